@@ -1,0 +1,95 @@
+/**
+ * The first representativeness audit: for each benchmarked question, the sample's shares against the
+ * population's, a chi-square goodness-of-fit test and the total variation distance, with a plain-language
+ * flag when the sample is clearly off.
+ */
+import type { Codebook } from '../codebook/schema.ts';
+import type { Response } from '../validate/answer.ts';
+import { optionMatcher } from '../validate/parse-answer.ts';
+import { chiSquareGoodnessOfFit } from './chi-square-gof.ts';
+import type { Flag } from './flag.ts';
+import { auditMessages } from './messages.ts';
+import { totalVariationDistance } from './total-variation-distance.ts';
+
+/** A benchmarked question is flagged when the fit test rejects at this level... */
+export const NOT_REPRESENTATIVE_P = 0.05;
+/** ...and the distributions are at least this far apart (total variation distance): big enough to matter. */
+export const NOT_REPRESENTATIVE_TVD = 0.1;
+/** From this distance on the flag is critical. */
+export const CRITICAL_TVD = 0.3;
+
+export interface AuditVariable {
+  question: string;
+  source: string;
+  n: number;
+  sample: Record<string, number>;
+  population: Record<string, number>;
+  chiSquare: number | null;
+  df: number | null;
+  pValue: number | null;
+  tvd: number | null;
+  flags: string[];
+}
+
+export interface AuditResult {
+  variables: AuditVariable[];
+  flags: Flag[];
+}
+
+export function auditBenchmarks(codebook: Codebook, responses: readonly Response[]): AuditResult {
+  const flags: Flag[] = [];
+  const variables = codebook.benchmarks.map((benchmark): AuditVariable => {
+    const at = codebook.questions.findIndex((q) => q.id === benchmark.question);
+    const question = codebook.questions[at];
+    const options = question !== undefined && 'options' in question ? question.options : [];
+    const matcher = optionMatcher(options);
+    const population = options.map(() => 0);
+    for (const [label, share] of Object.entries(benchmark.shares)) {
+      const i = matcher.match(label);
+      if (i !== undefined) population[i] = share;
+    }
+    const counts = options.map(() => 0);
+    for (const response of responses) {
+      const answer = response.answers[at];
+      if (typeof answer === 'number') counts[answer] = (counts[answer] ?? 0) + 1;
+    }
+    const n = counts.reduce((sum, c) => sum + c, 0);
+    const sample = counts.map((c) => (n === 0 ? 0 : c / n));
+    const fit = chiSquareGoodnessOfFit(counts, population);
+    const tvd = n === 0 ? null : totalVariationDistance(sample, population);
+    const variable: AuditVariable = {
+      question: benchmark.question,
+      source: benchmark.source,
+      n,
+      sample: Object.fromEntries(options.map((o, i) => [o, sample[i] ?? 0])),
+      population: Object.fromEntries(options.map((o, i) => [o, population[i] ?? 0])),
+      chiSquare: fit?.statistic ?? null,
+      df: fit?.df ?? null,
+      pValue: fit?.pValue ?? null,
+      tvd,
+      flags: [],
+    };
+    if (fit !== null && tvd !== null && fit.pValue < NOT_REPRESENTATIVE_P && tvd >= NOT_REPRESENTATIVE_TVD) {
+      variable.flags.push('not-representative');
+      // Name the category the sample over-represents most: that is whom the results speak for.
+      const over = options.map((o, i) => ({ o, gap: (sample[i] ?? 0) - (population[i] ?? 0), i })).sort((a, b) => b.gap - a.gap || a.i - b.i)[0];
+      const category = over?.o ?? '';
+      const sampleShare = sample[over?.i ?? 0] ?? 0;
+      const populationShare = population[over?.i ?? 0] ?? 0;
+      flags.push({
+        code: 'not-representative',
+        severity: tvd >= CRITICAL_TVD ? 'critical' : 'warn',
+        message: auditMessages.notRepresentative(codebook.language, {
+          question: question?.label ?? benchmark.question,
+          category,
+          sample: sampleShare,
+          population: populationShare,
+          tvd,
+        }),
+        evidence: { question: benchmark.question, category, sample: sampleShare, population: populationShare, tvd, pValue: fit.pValue },
+      });
+    }
+    return variable;
+  });
+  return { variables, flags };
+}

@@ -1,0 +1,19 @@
+import { analyzeSurvey } from '../../analyze-survey.ts';
+import { formatAccounting, formatFlag, formatMetricLine } from '../format-result.ts';
+
+export async function analyzeCommand(survey: string, options: { out: string; json?: boolean }): Promise<number> {
+  const result = await analyzeSurvey(survey, { outDir: options.out });
+  const { stats } = result;
+  if (options.json === true) {
+    const summary = { id: stats.survey.id, reportDir: result.reportDir, input: stats.input, metrics: stats.metrics, flags: stats.flags };
+    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    return 0;
+  }
+  const lines = [
+    `${formatAccounting(stats.survey.id, result.validation)} -> ${result.reportDir}`,
+    ...stats.metrics.map(formatMetricLine),
+    ...stats.flags.map(formatFlag),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}

@@ -1,0 +1,112 @@
+/**
+ * The `stickiness` command line: parses arguments, runs a command, maps failures to one-line messages and
+ * exit codes (0 ok, 1 the survey cannot be processed, 2 usage error). Commands live in ./commands.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { UserError } from '../util/user-error.ts';
+import { analyzeCommand } from './commands/analyze.ts';
+import { auditCommand } from './commands/audit.ts';
+import { batchCommand } from './commands/batch.ts';
+import { synthCommand } from './commands/synth.ts';
+import { validateCommand } from './commands/validate.ts';
+import { packageVersion } from './package-version.ts';
+import { UsageError } from './usage-error.ts';
+
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode = 0;
+  const setExit = (code: number): void => {
+    exitCode = Math.max(exitCode, code);
+  };
+  const program = new Command('stickiness')
+    .description('Survey analytics for user-stickiness questionnaires: validate exports, compute metrics with intervals, audit the sample, render reports.')
+    .version(packageVersion(), '-V, --version')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+  program
+    .command('analyze')
+    .description('validate + statistics + charts + report for one survey')
+    .argument('<survey>', 'a folder holding survey.yaml, or the path of a survey.yaml')
+    .option('--out <dir>', 'where report folders go', 'reports')
+    .option('--json', 'print a JSON summary on stdout')
+    .addHelpText('after', '\nExample:\n  stickiness analyze surveys/kimi-2024 --out reports')
+    .action(async (survey: string, options: { out: string; json?: boolean }) => setExit(await analyzeCommand(survey, options)));
+
+  program
+    .command('validate')
+    .description('ingestion and validation only: the accounting and the reasons for every rejected row')
+    .argument('<survey>', 'a folder holding survey.yaml, or the path of a survey.yaml')
+    .option('--json', 'print validation.json on stdout')
+    .addHelpText('after', '\nExample:\n  stickiness validate surveys/kimi-2024')
+    .action(async (survey: string, options: { json?: boolean }) => setExit(await validateCommand(survey, options)));
+
+  program
+    .command('audit')
+    .description('the sample-representativeness audit: sample vs benchmark shares')
+    .argument('<survey>', 'a folder holding survey.yaml, or the path of a survey.yaml')
+    .option('--json', 'print the audit object on stdout')
+    .addHelpText('after', '\nExample:\n  stickiness audit surveys/kimi-2024')
+    .action(async (survey: string, options: { json?: boolean }) => setExit(await auditCommand(survey, options)));
+
+  program
+    .command('batch')
+    .description('analyse every DIR/*/survey.yaml into --out; one failing survey never stops the others')
+    .argument('[dir]', 'folder of survey folders', 'surveys')
+    .option('--out <dir>', 'where report folders go', 'reports')
+    .option('--jobs <n>', 'surveys analysed at once (this version runs them one after another)')
+    .option('--force', 're-run every survey (this version always does)')
+    .option('--json', 'print one JSON object per survey on stdout')
+    .addHelpText('after', '\nExample:\n  stickiness batch surveys --out reports')
+    .action(async (dir: string, options: { out: string; jobs?: string; json?: boolean }) => setExit(await batchCommand(dir, options)));
+
+  program
+    .command('synth')
+    .description('write a synthetic export shaped like a survey (seeded; answer shares from synth-profile.yaml)')
+    .argument('<survey>', 'a folder holding survey.yaml, or the path of a survey.yaml')
+    .requiredOption('--rows <n>', 'rows to write, faulty ones included')
+    .option('--faults <k>', 'how many rows carry a fault a quality rule catches', '0')
+    .option('--seed <s>', 'random seed (default: the profile seed, else 1)')
+    .option('--profile <file>', 'answer distributions (default: synth-profile.yaml beside survey.yaml)')
+    .option('--out <file>', "where to write (default: the codebook's source.file)")
+    .option('--force', 'overwrite an existing file')
+    .option('--json', 'print a JSON summary on stdout')
+    .addHelpText('after', '\nExample:\n  stickiness synth surveys/kimi-2024 --rows 160 --faults 6 --seed 2024 --force')
+    .action(async (survey: string, options: Parameters<typeof synthCommand>[1]) => setExit(await synthCommand(survey, options)));
+
+  program
+    .command('init')
+    .description('draft a survey.yaml from a raw export (not available yet)')
+    .argument('<export>', 'a raw export file')
+    .addOption(new Option('--json').hideHelp())
+    .action(() => {
+      process.stderr.write('stickiness init: not available in this version yet; start from surveys/kimi-2024/survey.yaml and the README\n');
+      setExit(2);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return reportError(error);
+  }
+}
+
+function reportError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Commander has already printed its message (and a suggestion for a near command or option).
+    return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+  }
+  if (error instanceof UsageError) {
+    process.stderr.write(`stickiness: ${error.message}\n`);
+    return 2;
+  }
+  if (error instanceof UserError) {
+    process.stderr.write(`${error.message}\n`);
+    return 1;
+  }
+  const detail = error instanceof Error ? (process.env['STICKINESS_DEBUG'] === '1' ? (error.stack ?? error.message) : error.message) : String(error);
+  process.stderr.write(`stickiness: internal error: ${detail}\nThis is a bug; please report it with the command you ran (STICKINESS_DEBUG=1 shows the stack).\n`);
+  return 1;
+}

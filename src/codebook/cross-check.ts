@@ -1,0 +1,154 @@
+/**
+ * The checks a schema cannot make alone: every reference names an existing question or metric of the right
+ * type, labels used in metrics and benchmarks are options of their question, option lists have no
+ * duplicates, benchmark shares sum to 1.
+ */
+import { normalizeLabel } from '../util/normalize-label.ts';
+import { didYouMean } from '../util/nearest.ts';
+import type { CodebookIssue } from './codebook-issue.ts';
+import type { Codebook, Question } from './schema.ts';
+
+/** Tolerance on the sum of benchmark shares (CONTRACT: "shares sum to 1 (±0.01)"). */
+export const SHARE_SUM_TOLERANCE = 0.01;
+
+type Path = (string | number)[];
+
+export function crossCheck(codebook: Codebook): CodebookIssue[] {
+  const issues: CodebookIssue[] = [];
+  const report = (path: Path, message: string): void => {
+    issues.push({ path, message });
+  };
+  const byId = new Map<string, Question>();
+  codebook.questions.forEach((question, i) => {
+    checkQuestion(question, ['questions', i], report);
+    if (byId.has(question.id)) report(['questions', i, 'id'], `question id \`${question.id}\` is used twice; ids must be unique`);
+    byId.set(question.id, question);
+  });
+  const questionIds = [...byId.keys()];
+
+  const lookup = (path: Path, id: string, allowed?: readonly Question['type'][]): Question | undefined => {
+    const question = byId.get(id);
+    if (question === undefined) {
+      report(path, `no question has id \`${id}\`${didYouMean(id, questionIds)}`);
+      return undefined;
+    }
+    if (allowed !== undefined && !allowed.includes(question.type)) {
+      report(path, `question \`${id}\` is of type ${question.type}; this needs one of: ${allowed.join(', ')}`);
+      return undefined;
+    }
+    return question;
+  };
+  const checkLabels = (path: Path, question: Question, values: readonly string[]): void => {
+    const options = 'options' in question ? question.options : [];
+    const known = new Set(options.map(normalizeLabel));
+    values.forEach((value, i) => {
+      if (!known.has(normalizeLabel(value))) {
+        report([...path, i], `\`${value}\` is not an option of question \`${question.id}\`${didYouMean(value, options)}`);
+      }
+    });
+  };
+
+  const metricIds = new Set<string>();
+  codebook.metrics.forEach((metric, i) => {
+    const path: Path = ['metrics', i];
+    if (metricIds.has(metric.id)) report([...path, 'id'], `metric id \`${metric.id}\` is used twice; ids must be unique`);
+    metricIds.add(metric.id);
+    const allowed: Record<typeof metric.kind, Question['type'][]> = {
+      proportion: ['single', 'multi', 'likert'],
+      'top-box': ['likert'],
+      mean: ['likert', 'nps', 'rating', 'numeric'],
+      nps: ['nps'],
+      distribution: ['single', 'multi', 'likert'],
+    };
+    const question = lookup([...path, 'question'], metric.question, allowed[metric.kind]);
+    if (question !== undefined && metric.kind === 'proportion') checkLabels([...path, 'success'], question, metric.success);
+    if (question !== undefined && metric.kind === 'top-box' && 'options' in question && metric.box >= question.options.length) {
+      report([...path, 'box'], `box ${metric.box} leaves nothing below it: question \`${question.id}\` has ${question.options.length} options`);
+    }
+    if (metric.among !== undefined) {
+      const amongQuestion = lookup([...path, 'among', 'question'], metric.among.question, ['single', 'multi', 'likert']);
+      if (amongQuestion !== undefined) checkLabels([...path, 'among', 'in'], amongQuestion, metric.among.in);
+    }
+  });
+
+  codebook.breakdowns.forEach((breakdown, i) => {
+    lookup(['breakdowns', i, 'by'], breakdown.by, ['single', 'multi', 'likert']);
+    breakdown.metrics.forEach((id, j) => {
+      const metric = codebook.metrics.find((m) => m.id === id);
+      if (metric === undefined) report(['breakdowns', i, 'metrics', j], `no metric has id \`${id}\`${didYouMean(id, [...metricIds])}`);
+      else if (metric.kind === 'distribution') {
+        report(['breakdowns', i, 'metrics', j], `\`${id}\` is a distribution; break down a proportion, top-box, mean or nps metric instead`);
+      }
+    });
+  });
+
+  const { quality } = codebook;
+  if (quality.attentionCheck !== undefined) {
+    const question = lookup(['quality', 'attentionCheck', 'question'], quality.attentionCheck.question, ['single', 'likert']);
+    if (question !== undefined) checkLabels(['quality', 'attentionCheck', 'expect'], question, quality.attentionCheck.expect);
+  }
+  quality.straightlining?.questions.forEach((id, i) => {
+    lookup(['quality', 'straightlining', 'questions', i], id, ['single', 'likert', 'rating', 'nps']);
+  });
+
+  const benchmarked = new Set<string>();
+  codebook.benchmarks.forEach((benchmark, i) => {
+    const path: Path = ['benchmarks', i];
+    const question = lookup([...path, 'question'], benchmark.question, ['single', 'likert']);
+    if (benchmarked.has(benchmark.question)) report([...path, 'question'], `question \`${benchmark.question}\` has two benchmarks; keep one`);
+    benchmarked.add(benchmark.question);
+    if (question === undefined) return;
+    checkLabels([...path, 'shares'], question, Object.keys(benchmark.shares));
+    const sum = Object.values(benchmark.shares).reduce((total, share) => total + share, 0);
+    if (Math.abs(sum - 1) > SHARE_SUM_TOLERANCE) {
+      report([...path, 'shares'], `shares sum to ${round(sum)}, not 1 (±${SHARE_SUM_TOLERANCE}); give every option of \`${question.id}\` its population share`);
+    }
+  });
+
+  const { weighting } = codebook;
+  if (weighting.method === 'column' && weighting.column === undefined) {
+    report(['weighting', 'column'], 'method `column` needs `column`: the header of the design-weight column');
+  }
+  if ((weighting.method === 'poststratify' || weighting.method === 'rake') && (weighting.by ?? []).length === 0) {
+    report(['weighting', 'by'], `method \`${weighting.method}\` needs \`by\`: the benchmarked questions to weight on`);
+  }
+  weighting.by?.forEach((id, i) => {
+    if (lookup(['weighting', 'by', i], id) !== undefined && !benchmarked.has(id)) {
+      report(['weighting', 'by', i], `question \`${id}\` has no entry under \`benchmarks\`; weighting needs its population shares`);
+    }
+  });
+  if (codebook.fielded !== undefined && codebook.fielded.end < codebook.fielded.start) {
+    report(['fielded', 'end'], `ends (${codebook.fielded.end}) before it starts (${codebook.fielded.start})`);
+  }
+  return issues;
+}
+
+function checkQuestion(question: Question, path: Path, report: (path: Path, message: string) => void): void {
+  const hasColumn = question.column !== undefined;
+  const hasPrefix = question.columnPrefix !== undefined;
+  if (hasColumn === hasPrefix) {
+    report(path, `question \`${question.id}\` needs exactly one of \`column\` (the header text) or \`columnPrefix\``);
+  }
+  if (hasPrefix && question.type !== 'multi') {
+    report([...path, 'columnPrefix'], '`columnPrefix` is for one-column-per-option multi-selects (type: multi)');
+  }
+  if ('options' in question) {
+    const seen = new Map<string, number>();
+    question.options.forEach((option, i) => {
+      const key = normalizeLabel(option);
+      const first = seen.get(key);
+      if (first !== undefined) report([...path, 'options', i], `\`${option}\` repeats option ${first + 1}; options must be distinct`);
+      else seen.set(key, i);
+    });
+  }
+  if (question.type === 'rating' && question.max <= question.min) {
+    report([...path, 'max'], `max (${question.max}) must be above min (${question.min})`);
+  }
+  if (question.type === 'numeric' && question.min !== undefined && question.max !== undefined && question.max < question.min) {
+    report([...path, 'max'], `max (${question.max}) must not be below min (${question.min})`);
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e4) / 1e4;
+}

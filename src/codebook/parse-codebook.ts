@@ -1,0 +1,96 @@
+/**
+ * `survey.yaml` text → a validated codebook, or every problem found, each with its line and path. Pure: the
+ * file name is used only in messages.
+ */
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { formatPath, type CodebookIssue } from './codebook-issue.ts';
+import { crossCheck } from './cross-check.ts';
+import { didYouMean } from '../util/nearest.ts';
+import { codebookSchema, type Codebook } from './schema.ts';
+
+/** YAML aliases allowed in one codebook: enough for real reuse, far too few for a "billion laughs". */
+const MAX_ALIAS_COUNT = 100;
+
+export interface LocatedIssue extends CodebookIssue {
+  /** 1-based line and column in the YAML text, where the path could be found there. */
+  line?: number;
+  column?: number;
+}
+
+export type ParseCodebookResult = { ok: true; value: Codebook } | { ok: false; issues: LocatedIssue[] };
+
+export function parseCodebook(yamlText: string): ParseCodebookResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { uniqueKeys: true, lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      issues: doc.errors.map((error) => {
+        const { line, col } = lineCounter.linePos(error.pos[0]);
+        return { path: [], message: `not valid YAML: ${firstLine(error.message)}`, line, column: col };
+      }),
+    };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    return { ok: false, issues: [{ path: [], message: `cannot be read: ${firstLine(String((error as Error).message))}` }] };
+  }
+  if (data === null || data === undefined) return { ok: false, issues: [{ path: [], message: 'is empty; start from the example in the README' }] };
+
+  const parsed = codebookSchema.safeParse(data);
+  const issues: CodebookIssue[] = parsed.success ? crossCheck(parsed.data) : parsed.error.issues.map((issue) => toIssue(issue, doc));
+  if (parsed.success && issues.length === 0) return { ok: true, value: parsed.data };
+  return { ok: false, issues: issues.map((issue) => locate(issue, doc, lineCounter)) };
+}
+
+function toIssue(issue: z.core.$ZodIssue, doc: Document): CodebookIssue {
+  const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    return { path, message: `is required (expected ${issue.expected})` };
+  }
+  if (issue.code === 'unrecognized_keys' && issue.keys.length === 1) {
+    return { path: [...path, ...issue.keys], message: issue.message, atKey: true };
+  }
+  if (issue.code === 'invalid_union' && 'discriminator' in issue) {
+    // A wrong `type:` or `kind:`: name the value and the allowed ones, with the nearest.
+    const allowed = issue.message.match(/'[^']+'/g)?.map((quoted) => quoted.slice(1, -1)) ?? [];
+    const value: unknown = doc.getIn(path);
+    const shown = value === undefined ? 'is required' : `\`${String(value)}\` is not allowed${didYouMean(String(value), allowed)}`;
+    return { path, message: `${shown}; use one of: ${allowed.join(', ')}` };
+  }
+  return { path, message: issue.message };
+}
+
+/** Finds the deepest YAML node on the issue's path, for its line and column. */
+function locate(issue: CodebookIssue, doc: Document, lineCounter: LineCounter): LocatedIssue {
+  if (issue.atKey === true) {
+    const parent: unknown = doc.getIn(issue.path.slice(0, -1), true);
+    const key = issue.path[issue.path.length - 1];
+    const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && item.key.value === key) : undefined;
+    if (pair !== undefined && isNode(pair.key) && pair.key.range) {
+      const { line, col } = lineCounter.linePos(pair.key.range[0]);
+      return { path: issue.path, message: issue.message, line, column: col };
+    }
+  }
+  for (let depth = issue.path.length; depth >= 0; depth--) {
+    const node: unknown = doc.getIn(issue.path.slice(0, depth), true);
+    if (isNode(node) && node.range) {
+      const { line, col } = lineCounter.linePos(node.range[0]);
+      return { path: issue.path, message: issue.message, line, column: col };
+    }
+  }
+  return { path: issue.path, message: issue.message };
+}
+
+/** `file:line:column: path: message`, one line. */
+export function formatCodebookIssue(file: string, issue: LocatedIssue): string {
+  const where = issue.line === undefined ? file : `${file}:${issue.line}:${issue.column ?? 1}`;
+  return issue.path.length === 0 ? `${where}: ${issue.message}` : `${where}: ${formatPath(issue.path)}: ${issue.message}`;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text;
+}

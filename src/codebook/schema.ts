@@ -1,0 +1,158 @@
+/**
+ * The codebook (`survey.yaml`) as zod schemas: CONTRACT section 2. The schemas are the types; every object
+ * is strict, so a typo is an error with a "did you mean". Cross-references between parts (a metric naming a
+ * question) are checked afterwards by `crossCheck`.
+ */
+import { z } from 'zod';
+import { strictObject } from './strict-object.ts';
+
+const text = z.string().trim().min(1, 'must not be empty');
+/** YAML reads `10` or `2024` as numbers; an option label is text either way. */
+const label = z.union([z.string(), z.number()]).transform(String).pipe(text);
+const labels = z.array(label).min(1, 'needs at least one entry');
+const questionId = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be letters, digits and _ (starting with a letter or _)');
+const metricId = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'must be letters, digits, _ and - (starting with a letter or _)');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2024-03-15');
+
+const questionCommon = {
+  id: questionId,
+  /** Header text of the column holding the answers. */
+  column: text.optional(),
+  /** For a one-column-per-option multi-select: the header text before each option. */
+  columnPrefix: text.optional(),
+  /** Short label for reports; the column text is used when absent. */
+  label: text.optional(),
+  /** Cell values that mean "no answer" (e.g. `N/A - skip, don't know.`): counted as item non-response. */
+  missing: labels.optional(),
+};
+
+export const singleQuestion = strictObject({ ...questionCommon, type: z.literal('single'), options: labels });
+export const multiQuestion = strictObject({
+  ...questionCommon,
+  type: z.literal('multi'),
+  options: labels,
+  separator: z.string().min(1).optional(),
+});
+export const likertQuestion = strictObject({ ...questionCommon, type: z.literal('likert'), options: labels });
+export const npsQuestion = strictObject({ ...questionCommon, type: z.literal('nps') });
+export const ratingQuestion = strictObject({ ...questionCommon, type: z.literal('rating'), min: z.number(), max: z.number() });
+export const numericQuestion = strictObject({
+  ...questionCommon,
+  type: z.literal('numeric'),
+  min: z.number().optional(),
+  max: z.number().optional(),
+});
+export const textQuestion = strictObject({ ...questionCommon, type: z.literal('text') });
+
+export const questionSchema = z.discriminatedUnion('type', [
+  singleQuestion,
+  multiQuestion,
+  likertQuestion,
+  npsQuestion,
+  ratingQuestion,
+  numericQuestion,
+  textQuestion,
+]);
+export type Question = z.infer<typeof questionSchema>;
+export type ChoiceQuestion = Extract<Question, { options: string[] }>;
+export const questionTypes = ['single', 'multi', 'likert', 'nps', 'rating', 'numeric', 'text'] as const;
+
+export const amongSchema = strictObject({ question: questionId, in: labels });
+export type Among = z.infer<typeof amongSchema>;
+
+export const sections = ['retention', 'satisfaction', 'usage', 'other'] as const;
+const metricCommon = {
+  id: metricId,
+  section: z.enum(sections).default('other'),
+  label: text.optional(),
+  question: questionId,
+  /** Restricts the denominator to respondents whose answer to `question` is among `in`. */
+  among: amongSchema.optional(),
+};
+
+export const proportionMetric = strictObject({ ...metricCommon, kind: z.literal('proportion'), success: labels });
+export const topBoxMetric = strictObject({
+  ...metricCommon,
+  kind: z.literal('top-box'),
+  box: z.number().int().min(1).default(2),
+});
+export const meanMetric = strictObject({ ...metricCommon, kind: z.literal('mean') });
+export const npsMetric = strictObject({ ...metricCommon, kind: z.literal('nps') });
+export const distributionMetric = strictObject({ ...metricCommon, kind: z.literal('distribution') });
+
+export const metricSchema = z.discriminatedUnion('kind', [
+  proportionMetric,
+  topBoxMetric,
+  meanMetric,
+  npsMetric,
+  distributionMetric,
+]);
+export type Metric = z.infer<typeof metricSchema>;
+
+export const breakdownSchema = strictObject({ by: questionId, metrics: z.array(metricId).min(1) });
+export type Breakdown = z.infer<typeof breakdownSchema>;
+
+export const qualitySchema = strictObject({
+  minDurationSeconds: z.number().min(0).optional(),
+  duplicateKeys: z.array(text).min(1).optional(),
+  straightlining: strictObject({
+    questions: z.array(questionId).min(2, 'needs at least two questions of one grid'),
+    action: z.enum(['flag', 'quarantine']).default('flag'),
+  }).optional(),
+  attentionCheck: strictObject({ question: questionId, expect: labels }).optional(),
+});
+export type Quality = z.infer<typeof qualitySchema>;
+
+export const benchmarkSchema = strictObject({
+  question: questionId,
+  source: text,
+  shares: z.record(z.string(), z.number().min(0).max(1)),
+});
+export type Benchmark = z.infer<typeof benchmarkSchema>;
+
+export const weightingSchema = strictObject({
+  method: z.enum(['none', 'column', 'poststratify', 'rake']).default('none'),
+  column: text.optional(),
+  by: z.array(questionId).optional(),
+  trim: z.number().gt(1).optional(),
+});
+export type Weighting = z.infer<typeof weightingSchema>;
+
+export const formats = ['wjx', 'qualtrics', 'google-forms', 'tencent', 'generic'] as const;
+export type Format = (typeof formats)[number];
+export const encodings = ['auto', 'utf-8', 'gbk', 'gb18030', 'utf-16le'] as const;
+export type Encoding = (typeof encodings)[number];
+
+export const sourceSchema = strictObject({
+  file: text.regex(/\.(csv|tsv|xlsx)$/i, 'must name a .csv, .tsv or .xlsx file'),
+  format: z.enum(formats).default('generic'),
+  encoding: z.enum(encodings).default('auto'),
+});
+
+export const respondentSchema = strictObject({
+  id: text.optional(),
+  submittedAt: text.optional(),
+  duration: text.optional(),
+  channel: text.optional(),
+});
+
+export const codebookSchema = strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug: lower-case letters, digits and single dashes'),
+  title: text,
+  series: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug: lower-case letters, digits and single dashes').optional(),
+  fielded: strictObject({ start: isoDate, end: isoDate }).optional(),
+  language: z.enum(['zh', 'en']).default('en'),
+  confidence: z.number().gt(0.5).lt(1).default(0.95),
+  ciMethod: z.enum(['wilson', 'clopper-pearson', 'agresti-coull']).default('wilson'),
+  source: sourceSchema,
+  respondent: respondentSchema.default({}),
+  pii: z.array(text).default([]),
+  questions: z.array(questionSchema).min(1, 'needs at least one question'),
+  metrics: z.array(metricSchema).default([]),
+  breakdowns: z.array(breakdownSchema).default([]),
+  quality: qualitySchema.default({}),
+  benchmarks: z.array(benchmarkSchema).default([]),
+  weighting: weightingSchema.default({ method: 'none' }),
+});
+export type Codebook = z.infer<typeof codebookSchema>;
+export type CiMethod = Codebook['ciMethod'];

@@ -1,0 +1,89 @@
+/**
+ * Finds, in an export's header, the column of every question, respondent field and PII or key column the
+ * codebook names. A name that is not there is an error listing the nearest header names.
+ */
+import type { Codebook } from '../codebook/schema.ts';
+import { nearest } from '../util/nearest.ts';
+import { normalizeLabel } from '../util/normalize-label.ts';
+import type { Table } from './parse-table.ts';
+
+export interface QuestionColumns {
+  /** The single column holding the answers, or, for `columnPrefix`, one column per option (-1 where absent). */
+  column?: number;
+  optionColumns?: number[];
+}
+
+export interface ColumnMap {
+  questions: QuestionColumns[];
+  respondent: { id?: number; submittedAt?: number; duration?: number; channel?: number };
+  duplicateKeys: number[];
+  /** Columns never written to any output: `pii` plus respondent columns whose values look personal. */
+  pii: Set<number>;
+}
+
+export type ResolveResult = { ok: true; columns: ColumnMap } | { ok: false; messages: string[] };
+
+export function resolveColumns(codebook: Codebook, table: Table): ResolveResult {
+  const messages: string[] = [];
+  const index = new Map<string, number[]>();
+  const names = [table.header, table.altHeader ?? []];
+  for (const row of names) {
+    row.forEach((name, i) => {
+      const key = normalizeLabel(name);
+      if (key === '') return;
+      const at = index.get(key) ?? [];
+      if (!at.includes(i)) at.push(i);
+      index.set(key, at);
+    });
+  }
+  const headerNames = table.header.map(normalizeLabel).filter((name) => name !== '');
+
+  const find = (name: string, where: string): number | undefined => {
+    const at = index.get(normalizeLabel(name));
+    if (at === undefined) {
+      const near = nearest(normalizeLabel(name), headerNames, { limit: 3, always: true });
+      messages.push(`${where}: no column \`${name}\` in the export's header; nearest: ${near.map((n) => `\`${n}\``).join(', ')}`);
+      return undefined;
+    }
+    if (at.length > 1) {
+      messages.push(`${where}: the header has ${at.length} columns named \`${name}\` (columns ${at.map((i) => i + 1).join(', ')}); rename one in the export`);
+      return undefined;
+    }
+    return at[0];
+  };
+
+  const questions = codebook.questions.map((question, i): QuestionColumns => {
+    if (question.column !== undefined) {
+      const column = find(question.column, `questions[${i}].column`);
+      return column === undefined ? {} : { column };
+    }
+    const prefix = normalizeLabel(question.columnPrefix ?? '');
+    const options = 'options' in question ? question.options : [];
+    const optionColumns = options.map((option) => index.get(normalizeLabel(`${prefix} ${option}`))?.[0] ?? index.get(normalizeLabel(`${prefix}${option}`))?.[0] ?? -1);
+    if (optionColumns.every((column) => column < 0)) {
+      messages.push(`questions[${i}].columnPrefix: no column starts with \`${question.columnPrefix ?? ''}\` followed by an option label`);
+    }
+    return { optionColumns };
+  });
+
+  const respondent: ColumnMap['respondent'] = {};
+  for (const field of ['id', 'submittedAt', 'duration', 'channel'] as const) {
+    const name = codebook.respondent[field];
+    if (name === undefined) continue;
+    const column = find(name, `respondent.${field}`);
+    if (column !== undefined) respondent[field] = column;
+  }
+  const pii = new Set<number>();
+  codebook.pii.forEach((name, i) => {
+    const column = find(name, `pii[${i}]`);
+    if (column !== undefined) pii.add(column);
+  });
+  const duplicateKeys: number[] = [];
+  (codebook.quality.duplicateKeys ?? []).forEach((name, i) => {
+    const column = find(name, `quality.duplicateKeys[${i}]`);
+    if (column !== undefined) duplicateKeys.push(column);
+  });
+
+  if (messages.length > 0) return { ok: false, messages };
+  return { ok: true, columns: { questions, respondent, duplicateKeys, pii } };
+}

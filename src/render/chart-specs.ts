@@ -1,0 +1,63 @@
+/**
+ * The charts of a report, as named Vega-Lite specs: one share chart per report section that has share
+ * metrics (proportion, top-box), and one per distribution metric.
+ */
+import type { Codebook } from '../codebook/schema.ts';
+import { sections } from '../codebook/schema.ts';
+import type { MetricResult } from '../stats/metric-result.ts';
+import { text } from './i18n.ts';
+import { shareChart, type ShareBar } from './share-chart.ts';
+
+export interface ChartSpec {
+  /** File stem under `charts/`: the section name, or `dist-<metric id>`. */
+  name: string;
+  title: string;
+  spec: Record<string, unknown>;
+}
+
+export function chartSpecs(codebook: Codebook, metrics: readonly MetricResult[]): ChartSpec[] {
+  const t = text(codebook.language);
+  const charts: ChartSpec[] = [];
+  for (const section of sections) {
+    const shares = metrics.filter((m) => m.section === section && (m.kind === 'proportion' || m.kind === 'top-box'));
+    const bars = shares.flatMap((m): ShareBar[] =>
+      m.estimate === null || m.ci === null ? [] : [{ label: m.label, estimate: m.estimate, low: m.ci[0], high: m.ci[1], n: m.n }],
+    );
+    if (bars.length === 0) continue;
+    const title = t.sections[section];
+    const nRange = [...new Set(bars.map((bar) => bar.n))].sort((a, b) => a - b);
+    const n = nRange.length === 1 ? String(nRange[0]) : `${nRange[0]}–${nRange[nRange.length - 1]}`;
+    charts.push({
+      name: section,
+      title,
+      spec: shareChart(bars, {
+        title,
+        subtitle: caption(codebook, n),
+        axisTitle: t.share,
+        sortByEstimate: false,
+      }),
+    });
+  }
+  for (const metric of metrics) {
+    if (metric.kind !== 'distribution' || metric.groups === undefined || metric.n === 0) continue;
+    const bars = metric.groups.flatMap((g): ShareBar[] =>
+      g.estimate === null || g.ci === null ? [] : [{ label: g.value, estimate: g.estimate, low: g.ci[0], high: g.ci[1], n: g.n }],
+    );
+    charts.push({
+      name: `dist-${metric.id}`,
+      title: metric.label,
+      spec: shareChart(bars, {
+        title: metric.label,
+        subtitle: caption(codebook, String(metric.n)),
+        axisTitle: t.share,
+        sortByEstimate: true,
+      }),
+    });
+  }
+  return charts;
+}
+
+function caption(codebook: Codebook, n: string): string {
+  const t = text(codebook.language);
+  return t.caption(n, codebook.confidence, t.unweighted);
+}

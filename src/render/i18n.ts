@@ -1,0 +1,25 @@
+/** Chart and report wording in both languages, in one place. */
+import type { Language } from '../audit/messages.ts';
+
+const TEXT = {
+  zh: {
+    sections: { retention: '留存与粘性', satisfaction: '满意度', usage: '使用场景', other: '其他' },
+    share: '占比',
+    respondents: '受访者',
+    interval: (level: number) => `${Math.round(level * 100)}% 置信区间`,
+    caption: (n: string, level: number, weighting: string) => `n = ${n}；误差线为 ${Math.round(level * 100)}% 置信区间；${weighting}`,
+    unweighted: '未加权',
+  },
+  en: {
+    sections: { retention: 'Retention and stickiness', satisfaction: 'Satisfaction', usage: 'Usage scenarios', other: 'Other' },
+    share: 'Share',
+    respondents: 'respondents',
+    interval: (level: number) => `${Math.round(level * 100)}% confidence interval`,
+    caption: (n: string, level: number, weighting: string) => `n = ${n}; error bars are ${Math.round(level * 100)}% confidence intervals; ${weighting}`,
+    unweighted: 'unweighted',
+  },
+} as const;
+
+export function text(language: Language) {
+  return TEXT[language];
+}

@@ -1,0 +1,116 @@
+/**
+ * `report.md`: sections retention / satisfaction / usage / other, then breakdowns, the audit and data
+ * quality; every metric with estimate, interval and n; charts embedded by relative path; flags as
+ * call-outs. Every label is escaped.
+ */
+import type { Codebook } from '../codebook/schema.ts';
+import { sections } from '../codebook/schema.ts';
+import type { ChartSpec } from '../render/chart-specs.ts';
+import type { GroupResult, MetricResult } from '../stats/metric-result.ts';
+import { escapeMarkdown as esc } from './escape-markdown.ts';
+import { formatFixed, formatPercent } from './format-number.ts';
+import { reportText } from './report-text.ts';
+import type { Stats } from './stats-json.ts';
+import type { ValidationSummary } from './validation-json.ts';
+
+export function reportMarkdown(codebook: Codebook, stats: Stats, validation: ValidationSummary, charts: readonly ChartSpec[]): string {
+  const t = reportText(codebook.language);
+  const lines: string[] = [`# ${esc(codebook.title)}`, ''];
+  const facts = [
+    ...(codebook.fielded === undefined ? [] : [`${t.fielded}: ${codebook.fielded.start} – ${codebook.fielded.end}`]),
+    `${t.accepted}: ${stats.input.accepted} / ${stats.input.rowsRead}`,
+    `${t.confidence}: ${Math.round(codebook.confidence * 100)}%`,
+    `${t.weighting}: ${codebook.weighting.method === 'none' ? t.none : codebook.weighting.method}`,
+  ];
+  lines.push(facts.map((fact) => `- ${fact}`).join('\n'), '');
+  for (const flag of stats.flags) lines.push(`> **${t.caution} (${flag.severity})**: ${esc(flag.message)}`, '');
+
+  for (const section of sections) {
+    const metrics = stats.metrics.filter((m) => m.section === section);
+    if (metrics.length === 0) continue;
+    lines.push(`## ${t.sections[section]}`, '');
+    const scalar = metrics.filter((m) => m.kind !== 'distribution');
+    if (scalar.length > 0) {
+      lines.push(`| ${t.metric} | ${t.estimate} | ${t.interval(codebook.confidence)} | n |`, '|---|---:|---:|---:|');
+      for (const m of scalar) lines.push(`| ${esc(m.label)} | ${value(m, m.estimate, t.noAnswers)} | ${interval(m, m.ci, t.noInterval)} | ${m.n} |`);
+      lines.push('');
+      for (const m of scalar) {
+        if (m.kind === 'nps' && m.promoters !== undefined) {
+          lines.push(`${esc(m.label)}: ${t.nps(pct(m.promoters), pct(m.passives ?? 0), pct(m.detractors ?? 0))}`, '');
+        }
+      }
+    }
+    const chart = charts.find((c) => c.name === section);
+    if (chart !== undefined) lines.push(`![${esc(chart.title)}](charts/${chart.name}.svg)`, '');
+    for (const m of metrics.filter((m) => m.kind === 'distribution')) {
+      lines.push(`### ${esc(m.label)}`, '', `n = ${m.n}`, '');
+      lines.push(`| ${t.option} | ${t.share} | ${t.interval(codebook.confidence)} | ${t.count} |`, '|---|---:|---:|---:|');
+      for (const g of m.groups ?? []) lines.push(`| ${esc(g.value)} | ${value(m, g.estimate, t.noAnswers)} | ${interval(m, g.ci, t.noInterval)} | ${g.count ?? 0} |`);
+      lines.push('');
+      const distChart = charts.find((c) => c.name === `dist-${m.id}`);
+      if (distChart !== undefined) lines.push(`![${esc(distChart.title)}](charts/${distChart.name}.svg)`, '');
+    }
+  }
+
+  if (stats.breakdowns.length > 0) {
+    lines.push(`## ${t.sections.breakdowns}`, '');
+    for (const b of stats.breakdowns) {
+      const metric = stats.metrics.find((m) => m.id === b.metric);
+      const by = codebook.questions.find((q) => q.id === b.by);
+      if (metric === undefined) continue;
+      lines.push(`### ${esc(t.breakdownTitle(metric.label, by?.label ?? b.by))}`, '');
+      lines.push(...breakdownTable(t.group, metric, b.groups, codebook.confidence, t));
+    }
+  }
+
+  if (stats.audit.variables.length > 0) {
+    lines.push(`## ${t.sections.audit}`, '');
+    for (const v of stats.audit.variables) {
+      const question = codebook.questions.find((q) => q.id === v.question);
+      lines.push(`### ${esc(question?.label ?? v.question)}`, '');
+      lines.push(`| ${t.option} | ${t.sample} | ${t.population} |`, '|---|---:|---:|');
+      for (const [option, share] of Object.entries(v.sample)) {
+        lines.push(`| ${esc(option)} | ${formatPercent(share)} | ${formatPercent(v.population[option] ?? 0)} |`);
+      }
+      const p = v.pValue === null ? '—' : v.pValue < 0.001 ? '< 0.001' : formatFixed(v.pValue, 3);
+      const tvd = v.tvd === null ? '—' : formatFixed(v.tvd, 2);
+      lines.push('', t.auditSummary(p, tvd, v.n), '', `${t.source}: ${esc(v.source)}`, '');
+    }
+  }
+
+  lines.push(`## ${t.sections.quality}`, '');
+  lines.push(`| ${t.rowsRead} | ${t.accepted} | ${t.quarantined} | ${t.flagged} |`, '|---:|---:|---:|---:|');
+  lines.push(`| ${validation.rowsRead} | ${validation.accepted} | ${validation.quarantined} | ${validation.flagged} |`, '');
+  if (Object.keys(validation.byRule).length > 0) {
+    lines.push(`| ${t.rule} | ${t.rows} |`, '|---|---:|');
+    for (const [rule, count] of Object.entries(validation.byRule)) lines.push(`| ${esc(rule)} | ${count} |`);
+    lines.push('');
+  }
+  lines.push(t.qualityNote, '');
+  return lines.join('\n');
+}
+
+function breakdownTable(head: string, metric: MetricResult, groups: readonly GroupResult[], level: number, t: ReturnType<typeof reportText>): string[] {
+  const rows = [`| ${head} | ${t.estimate} | ${t.interval(level)} | n | ${t.flags} |`, '|---|---:|---:|---:|---|'];
+  for (const g of groups) {
+    const flags = g.flags.map((f) => (f === 'small-cell' ? t.smallCell : f === 'empty' ? t.empty : f)).join('; ');
+    rows.push(`| ${esc(g.value)} | ${value(metric, g.estimate, t.noAnswers)} | ${interval(metric, g.ci, t.noInterval)} | ${g.n} | ${flags} |`);
+  }
+  return [...rows, ''];
+}
+
+function value(metric: MetricResult, estimate: number | null, none: string): string {
+  if (estimate === null) return none;
+  if (metric.kind === 'mean') return formatFixed(estimate, 2);
+  if (metric.kind === 'nps') return formatFixed(estimate, 1);
+  return formatPercent(estimate);
+}
+
+function interval(metric: MetricResult, ci: [number, number] | null, none: string): string {
+  if (ci === null) return none;
+  return `${value(metric, ci[0], none)} – ${value(metric, ci[1], none)}`;
+}
+
+function pct(share: number): string {
+  return formatPercent(share);
+}

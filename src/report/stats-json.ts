@@ -1,0 +1,54 @@
+/** `stats.json` (CONTRACT section 3): every result of one analysis, in one object. */
+import type { AuditResult } from '../audit/audit-benchmarks.ts';
+import type { Flag } from '../audit/flag.ts';
+import type { Codebook } from '../codebook/schema.ts';
+import type { BreakdownResult } from '../stats/compute-breakdowns.ts';
+import type { MetricResult } from '../stats/metric-result.ts';
+import type { ValidationSummary } from './validation-json.ts';
+
+export interface Stats {
+  schemaVersion: 1;
+  survey: { id: string; title: string; series?: string; fielded?: { start: string; end: string }; language: string };
+  input: { file: string; sha256: string; encoding: string; rowsRead: number; accepted: number; quarantined: number };
+  confidence: number;
+  weighting: { method: string };
+  metrics: MetricResult[];
+  breakdowns: BreakdownResult[];
+  audit: { variables: AuditResult['variables'] };
+  flags: Flag[];
+}
+
+export function buildStats(args: {
+  codebook: Codebook;
+  sha256: string;
+  validation: ValidationSummary;
+  metrics: MetricResult[];
+  breakdowns: BreakdownResult[];
+  audit: AuditResult;
+}): Stats {
+  const { codebook, validation } = args;
+  return {
+    schemaVersion: 1,
+    survey: {
+      id: codebook.id,
+      title: codebook.title,
+      ...(codebook.series === undefined ? {} : { series: codebook.series }),
+      ...(codebook.fielded === undefined ? {} : { fielded: codebook.fielded }),
+      language: codebook.language,
+    },
+    input: {
+      file: codebook.source.file,
+      sha256: args.sha256,
+      encoding: validation.encoding,
+      rowsRead: validation.rowsRead,
+      accepted: validation.accepted,
+      quarantined: validation.quarantined,
+    },
+    confidence: codebook.confidence,
+    weighting: { method: codebook.weighting.method },
+    metrics: args.metrics,
+    breakdowns: args.breakdowns,
+    audit: { variables: args.audit.variables },
+    flags: args.audit.flags,
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * `validation.json`: the accounting of one ingestion (CONTRACT section 3). Rows read, accepted and
+ * quarantined, counts per rule, and every rejection with its row, column, value and rule. PII values were
+ * never put into the reasons, so none can appear here.
+ */
+import type { Validation } from '../validate/validate-rows.ts';
+
+export interface ValidationSummary {
+  schemaVersion: 1;
+  survey: string;
+  file: string;
+  encoding: string;
+  rowsRead: number;
+  accepted: number;
+  quarantined: number;
+  flagged: number;
+  /** Quarantined rows per rule (a row with two rules counts under both). */
+  byRule: Record<string, number>;
+  rejections: { row: number; reasons: Validation['quarantined'][number]['reasons'] }[];
+  flags: Validation['flagged'];
+}
+
+export function validationSummary(surveyId: string, file: string, encoding: string, validation: Validation): ValidationSummary {
+  const byRule: Record<string, number> = {};
+  for (const row of validation.quarantined) {
+    for (const rule of new Set(row.reasons.map((reason) => reason.rule))) byRule[rule] = (byRule[rule] ?? 0) + 1;
+  }
+  return {
+    schemaVersion: 1,
+    survey: surveyId,
+    file,
+    encoding,
+    rowsRead: validation.rowsRead,
+    accepted: validation.accepted.length,
+    quarantined: validation.quarantined.length,
+    flagged: validation.flagged.length,
+    byRule: Object.fromEntries(Object.entries(byRule).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    rejections: validation.quarantined.map(({ row, reasons }) => ({ row, reasons })),
+    flags: validation.flagged,
+  };
+}

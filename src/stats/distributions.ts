@@ -1,0 +1,37 @@
+/**
+ * Distribution functions from stdlib (@stdlib/stats-base-dists-*), a tested library; nothing here is a
+ * hand-rolled special function.
+ */
+import betaQuantileImpl from '@stdlib/stats-base-dists-beta-quantile';
+import gammainc from '@stdlib/math-base-special-gammainc';
+import normalQuantileImpl from '@stdlib/stats-base-dists-normal-quantile';
+import tQuantileImpl from '@stdlib/stats-base-dists-t-quantile';
+
+/** Standard normal quantile: the z with P(Z ≤ z) = p. */
+export function normalQuantile(p: number): number {
+  return normalQuantileImpl(p, 0, 1);
+}
+
+/** Student t quantile with `df` degrees of freedom. */
+export function tQuantile(p: number, df: number): number {
+  return tQuantileImpl(p, df);
+}
+
+/** Beta(a, b) quantile. */
+export function betaQuantile(p: number, a: number, b: number): number {
+  return betaQuantileImpl(p, a, b);
+}
+
+/**
+ * Upper tail of the chi-square distribution, P(X ≥ x) with `df` degrees of freedom: the regularised upper
+ * incomplete gamma Q(df/2, x/2), computed directly so far-tail p-values keep their relative precision
+ * (1 − CDF would round to 0 below about 1e-16).
+ */
+export function chiSquareSurvival(x: number, df: number): number {
+  return x <= 0 ? 1 : gammainc(x / 2, df / 2, true, true);
+}
+
+/** The two-sided critical z for a confidence level, e.g. 1.959964 for 0.95. */
+export function zFor(level: number): number {
+  return normalQuantile(1 - (1 - level) / 2);
+}

@@ -1,0 +1,46 @@
+import type { CiMethod, Metric } from '../codebook/schema.ts';
+
+/** One group of a distribution or a breakdown: an option and the estimate among its respondents. */
+export interface GroupResult {
+  value: string;
+  estimate: number | null;
+  ci: [number, number] | null;
+  n: number;
+  /** `small-cell` below the small-cell n, `empty` when nobody is in the group. */
+  flags: string[];
+  /** Respondents with the option (distribution groups). */
+  count?: number;
+}
+
+/** A metric's result as `stats.json` carries it (CONTRACT section 3). */
+export interface MetricResult {
+  id: string;
+  kind: Metric['kind'];
+  section: Metric['section'];
+  label: string;
+  question: string;
+  /** Null when no respondent answered (n = 0), and for distributions (see `groups`). */
+  estimate: number | null;
+  ci: [number, number] | null;
+  level: number;
+  method: CiMethod | 't' | 'nps-trinomial-normal';
+  /** Respondents in the denominator: those who answered (and pass `among`). */
+  n: number;
+  nEffective: number;
+  weighted: false;
+  /** Respondents counted as a success (proportion, top-box). */
+  count?: number;
+  sd?: number | null;
+  promoters?: number;
+  passives?: number;
+  detractors?: number;
+  groups?: GroupResult[];
+}
+
+/** Groups with fewer respondents than this are flagged `small-cell`. */
+export const SMALL_CELL_N = 30;
+
+export function groupFlags(n: number): string[] {
+  if (n === 0) return ['empty'];
+  return n < SMALL_CELL_N ? ['small-cell'] : [];
+}

@@ -1,0 +1,13 @@
+/**
+ * A validated answer: an option index (0-based) for single and likert, sorted option indices for multi, a
+ * number for nps / rating / numeric, the text for text, and null when the respondent gave no answer.
+ */
+export type Answer = number | readonly number[] | string | null;
+
+/** An accepted response: its row in the export and one answer per codebook question, in codebook order. */
+export interface Response {
+  row: number;
+  answers: Answer[];
+  /** The collection channel (`respondent.channel`), when the codebook names one. */
+  channel?: string;
+}

@@ -1,0 +1,135 @@
+/**
+ * Records → accepted responses and quarantined rows, each with all its reasons (CONTRACT section 3): a cell
+ * that fails its question, a speeder, a later duplicate, a failed attention check, a straight-liner under
+ * `action: quarantine`, a row whose cell count differs from the header's. Every record ends up in exactly
+ * one of the two lists, so `rowsRead == accepted + quarantined`.
+ */
+import type { Codebook } from '../codebook/schema.ts';
+import type { ColumnMap } from '../ingest/resolve-columns.ts';
+import type { Table } from '../ingest/parse-table.ts';
+import { parseDuration } from '../ingest/parse-duration.ts';
+import { normalizeLabel } from '../util/normalize-label.ts';
+import type { Answer, Response } from './answer.ts';
+import { DEFAULT_SEPARATOR, optionMatcher, parseAnswer, parseOptionColumns, type OptionMatcher } from './parse-answer.ts';
+
+export interface Reason {
+  rule: string;
+  /** Header name of the column at fault, when one is. */
+  column?: string;
+  /** The offending value; never set for PII columns. */
+  value?: string;
+  message: string;
+}
+
+export interface QuarantinedRow {
+  row: number;
+  cells: string[];
+  reasons: Reason[];
+}
+
+export interface Validation {
+  rowsRead: number;
+  accepted: Response[];
+  quarantined: QuarantinedRow[];
+  /** Accepted rows flagged but kept (straight-lining under `action: flag`). */
+  flagged: { row: number; rule: string }[];
+}
+
+export function validateRows(codebook: Codebook, table: Table, columns: ColumnMap): Validation {
+  const { questions, quality } = codebook;
+  const matchers: (OptionMatcher | undefined)[] = questions.map((q) => ('options' in q ? optionMatcher(q.options) : undefined));
+  const questionIndex = new Map(questions.map((q, i) => [q.id, i]));
+  const attention = quality.attentionCheck;
+  const attentionIndex = attention === undefined ? undefined : questionIndex.get(attention.question);
+  const attentionExpected = new Set(attention?.expect.map((label) => matchers[attentionIndex ?? -1]?.match(label)));
+  const gridIndices = (quality.straightlining?.questions ?? []).map((id) => questionIndex.get(id) ?? -1);
+  const seenKeys = new Map<string, number>();
+
+  const accepted: Response[] = [];
+  const quarantined: QuarantinedRow[] = [];
+  const flagged: Validation['flagged'] = [];
+  const headerName = (column: number): string => table.header[column] ?? `column ${column + 1}`;
+  const shown = (column: number, value: string): Pick<Reason, 'value'> => (columns.pii.has(column) ? {} : { value });
+
+  for (const { row, cells } of table.records) {
+    const reasons: Reason[] = [];
+    if (cells.length !== table.header.length) {
+      reasons.push({ rule: 'ragged-row', message: `has ${cells.length} cells where the header has ${table.header.length}; a delimiter or quote in the row is off` });
+    }
+    const answers: Answer[] = questions.map((question, q) => {
+      const { column, optionColumns } = columns.questions[q] ?? {};
+      const result = optionColumns !== undefined
+        ? parseOptionColumns(question, optionColumns.map((c) => (c < 0 ? undefined : cells[c])))
+        : parseAnswer(question, matchers[q], cells[column ?? -1] ?? '', separatorOf(codebook, question));
+      if (result.ok) return result.answer;
+      const where = column === undefined ? {} : { column: headerName(column), ...shown(column, cells[column] ?? '') };
+      reasons.push({ rule: result.rule, ...where, message: result.message });
+      return null;
+    });
+
+    const durationColumn = columns.respondent.duration;
+    if (durationColumn !== undefined && quality.minDurationSeconds !== undefined) {
+      const text = (cells[durationColumn] ?? '').trim();
+      const seconds = parseDuration(text);
+      const column = headerName(durationColumn);
+      if (text !== '' && seconds === undefined) {
+        reasons.push({ rule: 'invalid-duration', column, ...shown(durationColumn, text), message: 'not a duration (expected e.g. 95, 95秒 or 1分35秒)' });
+      } else if (seconds !== undefined && seconds < quality.minDurationSeconds) {
+        reasons.push({ rule: 'speeder', column, ...shown(durationColumn, text), message: `answered in ${seconds}s, under the ${quality.minDurationSeconds}s minimum` });
+      }
+    }
+
+    if (columns.duplicateKeys.length > 0) {
+      const values = columns.duplicateKeys.map((c) => normalizeLabel(cells[c] ?? ''));
+      if (values.some((value) => value !== '')) {
+        const key = JSON.stringify(values);
+        const first = seenKeys.get(key);
+        if (first === undefined) seenKeys.set(key, row);
+        else {
+          const names = columns.duplicateKeys.map(headerName).join(', ');
+          const single = columns.duplicateKeys.length === 1 ? columns.duplicateKeys[0] : undefined;
+          reasons.push({
+            rule: 'duplicate',
+            column: names,
+            ...(single === undefined ? {} : shown(single, cells[single] ?? '')),
+            message: `same ${names} as row ${first}; the later response is kept out`,
+          });
+        }
+      }
+    }
+
+    if (attention !== undefined && attentionIndex !== undefined) {
+      const answer = answers[attentionIndex];
+      if (typeof answer !== 'number' || !attentionExpected.has(answer)) {
+        const column = columns.questions[attentionIndex]?.column;
+        reasons.push({
+          rule: 'attention-check',
+          ...(column === undefined ? {} : { column: headerName(column), ...shown(column, cells[column] ?? '') }),
+          message: `the attention check expects ${attention.expect.map((label) => `\`${label}\``).join(' or ')}`,
+        });
+      }
+    }
+
+    if (gridIndices.length > 1) {
+      const grid = gridIndices.map((i) => answers[i]);
+      const straight = grid.every((answer) => typeof answer === 'number' && answer === grid[0]);
+      if (straight && quality.straightlining?.action === 'quarantine') {
+        reasons.push({ rule: 'straightlining', message: `the same answer to all ${grid.length} grid questions` });
+      } else if (straight && reasons.length === 0) {
+        flagged.push({ row, rule: 'straightlining' });
+      }
+    }
+
+    if (reasons.length > 0) quarantined.push({ row, cells, reasons });
+    else {
+      const channelColumn = columns.respondent.channel;
+      const channel = channelColumn === undefined ? undefined : normalizeLabel(cells[channelColumn] ?? '');
+      accepted.push(channel === undefined ? { row, answers } : { row, answers, channel });
+    }
+  }
+  return { rowsRead: table.records.length, accepted, quarantined, flagged };
+}
+
+function separatorOf(codebook: Codebook, question: Codebook['questions'][number]): string {
+  return question.type === 'multi' && question.separator !== undefined ? question.separator : DEFAULT_SEPARATOR[codebook.source.format];
+}

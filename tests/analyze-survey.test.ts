@@ -1,0 +1,149 @@
+/**
+ * The sample survey end to end, held against an independent computation of the same numbers:
+ * tests/reference/kimi_2024_reference.py (pandas 1.5 + scipy 1.10 + statsmodels 0.13, written without
+ * reading src/) printed tests/reference/kimi-2024-reference.json. Calls: see its "calls" entry, e.g.
+ * statsmodels.stats.proportion.proportion_confint(count, n, alpha=0.05, method='wilson'),
+ * scipy.stats.t.interval(0.95, n-1, loc=mean, scale=scipy.stats.sem(values)),
+ * scipy.stats.chisquare(observed, f_exp=n*shares).
+ */
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildReport, type BuiltReport } from '../src/analyze-survey.ts';
+import { parseCodebook } from '../src/codebook/parse-codebook.ts';
+import type { Codebook } from '../src/codebook/schema.ts';
+import reference from './reference/kimi-2024-reference.json' with { type: 'json' };
+
+const TOLERANCE = 1e-9;
+let built: BuiltReport;
+let codebook: Codebook;
+
+beforeAll(async () => {
+  const parsed = parseCodebook(readFileSync(new URL('../surveys/kimi-2024/survey.yaml', import.meta.url), 'utf8'));
+  if (!parsed.ok) throw new Error('sample codebook does not parse');
+  codebook = parsed.value;
+  const bytes = readFileSync(new URL('../surveys/kimi-2024/responses.csv', import.meta.url));
+  built = await buildReport(codebook, bytes, 'surveys/kimi-2024/responses.csv');
+});
+
+function close(actual: number | null | undefined, expected: number): void {
+  expect(actual).not.toBeNull();
+  expect(Math.abs((actual ?? Number.NaN) - expected)).toBeLessThan(TOLERANCE);
+}
+
+function closePair(actual: [number, number] | null | undefined, expected: number[]): void {
+  close(actual?.[0], expected[0] ?? Number.NaN);
+  close(actual?.[1], expected[1] ?? Number.NaN);
+}
+
+describe('buildReport on the sample survey', () => {
+  it('accepts 154 of 160 rows and accounts for every row', () => {
+    const { input } = built.stats;
+    expect(input).toMatchObject({ rowsRead: reference.rowsRead, accepted: 154, quarantined: reference.quarantined });
+    expect(input.rowsRead).toBe(input.accepted + input.quarantined);
+  });
+
+  it('quarantines the same rows for the same rules as the pandas reference', () => {
+    const ours = Object.fromEntries(built.validation.rejections.map((r) => [String(r.row), r.reasons.map((reason) => reason.rule)]));
+    expect(ours).toEqual(reference.quarantinedRows);
+  });
+
+  it('computes proportion and top-box metrics with their Wilson intervals', () => {
+    for (const id of ['weekly_active', 'daily_active', 'weekly_active_veterans', 'continue_intent', 'very_disappointed', 'csat'] as const) {
+      const expected = reference.metrics[id];
+      const metric = built.stats.metrics.find((m) => m.id === id);
+      expect(metric?.n, id).toBe(expected.n);
+      expect(metric?.count, id).toBe(expected.count);
+      close(metric?.estimate, expected.estimate);
+      closePair(metric?.ci, expected.wilson);
+    }
+  });
+
+  it('computes the likert mean with its t interval', () => {
+    const metric = built.stats.metrics.find((m) => m.id === 'sat_mean');
+    close(metric?.estimate, reference.metrics.sat_mean.estimate);
+    close(metric?.sd, reference.metrics.sat_mean.sd);
+    closePair(metric?.ci, reference.metrics.sat_mean.t);
+  });
+
+  it('computes NPS with its trinomial interval', () => {
+    const metric = built.stats.metrics.find((m) => m.id === 'nps');
+    close(metric?.estimate, reference.metrics.nps.estimate);
+    closePair(metric?.ci, reference.metrics.nps.ci);
+    close(metric?.promoters, reference.metrics.nps.promoters / reference.metrics.nps.n);
+    close(metric?.detractors, reference.metrics.nps.detractors / reference.metrics.nps.n);
+  });
+
+  it('computes single and multi distributions option by option', () => {
+    for (const id of ['scenario_mix', 'industry_mix'] as const) {
+      const metric = built.stats.metrics.find((m) => m.id === id);
+      const expected = reference.metrics[id].groups as Record<string, { count: number; estimate: number; wilson: number[] }>;
+      expect(metric?.groups?.map((g) => g.value).sort()).toEqual(Object.keys(expected).sort());
+      for (const group of metric?.groups ?? []) {
+        const want = expected[group.value];
+        expect(group.count, group.value).toBe(want?.count);
+        close(group.estimate, want?.estimate ?? Number.NaN);
+        closePair(group.ci, want?.wilson ?? []);
+      }
+    }
+  });
+
+  it('computes every breakdown group, a multi-select respondent counting in each group chosen', () => {
+    const expected = reference.breakdowns as Record<string, Record<string, Record<string, { estimate: number | null; n: number; ci: number[] | null }>>>;
+    let checked = 0;
+    for (const breakdown of built.stats.breakdowns) {
+      for (const group of breakdown.groups) {
+        const want = expected[breakdown.by]?.[breakdown.metric]?.[group.value];
+        expect(want, `${breakdown.by}/${breakdown.metric}/${group.value}`).toBeDefined();
+        expect(group.n).toBe(want?.n);
+        if (want?.estimate === null || want?.ci === null) {
+          expect(group.estimate).toBeNull();
+          continue;
+        }
+        close(group.estimate, want?.estimate ?? Number.NaN);
+        closePair(group.ci, want?.ci ?? []);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(30);
+  });
+
+  it('audits every benchmark with the chi-square p-value and total variation distance', () => {
+    const expected = reference.audit as Record<string, { chi2: number; df: number; pValue: number; tvd: number; n: number }>;
+    expect(built.stats.audit.variables.map((v) => v.question)).toEqual(['industry', 'gender', 'age']);
+    for (const variable of built.stats.audit.variables) {
+      const want = expected[variable.question];
+      expect(variable.n).toBe(want?.n);
+      expect(variable.df).toBe(want?.df);
+      close(variable.chiSquare, want?.chi2 ?? Number.NaN);
+      // p-values as small as 1e-98 are compared relatively.
+      expect(Math.abs((variable.pValue ?? 1) / (want?.pValue ?? 1) - 1)).toBeLessThan(1e-9);
+      close(variable.tvd, want?.tvd ?? Number.NaN);
+    }
+  });
+
+  it('flags the finance-heavy industry mix in plain Chinese', () => {
+    const flag = built.stats.flags.find((f) => f.code === 'not-representative' && f.evidence['question'] === 'industry');
+    expect(flag?.severity).toBe('critical');
+    expect(flag?.message).toBe('样本中「金融」占 46.1%，而基准为 6.0%：行业的构成与总体明显不同（总变差距离 0.48），结论更多代表「金融」这部分人。');
+  });
+
+  it('never writes a value of the PII column (来自IP) to any output', () => {
+    const ips = readFileSync(new URL('../surveys/kimi-2024/responses.csv', import.meta.url))
+      .toString('latin1')
+      .match(/\d+\.\d+\.\d+\.\d+/g) ?? [];
+    expect(ips.length).toBeGreaterThan(150);
+    for (const [name, content] of built.files) {
+      for (const ip of ips) expect(content.includes(ip), `${name} holds ${ip}`).toBe(false);
+    }
+  });
+
+  it('writes quarantine.csv with a row, the non-PII columns and all reasons', () => {
+    const csv = built.files.get('quarantine.csv') ?? '';
+    const lines = csv.replace(/^\ufeff/, '').trim().split('\n');
+    expect(lines).toHaveLength(7);
+    expect(lines[0]).toMatch(/^row,序号,提交答卷时间,所用时间,来源,1、/);
+    expect(lines[0]).not.toContain('来自IP');
+    expect(lines[0]?.endsWith(',reason')).toBe(true);
+    expect(lines.find((line) => line.startsWith('129,'))).toMatch(/speeder \[所用时间\].*; attention-check/);
+  });
+});

@@ -1,0 +1,131 @@
+/** The command line as a user meets it: exit codes 0/1/2 and one-line messages, never a stack trace. */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const BIN = path.join(ROOT, 'src/cli/bin.js');
+const work = mkdtempSync(path.join(tmpdir(), 'stickiness-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function sampleCopy(name: string): string {
+  const dir = path.join(work, name);
+  cpSync(path.join(ROOT, 'surveys/kimi-2024'), dir, { recursive: true });
+  return dir;
+}
+
+const STACK = /\n\s+at /;
+
+describe('stickiness CLI', () => {
+  it('prints help with every command and exits 0', () => {
+    const { status, stdout } = run('--help');
+    expect(status).toBe(0);
+    for (const command of ['analyze', 'validate', 'audit', 'batch', 'init', 'synth']) expect(stdout).toContain(command);
+  });
+
+  it('prints the version from package.json', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(run('--version')).toMatchObject({ status: 0, stdout: `${pkg.version}\n` });
+  });
+
+  it('suggests the near command for a typo and exits 2', () => {
+    const { status, stderr } = run('analyse', 'x');
+    expect(status).toBe(2);
+    expect(stderr).toContain("unknown command 'analyse'");
+    expect(stderr).toContain('analyze');
+  });
+
+  it('exits 2 for a missing argument and for a bad flag value', () => {
+    expect(run('analyze').status).toBe(2);
+    expect(run('batch', '--jobs', 'many')).toMatchObject({ status: 2, stderr: 'stickiness: --jobs must be a positive whole number, not `many`\n' });
+  });
+
+  it('exits 1 with one line naming the file when the survey does not exist', () => {
+    const { status, stderr } = run('analyze', 'nowhere');
+    expect(status).toBe(1);
+    expect(stderr).toBe('nowhere/survey.yaml: no such codebook; pass a survey folder holding survey.yaml, or the path of a survey.yaml\n');
+  });
+
+  it('exits 1 with file:line:column messages for a malformed survey.yaml, without a stack trace', () => {
+    const dir = sampleCopy('bad-codebook');
+    const file = path.join(dir, 'survey.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('kind: top-box, question: sat', 'kind: top-box, question: satt'));
+    const { status, stderr } = run('analyze', dir, '--out', path.join(work, 'out'));
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/^.*bad-codebook\/survey\.yaml:\d+:\d+: metrics\[5\]\.question: no question has id `satt` \(did you mean `sat`\?\)\n$/);
+    expect(stderr).not.toMatch(STACK);
+  });
+
+  it('exits 1 with one line when the export is missing', () => {
+    const dir = sampleCopy('no-export');
+    rmSync(path.join(dir, 'responses.csv'));
+    const { status, stderr } = run('analyze', dir);
+    expect(status).toBe(1);
+    expect(stderr).toBe(`${path.join(dir, 'responses.csv')}: export not found; put the export next to survey.yaml or fix \`source.file\`\n`);
+  });
+
+  it('refuses weighting it cannot apply yet rather than print unweighted numbers as weighted', () => {
+    const dir = sampleCopy('weighted');
+    const file = path.join(dir, 'survey.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('method: none', 'method: rake\n  by: [industry]'));
+    expect(run('analyze', dir, '--out', path.join(work, 'out'))).toMatchObject({
+      status: 1,
+      stderr: `${file}: weighting.method: \`rake\` weighting is not supported by this version yet; set \`method: none\` for unweighted estimates\n`,
+    });
+  });
+
+  it('validate prints the accounting and the reason for every rejected row', () => {
+    const { status, stdout } = run('validate', path.join(ROOT, 'surveys/kimi-2024'));
+    expect(status).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^kimi-2024: 160 rows read, 154 accepted, 6 quarantined \(attention-check 2, duplicate 1, invalid-nps 1, speeder 3\)/);
+    expect(lines.filter((line) => line.startsWith('  row '))).toHaveLength(7);
+    expect(stdout).toContain('  row 121: invalid-nps');
+  });
+
+  it('validate --json prints validation.json on stdout', () => {
+    const { status, stdout } = run('validate', path.join(ROOT, 'surveys/kimi-2024'), '--json');
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ rowsRead: 160, accepted: 154, quarantined: 6 });
+  });
+
+  it('audit prints the sample against the benchmark and exits 0 even with flags', () => {
+    const { status, stdout } = run('audit', path.join(ROOT, 'surveys/kimi-2024'));
+    expect(status).toBe(0);
+    expect(stdout).toContain('金融: sample 46.1% vs population 6.0%');
+    expect(stdout).toContain('critical not-representative');
+  });
+
+  it('batch analyses the good surveys, reports the broken one and exits 1', () => {
+    const dir = path.join(work, 'batch');
+    cpSync(path.join(ROOT, 'surveys/kimi-2024'), path.join(dir, 'a-good'), { recursive: true });
+    cpSync(path.join(ROOT, 'surveys/kimi-2024'), path.join(dir, 'b-broken'), { recursive: true });
+    cpSync(path.join(ROOT, 'surveys/kimi-2024'), path.join(dir, 'c-good'), { recursive: true });
+    writeFileSync(path.join(dir, 'b-broken/survey.yaml'), 'id: [\n');
+    for (const name of ['a-good', 'c-good']) {
+      const file = path.join(dir, name, 'survey.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('id: kimi-2024', `id: ${name}`));
+    }
+    const out = path.join(work, 'batch-out');
+    const { status, stdout, stderr } = run('batch', dir, '--out', out);
+    expect(status).toBe(1);
+    expect(stdout).toContain('ok     a-good: 160 rows read, 154 accepted');
+    expect(stdout).toContain('ok     c-good: 160 rows read, 154 accepted');
+    expect(stderr).toContain(`failed ${path.join(dir, 'b-broken')}: `);
+    expect(stderr).toContain('2 of 3 surveys analysed; failed: ');
+    expect(stderr).not.toMatch(STACK);
+    expect(existsSync(path.join(out, 'a-good/stats.json'))).toBe(true);
+    expect(existsSync(path.join(out, 'c-good/report.md'))).toBe(true);
+  });
+
+  it('init answers that it is not available yet with exit 2', () => {
+    expect(run('init', 'x.csv').status).toBe(2);
+  });
+});

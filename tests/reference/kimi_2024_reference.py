@@ -1,0 +1,208 @@
+"""Independent reference figures for surveys/kimi-2024 (quarantine, metrics, breakdowns, audit).
+
+Written from CONTRACT.md sections 2-3, the codebook and the export only (not from src/), with
+pandas / scipy / statsmodels. Run from the repository root with Debian's Python:
+
+    /usr/bin/python3 tests/reference/kimi_2024_reference.py > tests/reference/kimi-2024-reference.json
+"""
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import scipy
+import statsmodels
+import yaml
+from scipy import stats
+from statsmodels.stats.proportion import proportion_confint
+
+SURVEY = Path(__file__).resolve().parents[2] / "surveys" / "kimi-2024"
+cb = yaml.safe_load((SURVEY / "survey.yaml").read_text(encoding="utf-8"))
+raw = pd.read_csv(SURVEY / cb["source"]["file"], encoding="gb18030", dtype=str, keep_default_na=False)
+Q = {q["id"]: q for q in cb["questions"]}
+SEP = "┋"  # wjx multi-select separator (codebook gives none, so the wjx default applies)
+
+
+def norm(s):
+    """NFKC, runs of white space folded to one space, ends trimmed."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", str(s))).strip()
+
+
+def to_label(part, options):
+    """An option label (after norm) or its 1-based code -> the codebook label; else None."""
+    labels = {norm(o): o for o in options}
+    if part in labels:
+        return labels[part]
+    if re.fullmatch(r"\d+", part) and 1 <= int(part) <= len(options):
+        return options[int(part) - 1]
+    return None
+
+
+def parse(q, cell):
+    """(value, ok): value is None for an empty cell (item non-response) or an invalid one."""
+    cell = norm(cell)
+    if cell == "":
+        return None, True
+    if q["type"] == "nps":
+        ok = re.fullmatch(r"\d+", cell) is not None and 0 <= int(cell) <= 10
+        return (int(cell) if ok else None), ok
+    if q["type"] == "multi":
+        parts = [p for p in (norm(p) for p in cell.split(SEP)) if p]
+        got = [to_label(p, q["options"]) for p in parts]
+        ok = None not in got
+        return (got if ok and got else None), ok
+    if q["type"] in ("single", "likert"):
+        lab = to_label(cell, q["options"])
+        return lab, lab is not None
+    return cell, True  # text
+
+
+def seconds(s):
+    """'95秒', '1分35秒', '95' -> seconds (NaN if unparseable)."""
+    m = re.fullmatch(r"(?:(\d+)小时)?(?:(\d+)分(?:钟)?)?(?:(\d+(?:\.\d+)?)秒?)?", norm(s))
+    if not m or not any(m.groups()):
+        return np.nan
+    h, mi, se = (float(g) if g else 0.0 for g in m.groups())
+    return 3600 * h + 60 * mi + se
+
+
+# ---- parse every question, then quarantine ---------------------------------------------------
+ans, bad = {}, pd.Series([[] for _ in range(len(raw))], index=raw.index)
+for qid, q in Q.items():
+    parsed = raw[q["column"]].map(lambda c, q=q: parse(q, c))
+    ans[qid] = parsed.str[0]
+    if q["type"] != "text":
+        rule = "invalid-nps" if q["type"] == "nps" else "invalid-option"
+        for i in parsed.index[~parsed.str[1].astype(bool)]:
+            if rule not in bad[i]:
+                bad[i] = bad[i] + [rule]
+ans = pd.DataFrame(ans)
+
+qual = cb["quality"]
+speeder = raw[cb["respondent"]["duration"]].map(seconds) < qual["minDurationSeconds"]
+dup = raw[qual["duplicateKeys"]].apply(lambda c: c.str.strip()).duplicated(keep="first")
+att = qual["attentionCheck"]
+attn_fail = ~ans[att["question"]].isin(att["expect"])  # an empty or invalid answer fails too
+rules = pd.Series(
+    [
+        ["speeder"] * s + ["duplicate"] * d + ["attention-check"] * a + b
+        for s, d, a, b in zip(speeder, dup, attn_fail, bad)
+    ],
+    index=raw.index,
+)
+quarantined = rules[rules.str.len() > 0]
+acc = ans[rules.str.len() == 0]
+
+
+# ---- metrics --------------------------------------------------------------------------------
+def picks(s):
+    """Answers as lists (single -> [label], multi -> labels), only answered rows."""
+    return s.dropna().map(lambda v: v if isinstance(v, list) else [v])
+
+
+def wilson(count, n):
+    return [float(x) for x in proportion_confint(count, n, alpha=0.05, method="wilson")] if n else None
+
+
+def prop_out(hits):
+    n, count = int(hits.size), int(hits.sum())
+    return {"estimate": count / n if n else None, "n": n, "count": count, "wilson": wilson(count, n)}
+
+
+def metric(m, df):
+    q = Q[m["question"]]
+    s = df[m["question"]]
+    if "among" in m:
+        keep = picks(df[m["among"]["question"]]).map(lambda v: bool(set(v) & set(m["among"]["in"])))
+        s = s[keep.reindex(s.index, fill_value=False)]
+    if m["kind"] in ("proportion", "top-box"):
+        success = set(m["success"] if m["kind"] == "proportion" else q["options"][-m["box"]:])
+        return prop_out(picks(s).map(lambda v: bool(set(v) & success)))
+    if m["kind"] == "mean":
+        x = s.dropna().map(lambda v: q["options"].index(v) + 1).astype(float)
+        n, mean = len(x), float(x.mean()) if len(x) else None
+        t = stats.t.interval(0.95, n - 1, loc=mean, scale=stats.sem(x)) if n > 1 else (None, None)
+        return {"estimate": mean, "n": n, "sd": float(x.std(ddof=1)) if n > 1 else None,
+                "t": [float(v) if v is not None else None for v in t]}
+    if m["kind"] == "nps":
+        x = s.dropna().astype(int)
+        n = len(x)
+        if not n:
+            return {"estimate": None, "n": 0, "promoters": 0, "detractors": 0, "ci": None}
+        pp, pd_ = (x >= 9).mean(), (x <= 6).mean()
+        est = 100 * (pp - pd_)
+        half = stats.norm.ppf(0.975) * 100 * np.sqrt((pp + pd_ - (pp - pd_) ** 2) / n)
+        return {"estimate": float(est), "n": n, "promoters": int((x >= 9).sum()),
+                "detractors": int((x <= 6).sum()),
+                "ci": [float(max(est - half, -100)), float(min(est + half, 100))]}
+    if m["kind"] == "distribution":
+        p = picks(s)
+        groups = {o: prop_out(p.map(lambda v, o=o: o in v)) for o in q["options"]}
+        for g in groups.values():
+            del g["n"]
+        return {"n": int(p.size), "groups": groups}
+    raise ValueError(m["kind"])
+
+
+M = {m["id"]: m for m in cb["metrics"]}
+metrics = {mid: metric(m, acc) for mid, m in M.items()}
+
+breakdowns = {}
+for b in cb["breakdowns"]:
+    by = picks(acc[b["by"]])
+    breakdowns[b["by"]] = {}
+    for mid in b["metrics"]:
+        out = {}
+        for o in Q[b["by"]]["options"]:
+            r = metric(M[mid], acc.loc[by.index[by.map(lambda v, o=o: o in v)]])
+            out[o] = {"estimate": r["estimate"], "n": r["n"], "ci": r.get("wilson", r.get("ci"))}
+        breakdowns[b["by"]][mid] = out
+
+# ---- representativeness audit ---------------------------------------------------------------
+audit = {}
+for bm in cb["benchmarks"]:
+    opts = Q[bm["question"]]["options"]
+    obs = acc[bm["question"]].dropna().value_counts().reindex(opts, fill_value=0)
+    pop = pd.Series(bm["shares"]).reindex(opts).astype(float)
+    assert abs(pop.sum() - 1) < 1e-9, bm["question"]
+    n = int(obs.sum())
+    chi = stats.chisquare(obs.to_numpy(), f_exp=n * pop.to_numpy())
+    share = obs / n
+    audit[bm["question"]] = {
+        "n": n,
+        "options": opts,  # codebook order; "observed" follows it (dict keys get sorted on output)
+        "observed": [int(v) for v in obs],
+        "sample": {k: float(v) for k, v in share.items()},
+        "population": {k: float(v) for k, v in pop.items()},
+        "chi2": float(chi.statistic), "pValue": float(chi.pvalue), "df": len(opts) - 1,
+        "tvd": float(0.5 * (share - pop).abs().sum()),
+    }
+
+json.dump(
+    {
+        "survey": cb["id"],
+        "rowsRead": len(raw),
+        "accepted": len(acc),
+        "quarantined": len(quarantined),
+        "quarantinedRows": {str(i + 2): r for i, r in quarantined.items()},  # spreadsheet row numbers
+        "metrics": metrics,
+        "breakdowns": breakdowns,
+        "audit": audit,
+        "calls": {
+            "read": "pandas.read_csv(path, encoding='gb18030', dtype=str, keep_default_na=False)",
+            "normalise": "re.sub(r'\\s+', ' ', unicodedata.normalize('NFKC', s)).strip()",
+            "wilson": "statsmodels.stats.proportion.proportion_confint(count, n, alpha=0.05, method='wilson')",
+            "mean": "scipy.stats.t.interval(0.95, n-1, loc=mean, scale=scipy.stats.sem(values)); sd = Series.std(ddof=1)",
+            "nps": "est=100*(p+ - p-); var=(p+ + p- - (p+ - p-)**2)/n; est -/+ scipy.stats.norm.ppf(0.975)*100*sqrt(var), clipped to [-100,100]",
+            "chisquare": "scipy.stats.chisquare(observed, f_exp=n*shares)",
+            "tvd": "0.5*sum(|sample share - population share|)",
+        },
+        "versions": {"python": sys.version.split()[0], "pandas": pd.__version__, "numpy": np.__version__,
+                     "scipy": scipy.__version__, "statsmodels": statsmodels.__version__},
+    },
+    sys.stdout, ensure_ascii=False, sort_keys=True, indent=1,
+)
+print()

@@ -1,0 +1,31 @@
+/**
+ * The committed sample report is what `npm start` writes today: regenerating it gives identical bytes, so
+ * outputs are deterministic and the committed reports are never stale.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { analyzeSurvey } from '../src/analyze-survey.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const out = mkdtempSync(path.join(tmpdir(), 'stickiness-reports-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+describe('reports/ for the sample surveys', () => {
+  it.each(readdirSync(path.join(ROOT, 'surveys')).sort())('%s regenerates byte for byte', async (survey) => {
+    const result = await analyzeSurvey(path.join(ROOT, 'surveys', survey), { outDir: out });
+    const committed = path.join(ROOT, 'reports', result.stats.survey.id);
+    expect(listFiles(result.reportDir)).toEqual(listFiles(committed));
+    for (const file of listFiles(committed)) {
+      expect(readFileSync(path.join(result.reportDir, file)).equals(readFileSync(path.join(committed, file))), `${file} differs: run npm start`).toBe(true);
+    }
+  });
+});
