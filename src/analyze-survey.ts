@@ -3,25 +3,27 @@
  *
  *   survey.yaml + export ──▶ ingest ──▶ validate ──▶ stats ──▶ audit ──▶ render ──▶ report
  *
- * `buildReport` is the pure middle (codebook and export bytes in, report files out); `analyzeSurvey` adds
- * the I/O at both ends: it reads the codebook and export and writes `<out>/<id>/`.
+ * Ingestion and validation run as one stream that folds accepted responses into mergeable counts
+ * (`ingestFile`); `buildReport` is the pure rest (counts in, report files out); `analyzeSurvey` adds the
+ * I/O at both ends: it reads the codebook and export and writes `<out>/<id>/`.
  */
-import { createHash } from 'node:crypto';
 import { auditBenchmarks } from './audit/audit-benchmarks.ts';
-import type { LoadedCodebook } from './codebook/load-codebook.ts';
+import { loadCodebook, type LoadedCodebook } from './codebook/load-codebook.ts';
 import type { Codebook } from './codebook/schema.ts';
+import { ingestFile } from './ingest/ingest-file.ts';
+import type { ExportIngestion } from './ingest/ingest-text.ts';
+import { resolveSourceFile } from './ingest/resolve-source-file.ts';
 import { chartSpecs } from './render/chart-specs.ts';
 import { renderSvg } from './render/render-svg.ts';
 import { quarantineCsv } from './report/quarantine-csv.ts';
 import { reportMarkdown } from './report/report-md.ts';
 import { buildStats, type Stats } from './report/stats-json.ts';
-import type { ValidationSummary } from './report/validation-json.ts';
+import { validationSummary, type ValidationSummary } from './report/validation-json.ts';
 import { writeReportFolder } from './report/write-report-folder.ts';
 import { computeBreakdowns } from './stats/compute-breakdowns.ts';
-import { computeMetric } from './stats/compute-metric.ts';
+import { finishMetric } from './stats/compute-metric.ts';
+import type { MetricAccumulator } from './stats/metric-accumulator.ts';
 import { UserError } from './util/user-error.ts';
-import { readSurvey } from './read-survey.ts';
-import { validateExport } from './validate-export.ts';
 
 export interface BuiltReport {
   stats: Stats;
@@ -30,22 +32,22 @@ export interface BuiltReport {
   files: Map<string, string>;
 }
 
-export async function buildReport(codebook: Codebook, bytes: Uint8Array, file: string): Promise<BuiltReport> {
-  const { table, columns, validated, summary: validation } = validateExport(codebook, bytes, file);
-  if (validated.accepted.length === 0) {
-    throw new UserError(file, `no response passed validation (${validated.rowsRead} read); run \`stickiness validate\` to see why`);
+export async function buildReport(codebook: Codebook, ingestion: ExportIngestion, file: string): Promise<BuiltReport> {
+  const validation = validationSummary(codebook.id, codebook.source.file, ingestion);
+  const { summary } = ingestion;
+  if (summary.accepted === 0) {
+    throw new UserError(file, `no response passed validation (${ingestion.rowsRead} read); run \`stickiness validate\` to see why`);
   }
-  const metrics = codebook.metrics.map((metric) => computeMetric(codebook, metric, validated.accepted));
-  const breakdowns = computeBreakdowns(codebook, validated.accepted);
-  const audit = auditBenchmarks(codebook, validated.accepted);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const stats = buildStats({ codebook, sha256, validation, metrics, breakdowns, audit });
+  const metrics = summary.plans.map((plan, i) => finishMetric(codebook, plan, summary.metrics[i] as MetricAccumulator));
+  const breakdowns = computeBreakdowns(codebook, summary);
+  const audit = auditBenchmarks(codebook, summary.benchmarkCounts);
+  const stats = buildStats({ codebook, sha256: ingestion.sha256, validation, metrics, breakdowns, audit });
   const charts = chartSpecs(codebook, metrics);
 
   const files = new Map<string, string>();
   files.set('stats.json', toJson(stats));
   files.set('validation.json', toJson(validation));
-  files.set('quarantine.csv', quarantineCsv(table.header, validated.quarantined, columns.pii));
+  files.set('quarantine.csv', quarantineCsv(ingestion.header, ingestion.quarantined, ingestion.columns.pii));
   for (const chart of charts) {
     files.set(`charts/${chart.name}.vl.json`, toJson(chart.spec));
     files.set(`charts/${chart.name}.svg`, await renderSvg(chart.spec));
@@ -62,13 +64,15 @@ export interface AnalyzeResult extends BuiltReport {
 
 /** Reads `<survey>/survey.yaml` and its export, writes `<outDir>/<id>/`. */
 export async function analyzeSurvey(surveyPath: string, options: { outDir: string }): Promise<AnalyzeResult> {
-  const { loaded, exportFile, bytes } = await readSurvey(surveyPath);
+  const loaded = await loadCodebook(surveyPath);
   if (loaded.codebook.weighting.method !== 'none') {
     // Better no numbers than unweighted numbers presented as weighted.
     const method = loaded.codebook.weighting.method;
     throw new UserError(`${loaded.file}: weighting.method`, `\`${method}\` weighting is not supported by this version yet; set \`method: none\` for unweighted estimates`);
   }
-  const built = await buildReport(loaded.codebook, bytes, exportFile);
+  const exportFile = await resolveSourceFile(loaded);
+  const ingestion = await ingestFile(loaded.codebook, exportFile);
+  const built = await buildReport(loaded.codebook, ingestion, exportFile);
   const reportDir = await writeReportFolder(options.outDir, loaded.codebook.id, built.files);
   return { ...built, codebook: loaded, reportDir };
 }

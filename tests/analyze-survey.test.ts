@@ -7,10 +7,12 @@
  * scipy.stats.chisquare(observed, f_exp=n*shares).
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, type BuiltReport } from '../src/analyze-survey.ts';
 import { parseCodebook } from '../src/codebook/parse-codebook.ts';
 import type { Codebook } from '../src/codebook/schema.ts';
+import { ingestFile } from '../src/ingest/ingest-file.ts';
 import reference from './reference/kimi-2024-reference.json' with { type: 'json' };
 
 const TOLERANCE = 1e-9;
@@ -21,8 +23,8 @@ beforeAll(async () => {
   const parsed = parseCodebook(readFileSync(new URL('../surveys/kimi-2024/survey.yaml', import.meta.url), 'utf8'));
   if (!parsed.ok) throw new Error('sample codebook does not parse');
   codebook = parsed.value;
-  const bytes = readFileSync(new URL('../surveys/kimi-2024/responses.csv', import.meta.url));
-  built = await buildReport(codebook, bytes, 'surveys/kimi-2024/responses.csv');
+  const file = fileURLToPath(new URL('../surveys/kimi-2024/responses.csv', import.meta.url));
+  built = await buildReport(codebook, await ingestFile(codebook, file), file);
 });
 
 function close(actual: number | null | undefined, expected: number): void {

@@ -4,7 +4,6 @@
  * flag when the sample is clearly off.
  */
 import type { Codebook } from '../codebook/schema.ts';
-import type { Response } from '../validate/answer.ts';
 import { optionMatcher } from '../validate/parse-answer.ts';
 import { chiSquareGoodnessOfFit } from './chi-square-gof.ts';
 import type { Flag } from './flag.ts';
@@ -36,9 +35,10 @@ export interface AuditResult {
   flags: Flag[];
 }
 
-export function auditBenchmarks(codebook: Codebook, responses: readonly Response[]): AuditResult {
+/** `counts[b]`: respondents per option of benchmark b's question (the survey summary's `benchmarkCounts`). */
+export function auditBenchmarks(codebook: Codebook, benchmarkCounts: readonly (readonly number[])[]): AuditResult {
   const flags: Flag[] = [];
-  const variables = codebook.benchmarks.map((benchmark): AuditVariable => {
+  const variables = codebook.benchmarks.map((benchmark, b): AuditVariable => {
     const at = codebook.questions.findIndex((q) => q.id === benchmark.question);
     const question = codebook.questions[at];
     const options = question !== undefined && 'options' in question ? question.options : [];
@@ -48,11 +48,7 @@ export function auditBenchmarks(codebook: Codebook, responses: readonly Response
       const i = matcher.match(label);
       if (i !== undefined) population[i] = share;
     }
-    const counts = options.map(() => 0);
-    for (const response of responses) {
-      const answer = response.answers[at];
-      if (typeof answer === 'number') counts[answer] = (counts[answer] ?? 0) + 1;
-    }
+    const counts = options.map((_, i) => benchmarkCounts[b]?.[i] ?? 0);
     const n = counts.reduce((sum, c) => sum + c, 0);
     const sample = counts.map((c) => (n === 0 ? 0 : c / n));
     const fit = chiSquareGoodnessOfFit(counts, population);

@@ -1,13 +1,13 @@
 /**
- * Export bytes → text. An explicit encoding wins; `auto` reads a byte-order mark (UTF-8, UTF-16 LE/BE),
- * else takes strict UTF-8, else strict GB18030 (a superset of GBK, which Wenjuanxing writes). Bytes that do
- * not decode are an error naming the likely encoding, never replacement characters in the data.
+ * Which encoding an export is in, and its text. An explicit encoding wins; `auto` reads a byte-order mark
+ * (UTF-8, UTF-16 LE/BE), else takes strict UTF-8, else strict GB18030 (a superset of GBK, which Wenjuanxing
+ * writes). Bytes that do not decode are an error naming the likely encoding, never replacement characters.
+ * `sniffEncoding` decides from a prefix of the file (for streaming); `decodeExport` decodes a whole buffer.
  */
 import type { Encoding } from '../codebook/schema.ts';
 
-export type DecodeResult =
-  | { ok: true; text: string; encoding: string }
-  | { ok: false; message: string };
+export type SniffResult = { ok: true; encoding: string } | { ok: false; message: string };
+export type DecodeResult = { ok: true; text: string; encoding: string } | { ok: false; message: string };
 
 const DECODER_LABEL: Record<Exclude<Encoding, 'auto'>, string> = {
   'utf-8': 'utf-8',
@@ -16,27 +16,39 @@ const DECODER_LABEL: Record<Exclude<Encoding, 'auto'>, string> = {
   'utf-16le': 'utf-16le',
 };
 
-export function decodeExport(bytes: Uint8Array, encoding: Encoding): DecodeResult {
-  const bom = detectBom(bytes);
-  if (encoding !== 'auto') {
-    const text = tryDecode(bytes, DECODER_LABEL[encoding]);
-    if (text !== undefined) return { ok: true, text, encoding };
-    const likely = bom ?? guessEncoding(bytes);
-    return {
-      ok: false,
-      message: `is not valid ${encoding}${likely === undefined ? '' : `; it looks like ${likely}: set \`source.encoding: ${toSetting(likely)}\` or \`auto\``}`,
-    };
+/** Decides the encoding from the file's first bytes (`complete` when they are the whole file). */
+export function sniffEncoding(prefix: Uint8Array, setting: Encoding, complete: boolean): SniffResult {
+  const bom = detectBom(prefix);
+  if (setting !== 'auto') {
+    const label = DECODER_LABEL[setting];
+    if (decodes(prefix, label, complete)) return { ok: true, encoding: label };
+    return { ok: false, message: wrongEncoding(setting, bom ?? guess(prefix, complete)) };
   }
   if (bom !== undefined) {
-    const text = tryDecode(bytes, bom);
-    if (text !== undefined) return { ok: true, text, encoding: bom };
+    if (decodes(prefix, bom, complete)) return { ok: true, encoding: bom };
     return { ok: false, message: `starts with a ${bom} byte-order mark but is not valid ${bom}; the file may be truncated or damaged` };
   }
-  const guessed = guessEncoding(bytes);
+  const guessed = guess(prefix, complete);
   if (guessed === undefined) {
     return { ok: false, message: 'is neither UTF-8 nor GBK/GB18030 text; re-export it as UTF-8 CSV, or set `source.encoding`' };
   }
-  return { ok: true, text: tryDecode(bytes, guessed) ?? '', encoding: guessed };
+  return { ok: true, encoding: guessed };
+}
+
+export function decodeExport(bytes: Uint8Array, setting: Encoding): DecodeResult {
+  const sniffed = sniffEncoding(bytes, setting, true);
+  if (!sniffed.ok) return sniffed;
+  return { ok: true, text: new TextDecoder(sniffed.encoding, { fatal: true }).decode(bytes), encoding: sniffed.encoding };
+}
+
+/** The message for bytes that stop decoding in `encoding` part-way through the file. */
+export function decodeFailedAt(encoding: string, offset: number): string {
+  return `is not valid ${encoding} after byte ${offset}: the file may mix encodings or be damaged; set \`source.encoding\` to the encoding it was saved in`;
+}
+
+function wrongEncoding(setting: string, likely: string | undefined): string {
+  const hint = likely === undefined ? '' : `; it looks like ${likely}: set \`source.encoding: ${likely === 'gb18030' ? 'gbk' : likely}\` or \`auto\``;
+  return `is not valid ${setting}${hint}`;
 }
 
 function detectBom(bytes: Uint8Array): string | undefined {
@@ -46,22 +58,16 @@ function detectBom(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-function guessEncoding(bytes: Uint8Array): string | undefined {
-  for (const label of ['utf-8', 'gb18030']) {
-    if (tryDecode(bytes, label) !== undefined) return label;
-  }
-  return undefined;
+function guess(bytes: Uint8Array, complete: boolean): string | undefined {
+  return ['utf-8', 'gb18030'].find((label) => decodes(bytes, label, complete));
 }
 
-/** Strict decoding (a byte-order mark is removed); undefined when the bytes are not valid in `label`. */
-function tryDecode(bytes: Uint8Array, label: string): string | undefined {
+/** Strict decoding test; an incomplete character at the end of a prefix is allowed. */
+function decodes(bytes: Uint8Array, label: string, complete: boolean): boolean {
   try {
-    return new TextDecoder(label, { fatal: true }).decode(bytes);
+    new TextDecoder(label, { fatal: true }).decode(bytes, { stream: !complete });
+    return true;
   } catch {
-    return undefined;
+    return false;
   }
-}
-
-function toSetting(label: string): string {
-  return label === 'gb18030' ? 'gbk' : label;
 }

@@ -5,12 +5,17 @@
 import type { Codebook } from '../codebook/schema.ts';
 import { nearest } from '../util/nearest.ts';
 import { normalizeLabel } from '../util/normalize-label.ts';
-import type { Table } from './parse-table.ts';
 
 export interface QuestionColumns {
   /** The single column holding the answers, or, for `columnPrefix`, one column per option (-1 where absent). */
   column?: number;
   optionColumns?: number[];
+}
+
+/** An export's header: the column names, and for Qualtrics also its question-text row. */
+export interface HeaderRows {
+  header: string[];
+  altHeader?: string[];
 }
 
 export interface ColumnMap {
@@ -19,11 +24,13 @@ export interface ColumnMap {
   duplicateKeys: number[];
   /** Columns never written to any output: `pii` plus respondent columns whose values look personal. */
   pii: Set<number>;
+  /** Qualtrics' `Finished` column: a response with False there is incomplete. */
+  finished?: number;
 }
 
 export type ResolveResult = { ok: true; columns: ColumnMap } | { ok: false; messages: string[] };
 
-export function resolveColumns(codebook: Codebook, table: Table): ResolveResult {
+export function resolveColumns(codebook: Codebook, table: HeaderRows): ResolveResult {
   const messages: string[] = [];
   const index = new Map<string, number[]>();
   const names = [table.header, table.altHeader ?? []];
@@ -85,5 +92,6 @@ export function resolveColumns(codebook: Codebook, table: Table): ResolveResult 
   });
 
   if (messages.length > 0) return { ok: false, messages };
-  return { ok: true, columns: { questions, respondent, duplicateKeys, pii } };
+  const finished = codebook.source.format === 'qualtrics' ? index.get('Finished')?.[0] : undefined;
+  return { ok: true, columns: { questions, respondent, duplicateKeys, pii, ...(finished === undefined ? {} : { finished }) } };
 }

@@ -3,7 +3,7 @@
  * column last listing all its reasons. Cells are neutralised against spreadsheet formula injection.
  */
 import Papa from 'papaparse';
-import type { QuarantinedRow } from '../validate/validate-rows.ts';
+import type { QuarantinedRow } from '../validate/row-validator.ts';
 import { neutralizeCsvCell } from './neutralize-csv-cell.ts';
 
 export function quarantineCsv(header: readonly string[], rows: readonly QuarantinedRow[], pii: ReadonlySet<number>): string {

@@ -3,7 +3,7 @@
  * quarantined, counts per rule, and every rejection with its row, column, value and rule. PII values were
  * never put into the reasons, so none can appear here.
  */
-import type { Validation } from '../validate/validate-rows.ts';
+import type { ExportIngestion } from '../ingest/ingest-text.ts';
 
 export interface ValidationSummary {
   schemaVersion: 1;
@@ -16,11 +16,11 @@ export interface ValidationSummary {
   flagged: number;
   /** Quarantined rows per rule (a row with two rules counts under both). */
   byRule: Record<string, number>;
-  rejections: { row: number; reasons: Validation['quarantined'][number]['reasons'] }[];
-  flags: Validation['flagged'];
+  rejections: { row: number; reasons: ExportIngestion['quarantined'][number]['reasons'] }[];
+  flags: ExportIngestion['flagged'];
 }
 
-export function validationSummary(surveyId: string, file: string, encoding: string, validation: Validation): ValidationSummary {
+export function validationSummary(surveyId: string, file: string, validation: ExportIngestion): ValidationSummary {
   const byRule: Record<string, number> = {};
   for (const row of validation.quarantined) {
     for (const rule of new Set(row.reasons.map((reason) => reason.rule))) byRule[rule] = (byRule[rule] ?? 0) + 1;
@@ -29,9 +29,9 @@ export function validationSummary(surveyId: string, file: string, encoding: stri
     schemaVersion: 1,
     survey: surveyId,
     file,
-    encoding,
+    encoding: validation.encoding,
     rowsRead: validation.rowsRead,
-    accepted: validation.accepted.length,
+    accepted: validation.summary.accepted,
     quarantined: validation.quarantined.length,
     flagged: validation.flagged.length,
     byRule: Object.fromEntries(Object.entries(byRule).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),

@@ -1,91 +1,70 @@
 /**
- * One metric over a set of responses: the denominator is the respondents who answered its question (and
- * pass `among`); item non-response is never counted as a failure.
+ * A metric's result from its accumulated summary. The denominator is the respondents who answered its
+ * question (and pass `among`); item non-response is never counted as a failure.
  */
-import type { Codebook, Metric, Question } from '../codebook/schema.ts';
-import type { Answer, Response } from '../validate/answer.ts';
-import { optionMatcher } from '../validate/parse-answer.ts';
+import type { Codebook, Metric } from '../codebook/schema.ts';
+import type { Response } from '../validate/answer.ts';
+import { addToAccumulator, createAccumulator, type MetricAccumulator } from './metric-accumulator.ts';
+import { groupFlags, type MetricResult } from './metric-result.ts';
+import { planMetric, type MetricPlan } from './metric-plan.ts';
 import { npsInterval } from './nps-interval.ts';
 import { proportionInterval } from './proportion-interval.ts';
-import { tInterval } from './t-interval.ts';
-import { groupFlags, type MetricResult } from './metric-result.ts';
+import { tIntervalFromCounts } from './t-interval.ts';
 
-export function computeMetric(codebook: Codebook, metric: Metric, responses: readonly Response[]): MetricResult {
+export function finishMetric(codebook: Codebook, plan: MetricPlan, acc: MetricAccumulator): MetricResult {
   const { level, method } = { level: codebook.confidence, method: codebook.ciMethod };
-  const questionAt = codebook.questions.findIndex((q) => q.id === metric.question);
-  const question = codebook.questions[questionAt] as Question;
-  const inScope = responses.filter(amongFilter(codebook, metric));
-  const answers = inScope.map((r) => r.answers[questionAt] ?? null).filter((a): a is Exclude<Answer, null> => a !== null);
-  const n = answers.length;
-  const base = {
+  const { metric, question } = plan;
+  // Field order follows CONTRACT section 3, so stats.json reads the same for every kind.
+  const result = (core: { estimate: number | null; ci: [number, number] | null; method: MetricResult['method']; n: number }): MetricResult => ({
     id: metric.id,
     kind: metric.kind,
     section: metric.section,
     label: metric.label ?? question.label ?? question.column ?? question.id,
     question: question.id,
+    estimate: core.estimate,
+    ci: core.ci,
     level,
-    n,
-    nEffective: n,
-    weighted: false as const,
-  };
-
-  switch (metric.kind) {
-    case 'proportion':
-    case 'top-box': {
-      const success = successSet(question, metric);
-      const count = answers.filter((a) => (Array.isArray(a) ? a.some((i) => success.has(i)) : success.has(a as number))).length;
-      const interval = proportionInterval(count, n, level, method);
-      return { ...base, estimate: interval?.estimate ?? null, ci: interval?.ci ?? null, method, count };
+    method: core.method,
+    n: core.n,
+    nEffective: core.n,
+    weighted: false,
+  });
+  switch (acc.kind) {
+    case 'share': {
+      const interval = proportionInterval(acc.x, acc.n, level, method);
+      return { ...result({ estimate: interval?.estimate ?? null, ci: interval?.ci ?? null, method, n: acc.n }), count: acc.x };
     }
-    case 'mean': {
-      // A likert's mean is on its codes 1..k; other types are numbers already.
-      const values = answers.map((a) => (question.type === 'likert' ? (a as number) + 1 : (a as number)));
-      const interval = tInterval(values, level);
-      return { ...base, estimate: interval?.estimate ?? null, ci: interval?.ci ?? null, method: 't', sd: interval?.sd ?? null };
+    case 'values': {
+      const n = [...acc.counts.values()].reduce((total, c) => total + c, 0);
+      const interval = tIntervalFromCounts(acc.counts, level);
+      return { ...result({ estimate: interval?.estimate ?? null, ci: interval?.ci ?? null, method: 't', n }), sd: interval?.sd ?? null };
     }
     case 'nps': {
-      const scores = answers as number[];
-      const promoters = scores.filter((s) => s >= 9).length;
-      const detractors = scores.filter((s) => s <= 6).length;
+      const promoters = (acc.scores[9] ?? 0) + (acc.scores[10] ?? 0);
+      const detractors = acc.scores.slice(0, 7).reduce((total, c) => total + c, 0);
+      const n = acc.scores.reduce((total, c) => total + c, 0);
       const interval = npsInterval(promoters, n - promoters - detractors, detractors, level);
       return {
-        ...base,
-        estimate: interval?.estimate ?? null,
-        ci: interval?.ci ?? null,
-        method: 'nps-trinomial-normal',
+        ...result({ estimate: interval?.estimate ?? null, ci: interval?.ci ?? null, method: 'nps-trinomial-normal', n }),
         ...(interval === null ? {} : { promoters: interval.promoters, passives: interval.passives, detractors: interval.detractors }),
       };
     }
     case 'distribution': {
       const options = 'options' in question ? question.options : [];
       const groups = options.map((value, i) => {
-        const count = answers.filter((a) => (Array.isArray(a) ? a.includes(i) : a === i)).length;
-        const interval = proportionInterval(count, n, level, method);
-        return { value, estimate: interval?.estimate ?? null, ci: interval?.ci ?? null, n, count, flags: groupFlags(n) };
+        const count = acc.counts[i] ?? 0;
+        const interval = proportionInterval(count, acc.n, level, method);
+        return { value, estimate: interval?.estimate ?? null, ci: interval?.ci ?? null, n: acc.n, count, flags: groupFlags(acc.n) };
       });
-      return { ...base, estimate: null, ci: null, method, groups };
+      return { ...result({ estimate: null, ci: null, method, n: acc.n }), groups };
     }
   }
 }
 
-function successSet(question: Question, metric: Extract<Metric, { kind: 'proportion' | 'top-box' }>): Set<number> {
-  const options = 'options' in question ? question.options : [];
-  if (metric.kind === 'top-box') return new Set(options.map((_, i) => i).slice(options.length - metric.box));
-  const matcher = optionMatcher(options);
-  return new Set(metric.success.map((label) => matcher.match(label)).filter((i): i is number => i !== undefined));
-}
-
-/** Keeps respondents whose answer to `among.question` is one of `among.in` (all of them when no `among`). */
-function amongFilter(codebook: Codebook, metric: Metric): (response: Response) => boolean {
-  const { among } = metric;
-  if (among === undefined) return () => true;
-  const at = codebook.questions.findIndex((q) => q.id === among.question);
-  const question = codebook.questions[at];
-  const matcher = optionMatcher(question !== undefined && 'options' in question ? question.options : []);
-  const allowed = new Set(among.in.map((label) => matcher.match(label)));
-  return (response) => {
-    const answer = response.answers[at];
-    if (Array.isArray(answer)) return answer.some((i) => allowed.has(i));
-    return typeof answer === 'number' && allowed.has(answer);
-  };
+/** One metric over a list of responses (folds them, then finishes). */
+export function computeMetric(codebook: Codebook, metric: Metric, responses: readonly Response[]): MetricResult {
+  const plan = planMetric(codebook, metric);
+  const acc = createAccumulator(plan);
+  for (const response of responses) addToAccumulator(plan, acc, response.answers);
+  return finishMetric(codebook, plan, acc);
 }

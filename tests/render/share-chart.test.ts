@@ -1,9 +1,11 @@
 /** Every chart spec the pipeline emits validates against the official Vega-Lite JSON schema, and renders. */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/analyze-survey.ts';
 import { parseCodebook } from '../../src/codebook/parse-codebook.ts';
+import { ingestFile } from '../../src/ingest/ingest-file.ts';
 import { renderSvg } from '../../src/render/render-svg.ts';
 import { shareChart } from '../../src/render/share-chart.ts';
 
@@ -42,8 +44,8 @@ describe('the sample report charts', () => {
   it('are all valid Vega-Lite specs', async () => {
     const parsed = parseCodebook(readFileSync(new URL('../../surveys/kimi-2024/survey.yaml', import.meta.url), 'utf8'));
     if (!parsed.ok) throw new Error('sample codebook does not parse');
-    const bytes = readFileSync(new URL('../../surveys/kimi-2024/responses.csv', import.meta.url));
-    const { files } = await buildReport(parsed.value, bytes, 'responses.csv');
+    const file = fileURLToPath(new URL('../../surveys/kimi-2024/responses.csv', import.meta.url));
+    const { files } = await buildReport(parsed.value, await ingestFile(parsed.value, file), file);
     const specs = [...files].filter(([name]) => name.endsWith('.vl.json'));
     expect(specs.map(([name]) => name).sort()).toEqual([
       'charts/dist-industry_mix.vl.json',

@@ -1,19 +1,17 @@
 import { auditBenchmarks } from '../../audit/audit-benchmarks.ts';
-import { readSurvey } from '../../read-survey.ts';
-import { validateExport } from '../../validate-export.ts';
+import { ingestSurvey } from '../../ingest-survey.ts';
 import { formatFlag } from '../format-result.ts';
 
 export async function auditCommand(survey: string, options: { json?: boolean }): Promise<number> {
-  const { loaded, exportFile, bytes } = await readSurvey(survey);
+  const { loaded, ingestion } = await ingestSurvey(survey);
   const { codebook } = loaded;
-  const { validated } = validateExport(codebook, bytes, exportFile);
-  const audit = auditBenchmarks(codebook, validated.accepted);
+  const audit = auditBenchmarks(codebook, ingestion.summary.benchmarkCounts);
   if (options.json === true) {
     process.stdout.write(`${JSON.stringify(audit, null, 2)}\n`);
     return 0;
   }
   const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;
-  const lines = [`${codebook.id}: representativeness of ${validated.accepted.length} accepted responses`];
+  const lines = [`${codebook.id}: representativeness of ${ingestion.summary.accepted} accepted responses`];
   for (const v of audit.variables) {
     const p = v.pValue === null ? 'n/a' : v.pValue < 0.001 ? '<0.001' : v.pValue.toFixed(3);
     lines.push(`  ${v.question} (n=${v.n}): chi-square p=${p}, TVD=${v.tvd === null ? 'n/a' : v.tvd.toFixed(2)}`);

@@ -1,10 +1,10 @@
-import { readSurvey } from '../../read-survey.ts';
-import { validateExport } from '../../validate-export.ts';
+import { ingestSurvey } from '../../ingest-survey.ts';
+import { validationSummary } from '../../report/validation-json.ts';
 import { formatAccounting } from '../format-result.ts';
 
 export async function validateCommand(survey: string, options: { json?: boolean }): Promise<number> {
-  const { loaded, exportFile, bytes } = await readSurvey(survey);
-  const { summary } = validateExport(loaded.codebook, bytes, exportFile);
+  const { loaded, exportFile, ingestion } = await ingestSurvey(survey);
+  const summary = validationSummary(loaded.codebook.id, loaded.codebook.source.file, ingestion);
   if (options.json === true) {
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     return 0;

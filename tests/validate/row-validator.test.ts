@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseCodebook } from '../../src/codebook/parse-codebook.ts';
 import type { Codebook } from '../../src/codebook/schema.ts';
-import { parseTable } from '../../src/ingest/parse-table.ts';
+import { ingestText } from '../../src/ingest/ingest-text.ts';
 import { resolveColumns } from '../../src/ingest/resolve-columns.ts';
-import { validateRows } from '../../src/validate/validate-rows.ts';
+import type { Response } from '../../src/validate/answer.ts';
 
 const CODEBOOK = `id: t
 title: T
@@ -33,16 +33,14 @@ function codebook(text = CODEBOOK): Codebook {
   return result.value;
 }
 
+/** Runs rows through ingestion, keeping the accepted responses the ingestor itself would drop. */
 function validate(rows: string[], text = CODEBOOK) {
-  const cb = codebook(text);
-  const parsed = parseTable([HEADER, ...rows].join('\n'), 'wjx');
-  if (!parsed.ok) throw new Error(parsed.message);
-  const columns = resolveColumns(cb, parsed.table);
-  if (!columns.ok) throw new Error(columns.messages.join('\n'));
-  return validateRows(cb, parsed.table, columns.columns);
+  const accepted: Response[] = [];
+  const ingestion = ingestText(codebook(text), [HEADER, ...rows].join('\n'), { file: 'r.csv', onAccepted: (r) => accepted.push(r) });
+  return { ...ingestion, accepted };
 }
 
-describe('validateRows', () => {
+describe('createRowValidator (through ingestion)', () => {
   it('accepts labels, 1-based codes, the wjx "other, specify" form and a listed missing value', () => {
     const result = validate([
       '1,95秒,微信,1.1.1.1(北京-北京),每天,3,10,金融投研┋其他〖写研报〗,同意,不适用,高',
@@ -112,10 +110,7 @@ describe('validateRows', () => {
 
 describe('resolveColumns', () => {
   it('names a missing question column and the nearest header names', () => {
-    const cb = codebook();
-    const parsed = parseTable(HEADER.replace('2、满意度', '2、满意程度') + '\n', 'wjx');
-    if (!parsed.ok) throw new Error(parsed.message);
-    expect(resolveColumns(cb, parsed.table)).toEqual({
+    expect(resolveColumns(codebook(), { header: HEADER.replace('2、满意度', '2、满意程度').split(',') })).toEqual({
       ok: false,
       messages: ['questions[1].column: no column `2、满意度` in the export\'s header; nearest: `2、满意程度`, `1、频率`, `3、推荐`'],
     });

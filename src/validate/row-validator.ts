@@ -1,12 +1,11 @@
 /**
- * Records → accepted responses and quarantined rows, each with all its reasons (CONTRACT section 3): a cell
+ * One record → an accepted response or a quarantined row with all its reasons (CONTRACT section 3): a cell
  * that fails its question, a speeder, a later duplicate, a failed attention check, a straight-liner under
- * `action: quarantine`, a row whose cell count differs from the header's. Every record ends up in exactly
- * one of the two lists, so `rowsRead == accepted + quarantined`.
+ * `action: quarantine`, a row whose cell count differs from the header's. Every record gets exactly one
+ * verdict, so `rowsRead == accepted + quarantined`. The validator remembers duplicate keys across rows.
  */
 import type { Codebook } from '../codebook/schema.ts';
 import type { ColumnMap } from '../ingest/resolve-columns.ts';
-import type { Table } from '../ingest/parse-table.ts';
 import { parseDuration } from '../ingest/parse-duration.ts';
 import { normalizeLabel } from '../util/normalize-label.ts';
 import type { Answer, Response } from './answer.ts';
@@ -27,45 +26,47 @@ export interface QuarantinedRow {
   reasons: Reason[];
 }
 
-export interface Validation {
-  rowsRead: number;
-  accepted: Response[];
-  quarantined: QuarantinedRow[];
-  /** Accepted rows flagged but kept (straight-lining under `action: flag`). */
-  flagged: { row: number; rule: string }[];
+/** The verdict on one record: an accepted response (perhaps flagged), or a quarantined row. */
+export type RowVerdict =
+  | { ok: true; response: Response; flag?: string }
+  | { ok: false; quarantined: QuarantinedRow };
+
+export interface RowValidator {
+  check(row: number, cells: string[]): RowVerdict;
 }
 
-export function validateRows(codebook: Codebook, table: Table, columns: ColumnMap): Validation {
+export function createRowValidator(codebook: Codebook, header: readonly string[], columns: ColumnMap): RowValidator {
   const { questions, quality } = codebook;
   const matchers: (OptionMatcher | undefined)[] = questions.map((q) => ('options' in q ? optionMatcher(q.options) : undefined));
+  const separators = questions.map((q) => separatorOf(codebook, q));
   const questionIndex = new Map(questions.map((q, i) => [q.id, i]));
   const attention = quality.attentionCheck;
   const attentionIndex = attention === undefined ? undefined : questionIndex.get(attention.question);
   const attentionExpected = new Set(attention?.expect.map((label) => matchers[attentionIndex ?? -1]?.match(label)));
   const gridIndices = (quality.straightlining?.questions ?? []).map((id) => questionIndex.get(id) ?? -1);
   const seenKeys = new Map<string, number>();
-
-  const accepted: Response[] = [];
-  const quarantined: QuarantinedRow[] = [];
-  const flagged: Validation['flagged'] = [];
-  const headerName = (column: number): string => table.header[column] ?? `column ${column + 1}`;
+  const headerName = (column: number): string => header[column] ?? `column ${column + 1}`;
   const shown = (column: number, value: string): Pick<Reason, 'value'> => (columns.pii.has(column) ? {} : { value });
 
-  for (const { row, cells } of table.records) {
+  const check = (row: number, cells: string[]): RowVerdict => {
     const reasons: Reason[] = [];
-    if (cells.length !== table.header.length) {
-      reasons.push({ rule: 'ragged-row', message: `has ${cells.length} cells where the header has ${table.header.length}; a delimiter or quote in the row is off` });
+    if (cells.length !== header.length) {
+      reasons.push({ rule: 'ragged-row', message: `has ${cells.length} cells where the header has ${header.length}; a delimiter or quote in the row is off` });
     }
     const answers: Answer[] = questions.map((question, q) => {
       const { column, optionColumns } = columns.questions[q] ?? {};
       const result = optionColumns !== undefined
         ? parseOptionColumns(question, optionColumns.map((c) => (c < 0 ? undefined : cells[c])))
-        : parseAnswer(question, matchers[q], cells[column ?? -1] ?? '', separatorOf(codebook, question));
+        : parseAnswer(question, matchers[q], cells[column ?? -1] ?? '', separators[q] ?? ',');
       if (result.ok) return result.answer;
       const where = column === undefined ? {} : { column: headerName(column), ...shown(column, cells[column] ?? '') };
       reasons.push({ rule: result.rule, ...where, message: result.message });
       return null;
     });
+
+    if (columns.finished !== undefined && /^(false|0)$/i.test((cells[columns.finished] ?? '').trim())) {
+      reasons.push({ rule: 'incomplete', column: headerName(columns.finished), value: cells[columns.finished] ?? '', message: 'the respondent did not finish the survey' });
+    }
 
     const durationColumn = columns.respondent.duration;
     if (durationColumn !== undefined && quality.minDurationSeconds !== undefined) {
@@ -110,24 +111,24 @@ export function validateRows(codebook: Codebook, table: Table, columns: ColumnMa
       }
     }
 
+    let flag: string | undefined;
     if (gridIndices.length > 1) {
       const grid = gridIndices.map((i) => answers[i]);
       const straight = grid.every((answer) => typeof answer === 'number' && answer === grid[0]);
       if (straight && quality.straightlining?.action === 'quarantine') {
         reasons.push({ rule: 'straightlining', message: `the same answer to all ${grid.length} grid questions` });
-      } else if (straight && reasons.length === 0) {
-        flagged.push({ row, rule: 'straightlining' });
+      } else if (straight) {
+        flag = 'straightlining';
       }
     }
 
-    if (reasons.length > 0) quarantined.push({ row, cells, reasons });
-    else {
-      const channelColumn = columns.respondent.channel;
-      const channel = channelColumn === undefined ? undefined : normalizeLabel(cells[channelColumn] ?? '');
-      accepted.push(channel === undefined ? { row, answers } : { row, answers, channel });
-    }
-  }
-  return { rowsRead: table.records.length, accepted, quarantined, flagged };
+    if (reasons.length > 0) return { ok: false, quarantined: { row, cells, reasons } };
+    const channelColumn = columns.respondent.channel;
+    const channel = channelColumn === undefined ? undefined : normalizeLabel(cells[channelColumn] ?? '');
+    const response: Response = channel === undefined ? { row, answers } : { row, answers, channel };
+    return flag === undefined ? { ok: true, response } : { ok: true, response, flag };
+  };
+  return { check };
 }
 
 function separatorOf(codebook: Codebook, question: Codebook['questions'][number]): string {

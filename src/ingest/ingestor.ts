@@ -1,0 +1,96 @@
+/**
+ * The streaming heart of ingestion: rows of cells go in one at a time (from a CSV stream, a sheet or a
+ * string); the header is recognised, columns resolved, every record validated, and accepted responses
+ * folded into the survey summary and dropped. Only quarantined rows are kept, so memory is bounded by the
+ * faulty rows and the distinct answers, not by the size of the export. Pure: no I/O.
+ */
+import type { Codebook } from '../codebook/schema.ts';
+import { addResponse, createSummary, type SurveySummary } from '../stats/survey-summary.ts';
+import { UserError } from '../util/user-error.ts';
+import type { Response } from '../validate/answer.ts';
+import { createRowValidator, type QuarantinedRow, type RowValidator } from '../validate/row-validator.ts';
+import { resolveColumns, type ColumnMap } from './resolve-columns.ts';
+
+export interface Ingestion {
+  header: string[];
+  columns: ColumnMap;
+  rowsRead: number;
+  quarantined: QuarantinedRow[];
+  /** Accepted rows flagged but kept (straight-lining under `action: flag`). */
+  flagged: { row: number; rule: string }[];
+  summary: SurveySummary;
+}
+
+export interface Ingestor {
+  /** The next row of the file, header rows included. */
+  push(cells: string[]): void;
+  finish(): Ingestion;
+}
+
+export interface IngestorOptions {
+  /** Names the export in messages. */
+  file: string;
+  /** Sees every accepted response (tests and embedders); the ingestor itself keeps none. */
+  onAccepted?: (response: Response) => void;
+}
+
+/** Qualtrics exports carry two more header rows: question texts, then `{"ImportId":...}` objects. */
+const QUALTRICS_IMPORT_ROW = /^\{"ImportId"/;
+
+export function createIngestor(codebook: Codebook, options: IngestorOptions): Ingestor {
+  const pending: string[][] = [];
+  let rowsSeen = 0;
+  let state: { header: string[]; columns: ColumnMap; validator: RowValidator } | undefined;
+  const summary = createSummary(codebook);
+  const quarantined: QuarantinedRow[] = [];
+  const flagged: Ingestion['flagged'] = [];
+  let rowsRead = 0;
+
+  const start = (header: string[], altHeader?: string[]): void => {
+    const resolved = resolveColumns(codebook, altHeader === undefined ? { header } : { header, altHeader });
+    if (!resolved.ok) throw new UserError(options.file, resolved.messages.join('\n'));
+    state = { header, columns: resolved.columns, validator: createRowValidator(codebook, header, resolved.columns) };
+  };
+
+  const record = (row: number, cells: string[]): void => {
+    if (state === undefined) throw new Error('record before header');
+    rowsRead++;
+    const verdict = state.validator.check(row, cells);
+    if (!verdict.ok) {
+      quarantined.push(verdict.quarantined);
+      return;
+    }
+    addResponse(codebook, summary, verdict.response);
+    if (verdict.flag !== undefined) flagged.push({ row, rule: verdict.flag });
+    options.onAccepted?.(verdict.response);
+  };
+
+  /** Settles the header once enough rows are in (three for Qualtrics, one otherwise). */
+  const settle = (final: boolean): void => {
+    const needed = codebook.source.format === 'qualtrics' ? 3 : 1;
+    if (state !== undefined || (pending.length < needed && !final) || pending.length === 0) return;
+    const [header = [], second, third] = pending;
+    const qualtrics = needed === 3 && third !== undefined && third.some((cell) => QUALTRICS_IMPORT_ROW.test(cell.trim()));
+    start(header, qualtrics ? second : undefined);
+    const firstData = qualtrics ? 3 : 1;
+    pending.slice(firstData).forEach((cells, i) => record(firstData + i + 1, cells));
+    pending.length = 0;
+  };
+
+  return {
+    push(cells) {
+      rowsSeen++;
+      if (state !== undefined) {
+        record(rowsSeen, cells);
+        return;
+      }
+      pending.push(cells);
+      settle(false);
+    },
+    finish() {
+      settle(true);
+      if (state === undefined) throw new UserError(options.file, 'is empty: no header row and no responses');
+      return { header: state.header, columns: state.columns, rowsRead, quarantined, flagged, summary };
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { parseCodebook } from '../../src/codebook/parse-codebook.ts';
+import type { Codebook } from '../../src/codebook/schema.ts';
+import { ingestText } from '../../src/ingest/ingest-text.ts';
+import type { Response } from '../../src/validate/answer.ts';
+
+function codebook(format: string, extra = ''): Codebook {
+  const parsed = parseCodebook(`id: t
+title: T
+source: { file: r.csv, format: ${format} }
+questions:
+  - { id: q1, column: Q1, type: single, options: [Yes, No] }
+  - { id: q2, column: Q2, type: text }
+${extra}`);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  return parsed.value;
+}
+
+function ingest(cb: Codebook, text: string) {
+  const accepted: Response[] = [];
+  const ingestion = ingestText(cb, text, { file: 'r.csv', onAccepted: (r) => accepted.push(r) });
+  return { ...ingestion, accepted };
+}
+
+describe('ingestText', () => {
+  it('numbers rows as a spreadsheet does (header is row 1) and skips blank lines', () => {
+    const result = ingest(codebook('wjx'), 'Q1,Q2\nYes,a\n\nNo,b\n');
+    expect(result.rowsRead).toBe(2);
+    expect(result.accepted.map((r) => [r.row, r.answers])).toEqual([
+      [2, [0, 'a']],
+      [3, [1, 'b']],
+    ]);
+  });
+
+  it.each([[';'], ['\t'], ['|']])('sniffs the %j delimiter of a generic export', (d) => {
+    const result = ingest(codebook('generic'), `Q1${d}Q2\nYes${d}x, y\nNo${d}z\n`);
+    expect(result.accepted.map((r) => r.answers)).toEqual([
+      [0, 'x, y'],
+      [1, 'z'],
+    ]);
+  });
+
+  it('keeps quoted commas and line breaks inside a cell', () => {
+    expect(ingest(codebook('wjx'), 'Q1,Q2\nYes,"line1\nline2, still"\n').accepted[0]?.answers).toEqual([0, 'line1\nline2, still']);
+  });
+
+  it('takes the question-text row of a Qualtrics export as a second header and skips the ImportId row', () => {
+    const text = 'QID1,QID2,Finished\nQ1,Q2,Finished\n"{""ImportId"":""QID1""}","{""ImportId"":""QID2""}","{""ImportId"":""finished""}"\nYes,x,True\nNo,y,False\n';
+    const result = ingest(codebook('qualtrics'), text);
+    expect(result.rowsRead).toBe(2);
+    expect(result.accepted.map((r) => r.row)).toEqual([4]);
+    expect(result.quarantined.map((q) => [q.row, q.reasons.map((r) => r.rule)])).toEqual([[5, ['incomplete']]]);
+  });
+
+  it('reads a Qualtrics export without its extra header rows like any other', () => {
+    const result = ingest(codebook('qualtrics'), 'Q1,Q2\nYes,x\n');
+    expect(result.accepted.map((r) => r.row)).toEqual([2]);
+  });
+
+  it('reports an unclosed quote with its row, as one line', () => {
+    expect(() => ingest(codebook('wjx'), 'Q1,Q2\nYes,a\nNo,"open\nYes,b\n')).toThrow(
+      'r.csv:3: a quoted cell is never closed, so the cells from here on cannot be trusted; fix the quoting (the file may be truncated or hand-edited)',
+    );
+  });
+
+  it('reports an empty file', () => {
+    expect(() => ingest(codebook('wjx'), '')).toThrow('r.csv: is empty: no header row and no responses');
+  });
+
+  it('accepts a file with a header and no responses, reading 0 rows', () => {
+    const result = ingest(codebook('wjx'), 'Q1,Q2\n');
+    expect(result.rowsRead).toBe(0);
+    expect(result.summary.accepted).toBe(0);
+  });
+
+  it('names the missing column and the nearest header names', () => {
+    expect(() => ingest(codebook('wjx'), 'Q 1,Q2\nYes,a\n')).toThrow("r.csv: questions[0].column: no column `Q1` in the export's header; nearest: `Q 1`, `Q2`");
+  });
+});
