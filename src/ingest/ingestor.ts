@@ -9,6 +9,7 @@ import { addResponse, createSummary, type SurveySummary } from '../stats/survey-
 import { UserError } from '../util/user-error.ts';
 import type { Response } from '../validate/answer.ts';
 import { createRowValidator, type QuarantinedRow, type RowValidator } from '../validate/row-validator.ts';
+import { looksPersonal } from './looks-personal.ts';
 import { resolveColumns, type ColumnMap } from './resolve-columns.ts';
 
 export interface Ingestion {
@@ -40,7 +41,7 @@ const QUALTRICS_IMPORT_ROW = /^\{"ImportId"/;
 export function createIngestor(codebook: Codebook, options: IngestorOptions): Ingestor {
   const pending: string[][] = [];
   let rowsSeen = 0;
-  let state: { header: string[]; columns: ColumnMap; validator: RowValidator } | undefined;
+  let state: { header: string[]; columns: ColumnMap; validator: RowValidator; watched: Set<number> } | undefined;
   const summary = createSummary(codebook);
   const quarantined: QuarantinedRow[] = [];
   const flagged: Ingestion['flagged'] = [];
@@ -49,12 +50,27 @@ export function createIngestor(codebook: Codebook, options: IngestorOptions): In
   const start = (header: string[], altHeader?: string[]): void => {
     const resolved = resolveColumns(codebook, altHeader === undefined ? { header } : { header, altHeader });
     if (!resolved.ok) throw new UserError(options.file, resolved.messages.join('\n'));
-    state = { header, columns: resolved.columns, validator: createRowValidator(codebook, header, resolved.columns) };
+    const { columns } = resolved;
+    // Columns outside the questions (respondent fields and the rest) become PII once a cell looks personal.
+    const questionColumns = new Set(columns.questions.flatMap((q) => [q.column ?? -1, ...(q.optionColumns ?? [])]));
+    const watched = new Set(header.map((_, i) => i).filter((i) => !questionColumns.has(i) && !columns.pii.has(i)));
+    state = { header, columns, validator: createRowValidator(codebook, header, columns), watched };
+  };
+
+  const watchPii = (cells: readonly string[]): void => {
+    if (state === undefined) return;
+    for (const column of state.watched) {
+      if (looksPersonal(cells[column] ?? '')) {
+        state.columns.pii.add(column);
+        state.watched.delete(column);
+      }
+    }
   };
 
   const record = (row: number, cells: string[]): void => {
     if (state === undefined) throw new Error('record before header');
     rowsRead++;
+    watchPii(cells);
     const verdict = state.validator.check(row, cells);
     if (!verdict.ok) {
       quarantined.push(verdict.quarantined);
@@ -90,6 +106,11 @@ export function createIngestor(codebook: Codebook, options: IngestorOptions): In
     finish() {
       settle(true);
       if (state === undefined) throw new UserError(options.file, 'is empty: no header row and no responses');
+      // A column found personal part-way through may have had values quoted in earlier reasons.
+      const piiNames = new Set([...state.columns.pii].map((i) => state?.header[i]));
+      for (const row of quarantined) {
+        for (const reason of row.reasons) if (reason.column !== undefined && piiNames.has(reason.column)) delete reason.value;
+      }
       return { header: state.header, columns: state.columns, rowsRead, quarantined, flagged, summary };
     },
   };

@@ -14,6 +14,8 @@ export interface ValidationSummary {
   accepted: number;
   quarantined: number;
   flagged: number;
+  /** Columns kept out of every output: the codebook's `pii` and columns whose cells look personal. */
+  piiColumns: string[];
   /** Quarantined rows per rule (a row with two rules counts under both). */
   byRule: Record<string, number>;
   rejections: { row: number; reasons: ExportIngestion['quarantined'][number]['reasons'] }[];
@@ -34,6 +36,7 @@ export function validationSummary(surveyId: string, file: string, validation: Ex
     accepted: validation.summary.accepted,
     quarantined: validation.quarantined.length,
     flagged: validation.flagged.length,
+    piiColumns: [...validation.columns.pii].sort((a, b) => a - b).map((i) => validation.header[i] ?? `column ${i + 1}`),
     byRule: Object.fromEntries(Object.entries(byRule).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     rejections: validation.quarantined.map(({ row, reasons }) => ({ row, reasons })),
     flags: validation.flagged,

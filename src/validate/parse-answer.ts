@@ -53,16 +53,11 @@ export function parseAnswer(question: Question, matcher: OptionMatcher | undefin
         : { ok: true, answer: index };
     }
     case 'multi': {
-      const parts = value.split(separator).map((part) => part.trim()).filter((part) => part !== '');
-      const indices = new Set<number>();
-      for (const part of parts) {
-        const index = matcher?.match(part);
-        if (index === undefined) {
-          return { ok: false, rule: 'invalid-option', message: `\`${part}\` is not an option of \`${question.id}\` (choices are split on \`${separator}\`)` };
-        }
-        indices.add(index);
+      const split = splitChoices(value, separator, matcher);
+      if (!split.ok) {
+        return { ok: false, rule: 'invalid-option', message: `\`${split.part}\` is not an option of \`${question.id}\` (choices are split on \`${separator}\`)` };
       }
-      return { ok: true, answer: indices.size === 0 ? null : [...indices].sort((a, b) => a - b) };
+      return { ok: true, answer: split.indices.length === 0 ? null : split.indices };
     }
     case 'nps': {
       const score = Number(value);
@@ -83,6 +78,35 @@ export function parseAnswer(question: Question, matcher: OptionMatcher | undefin
     case 'text':
       return { ok: true, answer: value };
   }
+}
+
+/**
+ * Splits a multi-select cell into options. Labels may themselves hold the separator (Google Forms joins
+ * with ", " and keeps "Yes, daily" whole), so consecutive pieces are joined back when together they form a
+ * known label; the longest known label wins at each position.
+ */
+function splitChoices(cell: string, separator: string, matcher: OptionMatcher | undefined): { ok: true; indices: number[] } | { ok: false; part: string } {
+  const pieces = cell.split(separator);
+  const indices = new Set<number>();
+  let i = 0;
+  while (i < pieces.length) {
+    if ((pieces[i] ?? '').trim() === '') {
+      i++;
+      continue;
+    }
+    let matched = false;
+    for (let j = pieces.length; j > i; j--) {
+      const index = matcher?.match(pieces.slice(i, j).join(separator));
+      if (index !== undefined) {
+        indices.add(index);
+        i = j;
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) return { ok: false, part: (pieces[i] ?? '').trim() };
+  }
+  return { ok: true, indices: [...indices].sort((a, b) => a - b) };
 }
 
 /** A value the codebook lists under the question's `missing`: a way of not answering. */

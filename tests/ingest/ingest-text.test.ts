@@ -77,3 +77,24 @@ describe('ingestText', () => {
     expect(() => ingest(codebook('wjx'), 'Q 1,Q2\nYes,a\n')).toThrow("r.csv: questions[0].column: no column `Q1` in the export's header; nearest: `Q 1`, `Q2`");
   });
 });
+
+describe('PII detection', () => {
+  it('treats an undeclared column of IP addresses as PII: out of quarantine.csv and out of every reason', async () => {
+    const { quarantineCsv } = await import('../../src/report/quarantine-csv.ts');
+    const cb = codebook('wjx', 'quality: { duplicateKeys: [来自IP] }\n');
+    const result = ingest(cb, 'Q1,Q2,来自IP\nYes,a,1.2.3.4(北京-北京)\nNo,b,1.2.3.4(北京-北京)\n');
+    expect(result.quarantined.map((q) => q.reasons)).toEqual([
+      [{ rule: 'duplicate', column: '来自IP', message: 'same 来自IP as row 2; the later response is kept out' }],
+    ]);
+    const csv = quarantineCsv(result.header, result.quarantined, result.columns.pii);
+    expect(csv).not.toContain('1.2.3.4');
+    expect(csv).not.toContain('来自IP,');
+  });
+
+  it('finds e-mail addresses in a respondent column that appears only late in the file', () => {
+    const rows = Array.from({ length: 5 }, (_, i) => `Yes,x,r${i}`);
+    const result = ingest(codebook('wjx', 'respondent: { id: ID }\n'), ['Q1,Q2,ID', ...rows, 'Maybe,x,someone@example.com'].join('\n'));
+    expect([...result.columns.pii]).toEqual([2]);
+    expect(JSON.stringify(result.quarantined)).toContain('Maybe');
+  });
+});
