@@ -14,11 +14,13 @@ import { csvOptions, quoteProblem } from './csv-options.ts';
 import { decodeFailedAt, sniffEncoding } from './decode-export.ts';
 import type { ExportIngestion } from './ingest-text.ts';
 import { createIngestor, type IngestorOptions } from './ingestor.ts';
+import { ingestXlsx } from './ingest-xlsx.ts';
 
 /** Bytes read to decide the encoding, and per chunk. */
 const CHUNK_BYTES = 1 << 20;
 
 export async function ingestFile(codebook: Codebook, file: string, options: Omit<IngestorOptions, 'file'> = {}): Promise<ExportIngestion> {
+  if (/\.xlsx$/i.test(file)) return ingestXlsx(codebook, file, options);
   const encoding = await sniffFile(codebook, file);
   const hash = createHash('sha256');
   const ingestor = createIngestor(codebook, { ...options, file });

@@ -23,8 +23,8 @@ export interface Ingestion {
 }
 
 export interface Ingestor {
-  /** The next row of the file, header rows included. */
-  push(cells: string[]): void;
+  /** The next row of the file, header rows included; `row` is its number where the source knows it (a sheet). */
+  push(cells: string[], row?: number): void;
   finish(): Ingestion;
 }
 
@@ -39,7 +39,7 @@ export interface IngestorOptions {
 const QUALTRICS_IMPORT_ROW = /^\{"ImportId"/;
 
 export function createIngestor(codebook: Codebook, options: IngestorOptions): Ingestor {
-  const pending: string[][] = [];
+  const pending: { cells: string[]; row: number }[] = [];
   let rowsSeen = 0;
   let state: { header: string[]; columns: ColumnMap; validator: RowValidator; watched: Set<number> } | undefined;
   const summary = createSummary(codebook);
@@ -85,22 +85,21 @@ export function createIngestor(codebook: Codebook, options: IngestorOptions): In
   const settle = (final: boolean): void => {
     const needed = codebook.source.format === 'qualtrics' ? 3 : 1;
     if (state !== undefined || (pending.length < needed && !final) || pending.length === 0) return;
-    const [header = [], second, third] = pending;
-    const qualtrics = needed === 3 && third !== undefined && third.some((cell) => QUALTRICS_IMPORT_ROW.test(cell.trim()));
-    start(header, qualtrics ? second : undefined);
-    const firstData = qualtrics ? 3 : 1;
-    pending.slice(firstData).forEach((cells, i) => record(firstData + i + 1, cells));
+    const [header, second, third] = pending;
+    const qualtrics = needed === 3 && third !== undefined && third.cells.some((cell) => QUALTRICS_IMPORT_ROW.test(cell.trim()));
+    start(header?.cells ?? [], qualtrics ? second?.cells : undefined);
+    for (const { cells, row } of pending.slice(qualtrics ? 3 : 1)) record(row, cells);
     pending.length = 0;
   };
 
   return {
-    push(cells) {
-      rowsSeen++;
+    push(cells, row) {
+      rowsSeen = row ?? rowsSeen + 1;
       if (state !== undefined) {
         record(rowsSeen, cells);
         return;
       }
-      pending.push(cells);
+      pending.push({ cells, row: rowsSeen });
       settle(false);
     },
     finish() {

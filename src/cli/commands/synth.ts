@@ -5,6 +5,7 @@ import { checkProfile } from '../../synth/check-profile.ts';
 import { encodeExport } from '../../synth/encode-export.ts';
 import { loadProfile } from '../../synth/load-profile.ts';
 import { synthesizeRows } from '../../synth/synthesize-rows.ts';
+import { xlsxExport } from '../../synth/write-xlsx.ts';
 import { UserError } from '../../util/user-error.ts';
 import { UsageError } from '../usage-error.ts';
 
@@ -33,7 +34,7 @@ export async function synthCommand(survey: string, options: SynthCliOptions): Pr
     throw new UserError(out, 'already exists; pass --force to overwrite it, or --out to write elsewhere');
   }
   const table = synthesizeRows(loaded.codebook, profile, { rows, faults, seed });
-  const bytes = encodeExport(loaded.codebook, table);
+  const bytes = /\.xlsx$/i.test(out) ? await xlsxExport(table) : encodeExport(loaded.codebook, table);
   await writeFile(out, bytes);
   const kinds: Record<string, number> = {};
   for (const fault of table.faults) kinds[fault.kind] = (kinds[fault.kind] ?? 0) + 1;

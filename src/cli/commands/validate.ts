@@ -1,6 +1,9 @@
 import { ingestSurvey } from '../../ingest-survey.ts';
-import { validationSummary } from '../../report/validation-json.ts';
+import { validationSummary, type ValidationSummary } from '../../report/validation-json.ts';
 import { formatAccounting } from '../format-result.ts';
+
+/** Rows listed as examples per rule in the summary table. */
+const EXAMPLES = 3;
 
 export async function validateCommand(survey: string, options: { json?: boolean }): Promise<number> {
   const { loaded, exportFile, ingestion } = await ingestSurvey(survey);
@@ -10,6 +13,8 @@ export async function validateCommand(survey: string, options: { json?: boolean 
     return 0;
   }
   const lines = [`${formatAccounting(loaded.codebook.id, summary)} [${exportFile}, ${summary.encoding}]`];
+  if (summary.piiColumns.length > 0) lines.push(`  kept out of every output (PII): ${summary.piiColumns.join(', ')}`);
+  lines.push(...reasonTable(summary));
   for (const rejection of summary.rejections) {
     for (const reason of rejection.reasons) {
       const column = reason.column === undefined ? '' : ` [${reason.column}]`;
@@ -20,4 +25,19 @@ export async function validateCommand(survey: string, options: { json?: boolean 
   for (const flag of summary.flags) lines.push(`  row ${flag.row}: flagged ${flag.rule} (kept)`);
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
+}
+
+/** Rows per rule with the first rows and the first message: what to look at first. */
+function reasonTable(summary: ValidationSummary): string[] {
+  const rules = Object.keys(summary.byRule);
+  if (rules.length === 0) return [];
+  const width = Math.max(4, ...rules.map((rule) => rule.length));
+  const lines = [`  ${'rule'.padEnd(width)}  rows  first rows / what is wrong`];
+  for (const rule of rules) {
+    const hits = summary.rejections.filter((r) => r.reasons.some((reason) => reason.rule === rule));
+    const first = hits.slice(0, EXAMPLES).map((r) => r.row).join(', ') + (hits.length > EXAMPLES ? ', …' : '');
+    const message = hits[0]?.reasons.find((reason) => reason.rule === rule)?.message ?? '';
+    lines.push(`  ${rule.padEnd(width)}  ${String(summary.byRule[rule]).padStart(4)}  ${first}: ${message}`);
+  }
+  return lines;
 }
