@@ -10,4 +10,6 @@ export interface Response {
   answers: Answer[];
   /** The collection channel (`respondent.channel`), when the codebook names one. */
   channel?: string;
+  /** Text written into "other, please specify" (Wenjuanxing `其他〖…〗`), by question id. Free text: never in reports by default. */
+  specified?: Record<string, string>;
 }

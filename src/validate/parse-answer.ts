@@ -6,7 +6,7 @@ import type { Format, Question } from '../codebook/schema.ts';
 import { normalizeLabel } from '../util/normalize-label.ts';
 import type { Answer } from './answer.ts';
 
-export type CellResult = { ok: true; answer: Answer } | { ok: false; rule: string; message: string };
+export type CellResult = { ok: true; answer: Answer; specified?: string } | { ok: false; rule: string; message: string };
 
 /** Separator of multi-select answers in one cell, when the codebook does not give one. */
 export const DEFAULT_SEPARATOR: Record<Format, string> = {
@@ -18,7 +18,13 @@ export const DEFAULT_SEPARATOR: Record<Format, string> = {
 };
 
 /** Wenjuanxing writes an "other, please specify" answer as `其他〖written text〗`: the option is `其他`. */
-const SPECIFY = /^(.*?)〖.*〗$/su;
+const SPECIFY = /^(.*?)〖(.*)〗$/su;
+
+/** The text a respondent wrote into Wenjuanxing's "other, please specify" (`其他〖text〗`), if any. */
+export function specifiedText(cell: string): string | undefined {
+  const text = SPECIFY.exec(cell.trim())?.[2]?.trim();
+  return text === undefined || text === '' ? undefined : text;
+}
 
 /** Matches cells to a choice question's options: by label (normalised) or by 1-based code. */
 export interface OptionMatcher {
@@ -41,23 +47,40 @@ export function optionMatcher(options: readonly string[]): OptionMatcher {
   };
 }
 
-export function parseAnswer(question: Question, matcher: OptionMatcher | undefined, cell: string, separator: string): CellResult {
+/**
+ * Cells the platform itself writes for a question that was not answered: Wenjuanxing marks questions
+ * skipped by logic as `(跳过)` and unanswered ones as `(空)` (full-width parentheses fold to these).
+ */
+export const PLATFORM_MISSING: Record<Format, readonly string[]> = {
+  wjx: ['(跳过)', '(空)'],
+  tencent: ['(跳过)', '(空)'],
+  qualtrics: [],
+  'google-forms': [],
+  generic: [],
+};
+
+/** The normalised cell values that mean "no answer" for a question: the platform's and the codebook's `missing`. */
+export function missingValues(question: Question, format: Format): ReadonlySet<string> {
+  return new Set([...PLATFORM_MISSING[format], ...(question.missing ?? [])].map(normalizeLabel));
+}
+
+export function parseAnswer(question: Question, matcher: OptionMatcher | undefined, cell: string, separator: string, missing: ReadonlySet<string> = new Set()): CellResult {
   const value = cell.trim();
-  if (value === '' || isMissing(question, value)) return { ok: true, answer: null };
+  if (value === '' || missing.has(normalizeLabel(value))) return { ok: true, answer: null };
   switch (question.type) {
     case 'single':
     case 'likert': {
       const index = matcher?.match(value);
       return index === undefined
         ? { ok: false, rule: 'invalid-option', message: `not an option of \`${question.id}\` (nor a code 1-${question.options.length})` }
-        : { ok: true, answer: index };
+        : withSpecified({ ok: true, answer: index }, value);
     }
     case 'multi': {
       const split = splitChoices(value, separator, matcher);
       if (!split.ok) {
         return { ok: false, rule: 'invalid-option', message: `\`${split.part}\` is not an option of \`${question.id}\` (choices are split on \`${separator}\`)` };
       }
-      return { ok: true, answer: split.indices.length === 0 ? null : split.indices };
+      return withSpecified({ ok: true, answer: split.indices.length === 0 ? null : split.indices }, value);
     }
     case 'nps': {
       const score = Number(value);
@@ -78,6 +101,11 @@ export function parseAnswer(question: Question, matcher: OptionMatcher | undefin
     case 'text':
       return { ok: true, answer: value };
   }
+}
+
+function withSpecified(result: { ok: true; answer: Answer }, cell: string): CellResult {
+  const specified = specifiedText(cell);
+  return specified === undefined ? result : { ...result, specified };
 }
 
 /**
@@ -107,11 +135,6 @@ function splitChoices(cell: string, separator: string, matcher: OptionMatcher | 
     if (!matched) return { ok: false, part: (pieces[i] ?? '').trim() };
   }
   return { ok: true, indices: [...indices].sort((a, b) => a - b) };
-}
-
-/** A value the codebook lists under the question's `missing`: a way of not answering. */
-function isMissing(question: Question, value: string): boolean {
-  return question.missing !== undefined && question.missing.some((label) => normalizeLabel(label) === normalizeLabel(value));
 }
 
 /** A one-column-per-option multi-select: each option's cell is empty / 0 (not chosen) or 1 / its label (chosen). */

@@ -9,7 +9,7 @@ import type { ColumnMap } from '../ingest/resolve-columns.ts';
 import { parseDuration } from '../ingest/parse-duration.ts';
 import { normalizeLabel } from '../util/normalize-label.ts';
 import type { Answer, Response } from './answer.ts';
-import { DEFAULT_SEPARATOR, optionMatcher, parseAnswer, parseOptionColumns, type OptionMatcher } from './parse-answer.ts';
+import { DEFAULT_SEPARATOR, missingValues, optionMatcher, parseAnswer, parseOptionColumns, type OptionMatcher } from './parse-answer.ts';
 
 export interface Reason {
   rule: string;
@@ -39,6 +39,7 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
   const { questions, quality } = codebook;
   const matchers: (OptionMatcher | undefined)[] = questions.map((q) => ('options' in q ? optionMatcher(q.options) : undefined));
   const separators = questions.map((q) => separatorOf(codebook, q));
+  const missing = questions.map((q) => missingValues(q, codebook.source.format));
   const questionIndex = new Map(questions.map((q, i) => [q.id, i]));
   const attention = quality.attentionCheck;
   const attentionIndex = attention === undefined ? undefined : questionIndex.get(attention.question);
@@ -50,6 +51,7 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
 
   const check = (row: number, cells: string[]): RowVerdict => {
     const reasons: Reason[] = [];
+    const specified: Record<string, string> = {};
     if (cells.length !== header.length) {
       reasons.push({ rule: 'ragged-row', message: `has ${cells.length} cells where the header has ${header.length}; a delimiter or quote in the row is off` });
     }
@@ -57,8 +59,11 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
       const { column, optionColumns } = columns.questions[q] ?? {};
       const result = optionColumns !== undefined
         ? parseOptionColumns(question, optionColumns.map((c) => (c < 0 ? undefined : cells[c])))
-        : parseAnswer(question, matchers[q], cells[column ?? -1] ?? '', separators[q] ?? ',');
-      if (result.ok) return result.answer;
+        : parseAnswer(question, matchers[q], cells[column ?? -1] ?? '', separators[q] ?? ',', missing[q]);
+      if (result.ok) {
+        if (result.specified !== undefined) specified[question.id] = result.specified;
+        return result.answer;
+      }
       const where = column === undefined ? {} : { column: headerName(column), ...shown(column, cells[column] ?? '') };
       reasons.push({ rule: result.rule, ...where, message: result.message });
       return null;
@@ -125,7 +130,12 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
     if (reasons.length > 0) return { ok: false, quarantined: { row, cells, reasons } };
     const channelColumn = columns.respondent.channel;
     const channel = channelColumn === undefined ? undefined : normalizeLabel(cells[channelColumn] ?? '');
-    const response: Response = channel === undefined ? { row, answers } : { row, answers, channel };
+    const response: Response = {
+      row,
+      answers,
+      ...(channel === undefined ? {} : { channel }),
+      ...(Object.keys(specified).length === 0 ? {} : { specified }),
+    };
     return flag === undefined ? { ok: true, response } : { ok: true, response, flag };
   };
   return { check };

@@ -17,7 +17,7 @@ describe('parseAnswer', () => {
   });
 
   it('reads codes and the Wenjuanxing "other, please specify" form in multi-selects', () => {
-    expect(parseAnswer(multi, matcher, '2┋4〖我自己写的〗', '┋')).toEqual({ ok: true, answer: [1, 3] });
+    expect(parseAnswer(multi, matcher, '2┋4〖我自己写的〗', '┋')).toEqual({ ok: true, answer: [1, 3], specified: '我自己写的' });
   });
 
   it('treats an empty multi-select (only separators) as no answer', () => {

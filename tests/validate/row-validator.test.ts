@@ -41,17 +41,20 @@ function validate(rows: string[], text = CODEBOOK) {
 }
 
 describe('createRowValidator (through ingestion)', () => {
-  it('accepts labels, 1-based codes, the wjx "other, specify" form and a listed missing value', () => {
+  it('accepts labels, 1-based codes, the wjx "other, specify" form, listed missing values and wjx (跳过)/(空)', () => {
     const result = validate([
       '1,95秒,微信,1.1.1.1(北京-北京),每天,3,10,金融投研┋其他〖写研报〗,同意,不适用,高',
       '2,1分5秒,微信,1.1.1.2(北京-北京),2,一般,,,2,中,低',
+      '3,95,微信,1.1.1.3(北京-北京),（跳过）,(空),(跳过),(跳过),同意,(空),高',
     ]);
     expect(result.quarantined).toEqual([]);
     expect(result.accepted.map((r) => r.answers)).toEqual([
       [0, 2, 10, [0, 2], 1, null, 2],
       [1, 1, null, null, 1, 1, 0],
+      [null, null, null, null, 1, null, 2],
     ]);
     expect(result.accepted[0]?.channel).toBe('微信');
+    expect(result.accepted[0]?.specified).toEqual({ scen: '写研报' });
   });
 
   it('quarantines a row with every one of its reasons, and keeps the PII value out of them', () => {
