@@ -1,28 +1,25 @@
 /**
- * Streams the first worksheet of an `.xlsx` export through the ingestor, row by row (exceljs'
- * streaming reader), keeping the sheet's own row numbers for messages.
+ * Streams the rows of the first worksheet of an `.xlsx` export (exceljs' streaming reader), with the
+ * sheet's own row numbers; short rows are padded to the header's width (trailing empty cells are absent).
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Codebook } from '../codebook/schema.ts';
 import { UserError } from '../util/user-error.ts';
-import type { ExportIngestion } from './ingest-text.ts';
-import { createIngestor, type IngestorOptions } from './ingestor.ts';
+import type { StreamedFile } from './stream-csv-rows.ts';
 import { xlsxCellText } from './xlsx-cell-text.ts';
 
-export async function ingestXlsx(codebook: Codebook, file: string, options: Omit<IngestorOptions, 'file'> = {}): Promise<ExportIngestion> {
-  const ingestor = createIngestor(codebook, { ...options, file });
+export async function streamXlsxRows(file: string, push: (cells: string[], row: number) => void): Promise<StreamedFile> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   let width = 0;
   try {
     for await (const sheet of reader) {
       for await (const row of sheet) {
-        // row.values is 1-based and sparse; trailing empty cells are simply absent.
+        // row.values is 1-based and sparse.
         const values = (row.values as unknown[]).slice(1);
         const cells = Array.from({ length: Math.max(values.length, width) }, (_, i) => xlsxCellText(values[i]));
         if (width === 0) width = cells.length;
-        ingestor.push(cells, row.number);
+        push(cells, row.number);
       }
       break; // The first worksheet is the export; others (summaries, charts) are not responses.
     }
@@ -30,7 +27,7 @@ export async function ingestXlsx(codebook: Codebook, file: string, options: Omit
     if (error instanceof UserError) throw error;
     throw new UserError(file, `cannot be read as an .xlsx workbook (${(error as Error).message}); re-export it, or save it as CSV`);
   }
-  return { ...ingestor.finish(), encoding: 'xlsx', sha256: await sha256File(file) };
+  return { encoding: 'xlsx', sha256: await sha256File(file) };
 }
 
 async function sha256File(file: string): Promise<string> {
