@@ -2,11 +2,12 @@
  * The `stickiness` command line: parses arguments, runs a command, maps failures to one-line messages and
  * exit codes (0 ok, 1 the survey cannot be processed, 2 usage error). Commands live in ./commands.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { UserError } from '../util/user-error.ts';
 import { analyzeCommand } from './commands/analyze.ts';
 import { auditCommand } from './commands/audit.ts';
 import { batchCommand } from './commands/batch.ts';
+import { initCommand } from './commands/init.ts';
 import { synthCommand } from './commands/synth.ts';
 import { validateCommand } from './commands/validate.ts';
 import { packageVersion } from './package-version.ts';
@@ -77,13 +78,13 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   program
     .command('init')
-    .description('draft a survey.yaml from a raw export (not available yet)')
-    .argument('<export>', 'a raw export file')
-    .addOption(new Option('--json').hideHelp())
-    .action(() => {
-      process.stderr.write('stickiness init: not available in this version yet; start from surveys/kimi-2024/survey.yaml and the README\n');
-      setExit(2);
-    });
+    .description('draft a survey.yaml from a raw export: platform, encoding, question types, options, PII columns')
+    .argument('<export>', 'a raw export file (.csv, .tsv or .xlsx)')
+    .option('--out <file>', 'where to write the draft (default: survey.yaml beside the export)')
+    .option('--force', 'overwrite an existing survey.yaml')
+    .option('--json', 'print a JSON summary on stdout')
+    .addHelpText('after', '\nExample:\n  stickiness init surveys/new-wave/responses.csv')
+    .action(async (exportFile: string, options: { out?: string; force?: boolean; json?: boolean }) => setExit(await initCommand(exportFile, options)));
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

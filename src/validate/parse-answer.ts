@@ -137,14 +137,14 @@ function splitChoices(cell: string, separator: string, matcher: OptionMatcher | 
   return { ok: true, indices: [...indices].sort((a, b) => a - b) };
 }
 
-/** A one-column-per-option multi-select: each option's cell is empty / 0 (not chosen) or 1 / its label (chosen). */
+/** A one-column-per-option multi-select: each option's cell is empty / 0 (not chosen) or 1 / its label, in any letter case (chosen). */
 export function parseOptionColumns(question: Question, cells: readonly (string | undefined)[]): CellResult {
   const options = 'options' in question ? question.options : [];
   const chosen: number[] = [];
   for (let i = 0; i < cells.length; i++) {
     const value = (cells[i] ?? '').trim();
     if (value === '' || value === '0') continue;
-    if (value === '1' || normalizeLabel(value) === normalizeLabel(options[i] ?? '')) chosen.push(i);
+    if (value === '1' || normalizeLabel(value).toLowerCase() === normalizeLabel(options[i] ?? '').toLowerCase()) chosen.push(i);
     else return { ok: false, rule: 'invalid-option', message: `the \`${options[i] ?? ''}\` column of \`${question.id}\` holds neither 0/1 nor the option label` };
   }
   return { ok: true, answer: chosen.length === 0 ? null : chosen };

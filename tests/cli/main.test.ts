@@ -125,7 +125,15 @@ describe('stickiness CLI', () => {
     expect(existsSync(path.join(out, 'c-good/report.md'))).toBe(true);
   });
 
-  it('init answers that it is not available yet with exit 2', () => {
-    expect(run('init', 'x.csv').status).toBe(2);
+  it('init drafts survey.yaml beside the export, refuses to overwrite it, and exits 1 for a missing export', () => {
+    const dir = sampleCopy('init');
+    rmSync(path.join(dir, 'survey.yaml'));
+    const { status, stdout } = run('init', path.join(dir, 'responses.csv'));
+    expect(status).toBe(0);
+    expect(stdout).toContain('12 questions (6 single, 3 likert, 1 nps, 1 multi, 1 text); kept out of outputs: 来自IP');
+    expect(existsSync(path.join(dir, 'survey.yaml'))).toBe(true);
+    expect(run('init', path.join(dir, 'responses.csv')).status).toBe(1);
+    expect(run('analyze', dir, '--out', path.join(work, 'init-out')).status).toBe(0);
+    expect(run('init', path.join(dir, 'missing.csv'))).toMatchObject({ status: 1, stderr: `${path.join(dir, 'missing.csv')}: no such export file; pass the CSV, TSV or .xlsx file your survey platform exported\n` });
   });
 });
