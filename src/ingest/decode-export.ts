@@ -28,6 +28,9 @@ export function sniffEncoding(prefix: Uint8Array, setting: Encoding, complete: b
     if (decodes(prefix, bom, complete)) return { ok: true, encoding: bom };
     return { ok: false, message: `starts with a ${bom} byte-order mark but is not valid ${bom}; the file may be truncated or damaged` };
   }
+  if (looksUtf16WithoutBom(prefix)) {
+    return { ok: false, message: 'looks like UTF-16 text without a byte-order mark; set `source.encoding: utf-16le`, or re-export it as UTF-8 CSV' };
+  }
   const guessed = guess(prefix, complete);
   if (guessed === undefined) {
     return { ok: false, message: 'is neither UTF-8 nor GBK/GB18030 text; re-export it as UTF-8 CSV, or set `source.encoding`' };
@@ -49,6 +52,14 @@ export function decodeFailedAt(encoding: string, offset: number): string {
 function wrongEncoding(setting: string, likely: string | undefined): string {
   const hint = likely === undefined ? '' : `; it looks like ${likely}: set \`source.encoding: ${likely === 'gb18030' ? 'gbk' : likely}\` or \`auto\``;
   return `is not valid ${setting}${hint}`;
+}
+
+/** UTF-16 text of mostly ASCII characters has a NUL in every other byte; a real CSV has none. */
+function looksUtf16WithoutBom(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 4096);
+  let nul = 0;
+  for (const byte of sample) if (byte === 0) nul++;
+  return sample.length >= 8 && nul >= sample.length / 4;
 }
 
 function detectBom(bytes: Uint8Array): string | undefined {

@@ -54,7 +54,7 @@ export function createColumnProfiles(header: readonly string[]): { push(cells: r
           profile.values.set(value, (profile.values.get(value) ?? 0) + 1);
           if (profile.values.size > DISTINCT_CAP) profile.overflow = true;
         }
-        if (/^[-+]?(\d+\.?\d*|\.\d+)$/.test(value)) {
+        if (value.length <= 64 && /^[-+]?(\d+\.?\d*|\.\d+)$/.test(value)) {
           const number = Number(value);
           profile.numeric++;
           if (Number.isInteger(number)) profile.integer++;

@@ -18,11 +18,17 @@ export const DEFAULT_SEPARATOR: Record<Format, string> = {
 };
 
 /** Wenjuanxing writes an "other, please specify" answer as `其他〖written text〗`: the option is `其他`. */
-const SPECIFY = /^(.*?)〖(.*)〗$/su;
+/** `其他〖text〗` → { option: '其他', text: 'text' }; undefined for any other cell. String search, not a regex: cells can be megabytes. */
+function splitSpecify(cell: string): { option: string; text: string } | undefined {
+  const trimmed = cell.trim();
+  const open = trimmed.indexOf('〖');
+  if (open < 0 || !trimmed.endsWith('〗')) return undefined;
+  return { option: trimmed.slice(0, open), text: trimmed.slice(open + 1, -1) };
+}
 
 /** The text a respondent wrote into Wenjuanxing's "other, please specify" (`其他〖text〗`), if any. */
 export function specifiedText(cell: string): string | undefined {
-  const text = SPECIFY.exec(cell.trim())?.[2]?.trim();
+  const text = splitSpecify(cell)?.text.trim();
   return text === undefined || text === '' ? undefined : text;
 }
 
@@ -35,7 +41,7 @@ export function optionMatcher(options: readonly string[]): OptionMatcher {
   const byLabel = new Map(options.map((option, i) => [normalizeLabel(option), i]));
   return {
     match(cell) {
-      const label = normalizeLabel(SPECIFY.exec(cell)?.[1] ?? cell);
+      const label = normalizeLabel(splitSpecify(cell)?.option ?? cell);
       const found = byLabel.get(label);
       if (found !== undefined) return found;
       if (/^\d+$/.test(label)) {
@@ -90,7 +96,8 @@ export function parseAnswer(question: Question, matcher: OptionMatcher | undefin
     }
     case 'rating':
     case 'numeric': {
-      const number = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value) ? Number(value) : Number.NaN;
+      // A number is short; the length check also keeps the regex from backtracking through a huge cell.
+      const number = value.length <= 64 && /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value) ? Number(value) : Number.NaN;
       if (!Number.isFinite(number)) return { ok: false, rule: 'invalid-number', message: 'not a number' };
       const { min, max } = question;
       if ((min !== undefined && number < min) || (max !== undefined && number > max)) {

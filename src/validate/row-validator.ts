@@ -47,7 +47,7 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
   const gridIndices = (quality.straightlining?.questions ?? []).map((id) => questionIndex.get(id) ?? -1);
   const seenKeys = new Map<string, number>();
   const headerName = (column: number): string => header[column] ?? `column ${column + 1}`;
-  const shown = (column: number, value: string): Pick<Reason, 'value'> => (columns.pii.has(column) ? {} : { value });
+  const shown = (column: number, value: string): Pick<Reason, 'value'> => (columns.pii.has(column) ? {} : { value: clip(value) });
 
   const check = (row: number, cells: string[]): RowVerdict => {
     const reasons: Reason[] = [];
@@ -139,6 +139,13 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
     return flag === undefined ? { ok: true, response } : { ok: true, response, flag };
   };
   return { check };
+}
+
+/** Values quoted in reasons are cut at this many characters (the whole cell stays in quarantine.csv). */
+const MAX_QUOTED = 200;
+
+function clip(value: string): string {
+  return value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED)}…` : value;
 }
 
 function separatorOf(codebook: Codebook, question: Codebook['questions'][number]): string {
