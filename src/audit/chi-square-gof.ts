@@ -8,9 +8,10 @@ export interface GoodnessOfFit {
 
 /**
  * Pearson chi-square goodness-of-fit of observed counts against expected shares:
- * X² = Σ (Oᵢ − Eᵢ)² / Eᵢ with Eᵢ = n·qᵢ, df = k − 1 over the categories with qᵢ > 0 (as scipy's
- * `stats.chisquare(f_obs, f_exp)`). A category the population does not have (qᵢ = 0) but the sample does
- * makes the fit impossible: X² = ∞, p = 0.
+ * X² = Σ (Oᵢ − Eᵢ)² / Eᵢ with Eᵢ = n·qᵢ, df = k − 1. This is scipy's `stats.chisquare(f_obs, n * q)` when
+ * the shares sum to 1 and are all positive. Beyond scipy: shares are rescaled to sum to 1 (the codebook
+ * allows ±0.01), categories with qᵢ = 0 and no observations are left out (and from df), and one with
+ * qᵢ = 0 but observations makes the fit impossible: X² = ∞ (null in JSON), p = 0.
  *
  * Preconditions: counts ≥ 0, shares ≥ 0 summing to about 1, at least one response. Returns null when
  * n = 0 or fewer than two categories have a positive share (nothing to test).

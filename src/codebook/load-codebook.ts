@@ -18,6 +18,22 @@ export interface LoadedCodebook {
   text: string;
 }
 
+/** A codebook is UTF-8 (a byte-order mark is dropped); one saved as GBK by a Chinese editor gets told so. */
+function decodeCodebook(file: string, bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    let gbk = false;
+    try {
+      new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+      gbk = true;
+    } catch {
+      gbk = false;
+    }
+    throw new UserError(file, `is not UTF-8 text${gbk ? ' (it looks like GBK)' : ''}; save it as UTF-8 in your editor`);
+  }
+}
+
 /** A codebook error lists every problem found, one line each. */
 export class CodebookError extends UserError {
   readonly lines: string[];
@@ -40,7 +56,7 @@ export async function loadCodebook(surveyPath: string): Promise<LoadedCodebook> 
     throw new UserError(file, 'no such codebook; pass a survey folder holding survey.yaml, or the path of a survey.yaml');
   }
   if (info.size > MAX_CODEBOOK_BYTES) throw new UserError(file, `is ${info.size} bytes; a codebook must be under 1 MiB`);
-  const text = await readFile(file, 'utf8');
+  const text = decodeCodebook(file, await readFile(file));
   const result = parseCodebook(text);
   if (!result.ok) throw new CodebookError(file, result.issues.map((issue) => formatCodebookIssue(file, issue)));
   return { codebook: result.value, file, dir: path.dirname(file), text };

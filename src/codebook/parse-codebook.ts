@@ -48,8 +48,8 @@ export function parseCodebook(yamlText: string): ParseCodebookResult {
 
 function toIssue(issue: z.core.$ZodIssue, doc: Document): CodebookIssue {
   const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
-    return { path, message: `is required (expected ${issue.expected})` };
+  if (issue.code === 'invalid_type') {
+    return { path, message: doc.hasIn(path) ? `must be ${article(issue.expected)}` : `is required (expected ${issue.expected})` };
   }
   if (issue.code === 'unrecognized_keys' && issue.keys.length === 1) {
     return { path: [...path, ...issue.keys], message: issue.message, atKey: true };
@@ -89,6 +89,11 @@ function locate(issue: CodebookIssue, doc: Document, lineCounter: LineCounter): 
 export function formatCodebookIssue(file: string, issue: LocatedIssue): string {
   const where = issue.line === undefined ? file : `${file}:${issue.line}:${issue.column ?? 1}`;
   return issue.path.length === 0 ? `${where}: ${issue.message}` : `${where}: ${formatPath(issue.path)}: ${issue.message}`;
+}
+
+function article(expected: string): string {
+  const names: Record<string, string> = { int: 'a whole number', number: 'a number', string: 'text', array: 'a list', object: 'a mapping (key: value lines)', boolean: 'true or false' };
+  return names[expected] ?? expected;
 }
 
 function firstLine(text: string): string {

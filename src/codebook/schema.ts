@@ -12,7 +12,13 @@ const label = z.union([z.string(), z.number()]).transform(String).pipe(text);
 const labels = z.array(label).min(1, 'needs at least one entry');
 const questionId = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be letters, digits and _ (starting with a letter or _)');
 const metricId = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'must be letters, digits, _ and - (starting with a letter or _)');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2024-03-15');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2024-03-15')
+  .refine((date) => {
+    const time = Date.parse(`${date}T00:00:00Z`);
+    return Number.isFinite(time) && new Date(time).toISOString().startsWith(date);
+  }, 'is not a calendar date');
 
 const questionCommon = {
   id: questionId,

@@ -5,7 +5,10 @@ import { createIngestor, type IngestorOptions } from './ingestor.ts';
 import { streamRows } from './stream-rows.ts';
 
 export async function ingestFile(codebook: Codebook, file: string, options: Omit<IngestorOptions, 'file'> = {}): Promise<ExportIngestion> {
-  const ingestor = createIngestor(codebook, { ...options, file });
-  const { encoding, sha256 } = await streamRows(file, codebook.source.encoding, codebook.source.format, (cells, row) => ingestor.push(cells, row));
+  let ingestor = createIngestor(codebook, { ...options, file });
+  const { encoding, sha256 } = await streamRows(file, codebook.source.encoding, codebook.source.format, () => {
+    ingestor = createIngestor(codebook, { ...options, file });
+    return (cells, row) => ingestor.push(cells, row);
+  });
   return { ...ingestor.finish(), encoding, sha256 };
 }

@@ -14,7 +14,7 @@ export interface ExportIngestion extends Ingestion {
 }
 
 export function ingestText(codebook: Codebook, text: string, options: IngestorOptions): Ingestion {
-  const parsed = Papa.parse<string[]>(text, csvOptions(codebook.source.format, options.file));
+  const parsed = Papa.parse<string[]>(text, csvOptions(codebook.source.format, options.file, text.slice(0, 65536)));
   const problem = quoteProblem(parsed.errors);
   if (problem !== undefined) throw new UserError(`${options.file}:${problem.index + 1}`, problem.message);
   const ingestor = createIngestor(codebook, options);

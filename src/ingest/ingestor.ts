@@ -16,6 +16,8 @@ export interface Ingestion {
   header: string[];
   columns: ColumnMap;
   rowsRead: number;
+  /** Rows of only empty cells (`,,,,` lines spreadsheets leave): not responses, not counted as read. Empty lines are passed over uncounted. */
+  blankRows: number;
   quarantined: QuarantinedRow[];
   /** Accepted rows flagged but kept (straight-lining under `action: flag`). */
   flagged: { row: number; rule: string }[];
@@ -31,7 +33,10 @@ export interface Ingestor {
 export interface IngestorOptions {
   /** Names the export in messages. */
   file: string;
-  /** Sees every accepted response (tests and embedders); the ingestor itself keeps none. */
+  /**
+   * Sees every accepted response (tests and embedders); the ingestor itself keeps none. When a file guessed
+   * to be UTF-8 is read again as GB18030, a fresh ingestor starts over and this sees the rows again.
+   */
   onAccepted?: (response: Response) => void;
 }
 
@@ -46,6 +51,7 @@ export function createIngestor(codebook: Codebook, options: IngestorOptions): In
   const quarantined: QuarantinedRow[] = [];
   const flagged: Ingestion['flagged'] = [];
   let rowsRead = 0;
+  let blankRows = 0;
 
   const start = (header: string[], altHeader?: string[]): void => {
     const resolved = resolveColumns(codebook, altHeader === undefined ? { header } : { header, altHeader });
@@ -70,7 +76,7 @@ export function createIngestor(codebook: Codebook, options: IngestorOptions): In
   const record = (row: number, cells: string[]): void => {
     if (state === undefined) throw new Error('record before header');
     rowsRead++;
-    watchPii(cells);
+    if (cells.length === state.header.length) watchPii(cells);
     const verdict = state.validator.check(row, cells);
     if (!verdict.ok) {
       quarantined.push(verdict.quarantined);
@@ -95,6 +101,11 @@ export function createIngestor(codebook: Codebook, options: IngestorOptions): In
   return {
     push(cells, row) {
       rowsSeen = row ?? rowsSeen + 1;
+      if (cells.every((cell) => cell.trim() === '')) {
+        // An empty line (one empty cell; also what a final newline leaves) is no row; a row of empty cells is counted.
+        if (state !== undefined && cells.length > 1) blankRows++;
+        return;
+      }
       if (state !== undefined) {
         record(rowsSeen, cells);
         return;
@@ -110,7 +121,7 @@ export function createIngestor(codebook: Codebook, options: IngestorOptions): In
       for (const row of quarantined) {
         for (const reason of row.reasons) if (reason.column !== undefined && piiNames.has(reason.column)) delete reason.value;
       }
-      return { header: state.header, columns: state.columns, rowsRead, quarantined, flagged, summary };
+      return { header: state.header, columns: state.columns, rowsRead, blankRows, quarantined, flagged, summary };
     },
   };
 }

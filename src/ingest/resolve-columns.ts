@@ -22,7 +22,7 @@ export interface ColumnMap {
   questions: QuestionColumns[];
   respondent: { id?: number; submittedAt?: number; duration?: number; channel?: number };
   duplicateKeys: number[];
-  /** Columns never written to any output: `pii` plus respondent columns whose values look personal. */
+  /** Columns never written to any output: `pii`, and (added during ingestion) non-question columns whose cells look personal. */
   pii: Set<number>;
   /** Qualtrics' `Finished` column: a response with False there is incomplete. */
   finished?: number;
@@ -67,9 +67,12 @@ export function resolveColumns(codebook: Codebook, table: HeaderRows): ResolveRe
     const prefix = normalizeLabel(question.columnPrefix ?? '');
     const options = 'options' in question ? question.options : [];
     const optionColumns = options.map((option) => index.get(normalizeLabel(`${prefix} ${option}`))?.[0] ?? index.get(normalizeLabel(`${prefix}${option}`))?.[0] ?? -1);
-    if (optionColumns.every((column) => column < 0)) {
-      messages.push(`questions[${i}].columnPrefix: no column starts with \`${question.columnPrefix ?? ''}\` followed by an option label`);
-    }
+    options.forEach((option, o) => {
+      if ((optionColumns[o] ?? -1) >= 0) return;
+      const wanted = normalizeLabel(`${prefix} ${option}`);
+      const near = nearest(wanted, headerNames, { limit: 3, always: true });
+      messages.push(`questions[${i}].options[${o}]: no column \`${wanted}\` (columnPrefix + option) in the export's header; nearest: ${near.map((n) => `\`${n}\``).join(', ')}`);
+    });
     return { optionColumns };
   });
 

@@ -22,9 +22,19 @@ export interface StreamedFile {
   sha256: string;
 }
 
+/**
+ * Thrown when the first megabyte was plain ASCII (so UTF-8 was a guess) but later bytes are not UTF-8:
+ * the caller starts over as GB18030, as a GBK export with a long ASCII start needs.
+ */
+export class GuessedUtf8Failed extends Error {
+  constructor(readonly offset: number) {
+    super(`not UTF-8 after byte ${offset}`);
+  }
+}
+
 /** Calls `push` with every row of the file, header rows included; rejects with a UserError for bad input. */
 export async function streamCsvRows(file: string, setting: Encoding, format: Format, push: (cells: string[]) => void): Promise<StreamedFile> {
-  const encoding = await sniffFile(file, setting);
+  const { encoding, guessed, start } = await sniffFile(file, setting);
   const hash = createHash('sha256');
 
   async function* decoded(): AsyncGenerator<string> {
@@ -36,7 +46,7 @@ export async function streamCsvRows(file: string, setting: Encoding, format: For
       try {
         text = decoder.decode(chunk, { stream: true });
       } catch {
-        throw new UserError(file, decodeFailedAt(encoding, offset));
+        throw guessed ? new GuessedUtf8Failed(offset) : new UserError(file, decodeFailedAt(encoding, offset));
       }
       offset += chunk.length;
       if (text !== '') yield text;
@@ -49,7 +59,7 @@ export async function streamCsvRows(file: string, setting: Encoding, format: For
     let rowsBefore = 0;
     let failure: unknown;
     Papa.parse<string[]>(Readable.from(decoded()) as unknown as File, {
-      ...csvOptions(format, file),
+      ...csvOptions(format, file, start),
       chunk: (results, parser) => {
         try {
           const problem = quoteProblem(results.errors);
@@ -62,13 +72,14 @@ export async function streamCsvRows(file: string, setting: Encoding, format: For
         }
       },
       complete: () => (failure === undefined ? resolve() : reject(failure)),
-      error: (error: Error) => reject(error instanceof UserError ? error : new UserError(file, `cannot be read: ${error.message}`)),
+      error: (error: Error) =>
+        reject(error instanceof UserError || error instanceof GuessedUtf8Failed ? error : new UserError(file, `cannot be read: ${error.message}`)),
     });
   });
   return { encoding, sha256: hash.digest('hex') };
 }
 
-async function sniffFile(file: string, setting: Encoding): Promise<string> {
+async function sniffFile(file: string, setting: Encoding): Promise<{ encoding: string; guessed: boolean; start: string }> {
   const handle = await open(file);
   try {
     const prefix = Buffer.alloc(CHUNK_BYTES);
@@ -76,7 +87,10 @@ async function sniffFile(file: string, setting: Encoding): Promise<string> {
     const size = (await handle.stat()).size;
     const sniffed = sniffEncoding(prefix.subarray(0, bytesRead), setting, bytesRead >= size);
     if (!sniffed.ok) throw new UserError(file, sniffed.message);
-    return sniffed.encoding;
+    // Only an all-ASCII start leaves the choice open: non-ASCII UTF-8 in the first megabyte settles it.
+    const ascii = prefix.subarray(0, bytesRead).every((byte) => byte < 0x80);
+    const start = new TextDecoder(sniffed.encoding).decode(prefix.subarray(0, Math.min(bytesRead, 65536)), { stream: true });
+    return { encoding: sniffed.encoding, guessed: setting === 'auto' && sniffed.encoding === 'utf-8' && ascii && bytesRead < size, start };
   } finally {
     await handle.close();
   }

@@ -1,8 +1,27 @@
-/** Streams the rows of any export the tool reads: `.xlsx` workbooks, else CSV/TSV text. */
+/**
+ * Streams the rows of any export the tool reads: `.xlsx` workbooks, else CSV/TSV text. `open` is called
+ * for a fresh row consumer each time reading starts: once, or twice when a file guessed to be UTF-8 turns
+ * out to be GBK past its first megabyte and is read again as GB18030.
+ */
 import type { Encoding, Format } from '../codebook/schema.ts';
-import { streamCsvRows, type StreamedFile } from './stream-csv-rows.ts';
+import { UserError } from '../util/user-error.ts';
+import { decodeFailedAt } from './decode-export.ts';
+import { GuessedUtf8Failed, streamCsvRows, type StreamedFile } from './stream-csv-rows.ts';
 import { streamXlsxRows } from './stream-xlsx-rows.ts';
 
-export function streamRows(file: string, setting: Encoding, format: Format, push: (cells: string[], row?: number) => void): Promise<StreamedFile> {
-  return /\.xlsx$/i.test(file) ? streamXlsxRows(file, push) : streamCsvRows(file, setting, format, push);
+export type RowConsumer = (cells: string[], row?: number) => void;
+
+export async function streamRows(file: string, setting: Encoding, format: Format, open: () => RowConsumer): Promise<StreamedFile> {
+  if (/\.xlsx$/i.test(file)) return streamXlsxRows(file, open());
+  try {
+    return await streamCsvRows(file, setting, format, open());
+  } catch (error) {
+    if (!(error instanceof GuessedUtf8Failed)) throw error;
+    try {
+      return await streamCsvRows(file, 'gb18030', format, open());
+    } catch (retry) {
+      if (retry instanceof UserError && /is not valid gb18030/.test(retry.message)) throw new UserError(file, decodeFailedAt('utf-8', error.offset));
+      throw retry;
+    }
+  }
 }

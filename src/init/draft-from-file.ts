@@ -30,14 +30,21 @@ export async function draftFromFile(exportFile: string, codebookDir: string): Pr
       profiler.push(cells);
     }
   };
-  const { encoding } = await streamRows(exportFile, 'auto', 'generic', (cells) => {
-    if (profiler !== undefined) {
-      rowsRead++;
-      profiler.push(cells);
-      return;
-    }
-    head.push(cells);
-    if (head.length === 3) start();
+  const { encoding } = await streamRows(exportFile, 'auto', 'generic', () => {
+    // (Re)starting: a file read again in another encoding is profiled from scratch.
+    head.length = 0;
+    profiler = undefined;
+    rowsRead = 0;
+    return (cells) => {
+      if (cells.every((cell) => cell.trim() === '')) return;
+      if (profiler !== undefined) {
+        rowsRead++;
+        profiler.push(cells);
+        return;
+      }
+      head.push(cells);
+      if (head.length === 3) start();
+    };
   });
   if (profiler === undefined && head.length > 0) start();
   const header = head[0];

@@ -1,20 +1,23 @@
 /**
  * `quarantine.csv`: every rejected row as read, PII columns removed, a `row` column first and a `reason`
- * column last listing all its reasons. Cells are neutralised against spreadsheet formula injection.
+ * column last listing all its reasons. Cells are neutralised against spreadsheet formula injection. A
+ * ragged row's cells are shifted against the header, so when the export has PII columns its cells are
+ * withheld (personal data could sit under any column); the row number points to it in the export.
  */
 import Papa from 'papaparse';
-import type { QuarantinedRow } from '../validate/row-validator.ts';
+import { RAGGED_ROW, type QuarantinedRow } from '../validate/row-validator.ts';
 import { neutralizeCsvCell } from './neutralize-csv-cell.ts';
 
 export function quarantineCsv(header: readonly string[], rows: readonly QuarantinedRow[], pii: ReadonlySet<number>): string {
   const keep = header.map((_, i) => i).filter((i) => !pii.has(i));
   const table = [
     ['row', ...keep.map((i) => header[i] ?? ''), 'reason'],
-    ...rows.map((r) => [
-      String(r.row),
-      ...keep.map((i) => r.cells[i] ?? ''),
-      r.reasons.map((reason) => (reason.column === undefined ? `${reason.rule}: ${reason.message}` : `${reason.rule} [${reason.column}]: ${reason.message}`)).join('; '),
-    ]),
+    ...rows.map((r) => {
+      const withhold = pii.size > 0 && r.reasons.some((reason) => reason.rule === RAGGED_ROW);
+      const reasons = r.reasons.map((reason) => (reason.column === undefined ? `${reason.rule}: ${reason.message}` : `${reason.rule} [${reason.column}]: ${reason.message}`));
+      if (withhold) reasons.push('cells withheld: they are shifted against the header, so personal data could show under any column');
+      return [String(r.row), ...keep.map((i) => (withhold ? '' : (r.cells[i] ?? ''))), reasons.join('; ')];
+    }),
   ];
   return `\ufeff${Papa.unparse(table.map((cells) => cells.map(neutralizeCsvCell)), { newline: '\n' })}\n`;
 }

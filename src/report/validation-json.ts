@@ -14,6 +14,8 @@ export interface ValidationSummary {
   accepted: number;
   quarantined: number;
   flagged: number;
+  /** Rows of only empty cells (`,,,,` lines), passed over; empty lines are passed over uncounted. */
+  blankRows: number;
   /** Columns kept out of every output: the codebook's `pii` and columns whose cells look personal. */
   piiColumns: string[];
   /** Quarantined rows per rule (a row with two rules counts under both). */
@@ -36,6 +38,7 @@ export function validationSummary(surveyId: string, file: string, validation: Ex
     accepted: validation.summary.accepted,
     quarantined: validation.quarantined.length,
     flagged: validation.flagged.length,
+    blankRows: validation.blankRows,
     piiColumns: [...validation.columns.pii].sort((a, b) => a - b).map((i) => validation.header[i] ?? `column ${i + 1}`),
     byRule: Object.fromEntries(Object.entries(byRule).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     rejections: validation.quarantined.map(({ row, reasons }) => ({ row, reasons })),

@@ -4,8 +4,19 @@
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { UserError } from '../util/user-error.ts';
 
 export async function writeReportFolder(outDir: string, id: string, files: ReadonlyMap<string, string>): Promise<string> {
+  try {
+    return await writeAside(outDir, id, files);
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (code === undefined) throw error;
+    throw new UserError(outDir, `cannot write the report here (${message.split(",")[0] ?? code}); pass --out a folder you can write to`);
+  }
+}
+
+async function writeAside(outDir: string, id: string, files: ReadonlyMap<string, string>): Promise<string> {
   const target = path.join(outDir, id);
   const staging = path.join(outDir, `.${id}.tmp-${process.pid}`);
   const retired = path.join(outDir, `.${id}.old-${process.pid}`);

@@ -19,7 +19,8 @@ export function finishMetric(codebook: Codebook, plan: MetricPlan, acc: MetricAc
     id: metric.id,
     kind: metric.kind,
     section: metric.section,
-    label: metric.label ?? question.label ?? question.column ?? question.id,
+    // Without a label of its own a metric is named by its question and its id, which is unique.
+    label: metric.label ?? `${question.label ?? question.column ?? question.id} (${metric.id})`,
     question: question.id,
     estimate: core.estimate,
     ci: core.ci,

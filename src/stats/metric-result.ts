@@ -6,7 +6,7 @@ export interface GroupResult {
   estimate: number | null;
   ci: [number, number] | null;
   n: number;
-  /** `small-cell` below the small-cell n, `empty` when nobody is in the group. */
+  /** `small-cell` below the small-cell n, `empty` when nobody in the group is in the metric's denominator. */
   flags: string[];
   /** Respondents with the option (distribution groups). */
   count?: number;

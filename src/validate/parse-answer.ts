@@ -39,12 +39,14 @@ export interface OptionMatcher {
 
 export function optionMatcher(options: readonly string[]): OptionMatcher {
   const byLabel = new Map(options.map((option, i) => [normalizeLabel(option), i]));
+  // When labels are themselves numbers (a 0-5 scale), a number in a cell is a label, never a code.
+  const codes = !options.some((option) => /^\d+$/.test(normalizeLabel(option)));
   return {
     match(cell) {
       const label = normalizeLabel(splitSpecify(cell)?.option ?? cell);
       const found = byLabel.get(label);
       if (found !== undefined) return found;
-      if (/^\d+$/.test(label)) {
+      if (codes && /^\d+$/.test(label)) {
         const code = Number(label);
         if (code >= 1 && code <= options.length) return code - 1;
       }

@@ -20,6 +20,9 @@ export interface Reason {
   message: string;
 }
 
+/** The rule of a row whose cell count differs from the header's. */
+export const RAGGED_ROW = 'ragged-row';
+
 export interface QuarantinedRow {
   row: number;
   cells: string[];
@@ -53,7 +56,9 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
     const reasons: Reason[] = [];
     const specified: Record<string, string> = {};
     if (cells.length !== header.length) {
-      reasons.push({ rule: 'ragged-row', message: `has ${cells.length} cells where the header has ${header.length}; a delimiter or quote in the row is off` });
+      // Its cells are shifted against the header: judging them (or quoting them, PII included) makes no sense.
+      const message = `has ${cells.length} cells where the header has ${header.length}; a delimiter or quote in the row is off`;
+      return { ok: false, quarantined: { row, cells, reasons: [{ rule: RAGGED_ROW, message }] } };
     }
     const answers: Answer[] = questions.map((question, q) => {
       const { column, optionColumns } = columns.questions[q] ?? {};

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -63,6 +64,22 @@ describe('stickiness CLI', () => {
     expect(stderr).not.toMatch(STACK);
   });
 
+  it('exits 1 with one line when --out cannot be written', () => {
+    const blocker = path.join(work, 'a-file');
+    writeFileSync(blocker, 'not a folder');
+    expect(run('analyze', path.join(ROOT, 'surveys/kimi-2024'), '--out', blocker)).toMatchObject({
+      status: 1,
+      stderr: `${blocker}: cannot write the report here (ENOTDIR: not a directory); pass --out a folder you can write to\n`,
+    });
+  });
+
+  it('exits 1 telling the user to save a GBK survey.yaml as UTF-8', () => {
+    const dir = sampleCopy('gbk-codebook');
+    const file = path.join(dir, 'survey.yaml');
+    writeFileSync(file, iconv.encode(readFileSync(file, 'utf8'), 'gbk'));
+    expect(run('analyze', dir)).toMatchObject({ status: 1, stderr: `${file}: is not UTF-8 text (it looks like GBK); save it as UTF-8 in your editor\n` });
+  });
+
   it('exits 1 with one line when the export is missing', () => {
     const dir = sampleCopy('no-export');
     rmSync(path.join(dir, 'responses.csv'));
@@ -108,20 +125,22 @@ describe('stickiness CLI', () => {
     cpSync(path.join(ROOT, 'surveys/kimi-2024'), path.join(dir, 'a-good'), { recursive: true });
     cpSync(path.join(ROOT, 'surveys/kimi-2024'), path.join(dir, 'b-broken'), { recursive: true });
     cpSync(path.join(ROOT, 'surveys/kimi-2024'), path.join(dir, 'c-good'), { recursive: true });
+    cpSync(path.join(ROOT, 'surveys/kimi-2024'), path.join(dir, 'd-same-id'), { recursive: true });
     writeFileSync(path.join(dir, 'b-broken/survey.yaml'), 'id: [\n');
     for (const name of ['a-good', 'c-good']) {
       const file = path.join(dir, name, 'survey.yaml');
-      writeFileSync(file, readFileSync(file, 'utf8').replace('id: kimi-2024', `id: ${name}`));
+      writeFileSync(file, readFileSync(file, 'utf8').replace('id: kimi-2024', name === 'a-good' ? 'id: kimi-2024' : `id: ${name}`));
     }
     const out = path.join(work, 'batch-out');
     const { status, stdout, stderr } = run('batch', dir, '--out', out);
     expect(status).toBe(1);
-    expect(stdout).toContain('ok     a-good: 160 rows read, 154 accepted');
+    expect(stdout).toContain('ok     kimi-2024: 160 rows read, 154 accepted');
     expect(stdout).toContain('ok     c-good: 160 rows read, 154 accepted');
     expect(stderr).toContain(`failed ${path.join(dir, 'b-broken')}: `);
-    expect(stderr).toContain('2 of 3 surveys analysed; failed: ');
+    expect(stderr).toContain(`failed ${path.join(dir, 'd-same-id')}: ${path.join(dir, 'd-same-id', 'survey.yaml')}: id \`kimi-2024\` is also the id of ${path.join(dir, 'a-good')}`);
+    expect(stderr).toContain('2 of 4 surveys analysed; failed: ');
     expect(stderr).not.toMatch(STACK);
-    expect(existsSync(path.join(out, 'a-good/stats.json'))).toBe(true);
+    expect(existsSync(path.join(out, 'kimi-2024/stats.json'))).toBe(true);
     expect(existsSync(path.join(out, 'c-good/report.md'))).toBe(true);
   });
 

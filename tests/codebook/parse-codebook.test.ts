@@ -129,6 +129,25 @@ describe('parseCodebook', () => {
     expect(problems(`${rows.join('\n')}\n`)).toEqual([expect.stringMatching(/cannot be read: Excessive alias count/)]);
   });
 
+  it('says a value has the wrong type, not that it is missing', () => {
+    expect(problems(MINIMAL.replace('title: Demo', 'title: Demo\nconfidence: "0.9"'))).toEqual(['survey.yaml:3:13: confidence: must be a number']);
+    expect(problems(MINIMAL.replace('box: 2', 'box: 1.5'))).toEqual([expect.stringMatching(/metrics\[1\]\.box: must be a whole number$/)]);
+  });
+
+  it('accepts shares that sum to 1 within 0.01 despite floating-point rounding (0.33 + 0.33 + 0.34 - 0.01)', () => {
+    expect(problems(MINIMAL.replace('{ Finance: 0.1, Tech: 0.3, Other: 0.6 }', '{ Finance: 0.33, Tech: 0.33, Other: 0.33 }'))).toEqual([]);
+  });
+
+  it('refuses a date that is not on the calendar', () => {
+    expect(problems(`${MINIMAL}fielded: { start: 2024-13-45, end: 2024-03-01 }\n`)).toEqual([expect.stringMatching(/fielded\.start: is not a calendar date$/)]);
+  });
+
+  it('needs respondent.duration for minDurationSeconds', () => {
+    expect(problems(`${MINIMAL}quality: { minDurationSeconds: 30 }\n`)).toEqual([
+      expect.stringMatching(/quality\.minDurationSeconds: needs `respondent\.duration`/),
+    ]);
+  });
+
   it('reports an empty file', () => {
     expect(problems('')).toEqual(['survey.yaml: is empty; start from the example in the README']);
   });

@@ -58,7 +58,20 @@ describe('ingestFile', () => {
     expect(streamed[39999]).toEqual({ row: 40001, answers: [0, '第39999条：希望支持更长的上下文'] });
   });
 
-  it('refuses a file whose bytes stop being valid UTF-8 after the first megabyte, naming the offset', async () => {
+  it('reads a GBK export whose first megabyte is plain ASCII as GB18030, starting over', async () => {
+    const rows = ['您所在的行业,建议'];
+    for (let i = 0; i < 30000; i++) rows.push(`${i % 2 === 0 ? '1' : '2'},plain ascii note number ${i}`);
+    rows.push('金融,最后一行才有中文');
+    const file = path.join(work, 'late-gbk.csv');
+    writeFileSync(file, iconv.encode(`${rows.join('\r\n')}\r\n`, 'gbk'));
+    const accepted: Response[] = [];
+    const result = await ingestFile(codebook('auto'), file, { onAccepted: (r) => accepted.push(r) });
+    expect(result.encoding).toBe('gb18030');
+    expect(result.summary.accepted).toBe(30001);
+    expect(accepted.at(-1)).toEqual({ row: 30002, answers: [0, '最后一行才有中文'] });
+  });
+
+  it('refuses a UTF-8 file whose bytes stop being valid after the first megabyte, naming the offset', async () => {
     const file = path.join(work, 'mixed.csv');
     writeFileSync(file, Buffer.concat([Buffer.from(bigText(), 'utf8'), iconv.encode('金融,混入的GBK\r\n', 'gbk')]));
     await expect(ingestFile(codebook('auto'), file)).rejects.toThrow(/mixed\.csv: is not valid utf-8 after byte \d+: the file may mix encodings/);

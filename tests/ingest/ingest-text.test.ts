@@ -23,12 +23,13 @@ function ingest(cb: Codebook, text: string) {
 }
 
 describe('ingestText', () => {
-  it('numbers rows as a spreadsheet does (header is row 1) and skips blank lines', () => {
-    const result = ingest(codebook('wjx'), 'Q1,Q2\nYes,a\n\nNo,b\n');
+  it('numbers rows as the file does (header is row 1), passing over blank lines and lines of only commas', () => {
+    const result = ingest(codebook('wjx'), 'Q1,Q2\nYes,a\n\n,\nNo,b\n');
     expect(result.rowsRead).toBe(2);
+    expect(result.blankRows).toBe(1);
     expect(result.accepted.map((r) => [r.row, r.answers])).toEqual([
       [2, [0, 'a']],
-      [3, [1, 'b']],
+      [5, [1, 'b']],
     ]);
   });
 

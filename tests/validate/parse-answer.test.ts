@@ -24,6 +24,14 @@ describe('parseAnswer', () => {
     expect(parseAnswer(multi, matcher, '┋ ┋', '┋')).toEqual({ ok: true, answer: null });
   });
 
+  it('reads a number as a label, never as a code, when the labels are numbers', () => {
+    const scale: Question = { id: 's', column: 'S', type: 'single', options: ['0', '1', '2', '3', '4', '5'] };
+    const numbers = optionMatcher(scale.type === 'single' ? scale.options : []);
+    expect(parseAnswer(scale, numbers, '5', ',')).toEqual({ ok: true, answer: 5 });
+    expect(parseAnswer(scale, numbers, '6', ',').ok).toBe(false);
+    expect(parseAnswer(scale, numbers, '0', ',')).toEqual({ ok: true, answer: 0 });
+  });
+
   it('reads NPS scores 0..10 and refuses anything else', () => {
     const nps: Question = { id: 'n', column: 'N', type: 'nps' };
     expect(parseAnswer(nps, undefined, ' 10 ', ',')).toEqual({ ok: true, answer: 10 });

@@ -119,3 +119,31 @@ describe('resolveColumns', () => {
     });
   });
 });
+
+describe('ragged rows and PII', () => {
+  it('quarantine a ragged row on its cell count alone and withhold its cells from quarantine.csv when PII columns exist', async () => {
+    const { quarantineCsv } = await import('../../src/report/quarantine-csv.ts');
+    // An unquoted comma shifts the IP address under another column.
+    const result = validate(['1,95秒,微信,extra,10.0.0.1(北京-北京),每天,满意,9,金融投研,同意,高,中']);
+    expect(result.quarantined[0]?.reasons).toEqual([{ rule: 'ragged-row', message: 'has 12 cells where the header has 11; a delimiter or quote in the row is off' }]);
+    const csv = quarantineCsv(result.header, result.quarantined, result.columns.pii);
+    expect(csv).not.toContain('10.0.0.1');
+    expect(csv).toContain('cells withheld');
+  });
+});
+
+describe('resolveColumns with columnPrefix', () => {
+  it('names every option whose column is missing, with the nearest header names', () => {
+    const parsed = parseCodebook(`id: t
+title: T
+source: { file: r.csv }
+questions:
+  - { id: lang, columnPrefix: "Q3", type: multi, options: [Python, R] }
+`);
+    if (!parsed.ok) throw new Error('codebook');
+    expect(resolveColumns(parsed.value, { header: ['Q3 Python', 'Q3 R-lang'] })).toEqual({
+      ok: false,
+      messages: ["questions[0].options[1]: no column `Q3 R` (columnPrefix + option) in the export's header; nearest: `Q3 R-lang`, `Q3 Python`"],
+    });
+  });
+});

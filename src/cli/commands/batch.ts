@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { analyzeSurvey } from '../../analyze-survey.ts';
+import { loadCodebook } from '../../codebook/load-codebook.ts';
 import { UserError } from '../../util/user-error.ts';
 import { UsageError } from '../usage-error.ts';
 import { formatAccounting } from '../format-result.ts';
@@ -19,8 +20,15 @@ export async function batchCommand(dir: string, options: { out: string; jobs?: s
   if (surveys.length === 0) throw new UserError(dir, 'holds no survey folder (a folder with a survey.yaml)');
 
   const failed: string[] = [];
+  const ids = new Map<string, string>();
   for (const survey of surveys) {
     try {
+      const { codebook } = await loadCodebook(survey);
+      const other = ids.get(codebook.id);
+      if (other !== undefined) {
+        throw new UserError(path.join(survey, 'survey.yaml'), `id \`${codebook.id}\` is also the id of ${other}; ids name report folders, so give each survey its own`);
+      }
+      ids.set(codebook.id, survey);
       const result = await analyzeSurvey(survey, { outDir: options.out });
       if (options.json === true) {
         process.stdout.write(`${JSON.stringify({ survey, status: 'ok', reportDir: result.reportDir, input: result.stats.input, flags: result.stats.flags.length })}\n`);

@@ -9,6 +9,9 @@ import { xlsxExport } from '../../synth/write-xlsx.ts';
 import { UserError } from '../../util/user-error.ts';
 import { UsageError } from '../usage-error.ts';
 
+/** Synthetic exports are built in memory; ten million rows is already a few gigabytes of CSV. */
+const MAX_ROWS = 10_000_000;
+
 export interface SynthCliOptions {
   rows: string;
   faults: string;
@@ -21,6 +24,7 @@ export interface SynthCliOptions {
 
 export async function synthCommand(survey: string, options: SynthCliOptions): Promise<number> {
   const rows = wholeNumber('--rows', options.rows, 1);
+  if (rows > MAX_ROWS) throw new UsageError(`--rows must be at most ${MAX_ROWS.toLocaleString('en')}, not ${options.rows}`);
   const faults = wholeNumber('--faults', options.faults, 0);
   if (faults >= rows) throw new UsageError(`--faults (${faults}) must be below --rows (${rows}): at least one row must be clean`);
   const loaded = await loadCodebook(survey);
