@@ -32,6 +32,9 @@ export function specifiedText(cell: string): string | undefined {
   return text === undefined || text === '' ? undefined : text;
 }
 
+/** Distinct cells remembered per question by `optionMatcher`. */
+const MATCH_CACHE_SIZE = 10_000;
+
 /** Matches cells to a choice question's options: by label (normalised) or by 1-based code. */
 export interface OptionMatcher {
   match(cell: string): number | undefined;
@@ -41,16 +44,24 @@ export function optionMatcher(options: readonly string[]): OptionMatcher {
   const byLabel = new Map(options.map((option, i) => [normalizeLabel(option), i]));
   // When labels are themselves numbers (a 0-5 scale), a number in a cell is a label, never a code.
   const codes = !options.some((option) => /^\d+$/.test(normalizeLabel(option)));
+  const lookup = (cell: string): number | undefined => {
+    const label = normalizeLabel(splitSpecify(cell)?.option ?? cell);
+    const found = byLabel.get(label);
+    if (found !== undefined) return found;
+    if (codes && /^\d+$/.test(label)) {
+      const code = Number(label);
+      if (code >= 1 && code <= options.length) return code - 1;
+    }
+    return undefined;
+  };
+  // Exports repeat the same few cells millions of times: remember the verdict per raw cell (bounded).
+  const seen = new Map<string, number | undefined>();
   return {
     match(cell) {
-      const label = normalizeLabel(splitSpecify(cell)?.option ?? cell);
-      const found = byLabel.get(label);
-      if (found !== undefined) return found;
-      if (codes && /^\d+$/.test(label)) {
-        const code = Number(label);
-        if (code >= 1 && code <= options.length) return code - 1;
-      }
-      return undefined;
+      if (seen.has(cell)) return seen.get(cell);
+      const index = lookup(cell);
+      if (seen.size < MATCH_CACHE_SIZE && cell.length <= 256) seen.set(cell, index);
+      return index;
     },
   };
 }
