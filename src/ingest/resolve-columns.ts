@@ -24,8 +24,9 @@ export interface ColumnMap {
   duplicateKeys: number[];
   /** Columns never written to any output: `pii`, and (added during ingestion) non-question columns whose cells look personal. */
   pii: Set<number>;
-  /** Qualtrics' `Finished` column: a response with False there is incomplete. */
+  /** Qualtrics' `Finished` column (False: incomplete), else its `Progress` column (under 100: incomplete). */
   finished?: number;
+  progress?: number;
 }
 
 export type ResolveResult = { ok: true; columns: ColumnMap } | { ok: false; messages: string[] };
@@ -95,6 +96,11 @@ export function resolveColumns(codebook: Codebook, table: HeaderRows): ResolveRe
   });
 
   if (messages.length > 0) return { ok: false, messages };
-  const finished = codebook.source.format === 'qualtrics' ? index.get('Finished')?.[0] : undefined;
-  return { ok: true, columns: { questions, respondent, duplicateKeys, pii, ...(finished === undefined ? {} : { finished }) } };
+  const qualtrics = codebook.source.format === 'qualtrics';
+  const finished = qualtrics ? index.get('Finished')?.[0] : undefined;
+  const progress = qualtrics && finished === undefined ? index.get('Progress')?.[0] : undefined;
+  return {
+    ok: true,
+    columns: { questions, respondent, duplicateKeys, pii, ...(finished === undefined ? {} : { finished }), ...(progress === undefined ? {} : { progress }) },
+  };
 }

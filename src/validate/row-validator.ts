@@ -77,6 +77,10 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
     if (columns.finished !== undefined && /^(false|0)$/i.test((cells[columns.finished] ?? '').trim())) {
       reasons.push({ rule: 'incomplete', column: headerName(columns.finished), value: cells[columns.finished] ?? '', message: 'the respondent did not finish the survey' });
     }
+    const progress = columns.progress === undefined ? undefined : Number((cells[columns.progress] ?? '').trim() || '100');
+    if (columns.progress !== undefined && progress !== undefined && progress < 100) {
+      reasons.push({ rule: 'incomplete', column: headerName(columns.progress), value: cells[columns.progress] ?? '', message: `the respondent got ${progress}% of the way through the survey` });
+    }
 
     const durationColumn = columns.respondent.duration;
     if (durationColumn !== undefined && quality.minDurationSeconds !== undefined) {

@@ -99,3 +99,30 @@ describe('PII detection', () => {
     expect(JSON.stringify(result.quarantined)).toContain('Maybe');
   });
 });
+
+describe('platform layouts', () => {
+  it('Qualtrics without a Finished column: Progress under 100 is incomplete', () => {
+    const result = ingest(codebook('qualtrics'), 'Q1,Q2,Progress\nYes,a,100\nNo,b,45\n');
+    expect(result.quarantined.map((q) => q.reasons)).toEqual([[{ rule: 'incomplete', column: 'Progress', value: '45', message: 'the respondent got 45% of the way through the survey' }]]);
+  });
+
+  it('Tencent: ┋-joined multi-selects, and per-option columns through columnPrefix', () => {
+    const cb = parseCodebook(`id: t
+title: T
+source: { file: r.csv, format: tencent }
+respondent: { id: 编号, duration: 答题时长 }
+questions:
+  - { id: use, column: "1.您主要在哪些场景使用？", type: multi, options: [工作, 学习, 娱乐] }
+  - { id: pay, columnPrefix: "2.您愿意为哪些功能付费？:", type: multi, options: [长文本, 联网搜索] }
+`);
+    if (!cb.ok) throw new Error(JSON.stringify(cb.issues));
+    const text = '编号,答题时长,1.您主要在哪些场景使用？,2.您愿意为哪些功能付费？:长文本,2.您愿意为哪些功能付费？:联网搜索\n1,120,工作┋学习,1,0\n2,98,(跳过),0,0\n3,60,娱乐,长文本,联网搜索\n';
+    const result = ingest(cb.value, text);
+    expect(result.quarantined).toEqual([]);
+    expect(result.accepted.map((r) => r.answers)).toEqual([
+      [[0, 1], [0]],
+      [null, null],
+      [[2], [0, 1]],
+    ]);
+  });
+});
