@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'reports/', 'coverage/', 'tests/.artifacts/'] },
+  { ignores: ['node_modules/', 'reports/', 'coverage/', 'tests/.artifacts/', '.cache/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

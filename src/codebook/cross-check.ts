@@ -116,6 +116,18 @@ export function crossCheck(codebook: Codebook): CodebookIssue[] {
   if ((weighting.method === 'poststratify' || weighting.method === 'rake') && (weighting.by ?? []).length === 0) {
     report(['weighting', 'by'], `method \`${weighting.method}\` needs \`by\`: the benchmarked questions to weight on`);
   }
+  if (weighting.method === 'poststratify' && (weighting.by ?? []).length > 1) {
+    report(['weighting', 'by'], 'poststratify weights on one question (benchmarks give margins, not their joint shares); use `rake` for several');
+  }
+  if (weighting.method === 'column' && (weighting.by ?? []).length > 0) {
+    report(['weighting', 'by'], 'method `column` uses the design weights as they are; use `rake` or `poststratify` to also weight on `by`');
+  }
+  if (weighting.trim !== undefined && weighting.column !== undefined) {
+    report(['weighting', 'trim'], 'trimming per-respondent design weights from a column is not supported yet; trim them before export, or drop `trim`');
+  }
+  if (weighting.trim !== undefined && weighting.method === 'none') {
+    report(['weighting', 'trim'], 'has nothing to trim with `method: none`');
+  }
   weighting.by?.forEach((id, i) => {
     if (lookup(['weighting', 'by', i], id) !== undefined && !benchmarked.has(id)) {
       report(['weighting', 'by', i], `question \`${id}\` has no entry under \`benchmarks\`; weighting needs its population shares`);

@@ -24,6 +24,8 @@ export interface ColumnMap {
   duplicateKeys: number[];
   /** Columns never written to any output: `pii`, and (added during ingestion) non-question columns whose cells look personal. */
   pii: Set<number>;
+  /** The design-weight column (`weighting.column`). */
+  weight?: number;
   /** Qualtrics' `Finished` column (False: incomplete), else its `Progress` column (under 100: incomplete). */
   finished?: number;
   progress?: number;
@@ -95,12 +97,21 @@ export function resolveColumns(codebook: Codebook, table: HeaderRows): ResolveRe
     if (column !== undefined) duplicateKeys.push(column);
   });
 
+  const weight = codebook.weighting.column === undefined ? undefined : find(codebook.weighting.column, 'weighting.column');
   if (messages.length > 0) return { ok: false, messages };
   const qualtrics = codebook.source.format === 'qualtrics';
   const finished = qualtrics ? index.get('Finished')?.[0] : undefined;
   const progress = qualtrics && finished === undefined ? index.get('Progress')?.[0] : undefined;
   return {
     ok: true,
-    columns: { questions, respondent, duplicateKeys, pii, ...(finished === undefined ? {} : { finished }), ...(progress === undefined ? {} : { progress }) },
+    columns: {
+      questions,
+      respondent,
+      duplicateKeys,
+      pii,
+      ...(weight === undefined ? {} : { weight }),
+      ...(finished === undefined ? {} : { finished }),
+      ...(progress === undefined ? {} : { progress }),
+    },
   };
 }

@@ -57,6 +57,31 @@ export function addToAccumulator(plan: MetricPlan, acc: MetricAccumulator, answe
   }
 }
 
+/**
+ * The variables a weighted estimate of this metric averages, for one response, or null when the response
+ * is outside the metric's denominator: a 0/1 success (proportion, top-box), the value (mean), the NPS
+ * score of 100 / 0 / −100 (nps), or one 0/1 per option (distribution).
+ */
+export function weightedValues(plan: MetricPlan, answers: readonly Answer[]): number[] | null {
+  const answer = answerFor(plan, answers);
+  if (answer === null) return null;
+  switch (plan.metric.kind) {
+    case 'proportion':
+    case 'top-box':
+      return [(Array.isArray(answer) ? answer.some((i) => plan.success.has(i)) : plan.success.has(answer as number)) ? 1 : 0];
+    case 'mean':
+      return [plan.question.type === 'likert' ? (answer as number) + 1 : (answer as number)];
+    case 'nps': {
+      const score = answer as number;
+      return [score >= 9 ? 100 : score <= 6 ? -100 : 0];
+    }
+    case 'distribution': {
+      const chosen = new Set(Array.isArray(answer) ? answer : [answer as number]);
+      return Array.from({ length: plan.optionCount }, (_, i) => (chosen.has(i) ? 1 : 0));
+    }
+  }
+}
+
 /** `into` += `from`; both must come from the same plan. */
 export function mergeAccumulator(into: MetricAccumulator, from: MetricAccumulator): void {
   if (into.kind === 'share' && from.kind === 'share') {

@@ -5,8 +5,23 @@
  */
 import type { Codebook } from '../codebook/schema.ts';
 import type { Response } from '../validate/answer.ts';
-import { addToAccumulator, createAccumulator, mergeAccumulator, type MetricAccumulator } from './metric-accumulator.ts';
+import { addToAccumulator, createAccumulator, mergeAccumulator, weightedValues, type MetricAccumulator } from './metric-accumulator.ts';
 import { planMetric, type MetricPlan } from './metric-plan.ts';
+import type { CellTotal } from './weights/calibrate.ts';
+import { addWeighted, mergeWeighted, type WeightedSums } from './weights/weighted-sums.ts';
+import { cellOf, planWeighting, type WeightingPlan } from './weights/weighting-plan.ts';
+
+/** The weighted side of the summary: per weighting cell, design-weight totals and each metric's sums. */
+export interface WeightedSummary {
+  plan: WeightingPlan;
+  cells: Map<string, CellTotal>;
+  /** Accepted respondents who did not answer a weighting question: they carry no weight. */
+  unweightable: number;
+  /** metrics[m][v]: sums of variable v of metric m (one variable, or one per option of a distribution). */
+  metrics: WeightedSums[][];
+  /** breakdowns[b][g][m][v], as for `metrics`, within group g of breakdown b. */
+  breakdowns: WeightedSums[][][][];
+}
 
 export interface BreakdownSummary {
   by: string;
@@ -27,6 +42,11 @@ export interface SurveySummary {
   /** Per question: accepted respondents who left it unanswered. */
   nonResponse: number[];
   channels: Map<string, number>;
+  weighting?: WeightedSummary;
+}
+
+function emptySums(plan: MetricPlan): WeightedSums[] {
+  return Array.from({ length: plan.metric.kind === 'distribution' ? plan.optionCount : 1 }, () => new Map());
 }
 
 export function createSummary(codebook: Codebook): SurveySummary {
@@ -35,7 +55,22 @@ export function createSummary(codebook: Codebook): SurveySummary {
     const question = codebook.questions.find((q) => q.id === id);
     return question !== undefined && 'options' in question ? question.options.length : 0;
   };
+  const weightingPlan = planWeighting(codebook);
+  const breakdownPlans = codebook.breakdowns.map((b) => b.metrics.map((id) => plans.find((p) => p.metric.id === id) as MetricPlan));
   return {
+    ...(weightingPlan === undefined
+      ? {}
+      : {
+          weighting: {
+            plan: weightingPlan,
+            cells: new Map(),
+            unweightable: 0,
+            metrics: plans.map(emptySums),
+            breakdowns: codebook.breakdowns.map((b, i) =>
+              Array.from({ length: optionCount(b.by) }, () => (breakdownPlans[i] ?? []).map(emptySums)),
+            ),
+          },
+        }),
     accepted: 0,
     plans,
     metrics: plans.map(createAccumulator),
@@ -80,6 +115,34 @@ export function addResponse(codebook: Codebook, summary: SurveySummary, response
     if (answer === null) summary.nonResponse[q] = (summary.nonResponse[q] ?? 0) + 1;
   });
   if (response.channel !== undefined) summary.channels.set(response.channel, (summary.channels.get(response.channel) ?? 0) + 1);
+  if (summary.weighting !== undefined) addWeightedResponse(summary, summary.weighting, response);
+}
+
+function addWeightedResponse(summary: SurveySummary, weighting: WeightedSummary, response: Response): void {
+  const cell = cellOf(weighting.plan, response.answers);
+  if (cell === undefined) {
+    weighting.unweightable++;
+    return;
+  }
+  const d = response.weight ?? 1;
+  const total = weighting.cells.get(cell) ?? { n: 0, a1: 0, a2: 0 };
+  total.n++;
+  total.a1 += d;
+  total.a2 += d * d;
+  weighting.cells.set(cell, total);
+  const fold = (plan: MetricPlan, sums: WeightedSums[] | undefined): void => {
+    weightedValues(plan, response.answers)?.forEach((y, v) => {
+      const target = sums?.[v];
+      if (target !== undefined) addWeighted(target, cell, d, y);
+    });
+  };
+  summary.plans.forEach((plan, m) => fold(plan, weighting.metrics[m]));
+  summary.breakdowns.forEach((breakdown, b) => {
+    const by = response.answers[breakdown.at];
+    for (const g of Array.isArray(by) ? by : typeof by === 'number' ? [by] : []) {
+      breakdown.plans.forEach((plan, m) => fold(plan, weighting.breakdowns[b]?.[g]?.[m]));
+    }
+  });
 }
 
 /** `into` += `from`, for summaries of the same codebook (e.g. of two chunks of one export). */
@@ -92,4 +155,17 @@ export function mergeSummary(into: SurveySummary, from: SurveySummary): void {
   into.benchmarkCounts.forEach((counts, b) => counts.forEach((_, i) => (counts[i] = (counts[i] ?? 0) + (from.benchmarkCounts[b]?.[i] ?? 0))));
   into.nonResponse.forEach((_, q) => (into.nonResponse[q] = (into.nonResponse[q] ?? 0) + (from.nonResponse[q] ?? 0)));
   for (const [channel, count] of from.channels) into.channels.set(channel, (into.channels.get(channel) ?? 0) + count);
+  const w = into.weighting;
+  const f = from.weighting;
+  if (w !== undefined && f !== undefined) {
+    w.unweightable += f.unweightable;
+    for (const [cell, t] of f.cells) {
+      const c = w.cells.get(cell) ?? { n: 0, a1: 0, a2: 0 };
+      w.cells.set(cell, { n: c.n + t.n, a1: c.a1 + t.a1, a2: c.a2 + t.a2 });
+    }
+    w.metrics.forEach((sums, m) => sums.forEach((s, v) => mergeWeighted(s, f.metrics[m]?.[v] ?? new Map())));
+    w.breakdowns.forEach((groups, b) =>
+      groups.forEach((metrics, g) => metrics.forEach((sums, m) => sums.forEach((s, v) => mergeWeighted(s, f.breakdowns[b]?.[g]?.[m]?.[v] ?? new Map())))),
+    );
+  }
 }

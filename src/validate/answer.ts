@@ -8,6 +8,8 @@ export type Answer = number | readonly number[] | string | null;
 export interface Response {
   row: number;
   answers: Answer[];
+  /** The design weight from `weighting.column` (positive), when the codebook names one. */
+  weight?: number;
   /** The collection channel (`respondent.channel`), when the codebook names one. */
   channel?: string;
   /** Text written into "other, please specify" (Wenjuanxing `其他〖…〗`), by question id. Free text: never in reports by default. */

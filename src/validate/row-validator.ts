@@ -82,6 +82,15 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
       reasons.push({ rule: 'incomplete', column: headerName(columns.progress), value: cells[columns.progress] ?? '', message: `the respondent got ${progress}% of the way through the survey` });
     }
 
+    let weight: number | undefined;
+    if (columns.weight !== undefined) {
+      const text = (cells[columns.weight] ?? '').trim();
+      weight = text.length <= 64 && /^[+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text) ? Number(text) : Number.NaN;
+      if (!(weight > 0) || !Number.isFinite(weight)) {
+        reasons.push({ rule: 'invalid-weight', column: headerName(columns.weight), ...shown(columns.weight, text), message: 'a design weight must be a positive number' });
+      }
+    }
+
     const durationColumn = columns.respondent.duration;
     if (durationColumn !== undefined && quality.minDurationSeconds !== undefined) {
       const text = (cells[durationColumn] ?? '').trim();
@@ -142,6 +151,7 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
     const response: Response = {
       row,
       answers,
+      ...(weight === undefined ? {} : { weight }),
       ...(channel === undefined ? {} : { channel }),
       ...(Object.keys(specified).length === 0 ? {} : { specified }),
     };

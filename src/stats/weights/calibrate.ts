@@ -1,0 +1,122 @@
+/**
+ * Calibration factors per weighting cell, as R's `survey` package computes them: post-stratification to one
+ * benchmarked question (`postStratify`), or raking to the margins of several (`rake`: post-stratify on each
+ * margin in turn, sweep after sweep), starting from the design weights; then optional trimming
+ * (`trimWeights(strict = TRUE)`). Works on cell totals of design weights, so it needs no pass over the rows.
+ * It also records what the variance needs: the weights R stores with each post-stratification step.
+ */
+import { levelOf, type WeightingPlan } from './weighting-plan.ts';
+
+/** Totals of the design weights per cell: respondents, Σ d, Σ d². */
+export interface CellTotal {
+  n: number;
+  a1: number;
+  a2: number;
+}
+
+/** One post-stratification step the residuals are projected on, with the cell factors R stores for it. */
+export interface Projection {
+  margin: number;
+  /** Factor of the weights right after this step (R's `attr(, "weights")`) and right before it (`"oldweights"`). */
+  after: Map<string, number>;
+  before: Map<string, number>;
+}
+
+export interface Calibration {
+  /** The factor g each cell's design weights are multiplied by (final weight w = g·d). */
+  g: Map<string, number>;
+  /** `poststratify`: one projection; `rake`: the last sweep's, which R's svyrecvar applies ten times over. */
+  kind: 'none' | 'poststratify' | 'rake';
+  projections: Projection[];
+  iterations: number;
+  converged: boolean;
+  /** Respondents whose weight was cut to the trimming cap. */
+  trimmed: number;
+}
+
+export type CalibrationResult = { ok: true; calibration: Calibration } | { ok: false; margin: number; level: number };
+
+/** Raking stops when no cell's weight total moves by more than this share of the total weight in a sweep... */
+export const RAKE_TOLERANCE = 1e-10;
+/** ...or after this many sweeps, which is then reported. (R's defaults are looser: epsilon = 1, maxit = 10.) */
+export const RAKE_MAX_ITERATIONS = 100;
+
+export function calibrate(plan: WeightingPlan, cells: ReadonlyMap<string, CellTotal>): CalibrationResult {
+  let g = new Map([...cells.keys()].map((cell) => [cell, 1]));
+  const total = [...cells.values()].reduce((sum, c) => sum + c.a1, 0);
+  if (plan.method === 'column') {
+    return { ok: true, calibration: { g, kind: 'none', projections: [], iterations: 0, converged: true, trimmed: 0 } };
+  }
+  // Every level the population has must have respondents, or no weighting can reach its share.
+  for (const [m, margin] of plan.margins.entries()) {
+    const totals = marginTotals(cells, g, m, margin.shares.length);
+    const empty = margin.shares.findIndex((share, level) => share > 0 && (totals[level] ?? 0) === 0);
+    if (empty >= 0) return { ok: false, margin: m, level: empty };
+  }
+  const poststratify = (m: number): Projection => {
+    const shares = plan.margins[m]?.shares ?? [];
+    const totals = marginTotals(cells, g, m, shares.length);
+    const before = g;
+    g = new Map([...before].map(([cell, factor]) => {
+      const current = totals[levelOf(cell, m)] ?? 0;
+      return [cell, current > 0 ? (factor * total * (shares[levelOf(cell, m)] ?? 0)) / current : 0];
+    }));
+    return { margin: m, before, after: g };
+  };
+
+  let projections: Projection[] = [];
+  let iterations = 0;
+  let converged = true;
+  if (plan.method === 'poststratify') {
+    projections = [poststratify(0)];
+    iterations = 1;
+  } else {
+    converged = false;
+    while (iterations < RAKE_MAX_ITERATIONS) {
+      const previous = g;
+      projections = plan.margins.map((_, m) => poststratify(m));
+      iterations++;
+      const delta = Math.max(...[...cells].map(([cell, c]) => Math.abs(((g.get(cell) ?? 0) - (previous.get(cell) ?? 0)) * c.a1)));
+      if (delta < RAKE_TOLERANCE * total) {
+        converged = true;
+        break;
+      }
+    }
+  }
+  // Trimming changes the weights, not the post-strata R keeps for the variance: work on a copy.
+  g = new Map(g);
+  const trimmed = plan.trim === undefined ? 0 : trim(plan.trim, cells, g);
+  return { ok: true, calibration: { g, kind: plan.method, projections, iterations, converged, trimmed } };
+}
+
+function marginTotals(cells: ReadonlyMap<string, CellTotal>, g: ReadonlyMap<string, number>, m: number, levels: number): number[] {
+  const totals = Array.from({ length: levels }, () => 0);
+  for (const [cell, c] of cells) {
+    const level = levelOf(cell, m);
+    totals[level] = (totals[level] ?? 0) + (g.get(cell) ?? 0) * c.a1;
+  }
+  return totals;
+}
+
+/**
+ * R's `trimWeights(design, upper = multiple * mean weight, strict = TRUE)`: weights above the cap are set to
+ * it and what was cut is shared equally among the respondents below it, repeated until none is above.
+ * Weights are per cell here (there are no design weights when trimming). Returns the respondents capped.
+ */
+function trim(multiple: number, cells: ReadonlyMap<string, CellTotal>, g: Map<string, number>): number {
+  const n = [...cells.values()].reduce((sum, c) => sum + c.n, 0);
+  const cap = (multiple * [...cells].reduce((sum, [cell, c]) => sum + (g.get(cell) ?? 0) * c.a1, 0)) / n;
+  for (let round = 0; round < 1000; round++) {
+    const over = [...g].filter(([, factor]) => factor > cap);
+    if (over.length === 0) break;
+    let cut = 0;
+    let below = 0;
+    for (const [cell, factor] of g) {
+      const count = cells.get(cell)?.n ?? 0;
+      if (factor > cap) cut += (factor - cap) * count;
+      else below += count;
+    }
+    for (const [cell, factor] of g) g.set(cell, factor > cap ? cap : factor + (below > 0 ? cut / below : 0));
+  }
+  return [...g].reduce((sum, [cell, factor]) => sum + (factor >= cap * (1 - 1e-9) ? (cells.get(cell)?.n ?? 0) : 0), 0);
+}
