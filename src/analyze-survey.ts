@@ -20,9 +20,7 @@ import { reportMarkdown } from './report/report-md.ts';
 import { buildStats, type Stats } from './report/stats-json.ts';
 import { validationSummary, type ValidationSummary } from './report/validation-json.ts';
 import { writeReportFolder } from './report/write-report-folder.ts';
-import { computeBreakdowns } from './stats/compute-breakdowns.ts';
-import { finishMetric } from './stats/compute-metric.ts';
-import type { MetricAccumulator } from './stats/metric-accumulator.ts';
+import { finishStats } from './stats/finish-stats.ts';
 import { UserError } from './util/user-error.ts';
 
 export interface BuiltReport {
@@ -32,17 +30,17 @@ export interface BuiltReport {
   files: Map<string, string>;
 }
 
-export async function buildReport(codebook: Codebook, ingestion: ExportIngestion, file: string): Promise<BuiltReport> {
+/** `file` names the export and `codebookFile` the survey.yaml in messages. */
+export async function buildReport(codebook: Codebook, ingestion: ExportIngestion, file: string, codebookFile = 'survey.yaml'): Promise<BuiltReport> {
   const validation = validationSummary(codebook.id, codebook.source.file, ingestion);
   const { summary } = ingestion;
   if (summary.accepted === 0) {
     throw new UserError(file, `no response passed validation (${ingestion.rowsRead} read); run \`stickiness validate\` to see why`);
   }
-  const metrics = summary.plans.map((plan, i) => finishMetric(codebook, plan, summary.metrics[i] as MetricAccumulator));
-  const breakdowns = computeBreakdowns(codebook, summary);
+  const { metrics, breakdowns, weighting } = finishStats(codebook, summary, codebookFile);
   const audit = auditBenchmarks(codebook, summary.benchmarkCounts);
-  const stats = buildStats({ codebook, sha256: ingestion.sha256, validation, metrics, breakdowns, audit });
-  const charts = chartSpecs(codebook, metrics);
+  const stats = buildStats({ codebook, sha256: ingestion.sha256, validation, metrics, breakdowns, audit, ...(weighting === undefined ? {} : { weighting }) });
+  const charts = chartSpecs(codebook, metrics, weighting);
 
   const files = new Map<string, string>();
   files.set('stats.json', toJson(stats));
@@ -52,7 +50,7 @@ export async function buildReport(codebook: Codebook, ingestion: ExportIngestion
     files.set(`charts/${chart.name}.vl.json`, toJson(chart.spec));
     files.set(`charts/${chart.name}.svg`, await renderSvg(chart.spec));
   }
-  files.set('report.md', reportMarkdown(codebook, stats, validation, charts));
+  files.set('report.md', reportMarkdown(codebook, stats, validation, charts, weighting));
   return { stats, validation, files };
 }
 
@@ -65,14 +63,9 @@ export interface AnalyzeResult extends BuiltReport {
 /** Reads `<survey>/survey.yaml` and its export, writes `<outDir>/<id>/`. */
 export async function analyzeSurvey(surveyPath: string, options: { outDir: string }): Promise<AnalyzeResult> {
   const loaded = await loadCodebook(surveyPath);
-  if (loaded.codebook.weighting.method !== 'none') {
-    // Better no numbers than unweighted numbers presented as weighted.
-    const method = loaded.codebook.weighting.method;
-    throw new UserError(`${loaded.file}: weighting.method`, `\`${method}\` weighting is not supported by this version yet; set \`method: none\` for unweighted estimates`);
-  }
   const exportFile = await resolveSourceFile(loaded);
   const ingestion = await ingestFile(loaded.codebook, exportFile);
-  const built = await buildReport(loaded.codebook, ingestion, exportFile);
+  const built = await buildReport(loaded.codebook, ingestion, exportFile, loaded.file);
   const reportDir = await writeReportFolder(options.outDir, loaded.codebook.id, built.files);
   return { ...built, codebook: loaded, reportDir };
 }

@@ -5,6 +5,7 @@
 import type { Codebook } from '../codebook/schema.ts';
 import { sections } from '../codebook/schema.ts';
 import type { MetricResult } from '../stats/metric-result.ts';
+import type { WeightingDiagnostics } from '../stats/weights/weighting-diagnostics.ts';
 import { text } from './i18n.ts';
 import { shareChart, type ShareBar } from './share-chart.ts';
 
@@ -15,7 +16,7 @@ export interface ChartSpec {
   spec: Record<string, unknown>;
 }
 
-export function chartSpecs(codebook: Codebook, metrics: readonly MetricResult[]): ChartSpec[] {
+export function chartSpecs(codebook: Codebook, metrics: readonly MetricResult[], weighting?: WeightingDiagnostics): ChartSpec[] {
   const t = text(codebook.language);
   const charts: ChartSpec[] = [];
   for (const section of sections) {
@@ -32,7 +33,7 @@ export function chartSpecs(codebook: Codebook, metrics: readonly MetricResult[])
       title,
       spec: shareChart(bars, {
         title,
-        subtitle: caption(codebook, n),
+        subtitle: caption(codebook, n, weighting),
         axisTitle: t.share,
         sortByEstimate: false,
       }),
@@ -48,7 +49,7 @@ export function chartSpecs(codebook: Codebook, metrics: readonly MetricResult[])
       title: metric.label,
       spec: shareChart(bars, {
         title: metric.label,
-        subtitle: caption(codebook, String(metric.n)),
+        subtitle: caption(codebook, String(metric.n), weighting),
         axisTitle: t.share,
         sortByEstimate: true,
       }),
@@ -57,7 +58,9 @@ export function chartSpecs(codebook: Codebook, metrics: readonly MetricResult[])
   return charts;
 }
 
-function caption(codebook: Codebook, n: string): string {
+function caption(codebook: Codebook, n: string, weighting: WeightingDiagnostics | undefined): string {
   const t = text(codebook.language);
-  return t.caption(n, codebook.confidence, t.unweighted);
+  if (weighting === undefined) return t.caption(n, codebook.confidence, t.unweighted);
+  const by = weighting.by.map((id) => codebook.questions.find((q) => q.id === id)?.label ?? id).join(codebook.language === 'zh' ? '、' : ', ');
+  return t.caption(n, codebook.confidence, t.weighted(weighting.method, by, weighting.nEffective));
 }

@@ -9,6 +9,7 @@ const TEXT = {
     interval: (level: number) => `${Math.round(level * 100)}% 置信区间`,
     caption: (n: string, level: number, weighting: string) => `n = ${n}；误差线为 ${Math.round(level * 100)}% 置信区间；${weighting}`,
     unweighted: '未加权',
+    weighted: (method: string, by: string, nEffective: number) => `已加权（${method}${by === '' ? '' : `：${by}`}，有效样本量 ${nEffective.toFixed(0)}）`,
   },
   en: {
     sections: { retention: 'Retention and stickiness', satisfaction: 'Satisfaction', usage: 'Usage scenarios', other: 'Other' },
@@ -17,6 +18,7 @@ const TEXT = {
     interval: (level: number) => `${Math.round(level * 100)}% confidence interval`,
     caption: (n: string, level: number, weighting: string) => `n = ${n}; error bars are ${Math.round(level * 100)}% confidence intervals; ${weighting}`,
     unweighted: 'unweighted',
+    weighted: (method: string, by: string, nEffective: number) => `weighted (${method}${by === '' ? '' : `: ${by}`}; effective n ${nEffective.toFixed(0)})`,
   },
 } as const;
 

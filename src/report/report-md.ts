@@ -7,20 +7,21 @@ import type { Codebook } from '../codebook/schema.ts';
 import { sections } from '../codebook/schema.ts';
 import type { ChartSpec } from '../render/chart-specs.ts';
 import type { GroupResult, MetricResult } from '../stats/metric-result.ts';
+import type { WeightingDiagnostics } from '../stats/weights/weighting-diagnostics.ts';
 import { escapeMarkdown as esc } from './escape-markdown.ts';
 import { formatFixed, formatPercent } from './format-number.ts';
 import { reportText } from './report-text.ts';
 import type { Stats } from './stats-json.ts';
 import type { ValidationSummary } from './validation-json.ts';
 
-export function reportMarkdown(codebook: Codebook, stats: Stats, validation: ValidationSummary, charts: readonly ChartSpec[]): string {
+export function reportMarkdown(codebook: Codebook, stats: Stats, validation: ValidationSummary, charts: readonly ChartSpec[], weighting?: WeightingDiagnostics): string {
   const t = reportText(codebook.language);
   const lines: string[] = [`# ${esc(codebook.title)}`, ''];
   const facts = [
     ...(codebook.fielded === undefined ? [] : [`${t.fielded}: ${codebook.fielded.start} – ${codebook.fielded.end}`]),
     `${t.accepted}: ${stats.input.accepted} / ${stats.input.rowsRead}`,
     `${t.confidence}: ${Math.round(codebook.confidence * 100)}%`,
-    `${t.weighting}: ${codebook.weighting.method === 'none' ? t.none : codebook.weighting.method}`,
+    `${t.weighting}: ${weighting === undefined ? t.none : t.weightingFacts(weighting.method, weighting.by.map((id) => questionLabel(codebook, id)).join(', '), weighting.nEffective, weighting.designEffect, weighting.maxMinRatio)}`,
   ];
   lines.push(facts.map((fact) => `- ${fact}`).join('\n'), '');
   for (const flag of stats.flags) lines.push(`> **${t.caution} (${flag.severity})**: ${esc(flag.message)}`, '');
@@ -30,7 +31,13 @@ export function reportMarkdown(codebook: Codebook, stats: Stats, validation: Val
     if (metrics.length === 0) continue;
     lines.push(`## ${t.sections[section]}`, '');
     const scalar = metrics.filter((m) => m.kind !== 'distribution');
-    if (scalar.length > 0) {
+    if (scalar.length > 0 && weighting !== undefined) {
+      lines.push(`| ${t.metric} | ${t.estimate} | ${t.interval(codebook.confidence)} | n | ${t.nEffective} | ${t.unweightedEstimate} |`, '|---|---:|---:|---:|---:|---:|');
+      for (const m of scalar) {
+        lines.push(`| ${esc(m.label)} | ${value(m, m.estimate, t.noAnswers)} | ${interval(m, m.ci, t.noInterval)} | ${m.n} | ${m.nEffective.toFixed(1)} | ${value(m, m.unweighted?.estimate ?? null, t.noAnswers)} |`);
+      }
+      lines.push('');
+    } else if (scalar.length > 0) {
       lines.push(`| ${t.metric} | ${t.estimate} | ${t.interval(codebook.confidence)} | n |`, '|---|---:|---:|---:|');
       for (const m of scalar) lines.push(`| ${esc(m.label)} | ${value(m, m.estimate, t.noAnswers)} | ${interval(m, m.ci, t.noInterval)} | ${m.n} |`);
       lines.push('');
@@ -109,6 +116,11 @@ function value(metric: MetricResult, estimate: number | null, none: string): str
 function interval(metric: MetricResult, ci: [number, number] | null, none: string): string {
   if (ci === null) return none;
   return `${value(metric, ci[0], none)} – ${value(metric, ci[1], none)}`;
+}
+
+function questionLabel(codebook: Codebook, id: string): string {
+  const question = codebook.questions.find((q) => q.id === id);
+  return question?.label ?? id;
 }
 
 function pct(share: number): string {

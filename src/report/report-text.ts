@@ -8,6 +8,10 @@ const TEXT = {
     confidence: '置信水平',
     weighting: '加权',
     none: '无（未加权）',
+    weightingFacts: (method: string, by: string, nEffective: number, deff: number, ratio: number) =>
+      `${method}（${by}）；有效样本量 ${nEffective.toFixed(1)}，加权设计效应 ${deff.toFixed(2)}，最大/最小权重比 ${ratio.toFixed(1)}`,
+    nEffective: '有效样本量',
+    unweightedEstimate: '未加权估计',
     metric: '指标',
     estimate: '估计值',
     interval: (level: number) => `${Math.round(level * 100)}% 置信区间`,
@@ -41,6 +45,10 @@ const TEXT = {
     confidence: 'Confidence level',
     weighting: 'Weighting',
     none: 'none (unweighted)',
+    weightingFacts: (method: string, by: string, nEffective: number, deff: number, ratio: number) =>
+      `${method} (${by}); effective n ${nEffective.toFixed(1)}, design effect of weighting ${deff.toFixed(2)}, max/min weight ratio ${ratio.toFixed(1)}`,
+    nEffective: 'Effective n',
+    unweightedEstimate: 'Unweighted',
     metric: 'Metric',
     estimate: 'Estimate',
     interval: (level: number) => `${Math.round(level * 100)}% CI`,

@@ -4,6 +4,7 @@ import type { Flag } from '../audit/flag.ts';
 import type { Codebook } from '../codebook/schema.ts';
 import type { BreakdownResult } from '../stats/compute-breakdowns.ts';
 import type { MetricResult } from '../stats/metric-result.ts';
+import type { WeightingDiagnostics } from '../stats/weights/weighting-diagnostics.ts';
 import type { ValidationSummary } from './validation-json.ts';
 
 export interface Stats {
@@ -11,7 +12,7 @@ export interface Stats {
   survey: { id: string; title: string; series?: string; fielded?: { start: string; end: string }; language: string };
   input: { file: string; sha256: string; encoding: string; rowsRead: number; accepted: number; quarantined: number };
   confidence: number;
-  weighting: { method: string };
+  weighting: { method: string } | WeightingDiagnostics;
   metrics: MetricResult[];
   breakdowns: BreakdownResult[];
   audit: { variables: AuditResult['variables'] };
@@ -25,6 +26,7 @@ export function buildStats(args: {
   metrics: MetricResult[];
   breakdowns: BreakdownResult[];
   audit: AuditResult;
+  weighting?: WeightingDiagnostics;
 }): Stats {
   const { codebook, validation } = args;
   return {
@@ -45,7 +47,7 @@ export function buildStats(args: {
       quarantined: validation.quarantined,
     },
     confidence: codebook.confidence,
-    weighting: { method: codebook.weighting.method },
+    weighting: args.weighting ?? { method: codebook.weighting.method },
     metrics: args.metrics,
     breakdowns: args.breakdowns,
     audit: { variables: args.audit.variables },

@@ -10,6 +10,17 @@ export interface GroupResult {
   flags: string[];
   /** Respondents with the option (distribution groups). */
   count?: number;
+  /** With weighting: the unweighted figures, kept alongside. */
+  unweighted?: { estimate: number | null; ci: [number, number] | null };
+}
+
+/** Weighted-estimate details (CONTRACT: "the unweighted figure stays in the output"). */
+export interface WeightedDetails {
+  /** Linearised standard error of the estimate. */
+  se: number;
+  /** Design effect against simple random sampling with replacement. */
+  deff: number | null;
+  unweighted: { estimate: number | null; ci: [number, number] | null; method: string };
 }
 
 /** A metric's result as `stats.json` carries it (CONTRACT section 3). */
@@ -23,11 +34,16 @@ export interface MetricResult {
   estimate: number | null;
   ci: [number, number] | null;
   level: number;
-  method: CiMethod | 't' | 'nps-trinomial-normal';
+  method: CiMethod | 't' | 'nps-trinomial-normal' | 'normal';
   /** Respondents in the denominator: those who answered (and pass `among`). */
   n: number;
+  /** n, or with weighting Kish's effective sample size (Σw)²/Σw² of the denominator. */
   nEffective: number;
-  weighted: false;
+  weighted: boolean;
+  /** Present when weighted. */
+  se?: number;
+  deff?: number | null;
+  unweighted?: WeightedDetails['unweighted'];
   /** Respondents counted as a success (proportion, top-box). */
   count?: number;
   sd?: number | null;

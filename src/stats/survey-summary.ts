@@ -125,10 +125,12 @@ function addWeightedResponse(summary: SurveySummary, weighting: WeightedSummary,
     return;
   }
   const d = response.weight ?? 1;
-  const total = weighting.cells.get(cell) ?? { n: 0, a1: 0, a2: 0 };
+  const total = weighting.cells.get(cell) ?? { n: 0, a1: 0, a2: 0, dMin: d, dMax: d };
   total.n++;
   total.a1 += d;
   total.a2 += d * d;
+  total.dMin = Math.min(total.dMin, d);
+  total.dMax = Math.max(total.dMax, d);
   weighting.cells.set(cell, total);
   const fold = (plan: MetricPlan, sums: WeightedSums[] | undefined): void => {
     weightedValues(plan, response.answers)?.forEach((y, v) => {
@@ -160,8 +162,8 @@ export function mergeSummary(into: SurveySummary, from: SurveySummary): void {
   if (w !== undefined && f !== undefined) {
     w.unweightable += f.unweightable;
     for (const [cell, t] of f.cells) {
-      const c = w.cells.get(cell) ?? { n: 0, a1: 0, a2: 0 };
-      w.cells.set(cell, { n: c.n + t.n, a1: c.a1 + t.a1, a2: c.a2 + t.a2 });
+      const c = w.cells.get(cell);
+      w.cells.set(cell, c === undefined ? { ...t } : { n: c.n + t.n, a1: c.a1 + t.a1, a2: c.a2 + t.a2, dMin: Math.min(c.dMin, t.dMin), dMax: Math.max(c.dMax, t.dMax) });
     }
     w.metrics.forEach((sums, m) => sums.forEach((s, v) => mergeWeighted(s, f.metrics[m]?.[v] ?? new Map())));
     w.breakdowns.forEach((groups, b) =>

@@ -88,13 +88,18 @@ describe('stickiness CLI', () => {
     expect(stderr).toBe(`${path.join(dir, 'responses.csv')}: export not found; put the export next to survey.yaml or fix \`source.file\`\n`);
   });
 
-  it('refuses weighting it cannot apply yet rather than print unweighted numbers as weighted', () => {
+  it('weights when the codebook says so, and says which option stops the weighting when one has no respondents', () => {
     const dir = sampleCopy('weighted');
     const file = path.join(dir, 'survey.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('method: none', 'method: rake\n  by: [industry]'));
-    expect(run('analyze', dir, '--out', path.join(work, 'out'))).toMatchObject({
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace('method: none', 'method: rake\n  by: [industry, gender]'));
+    const ok = run('analyze', dir, '--out', path.join(work, 'weighted-out'), '--json');
+    expect(ok.status).toBe(0);
+    expect((JSON.parse(ok.stdout) as { metrics: { weighted: boolean }[] }).metrics.every((m) => m.weighted)).toBe(true);
+    writeFileSync(file, original.replace('method: none', 'method: rake\n  by: [industry, gender, age]'));
+    expect(run('analyze', dir, '--out', path.join(work, 'weighted-out'))).toMatchObject({
       status: 1,
-      stderr: `${file}: weighting.method: \`rake\` weighting is not supported by this version yet; set \`method: none\` for unweighted estimates\n`,
+      stderr: `${file}: weighting.by: no respondent answered \`18岁以下\` to \`age\`, which has a population share of 0.05; merge that option into another in the benchmark or weight on other questions\n`,
     });
   });
 

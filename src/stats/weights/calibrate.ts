@@ -7,11 +7,13 @@
  */
 import { levelOf, type WeightingPlan } from './weighting-plan.ts';
 
-/** Totals of the design weights per cell: respondents, Σ d, Σ d². */
+/** Totals of the design weights per cell: respondents, Σ d, Σ d², and the smallest and largest d. */
 export interface CellTotal {
   n: number;
   a1: number;
   a2: number;
+  dMin: number;
+  dMax: number;
 }
 
 /** One post-stratification step the residuals are projected on, with the cell factors R stores for it. */

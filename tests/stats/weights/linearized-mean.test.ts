@@ -35,8 +35,8 @@ function fold(plan: WeightingPlan, domain: (row: Row) => boolean = () => true) {
   for (const row of rows) {
     const cell = plan.margins.map((m) => (m.question === 'industry' ? INDUSTRY.indexOf(row.industry) : GENDER.indexOf(row.gender))).join(',');
     const d = plan.designWeights ? Number(row.w) : 1;
-    const total = cells.get(cell) ?? { n: 0, a1: 0, a2: 0 };
-    cells.set(cell, { n: total.n + 1, a1: total.a1 + d, a2: total.a2 + d * d });
+    const total = cells.get(cell) ?? { n: 0, a1: 0, a2: 0, dMin: d, dMax: d };
+    cells.set(cell, { n: total.n + 1, a1: total.a1 + d, a2: total.a2 + d * d, dMin: Math.min(total.dMin, d), dMax: Math.max(total.dMax, d) });
     if (!domain(row)) continue;
     addWeighted(variables.active, cell, d, Number(row.active));
     if (row.sat !== '') addWeighted(variables.sat, cell, d, Number(row.sat));
@@ -106,7 +106,7 @@ describe('linearizedMean against R survey::svymean', () => {
   });
 
   it('refuses to weight when a population level has no respondents', () => {
-    const cells = new Map<string, CellTotal>([['0', { n: 3, a1: 3, a2: 3 }], ['1', { n: 2, a1: 2, a2: 2 }]]);
+    const cells = new Map<string, CellTotal>([['0', { n: 3, a1: 3, a2: 3, dMin: 1, dMax: 1 }], ['1', { n: 2, a1: 2, a2: 2, dMin: 1, dMax: 1 }]]);
     expect(calibrate({ method: 'poststratify', margins: [industry], designWeights: false }, cells)).toEqual({ ok: false, margin: 0, level: 2 });
   });
 

@@ -1,0 +1,53 @@
+/**
+ * Every metric and breakdown of a survey from its summary: unweighted, and when the codebook weights, the
+ * weighted figures with the unweighted ones kept alongside, plus the weighting diagnostics.
+ */
+import type { Codebook } from '../codebook/schema.ts';
+import { UserError } from '../util/user-error.ts';
+import { computeBreakdowns, type BreakdownResult } from './compute-breakdowns.ts';
+import { finishMetric } from './compute-metric.ts';
+import { finishWeighted, weightedGroup, type WeightingContext } from './finish-weighted.ts';
+import type { MetricAccumulator } from './metric-accumulator.ts';
+import type { MetricResult } from './metric-result.ts';
+import type { SurveySummary } from './survey-summary.ts';
+import { calibrate } from './weights/calibrate.ts';
+import { weightingDiagnostics, type WeightingDiagnostics } from './weights/weighting-diagnostics.ts';
+
+export interface FinishedStats {
+  metrics: MetricResult[];
+  breakdowns: BreakdownResult[];
+  weighting?: WeightingDiagnostics;
+}
+
+/** `where` names the codebook in a message when the weighting cannot be done. */
+export function finishStats(codebook: Codebook, summary: SurveySummary, where: string): FinishedStats {
+  const unweighted = summary.plans.map((plan, i) => finishMetric(codebook, plan, summary.metrics[i] as MetricAccumulator));
+  const breakdowns = computeBreakdowns(codebook, summary);
+  const weighting = summary.weighting;
+  if (weighting === undefined) return { metrics: unweighted, breakdowns };
+
+  const calibrated = calibrate(weighting.plan, weighting.cells);
+  if (!calibrated.ok) {
+    const margin = weighting.plan.margins[calibrated.margin];
+    const question = codebook.questions.find((q) => q.id === margin?.question);
+    const option = question !== undefined && 'options' in question ? question.options[calibrated.level] : String(calibrated.level);
+    throw new UserError(
+      `${where}: weighting.by`,
+      `no respondent answered \`${option ?? ''}\` to \`${margin?.question ?? ''}\`, which has a population share of ${margin?.shares[calibrated.level] ?? 0}; merge that option into another in the benchmark or weight on other questions`,
+    );
+  }
+  const context: WeightingContext = { cells: weighting.cells, calibration: calibrated.calibration };
+  const metrics = summary.plans.map((plan, m) => finishWeighted(codebook, plan, unweighted[m] as MetricResult, weighting.metrics[m] ?? [], context));
+  let index = 0;
+  const weightedBreakdowns = summary.breakdowns.flatMap((breakdown, b) =>
+    breakdown.plans.map((plan, m) => {
+      const result = breakdowns[index++] as BreakdownResult;
+      return { ...result, groups: result.groups.map((group, g) => weightedGroup(codebook, plan, group, weighting.breakdowns[b]?.[g]?.[m] ?? [], context)) };
+    }),
+  );
+  return {
+    metrics,
+    breakdowns: weightedBreakdowns,
+    weighting: weightingDiagnostics(weighting.plan, weighting.cells, calibrated.calibration, weighting.unweightable),
+  };
+}

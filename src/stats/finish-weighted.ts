@@ -1,0 +1,96 @@
+/**
+ * A metric's weighted result from its per-cell sums and the calibration, with the unweighted result kept
+ * alongside. Means and NPS get a normal (Wald) interval on the linearised variance, as `confint(svymean(...))`;
+ * shares get the codebook's `ciMethod` at the effective n implied by that variance, n* = p(1−p)/Var (as
+ * `svyciprop(method = "beta")` does for Clopper-Pearson), falling back to Kish's n when p is 0 or 1.
+ */
+import type { Codebook } from '../codebook/schema.ts';
+import { zFor } from './distributions.ts';
+import { clamp } from './interval.ts';
+import type { GroupResult, MetricResult } from './metric-result.ts';
+import { groupFlags } from './metric-result.ts';
+import type { MetricPlan } from './metric-plan.ts';
+import { proportionInterval } from './proportion-interval.ts';
+import type { Calibration, CellTotal } from './weights/calibrate.ts';
+import { linearizedMean, type LinearizedMean } from './weights/linearized-mean.ts';
+import type { WeightedSums } from './weights/weighted-sums.ts';
+
+export interface WeightingContext {
+  cells: ReadonlyMap<string, CellTotal>;
+  calibration: Calibration;
+}
+
+export function finishWeighted(codebook: Codebook, plan: MetricPlan, unweighted: MetricResult, sums: readonly WeightedSums[], context: WeightingContext): MetricResult {
+  const level = codebook.confidence;
+  const kept = { estimate: unweighted.estimate, ci: unweighted.ci, method: unweighted.method };
+  const lm = (v: number): LinearizedMean | null => linearizedMean(sums[v] ?? new Map(), context.cells, context.calibration);
+  const base = { ...unweighted, weighted: true, unweighted: kept };
+  switch (plan.metric.kind) {
+    case 'proportion':
+    case 'top-box': {
+      const m = lm(0);
+      if (m === null) return { ...base, estimate: null, ci: null };
+      return { ...base, ...shareInterval(m, codebook), method: codebook.ciMethod, nEffective: m.nEffective, se: Math.sqrt(m.variance), deff: finite(m.deff) };
+    }
+    case 'mean':
+    case 'nps': {
+      const m = lm(0);
+      if (m === null) return { ...base, estimate: null, ci: null };
+      const half = zFor(level) * Math.sqrt(m.variance);
+      const ci: [number, number] =
+        plan.metric.kind === 'nps' ? [clamp(m.estimate - half, -100, 100), clamp(m.estimate + half, -100, 100)] : [m.estimate - half, m.estimate + half];
+      const nps = plan.metric.kind === 'nps' ? npsShares(sums[0] ?? new Map(), context) : {};
+      return { ...base, ...nps, estimate: m.estimate, ci, method: 'normal', nEffective: m.nEffective, se: Math.sqrt(m.variance), deff: finite(m.deff) };
+    }
+    case 'distribution': {
+      const groups = (unweighted.groups ?? []).map((group, v): GroupResult => {
+        const m = lm(v);
+        const unweightedGroup = { estimate: group.estimate, ci: group.ci };
+        if (m === null) return { ...group, estimate: null, ci: null, unweighted: unweightedGroup };
+        return { ...group, ...shareInterval(m, codebook), unweighted: unweightedGroup };
+      });
+      const first = lm(0);
+      return { ...base, groups, nEffective: first?.nEffective ?? 0 };
+    }
+  }
+}
+
+/** A share's weighted estimate and interval at the effective n implied by its variance. */
+export function shareInterval(m: LinearizedMean, codebook: Codebook): { estimate: number; ci: [number, number] | null } {
+  const p = m.estimate;
+  const nStar = p > 0 && p < 1 && m.variance > 0 ? (p * (1 - p)) / m.variance : m.nEffective;
+  const interval = proportionInterval(p * nStar, nStar, codebook.confidence, codebook.ciMethod);
+  return { estimate: p, ci: interval?.ci ?? null };
+}
+
+/** Weighted shares of promoters and detractors from the sums of the NPS score y ∈ {100, 0, −100}. */
+function npsShares(sums: WeightedSums, context: WeightingContext): { promoters: number; passives: number; detractors: number } {
+  let total = 0;
+  let y = 0;
+  let yy = 0;
+  for (const [cell, c] of sums) {
+    const g = context.calibration.g.get(cell) ?? 0;
+    total += g * c.s1;
+    y += g * c.s1y;
+    yy += g * c.s1yy;
+  }
+  // Σw·y = 100(P − D) and Σw·y² = 10⁴(P + D), with P and D the weighted promoter and detractor totals.
+  const promoters = total > 0 ? (yy / 1e4 + y / 100) / 2 / total : 0;
+  const detractors = total > 0 ? (yy / 1e4 - y / 100) / 2 / total : 0;
+  return { promoters, passives: 1 - promoters - detractors, detractors };
+}
+
+function finite(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}
+
+/** The weighted version of a breakdown group. */
+export function weightedGroup(codebook: Codebook, plan: MetricPlan, group: GroupResult, sums: readonly WeightedSums[], context: WeightingContext): GroupResult {
+  const unweighted = { estimate: group.estimate, ci: group.ci };
+  const m = linearizedMean(sums[0] ?? new Map(), context.cells, context.calibration);
+  if (m === null) return { ...group, estimate: null, ci: null, unweighted };
+  if (plan.metric.kind === 'proportion' || plan.metric.kind === 'top-box') return { ...group, ...shareInterval(m, codebook), unweighted, flags: groupFlags(group.n) };
+  const half = zFor(codebook.confidence) * Math.sqrt(m.variance);
+  const ci: [number, number] = plan.metric.kind === 'nps' ? [clamp(m.estimate - half, -100, 100), clamp(m.estimate + half, -100, 100)] : [m.estimate - half, m.estimate + half];
+  return { ...group, estimate: m.estimate, ci, unweighted };
+}

@@ -1,0 +1,94 @@
+/**
+ * The whole pipeline on a weighted survey, held against R 4.2.2 / survey 4.1.1
+ * (tests/reference/weighting_reference.R): rake_tight = rake(svydesign(ids = ~1, weights = ~w, data = d),
+ * list(~industry, ~gender), list(pop_industry, pop_gender), control = list(maxit = 100, epsilon = 1e-10)).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseCodebook } from '../../src/codebook/parse-codebook.ts';
+import type { Codebook } from '../../src/codebook/schema.ts';
+import { ingestBytes } from '../../src/ingest/ingest-text.ts';
+import { finishStats } from '../../src/stats/finish-stats.ts';
+import reference from '../reference/weighting-reference.json' with { type: 'json' };
+
+const bytes = readFileSync(new URL('../reference/weighting-data.csv', import.meta.url));
+const text = readFileSync(new URL('../fixtures/weighting/survey.yaml', import.meta.url), 'utf8');
+
+function run(yaml: string) {
+  const parsed = parseCodebook(yaml);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  const codebook: Codebook = parsed.value;
+  return finishStats(codebook, ingestBytes(codebook, bytes, { file: 'weighting-data.csv' }).summary, 'survey.yaml');
+}
+
+function relative(actual: number | null | undefined, expected: number): number {
+  return Math.abs((actual ?? Number.NaN) - expected) / Math.abs(expected);
+}
+
+describe('finishStats with raking to benchmarks from design weights', () => {
+  const { metrics, breakdowns, weighting } = run(text);
+  const R = reference.designs.rake_tight;
+  const metric = (id: string) => metrics.find((m) => m.id === id);
+
+  it('weights every metric as svymean does, with its linearised SE', () => {
+    for (const [id, variable] of [['active', 'active'], ['sat_mean', 'sat'], ['nps', 'nps_score'], ['days_mean', 'days']] as const) {
+      const want = R.estimates[variable];
+      expect(metric(id)?.weighted).toBe(true);
+      expect(relative(metric(id)?.estimate, want.estimate), id).toBeLessThan(1e-9);
+      expect(relative(metric(id)?.se, want.se), id).toBeLessThan(1e-8);
+    }
+  });
+
+  it('gives the Clopper-Pearson interval of svyciprop(~active, rake_tight, method = "beta")', () => {
+    const ci = metric('active')?.ci;
+    expect(relative(ci?.[0], R.svyciprop_active.beta.ci[0] ?? 0)).toBeLessThan(1e-8);
+    expect(relative(ci?.[1], R.svyciprop_active.beta.ci[1] ?? 0)).toBeLessThan(1e-8);
+  });
+
+  it('gives means the normal interval of confint(svymean(~days, rake_tight))', () => {
+    const ci = metric('days_mean')?.ci;
+    expect(relative(ci?.[0], R.estimates.days.ci[0] ?? 0)).toBeLessThan(1e-8);
+    expect(relative(ci?.[1], R.estimates.days.ci[1] ?? 0)).toBeLessThan(1e-8);
+  });
+
+  it('keeps the unweighted estimate alongside, and reports Kish n and the design effect', () => {
+    expect(metric('active')?.unweighted?.estimate).toBe(258 / 400);
+    expect(relative(metric('days_mean')?.nEffective, R.weights.kish_n_eff)).toBeLessThan(1e-9);
+    expect(relative(metric('days_mean')?.deff ?? null, R.estimates.days.deff_replace)).toBeLessThan(1e-8);
+    expect(weighting).toMatchObject({ method: 'rake', by: ['industry', 'gender'], n: 400, unweightable: 0, converged: true });
+    expect(relative(weighting?.nEffective, R.weights.kish_n_eff)).toBeLessThan(1e-9);
+  });
+
+  it('weights breakdown groups as domains, as svyby(~active, ~gender, rake_tight, svymean)', () => {
+    const groups = breakdowns.find((b) => b.by === 'gender')?.groups ?? [];
+    for (const group of groups) {
+      const want = R.domains_active_by_gender.groups[group.value as 'male' | 'female'];
+      expect(relative(group.estimate, want.estimate), group.value).toBeLessThan(1e-9);
+    }
+  });
+
+  it('post-stratifies to one question as postStratify(column, ~industry, pop_industry)', () => {
+    const result = run(text.replace('method: rake', 'method: poststratify').replace('by: [industry, gender]', 'by: [industry]'));
+    const active = result.metrics.find((m) => m.id === 'active');
+    expect(relative(active?.estimate, reference.designs.poststratify.estimates.active.estimate)).toBeLessThan(1e-12);
+    expect(relative(active?.se, reference.designs.poststratify.estimates.active.se)).toBeLessThan(1e-10);
+    expect(relative(active?.ci?.[0], reference.designs.poststratify.svyciprop_active.beta.ci[0] ?? 0)).toBeLessThan(1e-9);
+  });
+
+  it('uses design weights as they are with method: column, as svydesign(ids = ~1, weights = ~w)', () => {
+    const result = run(text.replace('method: rake', 'method: column').replace('  by: [industry, gender]\n', ''));
+    const sat = result.metrics.find((m) => m.id === 'sat_mean');
+    expect(relative(sat?.estimate, reference.designs.column.estimates.sat.estimate)).toBeLessThan(1e-12);
+    expect(relative(sat?.se, reference.designs.column.estimates.sat.se)).toBeLessThan(1e-10);
+  });
+
+  it('rakes from equal weights and trims at 2.5 times the mean, as trimWeights(rake_equal_tight, strict = TRUE)', () => {
+    const yaml = text.replace('  column: w\n', '').replace('by: [industry, gender]', 'by: [industry, gender]\n  trim: 2.5');
+    const result = run(yaml);
+    const active = result.metrics.find((m) => m.id === 'active');
+    const want = reference.designs.trim_rake_equal.estimates.active;
+    expect(relative(active?.estimate, want.estimate)).toBeLessThan(1e-9);
+    expect(relative(active?.se, want.se)).toBeLessThan(1e-8);
+    expect(result.weighting?.trimmed).toBe(reference.designs.trim_rake_equal.trim_bound.n_at_bound_after);
+  });
+});
