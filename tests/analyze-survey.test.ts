@@ -97,7 +97,7 @@ describe('buildReport on the sample survey', () => {
         const want = expected[breakdown.by]?.[breakdown.metric]?.[group.value];
         expect(want, `${breakdown.by}/${breakdown.metric}/${group.value}`).toBeDefined();
         expect(group.n).toBe(want?.n);
-        if (want?.estimate === null || want?.ci === null) {
+        if (want?.estimate === null || want?.ci === null || group.flags.includes('suppressed')) {
           expect(group.estimate).toBeNull();
           continue;
         }
@@ -107,6 +107,29 @@ describe('buildReport on the sample survey', () => {
       }
     }
     expect(checked).toBeGreaterThan(30);
+  });
+
+  it('tests each breakdown group against the rest (Holm-adjusted) and the groups overall, as scipy + statsmodels', () => {
+    const expected = reference.breakdownTests as Record<string, Record<string, { groups: Record<string, { pValue: number; pAdjusted: number }>; overall: { statistic: number; df: number; pValue: number } | null }>>;
+    let checked = 0;
+    for (const [by, metrics] of Object.entries(expected)) {
+      for (const [metric, want] of Object.entries(metrics)) {
+        const breakdown = built.stats.breakdowns.find((b) => b.by === by && b.metric === metric);
+        const tested = breakdown?.groups.filter((g) => g.pValue !== null) ?? [];
+        expect(tested.map((g) => g.value).sort(), `${by}/${metric}`).toEqual(Object.keys(want.groups).sort());
+        for (const group of tested) {
+          close(group.pValue, want.groups[group.value]?.pValue ?? Number.NaN);
+          close(group.pAdjusted, want.groups[group.value]?.pAdjusted ?? Number.NaN);
+          checked++;
+        }
+        if (want.overall === null) expect(breakdown?.test).toBeNull();
+        else {
+          expect(breakdown?.test?.df).toBe(want.overall.df);
+          close(breakdown?.test?.pValue, want.overall.pValue);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
   });
 
   it('audits every benchmark with the chi-square p-value and total variation distance', () => {

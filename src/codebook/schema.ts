@@ -95,7 +95,16 @@ export const metricSchema = z.discriminatedUnion('kind', [
 ]);
 export type Metric = z.infer<typeof metricSchema>;
 
-export const breakdownSchema = strictObject({ by: questionId, metrics: z.array(metricId).min(1) });
+export const breakdownSchema = strictObject({
+  by: questionId,
+  metrics: z.array(metricId).min(1),
+  /** Groups with fewer respondents than this are flagged `small-cell`. */
+  smallCell: z.number().int().min(1).default(30),
+  /** Groups with fewer respondents than this (but some) show no estimate: `suppressed`. */
+  suppressBelow: z.number().int().min(0).default(5),
+  /** How group-vs-rest p-values are adjusted for the number of groups. */
+  adjust: z.enum(['holm', 'bh']).default('holm'),
+});
 export type Breakdown = z.infer<typeof breakdownSchema>;
 
 export const qualitySchema = strictObject({

@@ -67,6 +67,7 @@ export function reportMarkdown(codebook: Codebook, stats: Stats, validation: Val
       if (metric === undefined) continue;
       lines.push(`### ${esc(t.breakdownTitle(metric.label, by?.label ?? b.by))}`, '');
       lines.push(...breakdownTable(t.group, metric, b.groups, codebook.confidence, t));
+      if (b.test !== null) lines.push(t.overallTest(b.test.pValue < 0.001 ? '< 0.001' : formatFixed(b.test.pValue, 3)), '');
     }
   }
 
@@ -85,6 +86,7 @@ export function reportMarkdown(codebook: Codebook, stats: Stats, validation: Val
     }
   }
 
+  if (stats.breakdowns.length > 0) lines.push(t.breakdownNote(stats.breakdowns[0]?.adjust ?? 'holm', Math.round((1 - codebook.confidence) * 100)), '');
   lines.push(`## ${t.sections.quality}`, '');
   lines.push(`| ${t.rowsRead} | ${t.accepted} | ${t.quarantined} | ${t.flagged} |`, '|---:|---:|---:|---:|');
   lines.push(`| ${validation.rowsRead} | ${validation.accepted} | ${validation.quarantined} | ${validation.flagged} |`, '');
@@ -98,10 +100,16 @@ export function reportMarkdown(codebook: Codebook, stats: Stats, validation: Val
 }
 
 function breakdownTable(head: string, metric: MetricResult, groups: readonly GroupResult[], level: number, t: ReturnType<typeof reportText>): string[] {
-  const rows = [`| ${head} | ${t.estimate} | ${t.interval(level)} | n | ${t.flags} |`, '|---|---:|---:|---:|---|'];
+  const rows = [`| ${head} | ${t.estimate} | ${t.interval(level)} | n | ${t.pAdjusted} | ${t.flags} |`, '|---|---:|---:|---:|---:|---|'];
   for (const g of groups) {
-    const flags = g.flags.map((f) => (f === 'small-cell' ? t.smallCell : f === 'empty' ? t.empty : f)).join('; ');
-    rows.push(`| ${esc(g.value)} | ${value(metric, g.estimate, t.noAnswers)} | ${interval(metric, g.ci, t.noInterval)} | ${g.n} | ${flags} |`);
+    const flags = g.flags
+      .filter((f) => !(f === 'small-cell' && g.flags.includes('suppressed')))
+      .map((f) => (f === 'small-cell' ? t.smallCell : f === 'empty' ? t.empty : f === 'suppressed' ? t.suppressed : f));
+    if (g.significant === true) flags.unshift(t.significant);
+    const shown = g.flags.includes('suppressed') ? '—' : value(metric, g.estimate, t.noAnswers);
+    const ci = g.flags.includes('suppressed') ? '—' : interval(metric, g.ci, t.noInterval);
+    const p = g.pAdjusted === null || g.pAdjusted === undefined ? '—' : g.pAdjusted < 0.001 ? '< 0.001' : formatFixed(g.pAdjusted, 3);
+    rows.push(`| ${esc(g.value)} | ${shown} | ${ci} | ${g.n} | ${p} | ${flags.join('; ')} |`);
   }
   return [...rows, ''];
 }

@@ -5,11 +5,23 @@
 import betaQuantileImpl from '@stdlib/stats-base-dists-beta-quantile';
 import gammainc from '@stdlib/math-base-special-gammainc';
 import normalQuantileImpl from '@stdlib/stats-base-dists-normal-quantile';
+import normalCdfImpl from '@stdlib/stats-base-dists-normal-cdf';
+import tCdfImpl from '@stdlib/stats-base-dists-t-cdf';
 import tQuantileImpl from '@stdlib/stats-base-dists-t-quantile';
 
 /** Standard normal quantile: the z with P(Z ≤ z) = p. */
 export function normalQuantile(p: number): number {
   return normalQuantileImpl(p, 0, 1);
+}
+
+/** Two-sided p-value of a standard normal statistic: 2·P(Z ≥ |z|). */
+export function normalTwoSided(z: number): number {
+  return 2 * normalCdfImpl(-Math.abs(z), 0, 1);
+}
+
+/** Two-sided p-value of a t statistic with `df` degrees of freedom: 2·P(T ≥ |t|). */
+export function tTwoSided(t: number, df: number): number {
+  return 2 * tCdfImpl(-Math.abs(t), df);
 }
 
 /** Student t quantile with `df` degrees of freedom. */

@@ -8,7 +8,6 @@ import type { Codebook } from '../codebook/schema.ts';
 import { zFor } from './distributions.ts';
 import { clamp } from './interval.ts';
 import type { GroupResult, MetricResult } from './metric-result.ts';
-import { groupFlags } from './metric-result.ts';
 import type { MetricPlan } from './metric-plan.ts';
 import { proportionInterval } from './proportion-interval.ts';
 import type { Calibration, CellTotal } from './weights/calibrate.ts';
@@ -86,10 +85,11 @@ function finite(value: number): number | null {
 
 /** The weighted version of a breakdown group. */
 export function weightedGroup(codebook: Codebook, plan: MetricPlan, group: GroupResult, sums: readonly WeightedSums[], context: WeightingContext): GroupResult {
+  if (group.flags.includes('suppressed')) return group;
   const unweighted = { estimate: group.estimate, ci: group.ci };
   const m = linearizedMean(sums[0] ?? new Map(), context.cells, context.calibration);
   if (m === null) return { ...group, estimate: null, ci: null, unweighted };
-  if (plan.metric.kind === 'proportion' || plan.metric.kind === 'top-box') return { ...group, ...shareInterval(m, codebook), unweighted, flags: groupFlags(group.n) };
+  if (plan.metric.kind === 'proportion' || plan.metric.kind === 'top-box') return { ...group, ...shareInterval(m, codebook), unweighted };
   const half = zFor(codebook.confidence) * Math.sqrt(m.variance);
   const ci: [number, number] = plan.metric.kind === 'nps' ? [clamp(m.estimate - half, -100, 100), clamp(m.estimate + half, -100, 100)] : [m.estimate - half, m.estimate + half];
   return { ...group, estimate: m.estimate, ci, unweighted };

@@ -12,6 +12,10 @@ export interface GroupResult {
   count?: number;
   /** With weighting: the unweighted figures, kept alongside. */
   unweighted?: { estimate: number | null; ci: [number, number] | null };
+  /** Breakdown groups: the test of the group against the rest, raw and adjusted for the number of groups. */
+  pValue?: number | null;
+  pAdjusted?: number | null;
+  significant?: boolean;
 }
 
 /** Weighted-estimate details (CONTRACT: "the unweighted figure stays in the output"). */
@@ -53,10 +57,12 @@ export interface MetricResult {
   groups?: GroupResult[];
 }
 
-/** Groups with fewer respondents than this are flagged `small-cell`. */
+/** Groups with fewer respondents than this are flagged `small-cell` (the default of `breakdowns[].smallCell`). */
 export const SMALL_CELL_N = 30;
 
-export function groupFlags(n: number): string[] {
+/** `empty` with nobody, `suppressed` (and `small-cell`) under `suppressBelow`, `small-cell` under `smallCell`. */
+export function groupFlags(n: number, smallCell = SMALL_CELL_N, suppressBelow = 0): string[] {
   if (n === 0) return ['empty'];
-  return n < SMALL_CELL_N ? ['small-cell'] : [];
+  if (n < suppressBelow) return ['small-cell', 'suppressed'];
+  return n < smallCell ? ['small-cell'] : [];
 }

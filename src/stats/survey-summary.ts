@@ -30,6 +30,10 @@ export interface BreakdownSummary {
   plans: MetricPlan[];
   /** groups[g][m]: the accumulator of plans[m] among respondents in option g of `by`. */
   groups: MetricAccumulator[][];
+  /** answered[m]: the accumulator of plans[m] among respondents who answered `by` (for "the rest"). */
+  answered: MetricAccumulator[];
+  /** Whether `by` is single-choice: its groups do not overlap, so an overall test applies. */
+  exclusive: boolean;
 }
 
 export interface SurveySummary {
@@ -85,6 +89,8 @@ export function createSummary(codebook: Codebook): SurveySummary {
         at: codebook.questions.findIndex((q) => q.id === breakdown.by),
         plans: breakdownPlans,
         groups: Array.from({ length: optionCount(breakdown.by) }, () => breakdownPlans.map(createAccumulator)),
+        answered: breakdownPlans.map(createAccumulator),
+        exclusive: codebook.questions.find((q) => q.id === breakdown.by)?.type !== 'multi',
       };
     }),
     benchmarkCounts: codebook.benchmarks.map((b) => Array.from({ length: optionCount(b.question) }, () => 0)),
@@ -100,6 +106,7 @@ export function addResponse(codebook: Codebook, summary: SurveySummary, response
   summary.plans.forEach((plan, i) => addToAccumulator(plan, summary.metrics[i] as MetricAccumulator, answers));
   for (const breakdown of summary.breakdowns) {
     const by = answers[breakdown.at];
+    if (by !== null && by !== undefined) breakdown.plans.forEach((plan, m) => addToAccumulator(plan, breakdown.answered[m] as MetricAccumulator, answers));
     // A multi-select puts a respondent in every group chosen; no answer, no group.
     for (const g of Array.isArray(by) ? by : typeof by === 'number' ? [by] : []) {
       const group = breakdown.groups[g];
@@ -151,9 +158,10 @@ function addWeightedResponse(summary: SurveySummary, weighting: WeightedSummary,
 export function mergeSummary(into: SurveySummary, from: SurveySummary): void {
   into.accepted += from.accepted;
   into.metrics.forEach((acc, i) => mergeAccumulator(acc, from.metrics[i] as MetricAccumulator));
-  into.breakdowns.forEach((breakdown, b) =>
-    breakdown.groups.forEach((group, g) => group.forEach((acc, m) => mergeAccumulator(acc, from.breakdowns[b]?.groups[g]?.[m] as MetricAccumulator))),
-  );
+  into.breakdowns.forEach((breakdown, b) => {
+    breakdown.groups.forEach((group, g) => group.forEach((acc, m) => mergeAccumulator(acc, from.breakdowns[b]?.groups[g]?.[m] as MetricAccumulator)));
+    breakdown.answered.forEach((acc, m) => mergeAccumulator(acc, from.breakdowns[b]?.answered[m] as MetricAccumulator));
+  });
   into.benchmarkCounts.forEach((counts, b) => counts.forEach((_, i) => (counts[i] = (counts[i] ?? 0) + (from.benchmarkCounts[b]?.[i] ?? 0))));
   into.nonResponse.forEach((_, q) => (into.nonResponse[q] = (into.nonResponse[q] ?? 0) + (from.nonResponse[q] ?? 0)));
   for (const [channel, count] of from.channels) into.channels.set(channel, (into.channels.get(channel) ?? 0) + count);

@@ -161,6 +161,49 @@ for b in cb["breakdowns"]:
             out[o] = {"estimate": r["estimate"], "n": r["n"], "ci": r.get("wilson", r.get("ci"))}
         breakdowns[b["by"]][mid] = out
 
+# ---- breakdown tests (proportion and top-box metrics) ------------------------------------------
+# Each group with n >= 5 (smaller groups are suppressed) against the other respondents who answered `by`:
+# scipy.stats.chi2_contingency([[x_g, n_g - x_g], [x_r, n_r - x_r]], correction=False); p-values adjusted
+# with statsmodels multipletests(method='holm'); a single-choice `by` also gets the k x 2 test over its groups.
+from statsmodels.stats.multitest import multipletests  # noqa: E402
+
+
+def chi2(table):
+    table = np.array(table)
+    table = table[:, table.sum(axis=0) > 0]
+    table = table[table.sum(axis=1) > 0]
+    if min(table.shape) < 2:
+        return None
+    stat, p, dof, _ = stats.chi2_contingency(table, correction=False)
+    return {"statistic": float(stat), "df": int(dof), "pValue": float(p)}
+
+
+breakdown_tests = {}
+for b in cb["breakdowns"]:
+    by = picks(acc[b["by"]])
+    for mid in b["metrics"]:
+        m = M[mid]
+        if m["kind"] not in ("proportion", "top-box"):
+            continue
+        q = Q[m["question"]]
+        success = set(m["success"] if m["kind"] == "proportion" else q["options"][-m["box"]:])
+        hits = picks(acc.loc[by.index, m["question"]]).map(lambda v: bool(set(v) & success))
+        rows, raw_p = [], {}
+        for o in Q[b["by"]]["options"]:
+            member = by.map(lambda v, o=o: o in v).reindex(hits.index)
+            g, r = hits[member], hits[~member]
+            if len(g) < 5:
+                continue
+            rows.append([int(g.sum()), int(len(g) - g.sum())])
+            test = chi2([[int(g.sum()), int(len(g) - g.sum())], [int(r.sum()), int(len(r) - r.sum())]])
+            if test is not None:
+                raw_p[o] = test["pValue"]
+        adjusted = multipletests(list(raw_p.values()), method="holm")[1] if raw_p else []
+        breakdown_tests.setdefault(b["by"], {})[mid] = {
+            "groups": {o: {"pValue": raw_p[o], "pAdjusted": float(a)} for o, a in zip(raw_p, adjusted)},
+            "overall": chi2(rows) if Q[b["by"]]["type"] == "single" else None,
+        }
+
 # ---- representativeness audit ---------------------------------------------------------------
 audit = {}
 for bm in cb["benchmarks"]:
@@ -190,6 +233,7 @@ json.dump(
         "quarantinedRows": {str(i + 2): r for i, r in quarantined.items()},  # spreadsheet row numbers
         "metrics": metrics,
         "breakdowns": breakdowns,
+        "breakdownTests": breakdown_tests,
         "audit": audit,
         "calls": {
             "read": "pandas.read_csv(path, encoding='gb18030', dtype=str, keep_default_na=False)",

@@ -1,0 +1,149 @@
+/**
+ * Tests behind the breakdowns, on unweighted counts: is a group different from the rest of the
+ * respondents, and do the groups differ at all? Each function states its test; all are two-sided.
+ */
+import { chiSquareSurvival, normalTwoSided, tTwoSided } from './distributions.ts';
+import type { MetricAccumulator } from './metric-accumulator.ts';
+
+export interface TestResult {
+  method: 'chi-square' | 'welch-t' | 'nps-z';
+  statistic: number;
+  df: number | null;
+  pValue: number;
+}
+
+/**
+ * Pearson chi-square test of independence on a contingency table (rows: groups; columns: outcomes), without
+ * continuity correction, as scipy's `chi2_contingency(table, correction=False)`. Rows and columns that are
+ * all zero are left out. Null when fewer than two rows or columns remain.
+ */
+export function chiSquareIndependence(table: readonly (readonly number[])[]): TestResult | null {
+  const rows = table.filter((row) => row.some((v) => v > 0));
+  const columns = (rows[0] ?? []).map((_, j) => j).filter((j) => rows.some((row) => (row[j] ?? 0) > 0));
+  if (rows.length < 2 || columns.length < 2) return null;
+  const rowTotals = rows.map((row) => columns.reduce((sum, j) => sum + (row[j] ?? 0), 0));
+  const columnTotals = columns.map((j) => rows.reduce((sum, row) => sum + (row[j] ?? 0), 0));
+  const n = rowTotals.reduce((a, b) => a + b, 0);
+  let statistic = 0;
+  rows.forEach((row, i) =>
+    columns.forEach((j, k) => {
+      const expected = ((rowTotals[i] ?? 0) * (columnTotals[k] ?? 0)) / n;
+      statistic += ((row[j] ?? 0) - expected) ** 2 / expected;
+    }),
+  );
+  const df = (rows.length - 1) * (columns.length - 1);
+  return { method: 'chi-square', statistic, df, pValue: chiSquareSurvival(statistic, df) };
+}
+
+/**
+ * Welch's t-test of two means from frequency tables (value → count), as scipy's
+ * `ttest_ind(a, b, equal_var=False)`; Welch-Satterthwaite degrees of freedom. Null when a side has fewer
+ * than two values or both have no spread.
+ */
+export function welchTest(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): TestResult | null {
+  const sa = moments(a);
+  const sb = moments(b);
+  if (sa.n < 2 || sb.n < 2) return null;
+  const va = sa.variance / sa.n;
+  const vb = sb.variance / sb.n;
+  if (va + vb === 0) return null;
+  const statistic = (sa.mean - sb.mean) / Math.sqrt(va + vb);
+  const df = (va + vb) ** 2 / (va ** 2 / (sa.n - 1) + vb ** 2 / (sb.n - 1));
+  return { method: 'welch-t', statistic, df, pValue: tTwoSided(statistic, df) };
+}
+
+/** z-test of two NPS from counts of promoters, passives and detractors, with the trinomial variances. */
+export function npsTest(a: readonly [number, number, number], b: readonly [number, number, number]): TestResult | null {
+  const pa = npsParts(a);
+  const pb = npsParts(b);
+  if (pa === null || pb === null || pa.variance + pb.variance === 0) return null;
+  const statistic = (pa.nps - pb.nps) / Math.sqrt(pa.variance + pb.variance);
+  return { method: 'nps-z', statistic, df: null, pValue: normalTwoSided(statistic) };
+}
+
+/** The test of one group against the rest, by metric kind (distributions have none). */
+export function groupVsRest(group: MetricAccumulator, rest: MetricAccumulator): TestResult | null {
+  if (group.kind === 'share' && rest.kind === 'share') {
+    return chiSquareIndependence([
+      [group.x, group.n - group.x],
+      [rest.x, rest.n - rest.x],
+    ]);
+  }
+  if (group.kind === 'values' && rest.kind === 'values') return welchTest(group.counts, rest.counts);
+  if (group.kind === 'nps' && rest.kind === 'nps') return npsTest(npsClasses(group.scores), npsClasses(rest.scores));
+  return null;
+}
+
+/** The test that the groups differ at all (shares: groups × success; NPS: groups × class). */
+export function overallTest(groups: readonly MetricAccumulator[]): TestResult | null {
+  const table = groups.flatMap((g) => (g.kind === 'share' ? [[g.x, g.n - g.x]] : g.kind === 'nps' ? [[...npsClasses(g.scores)]] : []));
+  return table.length === groups.length ? chiSquareIndependence(table) : null;
+}
+
+/** `whole` minus `part`: the accumulator of the respondents in `whole` but not in `part`. */
+export function subtract(whole: MetricAccumulator, part: MetricAccumulator): MetricAccumulator {
+  if (whole.kind === 'share' && part.kind === 'share') return { kind: 'share', n: whole.n - part.n, x: whole.x - part.x };
+  if (whole.kind === 'values' && part.kind === 'values') {
+    const counts = new Map(whole.counts);
+    for (const [value, count] of part.counts) counts.set(value, (counts.get(value) ?? 0) - count);
+    return { kind: 'values', counts: new Map([...counts].filter(([, c]) => c > 0)) };
+  }
+  if (whole.kind === 'nps' && part.kind === 'nps') return { kind: 'nps', scores: whole.scores.map((c, s) => c - (part.scores[s] ?? 0)) };
+  if (whole.kind === 'distribution' && part.kind === 'distribution') {
+    return { kind: 'distribution', n: whole.n - part.n, counts: whole.counts.map((c, i) => c - (part.counts[i] ?? 0)) };
+  }
+  throw new Error(`cannot subtract a ${part.kind} accumulator from a ${whole.kind} one`);
+}
+
+/**
+ * p-values adjusted for the number of tests: Holm's step-down (family-wise error) or Benjamini-Hochberg's
+ * step-up (false discovery rate), as statsmodels' `multipletests(method='holm' | 'fdr_bh')`.
+ */
+export function adjustPValues(pValues: readonly number[], method: 'holm' | 'bh'): number[] {
+  const m = pValues.length;
+  const order = pValues.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p || a.i - b.i);
+  const adjusted = Array.from({ length: m }, () => 0);
+  if (method === 'holm') {
+    let running = 0;
+    order.forEach(({ p, i }, k) => {
+      running = Math.max(running, Math.min(1, (m - k) * p));
+      adjusted[i] = running;
+    });
+  } else {
+    let running = 1;
+    for (let k = m - 1; k >= 0; k--) {
+      const { p, i } = order[k] as { p: number; i: number };
+      running = Math.min(running, Math.min(1, (m / (k + 1)) * p));
+      adjusted[i] = running;
+    }
+  }
+  return adjusted;
+}
+
+function moments(counts: ReadonlyMap<number, number>): { n: number; mean: number; variance: number } {
+  let n = 0;
+  let sum = 0;
+  for (const [value, count] of counts) {
+    n += count;
+    sum += value * count;
+  }
+  const mean = n > 0 ? sum / n : 0;
+  let squares = 0;
+  for (const [value, count] of counts) squares += count * (value - mean) ** 2;
+  return { n, mean, variance: n > 1 ? squares / (n - 1) : 0 };
+}
+
+function npsClasses(scores: readonly number[]): [number, number, number] {
+  const promoters = (scores[9] ?? 0) + (scores[10] ?? 0);
+  const passives = (scores[7] ?? 0) + (scores[8] ?? 0);
+  const total = scores.reduce((a, b) => a + b, 0);
+  return [promoters, passives, total - promoters - passives];
+}
+
+function npsParts([promoters, passives, detractors]: readonly [number, number, number]): { nps: number; variance: number } | null {
+  const n = promoters + passives + detractors;
+  if (n === 0) return null;
+  const pp = promoters / n;
+  const pd = detractors / n;
+  return { nps: 100 * (pp - pd), variance: (1e4 * (pp + pd - (pp - pd) ** 2)) / n };
+}

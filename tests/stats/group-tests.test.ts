@@ -1,0 +1,62 @@
+/**
+ * Breakdown tests against scipy 1.10 / statsmodels 0.13 (tests/reference/group_tests_reference.py):
+ * scipy.stats.chi2_contingency(table, correction=False), scipy.stats.ttest_ind(a, b, equal_var=False),
+ * statsmodels.stats.multitest.multipletests(ps, method='holm' | 'fdr_bh'); the NPS z-test by hand formula.
+ */
+import { describe, expect, it } from 'vitest';
+import { adjustPValues, chiSquareIndependence, groupVsRest, npsTest, overallTest, subtract, welchTest } from '../../src/stats/group-tests.ts';
+import reference from '../reference/group-tests-reference.json' with { type: 'json' };
+
+function counts(values: readonly number[]): Map<number, number> {
+  const map = new Map<number, number>();
+  for (const v of values) map.set(v, (map.get(v) ?? 0) + 1);
+  return map;
+}
+
+describe('group tests', () => {
+  it.each(reference.twoByTwo)('a share, group vs rest: $call', ({ group, rest, statistic, pValue }) => {
+    const [x1 = 0, n1 = 0] = group;
+    const [x2 = 0, n2 = 0] = rest;
+    const result = groupVsRest({ kind: 'share', x: x1, n: n1 }, { kind: 'share', x: x2, n: n2 });
+    expect(result?.statistic).toBeCloseTo(statistic, 10);
+    expect(result?.pValue).toBeCloseTo(pValue, 12);
+  });
+
+  it.each(reference.independence)('groups × outcomes: $call', ({ table, statistic, df, pValue }) => {
+    const result = chiSquareIndependence(table);
+    expect(result?.df).toBe(df);
+    expect(result?.statistic).toBeCloseTo(statistic, 10);
+    expect(result?.pValue).toBeCloseTo(pValue, 12);
+  });
+
+  it.each(reference.welch)('a mean, group vs rest: $call', ({ group, rest, statistic, df, pValue }) => {
+    const result = welchTest(counts(group), counts(rest));
+    expect(result?.statistic).toBeCloseTo(statistic, 10);
+    expect(result?.df).toBeCloseTo(df, 10);
+    expect(result?.pValue).toBeCloseTo(pValue, 10);
+  });
+
+  it.each(reference.nps)('an NPS, group vs rest: $call', ({ group, rest, statistic, pValue }) => {
+    const result = npsTest(group as [number, number, number], rest as [number, number, number]);
+    expect(result?.statistic).toBeCloseTo(statistic, 10);
+    expect(result?.pValue).toBeCloseTo(pValue, 12);
+  });
+
+  it('adjusts p-values as Holm and Benjamini-Hochberg', () => {
+    adjustPValues(reference.adjust.pValues, 'holm').forEach((p, i) => expect(p).toBeCloseTo(reference.adjust.holm[i] ?? Number.NaN, 12));
+    adjustPValues(reference.adjust.pValues, 'bh').forEach((p, i) => expect(p).toBeCloseTo(reference.adjust.bh[i] ?? Number.NaN, 12));
+  });
+
+  it('has no test where there is nothing to compare', () => {
+    expect(chiSquareIndependence([[5, 0]])).toBeNull();
+    expect(chiSquareIndependence([[5, 0], [7, 0]])).toBeNull();
+    expect(welchTest(counts([3]), counts([1, 2, 3]))).toBeNull();
+    expect(welchTest(counts([2, 2]), counts([2, 2, 2]))).toBeNull();
+    expect(overallTest([{ kind: 'distribution', n: 1, counts: [1] }])).toBeNull();
+  });
+
+  it('subtracts a group from the whole to get the rest', () => {
+    expect(subtract({ kind: 'share', n: 10, x: 7 }, { kind: 'share', n: 4, x: 1 })).toEqual({ kind: 'share', n: 6, x: 6 });
+    expect(subtract({ kind: 'values', counts: counts([1, 2, 2, 3]) }, { kind: 'values', counts: counts([2, 3]) })).toEqual({ kind: 'values', counts: counts([1, 2]) });
+  });
+});
