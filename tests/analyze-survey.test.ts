@@ -60,6 +60,36 @@ describe('buildReport on the sample survey', () => {
     }
   });
 
+  it('computes the retention curve: the share at each tenure level with its Wilson interval', () => {
+    const metric = built.stats.metrics.find((m) => m.id === 'weekly_by_tenure');
+    const expected = reference.metrics.weekly_by_tenure;
+    close(metric?.estimate, expected.estimate);
+    closePair(metric?.ci, expected.wilson);
+    const groups = expected.groups as Record<string, { n: number; count: number; estimate: number; wilson: number[] }>;
+    expect(metric?.groups?.map((g) => g.value)).toEqual(['不到1个月', '1-3个月', '3个月以上']);
+    for (const group of metric?.groups ?? []) {
+      expect(group.n, group.value).toBe(groups[group.value]?.n);
+      close(group.estimate, groups[group.value]?.estimate ?? Number.NaN);
+      closePair(group.ci, groups[group.value]?.wilson ?? []);
+    }
+  });
+
+  it('computes the active-days ratio (days / 7) with its t interval', () => {
+    const metric = built.stats.metrics.find((m) => m.id === 'active_days');
+    close(metric?.estimate, reference.metrics.active_days.estimate);
+    close(metric?.sd, reference.metrics.active_days.sd);
+    closePair(metric?.ci, reference.metrics.active_days.t);
+    expect(metric?.per).toBe(7);
+  });
+
+  it('reads the Sean Ellis share against its 40% bar', () => {
+    const metric = built.stats.metrics.find((m) => m.id === 'very_disappointed');
+    close(metric?.estimate, reference.metrics.very_disappointed.estimate);
+    const [low = 0, high = 0] = reference.metrics.very_disappointed.wilson;
+    expect(metric?.bar).toBe(0.4);
+    expect(metric?.verdict).toBe(low > 0.4 ? 'above' : high < 0.4 ? 'below' : 'inconclusive');
+  });
+
   it('computes the likert mean with its t interval', () => {
     const metric = built.stats.metrics.find((m) => m.id === 'sat_mean');
     close(metric?.estimate, reference.metrics.sat_mean.estimate);
@@ -149,7 +179,9 @@ describe('buildReport on the sample survey', () => {
   it('flags the finance-heavy industry mix in plain Chinese', () => {
     const flag = built.stats.flags.find((f) => f.code === 'not-representative' && f.evidence['question'] === 'industry');
     expect(flag?.severity).toBe('critical');
-    expect(flag?.message).toBe('样本中「金融」占 46.1%，而基准为 6.0%：行业的构成与总体明显不同（总变差距离 0.48），结论更多代表「金融」这部分人。');
+    const share = (reference.audit.industry.sample as Record<string, number>)['金融'] ?? Number.NaN;
+    const tvd = reference.audit.industry.tvd;
+    expect(flag?.message).toBe(`样本中「金融」占 ${(share * 100).toFixed(1)}%，而基准为 6.0%：行业的构成与总体明显不同（总变差距离 ${tvd.toFixed(2)}），结论更多代表「金融」这部分人。`);
   });
 
   it('never writes a value of the PII column (来自IP) to any output', () => {

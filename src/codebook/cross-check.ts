@@ -59,9 +59,15 @@ export function crossCheck(codebook: Codebook): CodebookIssue[] {
       mean: ['likert', 'nps', 'rating', 'numeric'],
       nps: ['nps'],
       distribution: ['single', 'multi', 'likert'],
+      retention: ['single', 'multi', 'likert'],
+      pmf: ['single', 'likert'],
+      ratio: ['numeric', 'rating'],
     };
     const question = lookup([...path, 'question'], metric.question, allowed[metric.kind]);
-    if (question !== undefined && metric.kind === 'proportion') checkLabels([...path, 'success'], question, metric.success);
+    if (question !== undefined && (metric.kind === 'proportion' || metric.kind === 'retention' || metric.kind === 'pmf')) {
+      checkLabels([...path, 'success'], question, metric.success);
+    }
+    if (metric.kind === 'retention') lookup([...path, 'by'], metric.by, ['single', 'likert']);
     if (question !== undefined && metric.kind === 'top-box' && 'options' in question && metric.box >= question.options.length) {
       report([...path, 'box'], `box ${metric.box} leaves nothing below it: question \`${question.id}\` has ${question.options.length} options`);
     }
@@ -76,8 +82,8 @@ export function crossCheck(codebook: Codebook): CodebookIssue[] {
     breakdown.metrics.forEach((id, j) => {
       const metric = codebook.metrics.find((m) => m.id === id);
       if (metric === undefined) report(['breakdowns', i, 'metrics', j], `no metric has id \`${id}\`${didYouMean(id, [...metricIds])}`);
-      else if (metric.kind === 'distribution') {
-        report(['breakdowns', i, 'metrics', j], `\`${id}\` is a distribution; break down a proportion, top-box, mean or nps metric instead`);
+      else if (metric.kind === 'distribution' || metric.kind === 'retention') {
+        report(['breakdowns', i, 'metrics', j], `\`${id}\` is a ${metric.kind}; break down a proportion, top-box, pmf, mean, ratio or nps metric instead`);
       }
     });
   });

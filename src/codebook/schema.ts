@@ -85,6 +85,12 @@ export const topBoxMetric = strictObject({
 export const meanMetric = strictObject({ ...metricCommon, kind: z.literal('mean') });
 export const npsMetric = strictObject({ ...metricCommon, kind: z.literal('nps') });
 export const distributionMetric = strictObject({ ...metricCommon, kind: z.literal('distribution') });
+/** A proportion at each level of a tenure-like question: a retention curve. */
+export const retentionMetric = strictObject({ ...metricCommon, kind: z.literal('retention'), success: labels, by: questionId });
+/** Sean Ellis' product-market-fit share: "very disappointed" if the product went away, against a bar. */
+export const pmfMetric = strictObject({ ...metricCommon, kind: z.literal('pmf'), success: labels, bar: z.number().gt(0).lt(1).default(0.4) });
+/** A self-reported activity rate, e.g. active days in the last 7 divided by 7 (a DAU/WAU-style stickiness). */
+export const ratioMetric = strictObject({ ...metricCommon, kind: z.literal('ratio'), per: z.number().positive() });
 
 export const metricSchema = z.discriminatedUnion('kind', [
   proportionMetric,
@@ -92,6 +98,9 @@ export const metricSchema = z.discriminatedUnion('kind', [
   meanMetric,
   npsMetric,
   distributionMetric,
+  retentionMetric,
+  pmfMetric,
+  ratioMetric,
 ]);
 export type Metric = z.infer<typeof metricSchema>;
 

@@ -43,7 +43,8 @@ export function inferQuestion(profile: ColumnProfile, format: Format, questionTe
     if (fits(inRange) && (NPS_HINT.test(named) || (values.size >= 6 && profile.max >= 10))) return { type: 'nps' };
     if (fits(inRange) && values.size >= 2 && values.size <= 11) {
       const max = [5, 7, 10].find((m) => m >= Math.min(profile.max, 10)) ?? 10;
-      return { type: 'rating', min: profile.min <= 0 ? 0 : 1, max };
+      // A range guessed too wide quarantines nothing by mistake; one too narrow would (0 days, unseen so far).
+      return { type: 'rating', min: profile.min <= 1 ? 0 : 1, max };
     }
   }
   if (fits(profile.numeric)) return { type: 'numeric' };

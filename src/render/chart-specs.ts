@@ -20,7 +20,7 @@ export function chartSpecs(codebook: Codebook, metrics: readonly MetricResult[],
   const t = text(codebook.language);
   const charts: ChartSpec[] = [];
   for (const section of sections) {
-    const shares = metrics.filter((m) => m.section === section && (m.kind === 'proportion' || m.kind === 'top-box'));
+    const shares = metrics.filter((m) => m.section === section && ['proportion', 'top-box', 'pmf', 'retention'].includes(m.kind));
     const bars = shares.flatMap((m): ShareBar[] =>
       m.estimate === null || m.ci === null ? [] : [{ label: m.label, estimate: m.estimate, low: m.ci[0], high: m.ci[1], n: m.n }],
     );
@@ -40,18 +40,19 @@ export function chartSpecs(codebook: Codebook, metrics: readonly MetricResult[],
     });
   }
   for (const metric of metrics) {
-    if (metric.kind !== 'distribution' || metric.groups === undefined || metric.n === 0) continue;
+    if ((metric.kind !== 'distribution' && metric.kind !== 'retention') || metric.groups === undefined || metric.n === 0) continue;
     const bars = metric.groups.flatMap((g): ShareBar[] =>
       g.estimate === null || g.ci === null ? [] : [{ label: g.value, estimate: g.estimate, low: g.ci[0], high: g.ci[1], n: g.n }],
     );
+    // A distribution's options sort by share; a retention curve keeps the order of its levels.
     charts.push({
-      name: `dist-${metric.id}`,
+      name: `${metric.kind === 'retention' ? 'curve' : 'dist'}-${metric.id}`,
       title: metric.label,
       spec: shareChart(bars, {
         title: metric.label,
         subtitle: caption(codebook, String(metric.n), weighting),
         axisTitle: t.share,
-        sortByEstimate: true,
+        sortByEstimate: metric.kind === 'distribution',
       }),
     });
   }

@@ -45,6 +45,14 @@ export function reportMarkdown(codebook: Codebook, stats: Stats, validation: Val
         if (m.kind === 'nps' && m.promoters !== undefined) {
           lines.push(`${esc(m.label)}: ${t.nps(pct(m.promoters), pct(m.passives ?? 0), pct(m.detractors ?? 0))}`, '');
         }
+        if (m.kind === 'pmf' && m.bar !== undefined && m.verdict !== undefined) lines.push(`${esc(m.label)}: ${t.pmf(pct(m.bar), m.verdict)}`, '');
+        if (m.kind === 'retention' && m.groups !== undefined) {
+          lines.push(`### ${esc(m.label)}`, '', `| ${t.level} | ${t.share} | ${t.interval(codebook.confidence)} | n |`, '|---|---:|---:|---:|');
+          for (const g of m.groups) lines.push(`| ${esc(g.value)} | ${value(m, g.estimate, t.noAnswers)} | ${interval(m, g.ci, t.noInterval)} | ${g.n} |`);
+          lines.push('');
+          const curve = charts.find((c) => c.name === `curve-${m.id}`);
+          if (curve !== undefined) lines.push(`![${esc(curve.title)}](charts/${curve.name}.svg)`, '');
+        }
       }
     }
     const chart = charts.find((c) => c.name === section);

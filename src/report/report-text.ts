@@ -11,6 +11,9 @@ const TEXT = {
     weightingFacts: (method: string, by: string, nEffective: number, deff: number, ratio: number) =>
       `${method}（${by}）；有效样本量 ${nEffective.toFixed(1)}，加权设计效应 ${deff.toFixed(2)}，最大/最小权重比 ${ratio.toFixed(1)}`,
     nEffective: '有效样本量',
+    level: '层级',
+    pmf: (bar: string, verdict: string) =>
+      verdict === 'above' ? `整个置信区间高于 ${bar} 的门槛：产品-市场契合的信号明确。` : verdict === 'below' ? `整个置信区间低于 ${bar} 的门槛：尚未达到产品-市场契合。` : `置信区间跨过 ${bar} 的门槛：样本不足以判断是否达到产品-市场契合。`,
     unweightedEstimate: '未加权估计',
     metric: '指标',
     estimate: '估计值',
@@ -54,6 +57,9 @@ const TEXT = {
     weightingFacts: (method: string, by: string, nEffective: number, deff: number, ratio: number) =>
       `${method} (${by}); effective n ${nEffective.toFixed(1)}, design effect of weighting ${deff.toFixed(2)}, max/min weight ratio ${ratio.toFixed(1)}`,
     nEffective: 'Effective n',
+    level: 'Level',
+    pmf: (bar: string, verdict: string) =>
+      verdict === 'above' ? `The whole interval is above the ${bar} bar: a clear product-market-fit signal.` : verdict === 'below' ? `The whole interval is below the ${bar} bar: no product-market fit yet.` : `The interval straddles the ${bar} bar: the sample cannot tell whether there is product-market fit.`,
     unweightedEstimate: 'Unweighted',
     metric: 'Metric',
     estimate: 'Estimate',

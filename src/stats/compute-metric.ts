@@ -33,12 +33,29 @@ export function finishMetric(codebook: Codebook, plan: MetricPlan, acc: MetricAc
   switch (acc.kind) {
     case 'share': {
       const interval = proportionInterval(acc.x, acc.n, level, method);
-      return { ...result({ estimate: interval?.estimate ?? null, ci: interval?.ci ?? null, method, n: acc.n }), count: acc.x };
+      const share = { ...result({ estimate: interval?.estimate ?? null, ci: interval?.ci ?? null, method, n: acc.n }), count: acc.x };
+      return metric.kind === 'pmf' ? withVerdict(share, metric.bar) : share;
     }
     case 'values': {
       const n = [...acc.counts.values()].reduce((total, c) => total + c, 0);
       const interval = tIntervalFromCounts(acc.counts, level);
-      return { ...result({ estimate: interval?.estimate ?? null, ci: interval?.ci ?? null, method: 't', n }), sd: interval?.sd ?? null };
+      // A ratio is the mean divided by a constant: its interval and sd scale with it.
+      const per = metric.kind === 'ratio' ? metric.per : 1;
+      const ci: [number, number] | null = interval?.ci === null || interval === null ? null : [interval.ci[0] / per, interval.ci[1] / per];
+      const values = {
+        ...result({ estimate: interval === null ? null : interval.estimate / per, ci, method: 't', n }),
+        sd: interval?.sd === null || interval === null ? null : interval.sd / per,
+      };
+      return metric.kind === 'ratio' ? { ...values, per } : values;
+    }
+    case 'levels': {
+      const overall = proportionInterval(acc.overall.x, acc.overall.n, level, method);
+      const levels = plan.by?.levels ?? [];
+      const groups = acc.levels.map((cell, l) => {
+        const interval = proportionInterval(cell.x, cell.n, level, method);
+        return { value: levels[l] ?? String(l), estimate: interval?.estimate ?? null, ci: interval?.ci ?? null, n: cell.n, count: cell.x, flags: groupFlags(cell.n) };
+      });
+      return { ...result({ estimate: overall?.estimate ?? null, ci: overall?.ci ?? null, method, n: acc.overall.n }), count: acc.overall.x, groups };
     }
     case 'nps': {
       const promoters = (acc.scores[9] ?? 0) + (acc.scores[10] ?? 0);
@@ -60,6 +77,12 @@ export function finishMetric(codebook: Codebook, plan: MetricPlan, acc: MetricAc
       return { ...result({ estimate: null, ci: null, method, n: acc.n }), groups };
     }
   }
+}
+
+/** Sean Ellis' reading: the product has market fit when the share is above the bar; the interval says how sure. */
+export function withVerdict(share: MetricResult, bar: number): MetricResult {
+  const verdict = share.ci === null ? 'inconclusive' : share.ci[0] > bar ? 'above' : share.ci[1] < bar ? 'below' : 'inconclusive';
+  return { ...share, bar, verdict };
 }
 
 /** One metric over a list of responses (folds them, then finishes). */

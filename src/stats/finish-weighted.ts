@@ -6,6 +6,7 @@
  */
 import type { Codebook } from '../codebook/schema.ts';
 import { zFor } from './distributions.ts';
+import { withVerdict } from './compute-metric.ts';
 import { clamp } from './interval.ts';
 import type { GroupResult, MetricResult } from './metric-result.ts';
 import type { MetricPlan } from './metric-plan.ts';
@@ -26,20 +27,34 @@ export function finishWeighted(codebook: Codebook, plan: MetricPlan, unweighted:
   const base = { ...unweighted, weighted: true, unweighted: kept };
   switch (plan.metric.kind) {
     case 'proportion':
-    case 'top-box': {
+    case 'top-box':
+    case 'pmf': {
       const m = lm(0);
       if (m === null) return { ...base, estimate: null, ci: null };
-      return { ...base, ...shareInterval(m, codebook), method: codebook.ciMethod, nEffective: m.nEffective, se: Math.sqrt(m.variance), deff: finite(m.deff) };
+      const share = { ...base, ...shareInterval(m, codebook), method: codebook.ciMethod, nEffective: m.nEffective, se: Math.sqrt(m.variance), deff: finite(m.deff) };
+      return plan.metric.kind === 'pmf' ? withVerdict(share, plan.metric.bar) : share;
     }
     case 'mean':
+    case 'ratio':
     case 'nps': {
       const m = lm(0);
       if (m === null) return { ...base, estimate: null, ci: null };
-      const half = zFor(level) * Math.sqrt(m.variance);
-      const ci: [number, number] =
-        plan.metric.kind === 'nps' ? [clamp(m.estimate - half, -100, 100), clamp(m.estimate + half, -100, 100)] : [m.estimate - half, m.estimate + half];
+      const per = plan.metric.kind === 'ratio' ? plan.metric.per : 1;
+      const estimate = m.estimate / per;
+      const half = (zFor(level) * Math.sqrt(m.variance)) / per;
+      const ci: [number, number] = plan.metric.kind === 'nps' ? [clamp(estimate - half, -100, 100), clamp(estimate + half, -100, 100)] : [estimate - half, estimate + half];
       const nps = plan.metric.kind === 'nps' ? npsShares(sums[0] ?? new Map(), context) : {};
-      return { ...base, ...nps, estimate: m.estimate, ci, method: 'normal', nEffective: m.nEffective, se: Math.sqrt(m.variance), deff: finite(m.deff) };
+      return { ...base, ...nps, estimate, ci, method: 'normal', nEffective: m.nEffective, se: Math.sqrt(m.variance) / per, deff: finite(m.deff) };
+    }
+    case 'retention': {
+      const overall = lm(0);
+      const groups = (unweighted.groups ?? []).map((group, l): GroupResult => {
+        const m = lm(l + 1);
+        const unweightedGroup = { estimate: group.estimate, ci: group.ci };
+        return m === null ? { ...group, estimate: null, ci: null, unweighted: unweightedGroup } : { ...group, ...shareInterval(m, codebook), unweighted: unweightedGroup };
+      });
+      if (overall === null) return { ...base, estimate: null, ci: null, groups };
+      return { ...base, ...shareInterval(overall, codebook), groups, nEffective: overall.nEffective, se: Math.sqrt(overall.variance), deff: finite(overall.deff) };
     }
     case 'distribution': {
       const groups = (unweighted.groups ?? []).map((group, v): GroupResult => {
@@ -89,8 +104,10 @@ export function weightedGroup(codebook: Codebook, plan: MetricPlan, group: Group
   const unweighted = { estimate: group.estimate, ci: group.ci };
   const m = linearizedMean(sums[0] ?? new Map(), context.cells, context.calibration);
   if (m === null) return { ...group, estimate: null, ci: null, unweighted };
-  if (plan.metric.kind === 'proportion' || plan.metric.kind === 'top-box') return { ...group, ...shareInterval(m, codebook), unweighted };
-  const half = zFor(codebook.confidence) * Math.sqrt(m.variance);
-  const ci: [number, number] = plan.metric.kind === 'nps' ? [clamp(m.estimate - half, -100, 100), clamp(m.estimate + half, -100, 100)] : [m.estimate - half, m.estimate + half];
-  return { ...group, estimate: m.estimate, ci, unweighted };
+  if (plan.metric.kind === 'proportion' || plan.metric.kind === 'top-box' || plan.metric.kind === 'pmf') return { ...group, ...shareInterval(m, codebook), unweighted };
+  const per = plan.metric.kind === 'ratio' ? plan.metric.per : 1;
+  const estimate = m.estimate / per;
+  const half = (zFor(codebook.confidence) * Math.sqrt(m.variance)) / per;
+  const ci: [number, number] = plan.metric.kind === 'nps' ? [clamp(estimate - half, -100, 100), clamp(estimate + half, -100, 100)] : [estimate - half, estimate + half];
+  return { ...group, estimate, ci, unweighted };
 }

@@ -14,15 +14,21 @@ export type MetricAccumulator =
   /** nps: respondents per score 0..10. */
   | { kind: 'nps'; scores: number[] }
   /** distribution: respondents who answered, and per option those who chose it. */
-  | { kind: 'distribution'; n: number; counts: number[] };
+  | { kind: 'distribution'; n: number; counts: number[] }
+  /** retention: the share overall and at each level of the `by` question. */
+  | { kind: 'levels'; overall: { n: number; x: number }; levels: { n: number; x: number }[] };
 
 export function createAccumulator(plan: MetricPlan): MetricAccumulator {
   switch (plan.metric.kind) {
     case 'proportion':
     case 'top-box':
+    case 'pmf':
       return { kind: 'share', n: 0, x: 0 };
     case 'mean':
+    case 'ratio':
       return { kind: 'values', counts: new Map() };
+    case 'retention':
+      return { kind: 'levels', overall: { n: 0, x: 0 }, levels: (plan.by?.levels ?? []).map(() => ({ n: 0, x: 0 })) };
     case 'nps':
       return { kind: 'nps', scores: Array.from({ length: 11 }, () => 0) };
     case 'distribution':
@@ -37,8 +43,7 @@ export function addToAccumulator(plan: MetricPlan, acc: MetricAccumulator, answe
   switch (acc.kind) {
     case 'share': {
       acc.n++;
-      const hit = Array.isArray(answer) ? answer.some((i) => plan.success.has(i)) : plan.success.has(answer as number);
-      if (hit) acc.x++;
+      if (isHit(plan, answer)) acc.x++;
       return;
     }
     case 'values': {
@@ -54,22 +59,46 @@ export function addToAccumulator(plan: MetricPlan, acc: MetricAccumulator, answe
       acc.n++;
       for (const i of Array.isArray(answer) ? answer : [answer as number]) acc.counts[i] = (acc.counts[i] ?? 0) + 1;
       return;
+    case 'levels': {
+      const hit = isHit(plan, answer) ? 1 : 0;
+      acc.overall.n++;
+      acc.overall.x += hit;
+      const level = plan.by === undefined ? null : answers[plan.by.at];
+      const cell = typeof level === 'number' ? acc.levels[level] : undefined;
+      if (cell !== undefined) {
+        cell.n++;
+        cell.x += hit;
+      }
+      return;
+    }
   }
+}
+
+function isHit(plan: MetricPlan, answer: Exclude<Answer, null>): boolean {
+  return Array.isArray(answer) ? answer.some((i) => plan.success.has(i)) : plan.success.has(answer as number);
 }
 
 /**
  * The variables a weighted estimate of this metric averages, for one response, or null when the response
- * is outside the metric's denominator: a 0/1 success (proportion, top-box), the value (mean), the NPS
- * score of 100 / 0 / −100 (nps), or one 0/1 per option (distribution).
+ * is outside the metric's denominator: a 0/1 success (proportion, top-box, pmf), the value (mean, ratio),
+ * the NPS score of 100 / 0 / −100 (nps), one 0/1 per option (distribution), or for retention the 0/1
+ * success overall and then at each level of `by` (null at the levels the respondent is not at).
  */
-export function weightedValues(plan: MetricPlan, answers: readonly Answer[]): number[] | null {
+export function weightedValues(plan: MetricPlan, answers: readonly Answer[]): (number | null)[] | null {
   const answer = answerFor(plan, answers);
   if (answer === null) return null;
   switch (plan.metric.kind) {
     case 'proportion':
     case 'top-box':
-      return [(Array.isArray(answer) ? answer.some((i) => plan.success.has(i)) : plan.success.has(answer as number)) ? 1 : 0];
+    case 'pmf':
+      return [isHit(plan, answer) ? 1 : 0];
+    case 'retention': {
+      const hit = isHit(plan, answer) ? 1 : 0;
+      const level = plan.by === undefined ? null : answers[plan.by.at];
+      return [hit, ...(plan.by?.levels ?? []).map((_, l) => (level === l ? hit : null))];
+    }
     case 'mean':
+    case 'ratio':
       return [plan.question.type === 'likert' ? (answer as number) + 1 : (answer as number)];
     case 'nps': {
       const score = answer as number;
@@ -94,6 +123,16 @@ export function mergeAccumulator(into: MetricAccumulator, from: MetricAccumulato
   } else if (into.kind === 'distribution' && from.kind === 'distribution') {
     into.n += from.n;
     from.counts.forEach((count, i) => (into.counts[i] = (into.counts[i] ?? 0) + count));
+  } else if (into.kind === 'levels' && from.kind === 'levels') {
+    into.overall.n += from.overall.n;
+    into.overall.x += from.overall.x;
+    from.levels.forEach((level, l) => {
+      const target = into.levels[l];
+      if (target !== undefined) {
+        target.n += level.n;
+        target.x += level.x;
+      }
+    });
   } else {
     throw new Error(`cannot merge a ${from.kind} accumulator into a ${into.kind} one`);
   }

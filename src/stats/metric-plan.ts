@@ -17,6 +17,8 @@ export interface MetricPlan {
   success: ReadonlySet<number>;
   /** Number of options of a choice question (0 otherwise). */
   optionCount: number;
+  /** retention: where the `by` question sits in a response, and its levels. */
+  by?: { at: number; levels: string[] };
 }
 
 export function planMetric(codebook: Codebook, metric: Metric): MetricPlan {
@@ -26,11 +28,16 @@ export function planMetric(codebook: Codebook, metric: Metric): MetricPlan {
   const options = 'options' in question ? question.options : [];
   let success = new Set<number>();
   if (metric.kind === 'top-box') success = new Set(options.map((_, i) => i).slice(options.length - metric.box));
-  if (metric.kind === 'proportion') {
+  if (metric.kind === 'proportion' || metric.kind === 'retention' || metric.kind === 'pmf') {
     const matcher = optionMatcher(options);
     success = new Set(metric.success.map((label) => matcher.match(label)).filter((i): i is number => i !== undefined));
   }
   const plan: MetricPlan = { metric, question, at, success, optionCount: options.length };
+  if (metric.kind === 'retention') {
+    const byAt = codebook.questions.findIndex((q) => q.id === metric.by);
+    const byQuestion = codebook.questions[byAt];
+    plan.by = { at: byAt, levels: byQuestion !== undefined && 'options' in byQuestion ? [...byQuestion.options] : [] };
+  }
   if (metric.among !== undefined) {
     const amongAt = codebook.questions.findIndex((q) => q.id === metric.among?.question);
     const amongQuestion = codebook.questions[amongAt];

@@ -55,6 +55,11 @@ export interface MetricResult {
   passives?: number;
   detractors?: number;
   groups?: GroupResult[];
+  /** pmf: the bar (Sean Ellis' 40%) and whether the interval lies above it, below it, or across it. */
+  bar?: number;
+  verdict?: 'above' | 'below' | 'inconclusive';
+  /** ratio: what the values are divided by (e.g. 7 days). */
+  per?: number;
 }
 
 /** Groups with fewer respondents than this are flagged `small-cell` (the default of `breakdowns[].smallCell`). */

@@ -50,7 +50,8 @@ export interface SurveySummary {
 }
 
 function emptySums(plan: MetricPlan): WeightedSums[] {
-  return Array.from({ length: plan.metric.kind === 'distribution' ? plan.optionCount : 1 }, () => new Map());
+  const variables = plan.metric.kind === 'distribution' ? plan.optionCount : plan.metric.kind === 'retention' ? 1 + (plan.by?.levels.length ?? 0) : 1;
+  return Array.from({ length: variables }, () => new Map());
 }
 
 export function createSummary(codebook: Codebook): SurveySummary {
@@ -142,7 +143,7 @@ function addWeightedResponse(summary: SurveySummary, weighting: WeightedSummary,
   const fold = (plan: MetricPlan, sums: WeightedSums[] | undefined): void => {
     weightedValues(plan, response.answers)?.forEach((y, v) => {
       const target = sums?.[v];
-      if (target !== undefined) addWeighted(target, cell, d, y);
+      if (target !== undefined && y !== null) addWeighted(target, cell, d, y);
     });
   };
   summary.plans.forEach((plan, m) => fold(plan, weighting.metrics[m]));

@@ -41,7 +41,8 @@ describe('init', () => {
     expect(question(codebook, '4、您对Kimi的整体满意度')).toMatchObject({ type: 'likert', options: ['非常不满意', '不满意', '一般', '满意', '非常满意'] });
     expect(question(codebook, '5、您向朋友或同事推荐Kimi的可能性有多大？（0-10分）')).toMatchObject({ type: 'nps' });
     expect(question(codebook, '7、您主要在哪些场景使用Kimi？（多选）')).toMatchObject({ type: 'multi', separator: '┋' });
-    expect(question(codebook, '9、您的年龄')).toMatchObject({ type: 'single', options: ['18-24岁', '25-30岁', '31-40岁', '41岁及以上'] });
+    expect(question(codebook, '9、您的年龄')).toMatchObject({ type: 'single', options: ['18-24岁', '18岁以下', '25-30岁', '31-40岁', '41岁及以上'] });
+    expect(question(codebook, '2.1、过去7天中，您有几天使用了Kimi？')).toMatchObject({ type: 'rating', min: 0, max: 7 });
     expect(question(codebook, '12、您对Kimi还有什么建议？')).toMatchObject({ type: 'text' });
     // No quality rules in a draft: only the NPS answer of 11 fails its question.
     expect(result.stats.input).toMatchObject({ rowsRead: 160, accepted: 159, quarantined: 1 });
@@ -78,7 +79,7 @@ describe('init', () => {
     expect(codebook.source.format).toBe('google-forms');
     expect(codebook.respondent).toEqual({ submittedAt: 'Timestamp' });
     expect(question(codebook, 'What do you use it for?')).toMatchObject({ type: 'multi', separator: ', ' });
-    expect(question(codebook, 'Rate it from 1 to 5')).toMatchObject({ type: 'rating', min: 1, max: 5 });
+    expect(question(codebook, 'Rate it from 1 to 5')).toMatchObject({ type: 'rating', min: 0, max: 5 });
     expect(result.stats.input).toMatchObject({ rowsRead: 30, accepted: 30 });
   });
 

@@ -57,6 +57,13 @@ def parse(q, cell):
     if q["type"] in ("single", "likert"):
         lab = to_label(cell, q["options"])
         return lab, lab is not None
+    if q["type"] in ("rating", "numeric"):
+        try:
+            x = float(cell)
+        except ValueError:
+            return None, False
+        ok = q.get("min", -np.inf) <= x <= q.get("max", np.inf)
+        return (x if ok else None), ok
     return cell, True  # text
 
 
@@ -118,9 +125,21 @@ def metric(m, df):
     if "among" in m:
         keep = picks(df[m["among"]["question"]]).map(lambda v: bool(set(v) & set(m["among"]["in"])))
         s = s[keep.reindex(s.index, fill_value=False)]
-    if m["kind"] in ("proportion", "top-box"):
-        success = set(m["success"] if m["kind"] == "proportion" else q["options"][-m["box"]:])
+    if m["kind"] in ("proportion", "top-box", "pmf"):
+        success = set(m["success"] if m["kind"] != "top-box" else q["options"][-m["box"]:])
         return prop_out(picks(s).map(lambda v: bool(set(v) & success)))
+    if m["kind"] == "retention":
+        success = set(m["success"])
+        hits = picks(s).map(lambda v: bool(set(v) & success))
+        level = df.loc[hits.index, m["by"]]
+        out = prop_out(hits)
+        out["groups"] = {o: prop_out(hits[level == o]) for o in Q[m["by"]]["options"]}
+        return out
+    if m["kind"] == "ratio":
+        x = s.dropna().astype(float) / m["per"]
+        n, mean = len(x), float(x.mean())
+        t = stats.t.interval(0.95, n - 1, loc=mean, scale=stats.sem(x))
+        return {"estimate": mean, "n": n, "sd": float(x.std(ddof=1)), "t": [float(v) for v in t]}
     if m["kind"] == "mean":
         x = s.dropna().map(lambda v: q["options"].index(v) + 1).astype(float)
         n, mean = len(x), float(x.mean()) if len(x) else None
