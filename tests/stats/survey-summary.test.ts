@@ -1,0 +1,76 @@
+/**
+ * Invariants of the streaming core: summaries of chunks merge into exactly the summary of the whole, and the
+ * order of the rows changes nothing; with all weights equal, weighted estimates equal unweighted ones.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseCodebook } from '../../src/codebook/parse-codebook.ts';
+import type { Codebook } from '../../src/codebook/schema.ts';
+import { ingestBytes } from '../../src/ingest/ingest-text.ts';
+import { finishStats } from '../../src/stats/finish-stats.ts';
+import { addResponse, createSummary, mergeSummary } from '../../src/stats/survey-summary.ts';
+import type { Response } from '../../src/validate/answer.ts';
+import { seededRandom } from '../../src/util/random.ts';
+
+const SAMPLE = new URL('../../surveys/kimi-2024/', import.meta.url);
+
+function sample(yaml = readFileSync(new URL('survey.yaml', SAMPLE), 'utf8')): { codebook: Codebook; responses: Response[] } {
+  const parsed = parseCodebook(yaml);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  const responses: Response[] = [];
+  ingestBytes(parsed.value, readFileSync(new URL('responses.csv', SAMPLE)), { file: 'responses.csv', onAccepted: (r) => responses.push(r) });
+  return { codebook: parsed.value, responses };
+}
+
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const rng = seededRandom(seed);
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+function statsOf(codebook: Codebook, responses: readonly Response[]) {
+  const summary = createSummary(codebook);
+  for (const r of responses) addResponse(codebook, summary, r);
+  return finishStats(codebook, summary, 'survey.yaml');
+}
+
+describe('survey summary', () => {
+  const { codebook, responses } = sample();
+  const whole = statsOf(codebook, responses);
+
+  it('merges the summaries of any split of the rows into exactly the summary of all of them', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const rng = seededRandom(seed);
+      const parts = [createSummary(codebook), createSummary(codebook), createSummary(codebook)];
+      for (const r of responses) addResponse(codebook, parts[rng.int(0, 2)] ?? parts[0] ?? createSummary(codebook), r);
+      const [first, ...rest] = parts;
+      if (first === undefined) throw new Error('no part');
+      for (const part of rest) mergeSummary(first, part);
+      expect(finishStats(codebook, first, 'survey.yaml')).toEqual(whole);
+    }
+  });
+
+  it('gives the same numbers whatever the order of the rows', () => {
+    for (const seed of [11, 12, 13]) expect(statsOf(codebook, shuffled(responses, seed))).toEqual(whole);
+  });
+
+  it('with every weight equal (a constant weight column), weighted estimates equal the unweighted ones', () => {
+    const weighted = sample(readFileSync(new URL('survey.yaml', SAMPLE), 'utf8').replace('method: none', 'method: column\n  column: 序号'));
+    // 序号 is no weight; give every response the same design weight instead.
+    const equal = weighted.responses.map((r) => ({ ...r, weight: 2.5 }));
+    const result = statsOf(weighted.codebook, equal);
+    for (const metric of result.metrics) {
+      const plain = whole.metrics.find((m) => m.id === metric.id);
+      expect(metric.weighted).toBe(true);
+      if (metric.estimate !== null) expect(metric.estimate, metric.id).toBeCloseTo(plain?.estimate ?? Number.NaN, 12);
+      for (const [g, group] of (metric.groups ?? []).entries()) {
+        if (group.estimate !== null) expect(group.estimate).toBeCloseTo(plain?.groups?.[g]?.estimate ?? Number.NaN, 12);
+      }
+      expect(metric.nEffective, metric.id).toBeCloseTo(metric.n, 9);
+    }
+  });
+});
