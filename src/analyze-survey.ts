@@ -14,8 +14,10 @@ import { ingestFile } from './ingest/ingest-file.ts';
 import type { ExportIngestion } from './ingest/ingest-text.ts';
 import { resolveSourceFile } from './ingest/resolve-source-file.ts';
 import { chartSpecs } from './render/chart-specs.ts';
+import { renderPng } from './render/render-png.ts';
 import { renderSvg } from './render/render-svg.ts';
 import { quarantineCsv } from './report/quarantine-csv.ts';
+import { reportHtml } from './report/report-html.ts';
 import { reportMarkdown } from './report/report-md.ts';
 import { buildStats, type Stats } from './report/stats-json.ts';
 import { validationSummary, type ValidationSummary } from './report/validation-json.ts';
@@ -27,7 +29,7 @@ export interface BuiltReport {
   stats: Stats;
   validation: ValidationSummary;
   /** Report files by path relative to the report folder. */
-  files: Map<string, string>;
+  files: Map<string, string | Uint8Array>;
 }
 
 /** `file` names the export and `codebookFile` the survey.yaml in messages. */
@@ -42,15 +44,20 @@ export async function buildReport(codebook: Codebook, ingestion: ExportIngestion
   const stats = buildStats({ codebook, sha256: ingestion.sha256, validation, metrics, breakdowns, audit, ...(weighting === undefined ? {} : { weighting }) });
   const charts = chartSpecs(codebook, metrics, weighting);
 
-  const files = new Map<string, string>();
+  const files = new Map<string, string | Uint8Array>();
   files.set('stats.json', toJson(stats));
   files.set('validation.json', toJson(validation));
   files.set('quarantine.csv', quarantineCsv(ingestion.header, ingestion.quarantined, ingestion.columns.pii));
   for (const chart of charts) {
     files.set(`charts/${chart.name}.vl.json`, toJson(chart.spec));
-    files.set(`charts/${chart.name}.svg`, await renderSvg(chart.spec));
+    const svg = await renderSvg(chart.spec);
+    files.set(`charts/${chart.name}.svg`, svg);
+    files.set(`charts/${chart.name}.png`, renderPng(svg));
   }
-  files.set('report.md', reportMarkdown(codebook, stats, validation, charts, weighting));
+  const markdown = reportMarkdown(codebook, stats, validation, charts, weighting);
+  files.set('report.md', markdown);
+  const svgs = new Map([...files].flatMap(([name, content]) => (name.endsWith('.svg') && typeof content === 'string' ? [[name, content] as const] : [])));
+  files.set('report.html', reportHtml(codebook, markdown, svgs));
   return { stats, validation, files };
 }
 

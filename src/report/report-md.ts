@@ -31,32 +31,12 @@ export function reportMarkdown(codebook: Codebook, stats: Stats, validation: Val
     if (metrics.length === 0) continue;
     lines.push(`## ${t.sections[section]}`, '');
     const scalar = metrics.filter((m) => m.kind !== 'distribution');
-    if (scalar.length > 0 && weighting !== undefined) {
-      lines.push(`| ${t.metric} | ${t.estimate} | ${t.interval(codebook.confidence)} | n | ${t.nEffective} | ${t.unweightedEstimate} |`, '|---|---:|---:|---:|---:|---:|');
-      for (const m of scalar) {
-        lines.push(`| ${esc(m.label)} | ${value(m, m.estimate, t.noAnswers)} | ${interval(m, m.ci, t.noInterval)} | ${m.n} | ${m.nEffective.toFixed(1)} | ${value(m, m.unweighted?.estimate ?? null, t.noAnswers)} |`);
-      }
-      lines.push('');
-    } else if (scalar.length > 0) {
-      lines.push(`| ${t.metric} | ${t.estimate} | ${t.interval(codebook.confidence)} | n |`, '|---|---:|---:|---:|');
-      for (const m of scalar) lines.push(`| ${esc(m.label)} | ${value(m, m.estimate, t.noAnswers)} | ${interval(m, m.ci, t.noInterval)} | ${m.n} |`);
-      lines.push('');
-      for (const m of scalar) {
-        if (m.kind === 'nps' && m.promoters !== undefined) {
-          lines.push(`${esc(m.label)}: ${t.nps(pct(m.promoters), pct(m.passives ?? 0), pct(m.detractors ?? 0))}`, '');
-        }
-        if (m.kind === 'pmf' && m.bar !== undefined && m.verdict !== undefined) lines.push(`${esc(m.label)}: ${t.pmf(pct(m.bar), m.verdict)}`, '');
-        if (m.kind === 'retention' && m.groups !== undefined) {
-          lines.push(`### ${esc(m.label)}`, '', `| ${t.level} | ${t.share} | ${t.interval(codebook.confidence)} | n |`, '|---|---:|---:|---:|');
-          for (const g of m.groups) lines.push(`| ${esc(g.value)} | ${value(m, g.estimate, t.noAnswers)} | ${interval(m, g.ci, t.noInterval)} | ${g.n} |`);
-          lines.push('');
-          const curve = charts.find((c) => c.name === `curve-${m.id}`);
-          if (curve !== undefined) lines.push(`![${esc(curve.title)}](charts/${curve.name}.svg)`, '');
-        }
-      }
+    if (scalar.length > 0) {
+      lines.push(...metricTable(scalar, codebook.confidence, weighting !== undefined, t));
+      const chart = charts.find((c) => c.name === section);
+      if (chart !== undefined) lines.push(`![${esc(chart.title)}](charts/${chart.name}.svg)`, '');
+      for (const m of scalar) lines.push(...metricDetails(m, codebook.confidence, charts, t));
     }
-    const chart = charts.find((c) => c.name === section);
-    if (chart !== undefined) lines.push(`![${esc(chart.title)}](charts/${chart.name}.svg)`, '');
     for (const m of metrics.filter((m) => m.kind === 'distribution')) {
       lines.push(`### ${esc(m.label)}`, '', `n = ${m.n}`, '');
       lines.push(`| ${t.option} | ${t.share} | ${t.interval(codebook.confidence)} | ${t.count} |`, '|---|---:|---:|---:|');
@@ -105,6 +85,33 @@ export function reportMarkdown(codebook: Codebook, stats: Stats, validation: Val
   }
   lines.push(t.qualityNote, '');
   return lines.join('\n');
+}
+
+/** The section's table: estimate, interval and n; with weighting also the effective n and the unweighted estimate. */
+function metricTable(metrics: readonly MetricResult[], level: number, weighted: boolean, t: ReturnType<typeof reportText>): string[] {
+  const head = weighted
+    ? [`| ${t.metric} | ${t.estimate} | ${t.interval(level)} | n | ${t.nEffective} | ${t.unweightedEstimate} |`, '|---|---:|---:|---:|---:|---:|']
+    : [`| ${t.metric} | ${t.estimate} | ${t.interval(level)} | n |`, '|---|---:|---:|---:|'];
+  const rows = metrics.map((m) => {
+    const cells = `| ${esc(m.label)} | ${value(m, m.estimate, t.noAnswers)} | ${interval(m, m.ci, t.noInterval)} | ${m.n} |`;
+    return weighted ? `${cells} ${m.nEffective.toFixed(1)} | ${value(m, m.unweighted?.estimate ?? null, t.noAnswers)} |` : cells;
+  });
+  return [...head, ...rows, ''];
+}
+
+/** What a metric adds below the table: NPS classes, the PMF verdict, a retention curve. */
+function metricDetails(m: MetricResult, level: number, charts: readonly ChartSpec[], t: ReturnType<typeof reportText>): string[] {
+  const lines: string[] = [];
+  if (m.kind === 'nps' && m.promoters !== undefined) lines.push(`${esc(m.label)}: ${t.nps(pct(m.promoters), pct(m.passives ?? 0), pct(m.detractors ?? 0))}`, '');
+  if (m.kind === 'pmf' && m.bar !== undefined && m.verdict !== undefined) lines.push(`${esc(m.label)}: ${t.pmf(pct(m.bar), m.verdict)}`, '');
+  if (m.kind === 'retention' && m.groups !== undefined) {
+    lines.push(`### ${esc(m.label)}`, '', `| ${t.level} | ${t.share} | ${t.interval(level)} | n |`, '|---|---:|---:|---:|');
+    for (const g of m.groups) lines.push(`| ${esc(g.value)} | ${value(m, g.estimate, t.noAnswers)} | ${interval(m, g.ci, t.noInterval)} | ${g.n} |`);
+    lines.push('');
+    const curve = charts.find((c) => c.name === `curve-${m.id}`);
+    if (curve !== undefined) lines.push(`![${esc(curve.title)}](charts/${curve.name}.svg)`, '');
+  }
+  return lines;
 }
 
 function breakdownTable(head: string, metric: MetricResult, groups: readonly GroupResult[], level: number, t: ReturnType<typeof reportText>): string[] {

@@ -6,7 +6,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../util/user-error.ts';
 
-export async function writeReportFolder(outDir: string, id: string, files: ReadonlyMap<string, string>): Promise<string> {
+export async function writeReportFolder(outDir: string, id: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<string> {
   try {
     return await writeAside(outDir, id, files);
   } catch (error) {
@@ -16,7 +16,7 @@ export async function writeReportFolder(outDir: string, id: string, files: Reado
   }
 }
 
-async function writeAside(outDir: string, id: string, files: ReadonlyMap<string, string>): Promise<string> {
+async function writeAside(outDir: string, id: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<string> {
   const target = path.join(outDir, id);
   const staging = path.join(outDir, `.${id}.tmp-${process.pid}`);
   const retired = path.join(outDir, `.${id}.old-${process.pid}`);

@@ -97,6 +97,10 @@ describe('stickiness CLI', () => {
     const ok = run('analyze', dir, '--out', path.join(work, 'weighted-out'), '--json');
     expect(ok.status).toBe(0);
     expect((JSON.parse(ok.stdout) as { metrics: { weighted: boolean }[] }).metrics.every((m) => m.weighted)).toBe(true);
+    const report = readFileSync(path.join(work, 'weighted-out', 'kimi-2024', 'report.md'), 'utf8');
+    expect(report).toContain('| 指标 | 估计值 | 95% 置信区间 | n | 有效样本量 | 未加权估计 |');
+    expect(report).toContain('![留存与粘性](charts/retention.svg)');
+    expect(report).toMatch(/无法使用时非常失望.*: 置信区间/);
     // An age group nobody in the sample is in, but the population has.
     const unreachable = original
       .replace('options: [18岁以下, 18-24岁, 25-30岁, 31-40岁, 41岁及以上]', 'options: [18岁以下, 18-24岁, 25-30岁, 31-40岁, 41岁及以上, 65岁以上]')

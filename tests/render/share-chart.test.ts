@@ -54,6 +54,6 @@ describe('the sample report charts', () => {
       'charts/retention.vl.json',
       'charts/satisfaction.vl.json',
     ]);
-    for (const [name, text] of specs) expect(validateSpec(JSON.parse(text)), name).toBe(true);
+    for (const [name, text] of specs) expect(validateSpec(JSON.parse(String(text))), name).toBe(true);
   });
 });

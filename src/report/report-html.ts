@@ -1,0 +1,54 @@
+/**
+ * `report.html`: the Markdown report as one self-contained page (no network, no scripts): the Markdown is
+ * rendered by `marked`, every chart image is replaced by its SVG inline, and a small print-friendly style
+ * sheet is embedded. All text reaching the page was already escaped for Markdown (`<` as `&lt;`), and the
+ * SVGs come from vega, which escapes its text, so respondent input stays text.
+ */
+import { Marked } from 'marked';
+import type { Codebook } from '../codebook/schema.ts';
+
+const STYLE = `
+body { font-family: "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Helvetica Neue", Arial, sans-serif; color: #1f2d3d;
+  max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }
+h1 { font-size: 1.6rem; } h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 1px solid #ccd; } h3 { font-size: 1.05rem; }
+table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.9rem; }
+th, td { border: 1px solid #ccd; padding: 0.25rem 0.6rem; } th { background: #f3f5f8; }
+td:not(:first-child) { font-variant-numeric: tabular-nums; }
+blockquote { margin: 0.8rem 0; padding: 0.5rem 0.8rem; border-left: 4px solid #c0392b; background: #fdf2f0; }
+figure.chart { margin: 1rem 0; } figure.chart svg { max-width: 100%; height: auto; }
+@media print { body { margin: 0; max-width: none; } figure.chart, table, blockquote { break-inside: avoid; } }
+`;
+
+/** `svgs` maps a chart's relative path (`charts/retention.svg`) to its SVG text. */
+export function reportHtml(codebook: Codebook, markdown: string, svgs: ReadonlyMap<string, string>): string {
+  const marked = new Marked({ gfm: true, async: false });
+  marked.use({
+    renderer: {
+      image({ href, text }) {
+        const svg = svgs.get(href);
+        return svg === undefined ? '' : `<figure class="chart" role="img" aria-label="${attribute(text)}">${svg.replace(/^<\?xml[^>]*>\s*/, '').trim()}</figure>`;
+      },
+      // Markdown may not bring raw HTML into the page.
+      html({ text }) {
+        return attribute(text);
+      },
+    },
+  });
+  const body = marked.parse(markdown) as string;
+  return `<!doctype html>
+<html lang="${codebook.language === 'zh' ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${attribute(codebook.title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${body}</body>
+</html>
+`;
+}
+
+function attribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
