@@ -2,6 +2,7 @@
  * Distribution functions from stdlib (@stdlib/stats-base-dists-*), a tested library; nothing here is a
  * hand-rolled special function.
  */
+import betainc from '@stdlib/math-base-special-betainc';
 import betaQuantileImpl from '@stdlib/stats-base-dists-beta-quantile';
 import gammainc from '@stdlib/math-base-special-gammainc';
 import normalQuantileImpl from '@stdlib/stats-base-dists-normal-quantile';
@@ -12,6 +13,14 @@ import tQuantileImpl from '@stdlib/stats-base-dists-t-quantile';
 /** Standard normal quantile: the z with P(Z ≤ z) = p. */
 export function normalQuantile(p: number): number {
   return normalQuantileImpl(p, 0, 1);
+}
+
+/**
+ * Upper tail of the F distribution, P(F ≥ x) with (d1, d2) degrees of freedom: the regularised incomplete
+ * beta I_{d2/(d2 + d1·x)}(d2/2, d1/2), computed directly so small p-values keep their precision.
+ */
+export function fSurvival(x: number, d1: number, d2: number): number {
+  return x <= 0 ? 1 : betainc(d2 / (d2 + d1 * x), d2 / 2, d1 / 2, true, false);
 }
 
 /** Two-sided p-value of a standard normal statistic: 2·P(Z ≥ |z|). */
