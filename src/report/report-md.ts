@@ -74,7 +74,10 @@ export function reportMarkdown(codebook: Codebook, stats: Stats, validation: Val
     }
   }
 
-  if (stats.breakdowns.length > 0) lines.push(t.breakdownNote(stats.breakdowns[0]?.adjust ?? 'holm', Math.round((1 - codebook.confidence) * 100)), '');
+  if (stats.breakdowns.length > 0) {
+    const designBased = stats.breakdowns.some((b) => b.tests === 'rao-scott');
+    lines.push(t.breakdownNote(stats.breakdowns[0]?.adjust ?? 'holm', Math.round((1 - codebook.confidence) * 100), designBased), '');
+  }
   lines.push(`## ${t.sections.quality}`, '');
   lines.push(`| ${t.rowsRead} | ${t.accepted} | ${t.quarantined} | ${t.flagged} |`, '|---:|---:|---:|---:|');
   lines.push(`| ${validation.rowsRead} | ${validation.accepted} | ${validation.quarantined} | ${validation.flagged} |`, '');

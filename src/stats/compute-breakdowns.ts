@@ -20,8 +20,8 @@ export interface BreakdownResult {
   adjust: 'holm' | 'bh';
   /** Do the groups differ at all (single-choice `by` only); null otherwise. */
   test: TestResult | null;
-  /** The tests use the unweighted counts, also when the estimates are weighted. */
-  tests: 'unweighted';
+  /** The tests' basis: unweighted counts, or the weighted design (Rao-Scott, for shares when weighting). */
+  tests: 'unweighted' | 'rao-scott';
 }
 
 export function computeBreakdowns(codebook: Codebook, summary: SurveySummary): BreakdownResult[] {
@@ -43,19 +43,26 @@ export function computeBreakdowns(codebook: Codebook, summary: SurveySummary): B
         const test = result.n > 0 ? groupVsRest(accumulators[g] as MetricAccumulator, subtract(answered, accumulators[g] as MetricAccumulator)) : null;
         return { value, estimate: result.estimate, ci: result.ci, n: result.n, flags, pValue: test?.pValue ?? null };
       });
-      const tested = groups.map((group, g) => ({ group, g })).filter(({ group }) => group.pValue !== null && group.pValue !== undefined);
-      const adjusted = adjustPValues(tested.map(({ group }) => group.pValue as number), adjust);
-      tested.forEach(({ group }, k) => {
-        group.pAdjusted = adjusted[k] ?? null;
-        group.significant = (adjusted[k] ?? 1) < 1 - level;
-      });
-      for (const group of groups) {
-        if (group.pAdjusted === undefined) group.pAdjusted = null;
-        if (group.significant === undefined) group.significant = false;
-      }
+      markSignificant(groups, adjust, level);
       const included = accumulators.filter((_, g) => !(groups[g]?.flags.includes('suppressed') ?? false) && (groups[g]?.n ?? 0) > 0);
       const test = breakdown.exclusive ? overallTest(included) : null;
       return { by: breakdown.by, metric: plan.metric.id, groups, adjust, test, tests: 'unweighted' };
     });
   });
+}
+
+/** Adjusts the groups' raw p-values for their number and marks those below 1 − confidence. */
+export function markSignificant(groups: GroupResult[], adjust: 'holm' | 'bh', level: number): void {
+  const tested = groups.filter((group) => group.pValue !== null && group.pValue !== undefined);
+  const adjusted = adjustPValues(tested.map((group) => group.pValue as number), adjust);
+  tested.forEach((group, k) => {
+    group.pAdjusted = adjusted[k] ?? null;
+    group.significant = (adjusted[k] ?? 1) < 1 - level;
+  });
+  for (const group of groups) {
+    if (!tested.includes(group)) {
+      group.pAdjusted = null;
+      group.significant = false;
+    }
+  }
 }

@@ -4,13 +4,15 @@
  */
 import type { Codebook } from '../codebook/schema.ts';
 import { UserError } from '../util/user-error.ts';
-import { computeBreakdowns, type BreakdownResult } from './compute-breakdowns.ts';
+import { computeBreakdowns, markSignificant, type BreakdownResult } from './compute-breakdowns.ts';
 import { finishMetric } from './compute-metric.ts';
 import { finishWeighted, weightedGroup, type WeightingContext } from './finish-weighted.ts';
 import type { MetricAccumulator } from './metric-accumulator.ts';
 import type { MetricResult } from './metric-result.ts';
 import type { SurveySummary } from './survey-summary.ts';
 import { calibrate } from './weights/calibrate.ts';
+import { raoScott } from './weights/rao-scott.ts';
+import type { WeightedSums } from './weights/weighted-sums.ts';
 import { weightingDiagnostics, type WeightingDiagnostics } from './weights/weighting-diagnostics.ts';
 
 export interface FinishedStats {
@@ -40,9 +42,26 @@ export function finishStats(codebook: Codebook, summary: SurveySummary, where: s
   const metrics = summary.plans.map((plan, m) => finishWeighted(codebook, plan, unweighted[m] as MetricResult, weighting.metrics[m] ?? [], context));
   let index = 0;
   const weightedBreakdowns = summary.breakdowns.flatMap((breakdown, b) =>
-    breakdown.plans.map((plan, m) => {
+    breakdown.plans.map((plan, m): BreakdownResult => {
       const result = breakdowns[index++] as BreakdownResult;
-      return { ...result, groups: result.groups.map((group, g) => weightedGroup(codebook, plan, group, weighting.breakdowns[b]?.[g]?.[m] ?? [], context)) };
+      const groups = result.groups.map((group, g) => weightedGroup(codebook, plan, group, weighting.breakdowns[b]?.[g]?.[m] ?? [], context));
+      const tables = weighting.tables[b]?.[m];
+      if (tables === undefined) return { ...result, groups };
+      // Shares: design-based tests on the weighted 2×2 (group or rest × success) and k×2 tables.
+      for (const [g, group] of groups.entries()) {
+        const table = tables[g];
+        const live = !group.flags.includes('suppressed') && group.n > 0;
+        group.pValue = live && table !== undefined ? (raoScott(table, weighting.cells, calibrated.calibration)?.pValue ?? null) : null;
+      }
+      markSignificant(groups, result.adjust, codebook.confidence);
+      const rows = groups.flatMap((group, g) => (!group.flags.includes('suppressed') && group.n > 0 && tables[g]?.[0] !== undefined ? [tables[g]?.[0] as WeightedSums[]] : []));
+      const overall = breakdown.exclusive ? raoScott(rows, weighting.cells, calibrated.calibration) : null;
+      return {
+        ...result,
+        groups,
+        test: overall === null ? null : { method: overall.method, statistic: overall.statistic, df: overall.df, pValue: overall.pValue },
+        tests: 'rao-scott',
+      };
     }),
   );
   return {

@@ -21,6 +21,18 @@ export interface WeightedSummary {
   metrics: WeightedSums[][];
   /** breakdowns[b][g][m][v], as for `metrics`, within group g of breakdown b. */
   breakdowns: WeightedSums[][][][];
+  /**
+   * tables[b][m][g]: for a share metric, the 2×2 table (in group g or not) × (success or not) of indicator
+   * sums over the respondents who answered `by` and the metric, for design-based (Rao-Scott) group tests.
+   */
+  tables: (WeightedSums[][][] | undefined)[][];
+}
+
+const SHARE_KINDS = new Set(['proportion', 'top-box', 'pmf']);
+
+function emptyTables(plan: MetricPlan, groups: number): WeightedSums[][][] | undefined {
+  if (!SHARE_KINDS.has(plan.metric.kind)) return undefined;
+  return Array.from({ length: groups }, () => [0, 1].map(() => [new Map(), new Map()]));
 }
 
 export interface BreakdownSummary {
@@ -74,6 +86,7 @@ export function createSummary(codebook: Codebook): SurveySummary {
             breakdowns: codebook.breakdowns.map((b, i) =>
               Array.from({ length: optionCount(b.by) }, () => (breakdownPlans[i] ?? []).map(emptySums)),
             ),
+            tables: codebook.breakdowns.map((b, i) => (breakdownPlans[i] ?? []).map((plan) => emptyTables(plan, optionCount(b.by)))),
           },
         }),
     accepted: 0,
@@ -149,9 +162,19 @@ function addWeightedResponse(summary: SurveySummary, weighting: WeightedSummary,
   summary.plans.forEach((plan, m) => fold(plan, weighting.metrics[m]));
   summary.breakdowns.forEach((breakdown, b) => {
     const by = response.answers[breakdown.at];
-    for (const g of Array.isArray(by) ? by : typeof by === 'number' ? [by] : []) {
-      breakdown.plans.forEach((plan, m) => fold(plan, weighting.breakdowns[b]?.[g]?.[m]));
-    }
+    const chosen = new Set(Array.isArray(by) ? by : typeof by === 'number' ? [by] : []);
+    for (const g of chosen) breakdown.plans.forEach((plan, m) => fold(plan, weighting.breakdowns[b]?.[g]?.[m]));
+    if (chosen.size === 0) return;
+    breakdown.plans.forEach((plan, m) => {
+      const tables = weighting.tables[b]?.[m];
+      const values = tables === undefined ? null : weightedValues(plan, response.answers);
+      if (tables === undefined || values === null) return;
+      const column = values[0] === 1 ? 0 : 1;
+      tables.forEach((table, g) => {
+        const row = chosen.has(g) ? 0 : 1;
+        table.forEach((sums, r) => sums.forEach((s, c) => addWeighted(s, cell, d, r === row && c === column ? 1 : 0)));
+      });
+    });
   });
 }
 
@@ -177,6 +200,11 @@ export function mergeSummary(into: SurveySummary, from: SurveySummary): void {
     w.metrics.forEach((sums, m) => sums.forEach((s, v) => mergeWeighted(s, f.metrics[m]?.[v] ?? new Map())));
     w.breakdowns.forEach((groups, b) =>
       groups.forEach((metrics, g) => metrics.forEach((sums, m) => sums.forEach((s, v) => mergeWeighted(s, f.breakdowns[b]?.[g]?.[m]?.[v] ?? new Map())))),
+    );
+    w.tables.forEach((metrics, b) =>
+      metrics.forEach((tables, m) =>
+        tables?.forEach((table, g) => table.forEach((sums, r) => sums.forEach((s, c) => mergeWeighted(s, f.tables[b]?.[m]?.[g]?.[r]?.[c] ?? new Map())))),
+      ),
     );
   }
 }

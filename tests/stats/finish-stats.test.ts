@@ -67,6 +67,17 @@ describe('finishStats with raking to benchmarks from design weights', () => {
     }
   });
 
+  it('tests weighted share breakdowns design-based: the overall test is svychisq(~active + industry, rake_tight)', () => {
+    const byIndustry = breakdowns.find((b) => b.by === 'industry' && b.metric === 'active');
+    expect(byIndustry?.tests).toBe('rao-scott');
+    const want = R.svychisq_active_industry.F;
+    expect(relative(byIndustry?.test?.statistic, want.statistic)).toBeLessThan(1e-8);
+    expect(relative(byIndustry?.test?.df ?? null, want.ndf)).toBeLessThan(1e-8);
+    expect(relative(byIndustry?.test?.pValue, want.p_value)).toBeLessThan(1e-7);
+    expect(byIndustry?.groups.every((g) => g.pValue !== null && g.pAdjusted !== null)).toBe(true);
+    expect(breakdowns.find((b) => b.by === 'gender')?.tests).toBe('rao-scott');
+  });
+
   it('post-stratifies to one question as postStratify(column, ~industry, pop_industry)', () => {
     const result = run(text.replace('method: rake', 'method: poststratify').replace('by: [industry, gender]', 'by: [industry]'));
     const active = result.metrics.find((m) => m.id === 'active');
