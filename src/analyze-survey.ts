@@ -7,7 +7,7 @@
  * (`ingestFile`); `buildReport` is the pure rest (counts in, report files out); `analyzeSurvey` adds the
  * I/O at both ends: it reads the codebook and export and writes `<out>/<id>/`.
  */
-import { auditBenchmarks } from './audit/audit-benchmarks.ts';
+import { runAudit } from './audit/run-audit.ts';
 import { loadCodebook, type LoadedCodebook } from './codebook/load-codebook.ts';
 import type { Codebook } from './codebook/schema.ts';
 import { ingestFile } from './ingest/ingest-file.ts';
@@ -39,8 +39,8 @@ export async function buildReport(codebook: Codebook, ingestion: ExportIngestion
   if (summary.accepted === 0) {
     throw new UserError(file, `no response passed validation (${ingestion.rowsRead} read); run \`stickiness validate\` to see why`);
   }
-  const { metrics, breakdowns, weighting } = finishStats(codebook, summary, codebookFile);
-  const audit = auditBenchmarks(codebook, summary.benchmarkCounts);
+  const { metrics, breakdowns, weighting, reweighted } = finishStats(codebook, summary, codebookFile);
+  const audit = runAudit({ codebook, summary, metrics, validation, ...(weighting === undefined ? {} : { weighting }), ...(reweighted === undefined ? {} : { reweighted }) });
   const stats = buildStats({ codebook, sha256: ingestion.sha256, validation, metrics, breakdowns, audit, ...(weighting === undefined ? {} : { weighting }) });
   const charts = chartSpecs(codebook, metrics, weighting);
 

@@ -184,6 +184,22 @@ describe('buildReport on the sample survey', () => {
     expect(flag?.message).toBe(`样本中「金融」占 ${(share * 100).toFixed(1)}%，而基准为 6.0%：行业的构成与总体明显不同（总变差距离 ${tvd.toFixed(2)}），结论更多代表「金融」这部分人。`);
   });
 
+  it('audits the sample: the skew, the small n, and every headline unweighted against weighted to the benchmarks', () => {
+    const codes = built.stats.flags.map((f) => f.code);
+    expect(codes).toEqual(expect.arrayContaining(['not-representative', 'small-sample', 'depends-on-sample']));
+    const headlines = built.stats.metrics.filter((m) => m.kind !== 'distribution').map((m) => m.id);
+    expect(built.stats.audit.sensitivity.basis).toBe('benchmarks');
+    expect(built.stats.audit.sensitivity.rows.map((r) => r.metric)).toEqual(headlines);
+    for (const row of built.stats.audit.sensitivity.rows) {
+      expect(row.weighted, row.metric).not.toBeNull();
+      expect(row.dependsOnSample).toBe(Math.abs(row.shift ?? 0) > (row.halfWidth ?? Number.POSITIVE_INFINITY));
+    }
+    // ASMD of 金融 by hand: |p − 0.06| / √(0.06 · 0.94) with p the pandas sample share.
+    const share = (reference.audit.industry.sample as Record<string, number>)['金融'] ?? Number.NaN;
+    const finance = built.stats.audit.variables[0]?.differences.find((d) => d.option === '金融');
+    close(finance?.asmd, Math.abs(share - 0.06) / Math.sqrt(0.06 * 0.94));
+  });
+
   it('never writes a value of the PII column (来自IP) to any output', () => {
     const ips = readFileSync(new URL('../surveys/kimi-2024/responses.csv', import.meta.url))
       .toString('latin1')

@@ -5,6 +5,8 @@
  */
 import type { Codebook } from '../codebook/schema.ts';
 import { optionMatcher } from '../validate/parse-answer.ts';
+import { proportionInterval } from '../stats/proportion-interval.ts';
+import { asmd } from './asmd.ts';
 import { chiSquareGoodnessOfFit } from './chi-square-gof.ts';
 import type { Flag } from './flag.ts';
 import { auditMessages } from './messages.ts';
@@ -27,6 +29,10 @@ export interface AuditVariable {
   df: number | null;
   pValue: number | null;
   tvd: number | null;
+  /** Per option: the sample share minus the population share, with the interval of the sample share moved by q. */
+  differences: { option: string; difference: number; ci: [number, number] | null; asmd: number | null }[];
+  /** The mean ASMD over the options (with 0 < q < 1), Meta balance's summary for a categorical variable. */
+  meanAsmd: number | null;
   flags: string[];
 }
 
@@ -53,6 +59,13 @@ export function auditBenchmarks(codebook: Codebook, benchmarkCounts: readonly (r
     const sample = counts.map((c) => (n === 0 ? 0 : c / n));
     const fit = chiSquareGoodnessOfFit(counts, population);
     const tvd = n === 0 ? null : totalVariationDistance(sample, population);
+    const differences = options.map((option, i) => {
+      const q = population[i] ?? 0;
+      const interval = proportionInterval(counts[i] ?? 0, n, codebook.confidence, codebook.ciMethod);
+      const ci: [number, number] | null = interval?.ci === null || interval === null ? null : [interval.ci[0] - q, interval.ci[1] - q];
+      return { option, difference: (sample[i] ?? 0) - q, ci, asmd: n === 0 ? null : asmd(sample[i] ?? 0, q) };
+    });
+    const asmds = differences.flatMap((d) => (d.asmd === null ? [] : [d.asmd]));
     const variable: AuditVariable = {
       question: benchmark.question,
       source: benchmark.source,
@@ -63,6 +76,8 @@ export function auditBenchmarks(codebook: Codebook, benchmarkCounts: readonly (r
       df: fit?.df ?? null,
       pValue: fit?.pValue ?? null,
       tvd,
+      differences,
+      meanAsmd: asmds.length === 0 ? null : asmds.reduce((a, b) => a + b, 0) / asmds.length,
       flags: [],
     };
     if (fit !== null && tvd !== null && fit.pValue < NOT_REPRESENTATIVE_P && tvd >= NOT_REPRESENTATIVE_TVD) {

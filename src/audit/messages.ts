@@ -1,7 +1,9 @@
-/** Wording of every audit flag, in both report languages, in one place. */
+/** Wording of every audit flag, in both report languages, in one place, for a reader who is no statistician. */
 export type Language = 'zh' | 'en';
 
 const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;
+const points = (share: number): string => (share * 100).toFixed(1);
+const list = (language: Language, items: readonly string[]): string => items.join(language === 'zh' ? '、' : ', ');
 
 export const auditMessages = {
   notRepresentative(language: Language, args: { question: string; category: string; sample: number; population: number; tvd: number }): string {
@@ -9,5 +11,51 @@ export const auditMessages = {
     return language === 'zh'
       ? `样本中「${category}」占 ${percent(sample)}，而基准为 ${percent(population)}：${question}的构成与总体明显不同（总变差距离 ${tvd.toFixed(2)}），结论更多代表「${category}」这部分人。`
       : `“${category}” is ${percent(sample)} of the sample against ${percent(population)} in the population: the ${question} mix differs clearly from the benchmark (total variation distance ${tvd.toFixed(2)}), so the results speak mostly for “${category}”.`;
+  },
+  smallSample(language: Language, args: { n: number; margin: number; bound: number }): string {
+    const { n, margin, bound } = args;
+    return language === 'zh'
+      ? `仅有 ${n} 份有效样本：一个比例的估计误差可达 ±${points(margin)} 个百分点（目标为 ±${points(bound)}），相差几个百分点的结论不可靠。`
+      : `Only ${n} accepted responses: a share can be off by up to ±${points(margin)} percentage points (the target is ±${points(bound)}), so differences of a few points are not reliable.`;
+  },
+  lowPrecision(language: Language, args: { metrics: string[]; bound: number }): string {
+    return language === 'zh'
+      ? `以下指标的误差范围超过 ±${points(args.bound)} 个百分点：${list(language, args.metrics)}。`
+      : `These metrics have a margin of error above ±${points(args.bound)} percentage points: ${list(language, args.metrics)}.`;
+  },
+  dependsOnSample(language: Language, args: { metrics: string[] }): string {
+    return language === 'zh'
+      ? `按基准加权后，这些指标的变化超过了其误差范围：${list(language, args.metrics)}。这些结论取决于是谁回答了问卷。`
+      : `Weighted to the benchmarks, these metrics move by more than their margin of error: ${list(language, args.metrics)}. These headlines depend on who answered.`;
+  },
+  reweightImpossible(language: Language, args: { question: string; option: string }): string {
+    return language === 'zh'
+      ? `无法按基准加权检验结论的稳健性：没有受访者选择「${args.option}」（${args.question}），而总体中有这部分人。`
+      : `The headlines cannot be checked by weighting to the benchmarks: no respondent chose “${args.option}” (${args.question}), which the population has.`;
+  },
+  extremeWeights(language: Language, args: { ratio: number; nEffective: number; n: number }): string {
+    return language === 'zh'
+      ? `权重差异很大（最大/最小 ${args.ratio.toFixed(1)} 倍）：${args.n} 份样本加权后只相当于约 ${args.nEffective.toFixed(0)} 份，区间随之变宽。`
+      : `The weights are extreme (largest/smallest ${args.ratio.toFixed(1)}×): weighted, ${args.n} responses count as only about ${args.nEffective.toFixed(0)}, and intervals widen accordingly.`;
+  },
+  notConverged(language: Language, args: { iterations: number }): string {
+    return language === 'zh'
+      ? `加权在 ${args.iterations} 轮迭代后仍未收敛：加权结果不能完全匹配基准，请检查基准或减少加权变量。`
+      : `Raking did not converge after ${args.iterations} sweeps: the weighted sample does not fully match the benchmarks; check them or weight on fewer questions.`;
+  },
+  channelConcentration(language: Language, args: { channel: string; share: number }): string {
+    return language === 'zh'
+      ? `${percent(args.share)} 的答卷来自同一渠道「${args.channel}」：结论主要反映这一渠道触达的人群。`
+      : `${percent(args.share)} of the responses came through one channel, “${args.channel}”: the results mostly reflect the people it reaches.`;
+  },
+  highQuarantine(language: Language, args: { share: number; rules: string }): string {
+    return language === 'zh'
+      ? `${percent(args.share)} 的答卷因质量问题被隔离（${args.rules}）：请检查问卷投放与质量规则。`
+      : `${percent(args.share)} of the responses were quarantined for quality (${args.rules}): check how the survey was fielded and the quality rules.`;
+  },
+  itemNonResponse(language: Language, args: { questions: string[]; bound: number }): string {
+    return language === 'zh'
+      ? `以下问题超过 ${percent(args.bound)} 的受访者未作答：${list(language, args.questions)}。`
+      : `More than ${percent(args.bound)} of respondents left these questions unanswered: ${list(language, args.questions)}.`;
   },
 };

@@ -142,6 +142,21 @@ export const weightingSchema = strictObject({
 });
 export type Weighting = z.infer<typeof weightingSchema>;
 
+/** Thresholds of the representativeness audit's flags. */
+export const auditSettingsSchema = strictObject({
+  /** A headline share's margin of error (interval half-width) above this is flagged. */
+  maxMarginOfError: z.number().gt(0).lt(1).default(0.05),
+  /** One channel bringing more than this share of the responses is flagged. */
+  maxChannelShare: z.number().gt(0).max(1).default(0.8),
+  /** More than this share of rows quarantined is flagged. */
+  maxQuarantineShare: z.number().gt(0).max(1).default(0.1),
+  /** A question left unanswered by more than this share of respondents is flagged. */
+  maxNonResponse: z.number().gt(0).max(1).default(0.2),
+  /** Weights whose largest is more than this many times the smallest are flagged as extreme. */
+  maxWeightRatio: z.number().gt(1).default(10),
+});
+export type AuditSettings = z.infer<typeof auditSettingsSchema>;
+
 export const formats = ['wjx', 'qualtrics', 'google-forms', 'tencent', 'generic'] as const;
 export type Format = (typeof formats)[number];
 export const encodings = ['auto', 'utf-8', 'gbk', 'gb18030', 'utf-16le'] as const;
@@ -177,6 +192,7 @@ export const codebookSchema = strictObject({
   quality: qualitySchema.default({}),
   benchmarks: z.array(benchmarkSchema).default([]),
   weighting: weightingSchema.default({ method: 'none' }),
+  audit: auditSettingsSchema.default({ maxMarginOfError: 0.05, maxChannelShare: 0.8, maxQuarantineShare: 0.1, maxNonResponse: 0.2, maxWeightRatio: 10 }),
 });
 export type Codebook = z.infer<typeof codebookSchema>;
 export type CiMethod = Codebook['ciMethod'];

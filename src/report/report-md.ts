@@ -64,14 +64,30 @@ export function reportMarkdown(codebook: Codebook, stats: Stats, validation: Val
     for (const v of stats.audit.variables) {
       const question = codebook.questions.find((q) => q.id === v.question);
       lines.push(`### ${esc(question?.label ?? v.question)}`, '');
-      lines.push(`| ${t.option} | ${t.sample} | ${t.population} |`, '|---|---:|---:|');
-      for (const [option, share] of Object.entries(v.sample)) {
-        lines.push(`| ${esc(option)} | ${formatPercent(share)} | ${formatPercent(v.population[option] ?? 0)} |`);
+      lines.push(`| ${t.option} | ${t.sample} | ${t.population} | ${t.difference} | ASMD |`, '|---|---:|---:|---:|---:|');
+      for (const [i, [option, share]] of Object.entries(v.sample).entries()) {
+        const d = v.differences[i];
+        const signed = (x: number): string => `${x >= 0 ? '+' : '−'}${formatPercent(Math.abs(x))}`;
+        const difference = d === undefined ? '—' : `${signed(d.difference)}${d.ci === null ? '' : ` (${signed(d.ci[0])} – ${signed(d.ci[1])})`}`;
+        lines.push(`| ${esc(option)} | ${formatPercent(share)} | ${formatPercent(v.population[option] ?? 0)} | ${difference} | ${d?.asmd === null || d?.asmd === undefined ? '—' : formatFixed(d.asmd, 2)} |`);
       }
       const p = v.pValue === null ? '—' : v.pValue < 0.001 ? '< 0.001' : formatFixed(v.pValue, 3);
       const tvd = v.tvd === null ? '—' : formatFixed(v.tvd, 2);
       lines.push('', t.auditSummary(p, tvd, v.n), '', `${t.source}: ${esc(v.source)}`, '');
     }
+  }
+  const { sensitivity } = stats.audit;
+  if (sensitivity.rows.length > 0) {
+    lines.push(`### ${t.sensitivityTitle(sensitivity.basis === 'benchmarks')}`, '');
+    lines.push(`| ${t.metric} | ${t.unweightedEstimate} | ${t.weightedEstimate} | ${t.shift} | ${t.marginOfError} |`, '|---|---:|---:|---:|---:|');
+    for (const row of sensitivity.rows) {
+      const metric = stats.metrics.find((m) => m.id === row.metric);
+      if (metric === undefined) continue;
+      const shift = row.shift === null ? '—' : `${row.shift >= 0 ? '+' : '−'}${value(metric, Math.abs(row.shift), t.noAnswers)}`;
+      const margin = row.halfWidth === null ? '—' : `±${value(metric, row.halfWidth, t.noAnswers)}`;
+      lines.push(`| ${esc(metric.label)} | ${value(metric, row.unweighted, t.noAnswers)} | ${value(metric, row.weighted, t.noAnswers)} | ${shift}${row.dependsOnSample ? ' ⚠' : ''} | ${margin} |`);
+    }
+    lines.push('', t.sensitivityNote, '');
   }
 
   if (stats.breakdowns.length > 0) {

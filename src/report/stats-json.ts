@@ -1,5 +1,5 @@
 /** `stats.json` (CONTRACT section 3): every result of one analysis, in one object. */
-import type { AuditResult } from '../audit/audit-benchmarks.ts';
+import type { Audit } from '../audit/run-audit.ts';
 import type { Flag } from '../audit/flag.ts';
 import type { Codebook } from '../codebook/schema.ts';
 import type { BreakdownResult } from '../stats/compute-breakdowns.ts';
@@ -15,7 +15,7 @@ export interface Stats {
   weighting: { method: string } | WeightingDiagnostics;
   metrics: MetricResult[];
   breakdowns: BreakdownResult[];
-  audit: { variables: AuditResult['variables'] };
+  audit: Audit;
   flags: Flag[];
 }
 
@@ -25,7 +25,7 @@ export function buildStats(args: {
   validation: ValidationSummary;
   metrics: MetricResult[];
   breakdowns: BreakdownResult[];
-  audit: AuditResult;
+  audit: { audit: Audit; flags: Flag[] };
   weighting?: WeightingDiagnostics;
 }): Stats {
   const { codebook, validation } = args;
@@ -50,7 +50,7 @@ export function buildStats(args: {
     weighting: args.weighting ?? { method: codebook.weighting.method },
     metrics: args.metrics,
     breakdowns: args.breakdowns,
-    audit: { variables: args.audit.variables },
+    audit: args.audit.audit,
     flags: args.audit.flags,
   };
 }

@@ -9,7 +9,7 @@ import { finishMetric } from './compute-metric.ts';
 import { finishWeighted, weightedGroup, type WeightingContext } from './finish-weighted.ts';
 import type { MetricAccumulator } from './metric-accumulator.ts';
 import type { MetricResult } from './metric-result.ts';
-import type { SurveySummary } from './survey-summary.ts';
+import { canonicalWeightedSummary, type SurveySummary } from './survey-summary.ts';
 import { calibrate } from './weights/calibrate.ts';
 import { raoScott } from './weights/rao-scott.ts';
 import type { WeightedSums } from './weights/weighted-sums.ts';
@@ -19,14 +19,44 @@ export interface FinishedStats {
   metrics: MetricResult[];
   breakdowns: BreakdownResult[];
   weighting?: WeightingDiagnostics;
+  /** The headline metrics weighted to the benchmarks, for the audit (when the codebook does not weight). */
+  reweighted?: Reweighted;
+}
+
+/** The audit's re-weighting: the metrics and weight diagnostics, or why it could not be done. */
+export type Reweighted =
+  | { ok: true; method: string; metrics: MetricResult[]; diagnostics: WeightingDiagnostics }
+  | { ok: false; question: string; option: string; share: number };
+
+/** The metrics weighted to all benchmarks (the summary's audit weighting), when there is one. */
+function reweight(codebook: Codebook, summary: SurveySummary, unweighted: readonly MetricResult[]): Reweighted | undefined {
+  if (summary.auditWeighting === undefined) return undefined;
+  const audit = canonicalWeightedSummary(summary.auditWeighting);
+  const calibrated = calibrate(audit.plan, audit.cells);
+  if (!calibrated.ok) {
+    const margin = audit.plan.margins[calibrated.margin];
+    const question = codebook.questions.find((q) => q.id === margin?.question);
+    const option = question !== undefined && 'options' in question ? (question.options[calibrated.level] ?? '') : String(calibrated.level);
+    return { ok: false, question: margin?.question ?? '', option, share: margin?.shares[calibrated.level] ?? 0 };
+  }
+  const context: WeightingContext = { cells: audit.cells, calibration: calibrated.calibration };
+  return {
+    ok: true,
+    method: audit.plan.method,
+    metrics: summary.plans.map((plan, m) => finishWeighted(codebook, plan, unweighted[m] as MetricResult, audit.metrics[m] ?? [], context)),
+    diagnostics: weightingDiagnostics(audit.plan, audit.cells, calibrated.calibration, audit.unweightable),
+  };
 }
 
 /** `where` names the codebook in a message when the weighting cannot be done. */
 export function finishStats(codebook: Codebook, summary: SurveySummary, where: string): FinishedStats {
   const unweighted = summary.plans.map((plan, i) => finishMetric(codebook, plan, summary.metrics[i] as MetricAccumulator));
   const breakdowns = computeBreakdowns(codebook, summary);
-  const weighting = summary.weighting;
-  if (weighting === undefined) return { metrics: unweighted, breakdowns };
+  const weighting = summary.weighting === undefined ? undefined : canonicalWeightedSummary(summary.weighting);
+  if (weighting === undefined) {
+    const reweighted = reweight(codebook, summary, unweighted);
+    return reweighted === undefined ? { metrics: unweighted, breakdowns } : { metrics: unweighted, breakdowns, reweighted };
+  }
 
   const calibrated = calibrate(weighting.plan, weighting.cells);
   if (!calibrated.ok) {

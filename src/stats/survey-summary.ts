@@ -9,7 +9,7 @@ import { addToAccumulator, createAccumulator, mergeAccumulator, weightedValues, 
 import { planMetric, type MetricPlan } from './metric-plan.ts';
 import type { CellTotal } from './weights/calibrate.ts';
 import { addWeighted, mergeWeighted, type WeightedSums } from './weights/weighted-sums.ts';
-import { cellOf, planWeighting, type WeightingPlan } from './weights/weighting-plan.ts';
+import { cellOf, planAuditWeighting, planWeighting, type WeightingPlan } from './weights/weighting-plan.ts';
 
 /** The weighted side of the summary: per weighting cell, design-weight totals and each metric's sums. */
 export interface WeightedSummary {
@@ -59,6 +59,8 @@ export interface SurveySummary {
   nonResponse: number[];
   channels: Map<string, number>;
   weighting?: WeightedSummary;
+  /** When the codebook does not weight: the same sums under raking to all benchmarks, for the audit. */
+  auditWeighting?: WeightedSummary;
 }
 
 function emptySums(plan: MetricPlan): WeightedSums[] {
@@ -72,23 +74,23 @@ export function createSummary(codebook: Codebook): SurveySummary {
     const question = codebook.questions.find((q) => q.id === id);
     return question !== undefined && 'options' in question ? question.options.length : 0;
   };
-  const weightingPlan = planWeighting(codebook);
   const breakdownPlans = codebook.breakdowns.map((b) => b.metrics.map((id) => plans.find((p) => p.metric.id === id) as MetricPlan));
-  return {
-    ...(weightingPlan === undefined
-      ? {}
+  const weighted = (plan: WeightingPlan | undefined): WeightedSummary | undefined =>
+    plan === undefined
+      ? undefined
       : {
-          weighting: {
-            plan: weightingPlan,
-            cells: new Map(),
-            unweightable: 0,
-            metrics: plans.map(emptySums),
-            breakdowns: codebook.breakdowns.map((b, i) =>
-              Array.from({ length: optionCount(b.by) }, () => (breakdownPlans[i] ?? []).map(emptySums)),
-            ),
-            tables: codebook.breakdowns.map((b, i) => (breakdownPlans[i] ?? []).map((plan) => emptyTables(plan, optionCount(b.by)))),
-          },
-        }),
+          plan,
+          cells: new Map(),
+          unweightable: 0,
+          metrics: plans.map(emptySums),
+          breakdowns: codebook.breakdowns.map((b, i) => Array.from({ length: optionCount(b.by) }, () => (breakdownPlans[i] ?? []).map(emptySums))),
+          tables: codebook.breakdowns.map((b, i) => (breakdownPlans[i] ?? []).map((p) => emptyTables(p, optionCount(b.by)))),
+        };
+  const weighting = weighted(planWeighting(codebook));
+  const auditWeighting = weighted(planAuditWeighting(codebook));
+  return {
+    ...(weighting === undefined ? {} : { weighting }),
+    ...(auditWeighting === undefined ? {} : { auditWeighting }),
     accepted: 0,
     plans,
     metrics: plans.map(createAccumulator),
@@ -137,6 +139,7 @@ export function addResponse(codebook: Codebook, summary: SurveySummary, response
   });
   if (response.channel !== undefined) summary.channels.set(response.channel, (summary.channels.get(response.channel) ?? 0) + 1);
   if (summary.weighting !== undefined) addWeightedResponse(summary, summary.weighting, response);
+  if (summary.auditWeighting !== undefined) addWeightedResponse(summary, summary.auditWeighting, response);
 }
 
 function addWeightedResponse(summary: SurveySummary, weighting: WeightedSummary, response: Response): void {
@@ -189,22 +192,40 @@ export function mergeSummary(into: SurveySummary, from: SurveySummary): void {
   into.benchmarkCounts.forEach((counts, b) => counts.forEach((_, i) => (counts[i] = (counts[i] ?? 0) + (from.benchmarkCounts[b]?.[i] ?? 0))));
   into.nonResponse.forEach((_, q) => (into.nonResponse[q] = (into.nonResponse[q] ?? 0) + (from.nonResponse[q] ?? 0)));
   for (const [channel, count] of from.channels) into.channels.set(channel, (into.channels.get(channel) ?? 0) + count);
-  const w = into.weighting;
-  const f = from.weighting;
-  if (w !== undefined && f !== undefined) {
-    w.unweightable += f.unweightable;
-    for (const [cell, t] of f.cells) {
-      const c = w.cells.get(cell);
-      w.cells.set(cell, c === undefined ? { ...t } : { n: c.n + t.n, a1: c.a1 + t.a1, a2: c.a2 + t.a2, dMin: Math.min(c.dMin, t.dMin), dMax: Math.max(c.dMax, t.dMax) });
-    }
-    w.metrics.forEach((sums, m) => sums.forEach((s, v) => mergeWeighted(s, f.metrics[m]?.[v] ?? new Map())));
-    w.breakdowns.forEach((groups, b) =>
-      groups.forEach((metrics, g) => metrics.forEach((sums, m) => sums.forEach((s, v) => mergeWeighted(s, f.breakdowns[b]?.[g]?.[m]?.[v] ?? new Map())))),
-    );
-    w.tables.forEach((metrics, b) =>
-      metrics.forEach((tables, m) =>
-        tables?.forEach((table, g) => table.forEach((sums, r) => sums.forEach((s, c) => mergeWeighted(s, f.tables[b]?.[m]?.[g]?.[r]?.[c] ?? new Map())))),
-      ),
-    );
+  mergeWeightedSummary(into.weighting, from.weighting);
+  mergeWeightedSummary(into.auditWeighting, from.auditWeighting);
+}
+
+function mergeWeightedSummary(w: WeightedSummary | undefined, f: WeightedSummary | undefined): void {
+  if (w === undefined || f === undefined) return;
+  w.unweightable += f.unweightable;
+  for (const [cell, t] of f.cells) {
+    const c = w.cells.get(cell);
+    w.cells.set(cell, c === undefined ? { ...t } : { n: c.n + t.n, a1: c.a1 + t.a1, a2: c.a2 + t.a2, dMin: Math.min(c.dMin, t.dMin), dMax: Math.max(c.dMax, t.dMax) });
   }
+  w.metrics.forEach((sums, m) => sums.forEach((s, v) => mergeWeighted(s, f.metrics[m]?.[v] ?? new Map())));
+  w.breakdowns.forEach((groups, b) =>
+    groups.forEach((metrics, g) => metrics.forEach((sums, m) => sums.forEach((s, v) => mergeWeighted(s, f.breakdowns[b]?.[g]?.[m]?.[v] ?? new Map())))),
+  );
+  w.tables.forEach((metrics, b) =>
+    metrics.forEach((tables, m) =>
+      tables?.forEach((table, g) => table.forEach((sums, r) => sums.forEach((s, c) => mergeWeighted(s, f.tables[b]?.[m]?.[g]?.[r]?.[c] ?? new Map())))),
+    ),
+  );
+}
+
+/**
+ * The same weighted summary with every per-cell map in sorted cell order. Floating-point sums depend on the
+ * order they run in; cells are first met in row order, so sorting them makes the weighted results the same
+ * bytes whatever the order of the rows.
+ */
+export function canonicalWeightedSummary(w: WeightedSummary): WeightedSummary {
+  const sort = <T>(map: ReadonlyMap<string, T>): Map<string, T> => new Map([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return {
+    ...w,
+    cells: sort(w.cells),
+    metrics: w.metrics.map((sums) => sums.map(sort)),
+    breakdowns: w.breakdowns.map((groups) => groups.map((metrics) => metrics.map((sums) => sums.map(sort)))),
+    tables: w.tables.map((metrics) => metrics.map((tables) => tables?.map((table) => table.map((row) => row.map(sort))))),
+  };
 }

@@ -1,26 +1,46 @@
-import { auditBenchmarks } from '../../audit/audit-benchmarks.ts';
+import { runAudit } from '../../audit/run-audit.ts';
 import { ingestSurvey } from '../../ingest-survey.ts';
+import { validationSummary } from '../../report/validation-json.ts';
+import { finishStats } from '../../stats/finish-stats.ts';
 import { formatFlag } from '../format-result.ts';
 
+/** `stickiness audit`: the representativeness audit as a terminal summary (or JSON); exit 0 even with flags. */
 export async function auditCommand(survey: string, options: { json?: boolean }): Promise<number> {
   const { loaded, ingestion } = await ingestSurvey(survey);
   const { codebook } = loaded;
-  const audit = auditBenchmarks(codebook, ingestion.summary.benchmarkCounts);
+  const { metrics, weighting, reweighted } = finishStats(codebook, ingestion.summary, loaded.file);
+  const validation = validationSummary(codebook.id, codebook.source.file, ingestion);
+  const { audit, flags } = runAudit({
+    codebook,
+    summary: ingestion.summary,
+    metrics,
+    validation,
+    ...(weighting === undefined ? {} : { weighting }),
+    ...(reweighted === undefined ? {} : { reweighted }),
+  });
   if (options.json === true) {
-    process.stdout.write(`${JSON.stringify(audit, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ ...audit, flags }, null, 2)}\n`);
     return 0;
   }
   const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;
+  const label = (id: string): string => metrics.find((m) => m.id === id)?.label ?? id;
   const lines = [`${codebook.id}: representativeness of ${ingestion.summary.accepted} accepted responses`];
   for (const v of audit.variables) {
     const p = v.pValue === null ? 'n/a' : v.pValue < 0.001 ? '<0.001' : v.pValue.toFixed(3);
-    lines.push(`  ${v.question} (n=${v.n}): chi-square p=${p}, TVD=${v.tvd === null ? 'n/a' : v.tvd.toFixed(2)}`);
+    lines.push(`  ${v.question} (n=${v.n}): chi-square p=${p}, TVD=${v.tvd === null ? 'n/a' : v.tvd.toFixed(2)}, mean ASMD=${v.meanAsmd === null ? 'n/a' : v.meanAsmd.toFixed(2)}`);
     for (const [option, share] of Object.entries(v.sample)) {
       lines.push(`    ${option}: sample ${percent(share)} vs population ${percent(v.population[option] ?? 0)}`);
     }
   }
   if (audit.variables.length === 0) lines.push('  no benchmarks in the codebook: add `benchmarks:` with population shares to audit the sample');
-  lines.push(...audit.flags.map(formatFlag));
+  if (audit.sensitivity.rows.length > 0) {
+    lines.push(`  headlines unweighted -> weighted (${audit.sensitivity.basis === 'benchmarks' ? `${audit.sensitivity.method ?? ''} to the benchmarks` : 'the codebook weighting'}):`);
+    for (const row of audit.sensitivity.rows) {
+      const show = (v: number | null): string => (v === null ? 'n/a' : Math.abs(v) > 1.5 ? v.toFixed(1) : percent(v));
+      lines.push(`    ${label(row.metric)}: ${show(row.unweighted)} -> ${show(row.weighted)}${row.dependsOnSample ? '  (moves beyond its margin of error)' : ''}`);
+    }
+  }
+  lines.push(...flags.map(formatFlag));
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }

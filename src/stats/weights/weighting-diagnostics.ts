@@ -16,6 +16,9 @@ export interface WeightingDiagnostics {
   minWeight: number;
   maxWeight: number;
   maxMinRatio: number;
+  /** Share of the total weight carried by the most heavily weighted 1% and 5% of respondents (null with design weights, which vary within a cell). */
+  topShare1: number | null;
+  topShare5: number | null;
   iterations: number;
   converged: boolean;
   trimmed: number;
@@ -36,6 +39,19 @@ export function weightingDiagnostics(plan: WeightingPlan, cells: ReadonlyMap<str
     max = Math.max(max, g * c.dMax);
   }
   const mean = n > 0 ? sum / n : 0;
+  const topShare = (fraction: number): number | null => {
+    if (plan.designWeights || sum <= 0) return null;
+    // Every respondent of a cell carries the same weight g: take the heaviest cells first, part of the last.
+    let left = fraction * n;
+    let carried = 0;
+    for (const [cell, c] of [...cells].sort(([a], [b]) => (calibration.g.get(b) ?? 0) - (calibration.g.get(a) ?? 0) || (a < b ? -1 : 1))) {
+      const take = Math.min(left, c.n);
+      carried += take * (calibration.g.get(cell) ?? 0);
+      left -= take;
+      if (left <= 0) break;
+    }
+    return carried / sum;
+  };
   const nEffective = sumSquares > 0 ? (sum * sum) / sumSquares : 0;
   return {
     method: plan.method,
@@ -48,6 +64,8 @@ export function weightingDiagnostics(plan: WeightingPlan, cells: ReadonlyMap<str
     minWeight: mean > 0 ? min / mean : 0,
     maxWeight: mean > 0 ? max / mean : 0,
     maxMinRatio: min > 0 ? max / min : Number.POSITIVE_INFINITY,
+    topShare1: topShare(0.01),
+    topShare5: topShare(0.05),
     iterations: calibration.iterations,
     converged: calibration.converged,
     trimmed: calibration.trimmed,

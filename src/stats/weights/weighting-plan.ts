@@ -27,7 +27,27 @@ export interface WeightingPlan {
 export function planWeighting(codebook: Codebook): WeightingPlan | undefined {
   const { weighting } = codebook;
   if (weighting.method === 'none') return undefined;
-  const margins = weighting.method === 'column' ? [] : (weighting.by ?? []).map((id): WeightingMargin => {
+  const margins = weighting.method === 'column' ? [] : (weighting.by ?? []).map((id) => marginOf(codebook, id));
+  return {
+    method: weighting.method,
+    margins,
+    ...(weighting.trim === undefined ? {} : { trim: weighting.trim }),
+    designWeights: weighting.column !== undefined,
+  };
+}
+
+/**
+ * The weighting the audit uses to see how much each headline depends on who answered, when the codebook
+ * does not weight: raking (post-stratification for one) to every benchmarked question. Undefined without
+ * benchmarks, or when the codebook weights (then its own weighting is the comparison).
+ */
+export function planAuditWeighting(codebook: Codebook): WeightingPlan | undefined {
+  if (codebook.weighting.method !== 'none' || codebook.benchmarks.length === 0) return undefined;
+  const margins = codebook.benchmarks.map((b) => marginOf(codebook, b.question));
+  return { method: margins.length === 1 ? 'poststratify' : 'rake', margins, designWeights: false };
+}
+
+function marginOf(codebook: Codebook, id: string): WeightingMargin {
     const at = codebook.questions.findIndex((q) => q.id === id);
     const question = codebook.questions[at];
     const options = question !== undefined && 'options' in question ? question.options : [];
@@ -40,13 +60,6 @@ export function planWeighting(codebook: Codebook): WeightingPlan | undefined {
     }
     const total = shares.reduce((sum, s) => sum + s, 0);
     return { question: id, at, shares: shares.map((s) => (total > 0 ? s / total : 0)) };
-  });
-  return {
-    method: weighting.method,
-    margins,
-    ...(weighting.trim === undefined ? {} : { trim: weighting.trim }),
-    designWeights: weighting.column !== undefined,
-  };
 }
 
 /** The respondent's weighting cell, e.g. `3,1`; undefined when a weighting question is unanswered. */
