@@ -42,7 +42,7 @@ export async function buildReport(codebook: Codebook, ingestion: ExportIngestion
   const { metrics, breakdowns, weighting, reweighted } = finishStats(codebook, summary, codebookFile);
   const audit = runAudit({ codebook, summary, metrics, validation, ...(weighting === undefined ? {} : { weighting }), ...(reweighted === undefined ? {} : { reweighted }) });
   const stats = buildStats({ codebook, sha256: ingestion.sha256, validation, metrics, breakdowns, audit, ...(weighting === undefined ? {} : { weighting }) });
-  const charts = chartSpecs(codebook, metrics, weighting);
+  const charts = chartSpecs(codebook, metrics, weighting, audit.audit.variables);
 
   const files = new Map<string, string | Uint8Array>();
   files.set('stats.json', toJson(stats));

@@ -7,6 +7,8 @@ import { sections } from '../codebook/schema.ts';
 import type { MetricResult } from '../stats/metric-result.ts';
 import type { WeightingDiagnostics } from '../stats/weights/weighting-diagnostics.ts';
 import { text } from './i18n.ts';
+import type { AuditVariable } from '../audit/audit-benchmarks.ts';
+import { dumbbellChart } from './dumbbell-chart.ts';
 import { shareChart, type ShareBar } from './share-chart.ts';
 
 export interface ChartSpec {
@@ -16,7 +18,7 @@ export interface ChartSpec {
   spec: Record<string, unknown>;
 }
 
-export function chartSpecs(codebook: Codebook, metrics: readonly MetricResult[], weighting?: WeightingDiagnostics): ChartSpec[] {
+export function chartSpecs(codebook: Codebook, metrics: readonly MetricResult[], weighting?: WeightingDiagnostics, audit?: readonly AuditVariable[]): ChartSpec[] {
   const t = text(codebook.language);
   const charts: ChartSpec[] = [];
   for (const section of sections) {
@@ -54,6 +56,19 @@ export function chartSpecs(codebook: Codebook, metrics: readonly MetricResult[],
         axisTitle: t.share,
         sortByEstimate: metric.kind === 'distribution',
       }),
+    });
+  }
+  for (const variable of audit ?? []) {
+    if (variable.n === 0) continue;
+    const question = codebook.questions.find((q) => q.id === variable.question);
+    const title = t.auditTitle(question?.label ?? variable.question);
+    charts.push({
+      name: `audit-${variable.question}`,
+      title,
+      spec: dumbbellChart(
+        Object.entries(variable.sample).map(([category, sample]) => ({ category, sample, population: variable.population[category] ?? 0 })),
+        { title, subtitle: t.auditCaption(variable.n, variable.source), sampleLabel: t.sampleLabel, populationLabel: t.populationLabel, axisTitle: t.share },
+      ),
     });
   }
   return charts;

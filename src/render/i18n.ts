@@ -9,6 +9,10 @@ const TEXT = {
     interval: (level: number) => `${Math.round(level * 100)}% 置信区间`,
     caption: (n: string, level: number, weighting: string) => `n = ${n}；误差线为 ${Math.round(level * 100)}% 置信区间；${weighting}`,
     unweighted: '未加权',
+    auditTitle: (question: string) => `样本与总体：${question}`,
+    auditCaption: (n: number, source: string) => `n = ${n}；基准来源：${source.length > 60 ? `${source.slice(0, 57)}…` : source}`,
+    sampleLabel: '样本',
+    populationLabel: '总体（基准）',
     weighted: (method: string, by: string, nEffective: number) => `已加权（${method}${by === '' ? '' : `：${by}`}，有效样本量 ${nEffective.toFixed(0)}）`,
   },
   en: {
@@ -18,6 +22,10 @@ const TEXT = {
     interval: (level: number) => `${Math.round(level * 100)}% confidence interval`,
     caption: (n: string, level: number, weighting: string) => `n = ${n}; error bars are ${Math.round(level * 100)}% confidence intervals; ${weighting}`,
     unweighted: 'unweighted',
+    auditTitle: (question: string) => `Sample vs population: ${question}`,
+    auditCaption: (n: number, source: string) => `n = ${n}; benchmark: ${source.length > 60 ? `${source.slice(0, 57)}…` : source}`,
+    sampleLabel: 'Sample',
+    populationLabel: 'Population (benchmark)',
     weighted: (method: string, by: string, nEffective: number) => `weighted (${method}${by === '' ? '' : `: ${by}`}; effective n ${nEffective.toFixed(0)})`,
   },
 } as const;

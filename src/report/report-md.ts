@@ -74,6 +74,8 @@ export function reportMarkdown(codebook: Codebook, stats: Stats, validation: Val
       const p = v.pValue === null ? '—' : v.pValue < 0.001 ? '< 0.001' : formatFixed(v.pValue, 3);
       const tvd = v.tvd === null ? '—' : formatFixed(v.tvd, 2);
       lines.push('', t.auditSummary(p, tvd, v.n), '', `${t.source}: ${esc(v.source)}`, '');
+      const chart = charts.find((c) => c.name === `audit-${v.question}`);
+      if (chart !== undefined) lines.push(`![${esc(chart.title)}](charts/${chart.name}.svg)`, '');
     }
   }
   const { sensitivity } = stats.audit;

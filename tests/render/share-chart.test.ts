@@ -48,6 +48,9 @@ describe('the sample report charts', () => {
     const { files } = await buildReport(parsed.value, await ingestFile(parsed.value, file), file);
     const specs = [...files].filter(([name]) => name.endsWith('.vl.json'));
     expect(specs.map(([name]) => name).sort()).toEqual([
+      'charts/audit-age.vl.json',
+      'charts/audit-gender.vl.json',
+      'charts/audit-industry.vl.json',
       'charts/curve-weekly_by_tenure.vl.json',
       'charts/dist-industry_mix.vl.json',
       'charts/dist-scenario_mix.vl.json',
