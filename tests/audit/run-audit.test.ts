@@ -81,6 +81,17 @@ describe('runAudit', () => {
     expect(result.audit.sensitivity.basis).toBe('none');
   });
 
+  it('flags raking that cannot converge (margins the sample cannot meet together)', () => {
+    // Everyone in a says yes, everyone in b says no: group 50/50 and ok 90/10 cannot both hold.
+    const rows = [...repeat('a,yes,web,1', 500), ...repeat('b,no,web,1', 500)];
+    const extra = `  - { question: ok, source: test, shares: { "yes": 0.9, "no": 0.1 } }
+weighting: { method: rake, by: [group, ok] }`;
+    const result = audit(rows, { extra });
+    expect(codes(result)).toContain('raking-not-converged');
+    expect(result.audit.weighting?.converged).toBe(false);
+    expect(result.flags.find((f) => f.code === 'raking-not-converged')?.severity).toBe('critical');
+  });
+
   it('flags extreme weights when the codebook weights', () => {
     const rows = [...repeat('a,yes,web,1', 980), ...repeat('b,no,app,2', 20)];
     const result = audit(rows, { extra: 'weighting: { method: poststratify, by: [group] }' });

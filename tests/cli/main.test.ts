@@ -136,6 +136,15 @@ describe('stickiness CLI', () => {
     expect(stdout).toContain('critical not-representative');
   });
 
+  it('audit --json prints the whole audit object with its flags', () => {
+    const { status, stdout } = run('audit', path.join(ROOT, 'surveys/kimi-2024'), '--json');
+    expect(status).toBe(0);
+    const audit = JSON.parse(stdout) as { variables: unknown[]; sensitivity: { basis: string }; flags: { code: string }[] };
+    expect(audit.variables).toHaveLength(3);
+    expect(audit.sensitivity.basis).toBe('benchmarks');
+    expect(audit.flags.map((f) => f.code)).toContain('small-sample');
+  });
+
   it('batch analyses the good surveys, reports the broken one and exits 1', () => {
     const dir = path.join(work, 'batch');
     cpSync(path.join(ROOT, 'surveys/kimi-2024'), path.join(dir, 'a-good'), { recursive: true });

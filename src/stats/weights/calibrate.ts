@@ -84,6 +84,11 @@ export function calibrate(plan: WeightingPlan, cells: ReadonlyMap<string, CellTo
         break;
       }
     }
+    // Weights that stopped moving but miss a margin (margins the sample cannot meet together, e.g. when
+    // every respondent of one group gave one answer) have not converged either, whatever R would say.
+    converged &&= plan.margins.every((margin, m) =>
+      marginTotals(cells, g, m, margin.shares.length).every((t, level) => Math.abs(t - total * (margin.shares[level] ?? 0)) <= 1e-6 * total),
+    );
   }
   // Trimming changes the weights, not the post-strata R keeps for the variance: work on a copy.
   g = new Map(g);
