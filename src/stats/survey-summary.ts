@@ -75,7 +75,8 @@ export function createSummary(codebook: Codebook): SurveySummary {
     return question !== undefined && 'options' in question ? question.options.length : 0;
   };
   const breakdownPlans = codebook.breakdowns.map((b) => b.metrics.map((id) => plans.find((p) => p.metric.id === id) as MetricPlan));
-  const weighted = (plan: WeightingPlan | undefined): WeightedSummary | undefined =>
+  // The audit's re-weighting needs the headline metrics only, not the breakdowns.
+  const weighted = (plan: WeightingPlan | undefined, withBreakdowns: boolean): WeightedSummary | undefined =>
     plan === undefined
       ? undefined
       : {
@@ -83,11 +84,11 @@ export function createSummary(codebook: Codebook): SurveySummary {
           cells: new Map(),
           unweightable: 0,
           metrics: plans.map(emptySums),
-          breakdowns: codebook.breakdowns.map((b, i) => Array.from({ length: optionCount(b.by) }, () => (breakdownPlans[i] ?? []).map(emptySums))),
-          tables: codebook.breakdowns.map((b, i) => (breakdownPlans[i] ?? []).map((p) => emptyTables(p, optionCount(b.by)))),
+          breakdowns: withBreakdowns ? codebook.breakdowns.map((b, i) => Array.from({ length: optionCount(b.by) }, () => (breakdownPlans[i] ?? []).map(emptySums))) : [],
+          tables: withBreakdowns ? codebook.breakdowns.map((b, i) => (breakdownPlans[i] ?? []).map((p) => emptyTables(p, optionCount(b.by)))) : [],
         };
-  const weighting = weighted(planWeighting(codebook));
-  const auditWeighting = weighted(planAuditWeighting(codebook));
+  const weighting = weighted(planWeighting(codebook), true);
+  const auditWeighting = weighted(planAuditWeighting(codebook), false);
   return {
     ...(weighting === undefined ? {} : { weighting }),
     ...(auditWeighting === undefined ? {} : { auditWeighting }),
@@ -163,6 +164,7 @@ function addWeightedResponse(summary: SurveySummary, weighting: WeightedSummary,
     });
   };
   summary.plans.forEach((plan, m) => fold(plan, weighting.metrics[m]));
+  if (weighting.breakdowns.length === 0) return;
   summary.breakdowns.forEach((breakdown, b) => {
     const by = response.answers[breakdown.at];
     const chosen = new Set(Array.isArray(by) ? by : typeof by === 'number' ? [by] : []);
