@@ -39,8 +39,16 @@ export async function buildReport(codebook: Codebook, ingestion: ExportIngestion
   if (summary.accepted === 0) {
     throw new UserError(file, `no response passed validation (${ingestion.rowsRead} read); run \`stickiness validate\` to see why`);
   }
-  const { metrics, breakdowns, weighting, reweighted } = finishStats(codebook, summary, codebookFile);
-  const audit = runAudit({ codebook, summary, metrics, validation, ...(weighting === undefined ? {} : { weighting }), ...(reweighted === undefined ? {} : { reweighted }) });
+  const { metrics, breakdowns, weighting, reweighted, weightedBenchmarkShares } = finishStats(codebook, summary, codebookFile);
+  const audit = runAudit({
+    codebook,
+    summary,
+    metrics,
+    validation,
+    ...(weighting === undefined ? {} : { weighting }),
+    ...(reweighted === undefined ? {} : { reweighted }),
+    ...(weightedBenchmarkShares === undefined ? {} : { weightedBenchmarkShares }),
+  });
   const stats = buildStats({ codebook, sha256: ingestion.sha256, validation, metrics, breakdowns, audit, ...(weighting === undefined ? {} : { weighting }) });
   const charts = chartSpecs(codebook, metrics, weighting, audit.audit.variables);
 

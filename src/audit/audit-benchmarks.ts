@@ -25,6 +25,8 @@ export interface AuditVariable {
   n: number;
   sample: Record<string, number>;
   population: Record<string, number>;
+  /** With weighting: the weighted sample shares. */
+  weightedSample?: Record<string, number | null>;
   chiSquare: number | null;
   df: number | null;
   pValue: number | null;
@@ -42,7 +44,7 @@ export interface AuditResult {
 }
 
 /** `counts[b]`: respondents per option of benchmark b's question (the survey summary's `benchmarkCounts`). */
-export function auditBenchmarks(codebook: Codebook, benchmarkCounts: readonly (readonly number[])[]): AuditResult {
+export function auditBenchmarks(codebook: Codebook, benchmarkCounts: readonly (readonly number[])[], weightedShares?: readonly (readonly (number | null)[])[]): AuditResult {
   const flags: Flag[] = [];
   const variables = codebook.benchmarks.map((benchmark, b): AuditVariable => {
     const at = codebook.questions.findIndex((q) => q.id === benchmark.question);
@@ -72,6 +74,7 @@ export function auditBenchmarks(codebook: Codebook, benchmarkCounts: readonly (r
       n,
       sample: Object.fromEntries(options.map((o, i) => [o, sample[i] ?? 0])),
       population: Object.fromEntries(options.map((o, i) => [o, population[i] ?? 0])),
+      ...(weightedShares === undefined ? {} : { weightedSample: Object.fromEntries(options.map((o, i) => [o, weightedShares[b]?.[i] ?? null])) }),
       chiSquare: fit?.statistic ?? null,
       df: fit?.df ?? null,
       pValue: fit?.pValue ?? null,

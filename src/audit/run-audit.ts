@@ -54,6 +54,7 @@ export interface AuditInput {
   metrics: readonly MetricResult[];
   weighting?: WeightingDiagnostics;
   reweighted?: Reweighted;
+  weightedBenchmarkShares?: (number | null)[][];
   validation: ValidationSummary;
 }
 
@@ -63,7 +64,7 @@ export function runAudit(input: AuditInput): { audit: Audit; flags: Flag[] } {
   const { codebook, summary, metrics, validation } = input;
   const language = codebook.language;
   const settings = codebook.audit;
-  const benchmarks = auditBenchmarks(codebook, summary.benchmarkCounts);
+  const benchmarks = auditBenchmarks(codebook, summary.benchmarkCounts, input.weightedBenchmarkShares);
   const flags: Flag[] = [...benchmarks.flags];
   const headlines = metrics.filter((m) => HEADLINE_KINDS.has(m.kind));
   const label = (id: string): string => metrics.find((m) => m.id === id)?.label ?? id;

@@ -64,12 +64,17 @@ export function reportMarkdown(codebook: Codebook, stats: Stats, validation: Val
     for (const v of stats.audit.variables) {
       const question = codebook.questions.find((q) => q.id === v.question);
       lines.push(`### ${esc(question?.label ?? v.question)}`, '');
-      lines.push(`| ${t.option} | ${t.sample} | ${t.population} | ${t.difference} | ASMD |`, '|---|---:|---:|---:|---:|');
+      const weighted = v.weightedSample;
+      lines.push(
+        weighted === undefined ? `| ${t.option} | ${t.sample} | ${t.population} | ${t.difference} | ASMD |` : `| ${t.option} | ${t.sample} | ${t.weightedSample} | ${t.population} | ${t.difference} | ASMD |`,
+        weighted === undefined ? '|---|---:|---:|---:|---:|' : '|---|---:|---:|---:|---:|---:|',
+      );
       for (const [i, [option, share]] of Object.entries(v.sample).entries()) {
         const d = v.differences[i];
         const signed = (x: number): string => `${x >= 0 ? '+' : '−'}${formatPercent(Math.abs(x))}`;
         const difference = d === undefined ? '—' : `${signed(d.difference)}${d.ci === null ? '' : ` (${signed(d.ci[0])} – ${signed(d.ci[1])})`}`;
-        lines.push(`| ${esc(option)} | ${formatPercent(share)} | ${formatPercent(v.population[option] ?? 0)} | ${difference} | ${d?.asmd === null || d?.asmd === undefined ? '—' : formatFixed(d.asmd, 2)} |`);
+        const w = weighted === undefined ? '' : ` ${weighted[option] === null || weighted[option] === undefined ? '—' : formatPercent(weighted[option] ?? 0)} |`;
+        lines.push(`| ${esc(option)} | ${formatPercent(share)} |${w} ${formatPercent(v.population[option] ?? 0)} | ${difference} | ${d?.asmd === null || d?.asmd === undefined ? '—' : formatFixed(d.asmd, 2)} |`);
       }
       const p = v.pValue === null ? '—' : v.pValue < 0.001 ? '< 0.001' : formatFixed(v.pValue, 3);
       const tvd = v.tvd === null ? '—' : formatFixed(v.tvd, 2);

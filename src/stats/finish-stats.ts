@@ -11,6 +11,7 @@ import type { MetricAccumulator } from './metric-accumulator.ts';
 import type { MetricResult } from './metric-result.ts';
 import { canonicalWeightedSummary, type SurveySummary } from './survey-summary.ts';
 import { calibrate } from './weights/calibrate.ts';
+import { linearizedMean } from './weights/linearized-mean.ts';
 import { raoScott } from './weights/rao-scott.ts';
 import type { WeightedSums } from './weights/weighted-sums.ts';
 import { weightingDiagnostics, type WeightingDiagnostics } from './weights/weighting-diagnostics.ts';
@@ -19,6 +20,8 @@ export interface FinishedStats {
   metrics: MetricResult[];
   breakdowns: BreakdownResult[];
   weighting?: WeightingDiagnostics;
+  /** With weighting: each benchmarked question's weighted sample shares, in option order. */
+  weightedBenchmarkShares?: (number | null)[][];
   /** The headline metrics weighted to the benchmarks, for the audit (when the codebook does not weight). */
   reweighted?: Reweighted;
 }
@@ -94,8 +97,10 @@ export function finishStats(codebook: Codebook, summary: SurveySummary, where: s
       };
     }),
   );
+  const weightedBenchmarkShares = weighting.benchmarks.map((options) => options.map((sums) => linearizedMean(sums, weighting.cells, calibrated.calibration)?.estimate ?? null));
   return {
     metrics,
+    weightedBenchmarkShares,
     breakdowns: weightedBreakdowns,
     weighting: weightingDiagnostics(weighting.plan, weighting.cells, calibrated.calibration, weighting.unweightable),
   };

@@ -26,6 +26,8 @@ export interface WeightedSummary {
    * sums over the respondents who answered `by` and the metric, for design-based (Rao-Scott) group tests.
    */
   tables: (WeightedSums[][][] | undefined)[][];
+  /** benchmarks[b][o]: sums of the indicator "chose option o" of benchmark b's question, for weighted sample shares. */
+  benchmarks: WeightedSums[][];
 }
 
 const SHARE_KINDS = new Set(['proportion', 'top-box', 'pmf']);
@@ -53,8 +55,9 @@ export interface SurveySummary {
   plans: MetricPlan[];
   metrics: MetricAccumulator[];
   breakdowns: BreakdownSummary[];
-  /** Per benchmark: respondents per option of its question, in option order. */
+  /** Per benchmark: respondents per option of its question, in option order; and where the question sits. */
   benchmarkCounts: number[][];
+  benchmarkAt: number[];
   /** Per question: accepted respondents who left it unanswered. */
   nonResponse: number[];
   channels: Map<string, number>;
@@ -86,6 +89,7 @@ export function createSummary(codebook: Codebook): SurveySummary {
           metrics: plans.map(emptySums),
           breakdowns: withBreakdowns ? codebook.breakdowns.map((b, i) => Array.from({ length: optionCount(b.by) }, () => (breakdownPlans[i] ?? []).map(emptySums))) : [],
           tables: withBreakdowns ? codebook.breakdowns.map((b, i) => (breakdownPlans[i] ?? []).map((p) => emptyTables(p, optionCount(b.by)))) : [],
+          benchmarks: withBreakdowns ? codebook.benchmarks.map((b) => Array.from({ length: optionCount(b.question) }, () => new Map())) : [],
         };
   const weighting = weighted(planWeighting(codebook), true);
   const auditWeighting = weighted(planAuditWeighting(codebook), false);
@@ -111,6 +115,7 @@ export function createSummary(codebook: Codebook): SurveySummary {
       };
     }),
     benchmarkCounts: codebook.benchmarks.map((b) => Array.from({ length: optionCount(b.question) }, () => 0)),
+    benchmarkAt: codebook.benchmarks.map((b) => codebook.questions.findIndex((q) => q.id === b.question)),
     nonResponse: codebook.questions.map(() => 0),
     channels: new Map(),
   };
@@ -164,6 +169,10 @@ function addWeightedResponse(summary: SurveySummary, weighting: WeightedSummary,
     });
   };
   summary.plans.forEach((plan, m) => fold(plan, weighting.metrics[m]));
+  weighting.benchmarks.forEach((options, b) => {
+    const answer = response.answers[summary.benchmarkAt[b] ?? -1];
+    if (typeof answer === 'number') options.forEach((sums, o) => addWeighted(sums, cell, d, o === answer ? 1 : 0));
+  });
   if (weighting.breakdowns.length === 0) return;
   summary.breakdowns.forEach((breakdown, b) => {
     const by = response.answers[breakdown.at];
@@ -209,6 +218,7 @@ function mergeWeightedSummary(w: WeightedSummary | undefined, f: WeightedSummary
   w.breakdowns.forEach((groups, b) =>
     groups.forEach((metrics, g) => metrics.forEach((sums, m) => sums.forEach((s, v) => mergeWeighted(s, f.breakdowns[b]?.[g]?.[m]?.[v] ?? new Map())))),
   );
+  w.benchmarks.forEach((options, b) => options.forEach((s, o) => mergeWeighted(s, f.benchmarks[b]?.[o] ?? new Map())));
   w.tables.forEach((metrics, b) =>
     metrics.forEach((tables, m) =>
       tables?.forEach((table, g) => table.forEach((sums, r) => sums.forEach((s, c) => mergeWeighted(s, f.tables[b]?.[m]?.[g]?.[r]?.[c] ?? new Map())))),
@@ -229,5 +239,6 @@ export function canonicalWeightedSummary(w: WeightedSummary): WeightedSummary {
     metrics: w.metrics.map((sums) => sums.map(sort)),
     breakdowns: w.breakdowns.map((groups) => groups.map((metrics) => metrics.map((sums) => sums.map(sort)))),
     tables: w.tables.map((metrics) => metrics.map((tables) => tables?.map((table) => table.map((row) => row.map(sort))))),
+    benchmarks: w.benchmarks.map((options) => options.map(sort)),
   };
 }

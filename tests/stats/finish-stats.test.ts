@@ -78,6 +78,15 @@ describe('finishStats with raking to benchmarks from design weights', () => {
     expect(breakdowns.find((b) => b.by === 'gender')?.tests).toBe('rao-scott');
   });
 
+  it('reports the weighted sample shares of the benchmarked questions: the raking targets, as svymean(~factor(industry), rake_tight)', () => {
+    const full = run(text);
+    const industry = full.weightedBenchmarkShares?.[0] ?? [];
+    const want = R.estimates.industry.estimate;
+    expect(industry[0]).toBeCloseTo(want.finance, 9);
+    expect(industry[1]).toBeCloseTo(want.tech, 9);
+    expect(industry[2]).toBeCloseTo(want.other, 9);
+  });
+
   it('post-stratifies to one question as postStratify(column, ~industry, pop_industry)', () => {
     const result = run(text.replace('method: rake', 'method: poststratify').replace('by: [industry, gender]', 'by: [industry]'));
     const active = result.metrics.find((m) => m.id === 'active');

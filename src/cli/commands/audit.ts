@@ -8,7 +8,7 @@ import { formatFlag } from '../format-result.ts';
 export async function auditCommand(survey: string, options: { json?: boolean }): Promise<number> {
   const { loaded, ingestion } = await ingestSurvey(survey);
   const { codebook } = loaded;
-  const { metrics, weighting, reweighted } = finishStats(codebook, ingestion.summary, loaded.file);
+  const { metrics, weighting, reweighted, weightedBenchmarkShares } = finishStats(codebook, ingestion.summary, loaded.file);
   const validation = validationSummary(codebook.id, codebook.source.file, ingestion);
   const { audit, flags } = runAudit({
     codebook,
@@ -17,6 +17,7 @@ export async function auditCommand(survey: string, options: { json?: boolean }):
     validation,
     ...(weighting === undefined ? {} : { weighting }),
     ...(reweighted === undefined ? {} : { reweighted }),
+    ...(weightedBenchmarkShares === undefined ? {} : { weightedBenchmarkShares }),
   });
   if (options.json === true) {
     process.stdout.write(`${JSON.stringify({ ...audit, flags }, null, 2)}\n`);
@@ -29,7 +30,9 @@ export async function auditCommand(survey: string, options: { json?: boolean }):
     const p = v.pValue === null ? 'n/a' : v.pValue < 0.001 ? '<0.001' : v.pValue.toFixed(3);
     lines.push(`  ${v.question} (n=${v.n}): chi-square p=${p}, TVD=${v.tvd === null ? 'n/a' : v.tvd.toFixed(2)}, mean ASMD=${v.meanAsmd === null ? 'n/a' : v.meanAsmd.toFixed(2)}`);
     for (const [option, share] of Object.entries(v.sample)) {
-      lines.push(`    ${option}: sample ${percent(share)} vs population ${percent(v.population[option] ?? 0)}`);
+      const weighted = v.weightedSample?.[option];
+      const w = weighted === undefined || weighted === null ? '' : `, weighted ${percent(weighted)}`;
+      lines.push(`    ${option}: sample ${percent(share)}${w} vs population ${percent(v.population[option] ?? 0)}`);
     }
   }
   if (audit.variables.length === 0) lines.push('  no benchmarks in the codebook: add `benchmarks:` with population shares to audit the sample');
