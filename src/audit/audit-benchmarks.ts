@@ -23,6 +23,7 @@ export interface AuditVariable {
   question: string;
   source: string;
   n: number;
+  /** Sample shares by option; empty when nobody answered the question. */
   sample: Record<string, number>;
   population: Record<string, number>;
   /** With weighting: the weighted sample shares. */
@@ -61,7 +62,8 @@ export function auditBenchmarks(codebook: Codebook, benchmarkCounts: readonly (r
     const sample = counts.map((c) => (n === 0 ? 0 : c / n));
     const fit = chiSquareGoodnessOfFit(counts, population);
     const tvd = n === 0 ? null : totalVariationDistance(sample, population);
-    const differences = options.map((option, i) => {
+    // Nobody answered: there is no sample share to compare (empty, not 0%).
+    const differences = n === 0 ? [] : options.map((option, i) => {
       const q = population[i] ?? 0;
       const interval = proportionInterval(counts[i] ?? 0, n, codebook.confidence, codebook.ciMethod);
       const ci: [number, number] | null = interval?.ci === null || interval === null ? null : [interval.ci[0] - q, interval.ci[1] - q];
@@ -72,7 +74,7 @@ export function auditBenchmarks(codebook: Codebook, benchmarkCounts: readonly (r
       question: benchmark.question,
       source: benchmark.source,
       n,
-      sample: Object.fromEntries(options.map((o, i) => [o, sample[i] ?? 0])),
+      sample: n === 0 ? {} : Object.fromEntries(options.map((o, i) => [o, sample[i] ?? 0])),
       population: Object.fromEntries(options.map((o, i) => [o, population[i] ?? 0])),
       ...(weightedShares === undefined ? {} : { weightedSample: Object.fromEntries(options.map((o, i) => [o, weightedShares[b]?.[i] ?? null])) }),
       chiSquare: fit?.statistic ?? null,

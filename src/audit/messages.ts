@@ -29,6 +29,11 @@ export const auditMessages = {
       : `Weighted to the benchmarks, these metrics move by more than their margin of error: ${list(language, args.metrics)}. These headlines depend on who answered.`;
   },
   reweightImpossible(language: Language, args: { question: string; option: string }): string {
+    if (args.option === '') {
+      return language === 'zh'
+        ? '无法按基准加权检验结论的稳健性：没有受访者回答了全部基准问题。'
+        : 'The headlines cannot be checked by weighting to the benchmarks: no respondent answered every benchmarked question.';
+    }
     return language === 'zh'
       ? `无法按基准加权检验结论的稳健性：没有受访者选择「${args.option}」（${args.question}），而总体中有这部分人。`
       : `The headlines cannot be checked by weighting to the benchmarks: no respondent chose “${args.option}” (${args.question}), which the population has.`;
@@ -42,6 +47,11 @@ export const auditMessages = {
     return language === 'zh'
       ? `加权在 ${args.iterations} 轮迭代后仍未收敛：加权结果不能完全匹配基准，请检查基准或减少加权变量。`
       : `Raking did not converge after ${args.iterations} sweeps: the weighted sample does not fully match the benchmarks; check them or weight on fewer questions.`;
+  },
+  unweightable(language: Language, args: { n: number; accepted: number }): string {
+    return language === 'zh'
+      ? `${args.n} 名受访者（共 ${args.accepted} 名）未回答加权所用的问题，不计入加权估计：加权结果只代表其余的人。`
+      : `${args.n} of ${args.accepted} respondents did not answer a weighting question and carry no weight: the weighted results speak for the others only.`;
   },
   channelConcentration(language: Language, args: { channel: string; share: number }): string {
     return language === 'zh'

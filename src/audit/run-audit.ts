@@ -98,12 +98,20 @@ export function runAudit(input: AuditInput): { audit: Audit; flags: Flag[] } {
 
   // Weights: how extreme, and whether raking converged.
   const weights = input.weighting ?? (input.reweighted?.ok === true ? input.reweighted.diagnostics : undefined);
-  if (input.weighting !== undefined && (input.weighting.maxMinRatio > settings.maxWeightRatio || !Number.isFinite(input.weighting.maxMinRatio))) {
+  if (input.weighting !== undefined && input.weighting.maxMinRatio > settings.maxWeightRatio) {
     flags.push({
       code: 'extreme-weights',
       severity: 'warn',
       message: auditMessages.extremeWeights(language, { ratio: input.weighting.maxMinRatio, nEffective: input.weighting.nEffective, n: input.weighting.n }),
       evidence: { maxMinRatio: input.weighting.maxMinRatio, nEffective: input.weighting.nEffective, designEffect: input.weighting.designEffect },
+    });
+  }
+  if (input.weighting !== undefined && input.weighting.unweightable > 0) {
+    flags.push({
+      code: 'unweightable-respondents',
+      severity: 'warn',
+      message: auditMessages.unweightable(language, { n: input.weighting.unweightable, accepted: summary.accepted }),
+      evidence: { unweightable: input.weighting.unweightable, accepted: summary.accepted },
     });
   }
   if (weights !== undefined && !weights.converged) {

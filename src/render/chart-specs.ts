@@ -1,6 +1,7 @@
 /**
  * The charts of a report, as named Vega-Lite specs: one share chart per report section that has share
- * metrics (proportion, top-box), and one per distribution metric.
+ * metrics (proportion, top-box, pmf, retention overall), one per distribution (`dist-`), one retention curve
+ * per retention metric (`curve-`), and one sample-vs-population dumbbell per benchmark (`audit-`).
  */
 import type { Codebook } from '../codebook/schema.ts';
 import { sections } from '../codebook/schema.ts';
@@ -43,6 +44,7 @@ export function chartSpecs(codebook: Codebook, metrics: readonly MetricResult[],
   }
   for (const metric of metrics) {
     if ((metric.kind !== 'distribution' && metric.kind !== 'retention') || metric.groups === undefined || metric.n === 0) continue;
+    if (metric.groups.every((g) => g.estimate === null)) continue;
     const bars = metric.groups.flatMap((g): ShareBar[] =>
       g.estimate === null || g.ci === null ? [] : [{ label: g.value, estimate: g.estimate, low: g.ci[0], high: g.ci[1], n: g.n }],
     );

@@ -26,7 +26,7 @@ export function reportHtml(codebook: Codebook, markdown: string, svgs: ReadonlyM
     renderer: {
       image({ href, text }) {
         const svg = svgs.get(href);
-        return svg === undefined ? '' : `<figure class="chart" role="img" aria-label="${attribute(text)}">${svg.replace(/^<\?xml[^>]*>\s*/, '').trim()}</figure>`;
+        return svg === undefined ? '' : `<figure class="chart" role="img" aria-label="${attribute(unescapeEntities(text))}">${svg.replace(/^<\?xml[^>]*>\s*/, '').trim()}</figure>`;
       },
       // Markdown may not bring raw HTML into the page.
       html({ text }) {
@@ -47,6 +47,11 @@ export function reportHtml(codebook: Codebook, markdown: string, svgs: ReadonlyM
 ${body}</body>
 </html>
 `;
+}
+
+/** The alt text arrives as escaped Markdown (`&lt;`): undo the entities so they are escaped once, not twice. */
+function unescapeEntities(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/\\([\\`*_[\]|~])/g, '$1');
 }
 
 function attribute(text: string): string {

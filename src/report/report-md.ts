@@ -21,7 +21,8 @@ export function reportMarkdown(codebook: Codebook, stats: Stats, validation: Val
     ...(codebook.fielded === undefined ? [] : [`${t.fielded}: ${codebook.fielded.start} – ${codebook.fielded.end}`]),
     `${t.accepted}: ${stats.input.accepted} / ${stats.input.rowsRead}`,
     `${t.confidence}: ${Math.round(codebook.confidence * 100)}%`,
-    `${t.weighting}: ${weighting === undefined ? t.none : t.weightingFacts(weighting.method, weighting.by.map((id) => questionLabel(codebook, id)).join(', '), weighting.nEffective, weighting.designEffect, weighting.maxMinRatio)}`,
+    `${t.weighting}: ${weighting === undefined ? t.none : esc(t.weightingFacts(weighting.method, weighting.by.map((id) => questionLabel(codebook, id)).join(', '), weighting.nEffective, weighting.designEffect, weighting.maxMinRatio))}`,
+    ...(weighting === undefined || weighting.unweightable === 0 ? [] : [t.unweightableFact(weighting.unweightable)]),
   ];
   lines.push(facts.map((fact) => `- ${fact}`).join('\n'), '');
   for (const flag of stats.flags) lines.push(`> **${t.caution} (${flag.severity})**: ${esc(flag.message)}`, '');

@@ -9,7 +9,8 @@ const TEXT = {
     weighting: '加权',
     none: '无（未加权）',
     weightingFacts: (method: string, by: string, nEffective: number, deff: number, ratio: number) =>
-      `${method}（${by}）；有效样本量 ${nEffective.toFixed(1)}，加权设计效应 ${deff.toFixed(2)}，最大/最小权重比 ${ratio.toFixed(1)}`,
+      `${method}${by === '' ? '' : `（${by}）`}；有效样本量 ${nEffective.toFixed(1)}，加权设计效应 ${deff.toFixed(2)}，最大/最小权重比 ${Number.isFinite(ratio) ? ratio.toFixed(1) : '无穷（有权重为 0）'}`,
+    unweightableFact: (n: number) => `未加权的受访者: ${n} 人未回答加权问题，不计入加权估计`,
     nEffective: '有效样本量',
     level: '层级',
     difference: '差值（区间）',
@@ -62,7 +63,8 @@ const TEXT = {
     weighting: 'Weighting',
     none: 'none (unweighted)',
     weightingFacts: (method: string, by: string, nEffective: number, deff: number, ratio: number) =>
-      `${method} (${by}); effective n ${nEffective.toFixed(1)}, design effect of weighting ${deff.toFixed(2)}, max/min weight ratio ${ratio.toFixed(1)}`,
+      `${method}${by === '' ? '' : ` (${by})`}; effective n ${nEffective.toFixed(1)}, design effect of weighting ${deff.toFixed(2)}, max/min weight ratio ${Number.isFinite(ratio) ? ratio.toFixed(1) : 'infinite (some weights are 0)'}`,
+    unweightableFact: (n: number) => `Not weighted: ${n} respondents did not answer a weighting question and are left out of the weighted estimates`,
     nEffective: 'Effective n',
     level: 'Level',
     difference: 'Difference (interval)',

@@ -3,7 +3,7 @@
  * estimate and interval, its flags (small cell, suppressed), a test of the group against the rest of the
  * respondents who answered `by` with p-values adjusted for the number of groups, and, when the groups do not
  * overlap (a single-choice `by`), a test that they differ at all. Suppressed groups show no estimate and
- * take no part in the tests.
+ * get no test of their own; the overall test covers every group with answers.
  */
 import type { Codebook } from '../codebook/schema.ts';
 import { finishMetric } from './compute-metric.ts';
@@ -44,7 +44,8 @@ export function computeBreakdowns(codebook: Codebook, summary: SurveySummary): B
         return { value, estimate: result.estimate, ci: result.ci, n: result.n, flags, pValue: test?.pValue ?? null };
       });
       markSignificant(groups, adjust, level);
-      const included = accumulators.filter((_, g) => !(groups[g]?.flags.includes('suppressed') ?? false) && (groups[g]?.n ?? 0) > 0);
+      // The overall test shows no group's estimate, so suppressed groups stay in it (over all answers).
+      const included = accumulators.filter((_, g) => (groups[g]?.n ?? 0) > 0);
       const test = breakdown.exclusive ? overallTest(included) : null;
       return { by: breakdown.by, metric: plan.metric.id, groups, adjust, test, tests: 'unweighted' };
     });

@@ -10,6 +10,7 @@ import { planMetric, type MetricPlan } from './metric-plan.ts';
 import { npsInterval } from './nps-interval.ts';
 import { proportionInterval } from './proportion-interval.ts';
 import { tIntervalFromCounts } from './t-interval.ts';
+import { clipRatio } from './clip-ratio.ts';
 
 export function finishMetric(codebook: Codebook, plan: MetricPlan, acc: MetricAccumulator): MetricResult {
   const { level, method } = { level: codebook.confidence, method: codebook.ciMethod };
@@ -41,7 +42,7 @@ export function finishMetric(codebook: Codebook, plan: MetricPlan, acc: MetricAc
       const interval = tIntervalFromCounts(acc.counts, level);
       // A ratio is the mean divided by a constant: its interval and sd scale with it.
       const per = metric.kind === 'ratio' ? metric.per : 1;
-      const ci: [number, number] | null = interval?.ci === null || interval === null ? null : [interval.ci[0] / per, interval.ci[1] / per];
+      const ci: [number, number] | null = interval?.ci === null || interval === null ? null : clipRatio(plan, [interval.ci[0] / per, interval.ci[1] / per]);
       const values = {
         ...result({ estimate: interval === null ? null : interval.estimate / per, ci, method: 't', n }),
         sd: interval?.sd === null || interval === null ? null : interval.sd / per,
@@ -81,7 +82,8 @@ export function finishMetric(codebook: Codebook, plan: MetricPlan, acc: MetricAc
 
 /** Sean Ellis' reading: the product has market fit when the share is above the bar; the interval says how sure. */
 export function withVerdict(share: MetricResult, bar: number): MetricResult {
-  const verdict = share.ci === null ? 'inconclusive' : share.ci[0] > bar ? 'above' : share.ci[1] < bar ? 'below' : 'inconclusive';
+  if (share.ci === null) return { ...share, bar };
+  const verdict = share.ci[0] > bar ? 'above' : share.ci[1] < bar ? 'below' : 'inconclusive';
   return { ...share, bar, verdict };
 }
 

@@ -37,10 +37,10 @@ function reweight(codebook: Codebook, summary: SurveySummary, unweighted: readon
   const audit = canonicalWeightedSummary(summary.auditWeighting);
   const calibrated = calibrate(audit.plan, audit.cells);
   if (!calibrated.ok) {
-    const margin = audit.plan.margins[calibrated.margin];
+    const margin = audit.plan.margins[Math.max(0, calibrated.margin)];
     const question = codebook.questions.find((q) => q.id === margin?.question);
-    const option = question !== undefined && 'options' in question ? (question.options[calibrated.level] ?? '') : String(calibrated.level);
-    return { ok: false, question: margin?.question ?? '', option, share: margin?.shares[calibrated.level] ?? 0 };
+    const option = calibrated.margin < 0 ? '' : question !== undefined && 'options' in question ? (question.options[calibrated.level] ?? '') : String(calibrated.level);
+    return { ok: false, question: question?.label ?? margin?.question ?? '', option, share: calibrated.margin < 0 ? 0 : (margin?.shares[calibrated.level] ?? 0) };
   }
   const context: WeightingContext = { cells: audit.cells, calibration: calibrated.calibration };
   return {
@@ -62,6 +62,9 @@ export function finishStats(codebook: Codebook, summary: SurveySummary, where: s
   }
 
   const calibrated = calibrate(weighting.plan, weighting.cells);
+  if (!calibrated.ok && calibrated.margin < 0) {
+    throw new UserError(`${where}: weighting.by`, 'no respondent answered every weighting question, so nobody can be weighted; weight on questions people answered');
+  }
   if (!calibrated.ok) {
     const margin = weighting.plan.margins[calibrated.margin];
     const question = codebook.questions.find((q) => q.id === margin?.question);
@@ -87,7 +90,8 @@ export function finishStats(codebook: Codebook, summary: SurveySummary, where: s
         group.pValue = live && table !== undefined ? (raoScott(table, weighting.cells, calibrated.calibration)?.pValue ?? null) : null;
       }
       markSignificant(groups, result.adjust, codebook.confidence);
-      const rows = groups.flatMap((group, g) => (!group.flags.includes('suppressed') && group.n > 0 && tables[g]?.[0] !== undefined ? [tables[g]?.[0] as WeightedSums[]] : []));
+      // Every group with answers, suppressed ones included: the domain of the table is then all who answered.
+      const rows = groups.flatMap((group, g) => (group.n > 0 && tables[g]?.[0] !== undefined ? [tables[g]?.[0] as WeightedSums[]] : []));
       const overall = breakdown.exclusive ? raoScott(rows, weighting.cells, calibrated.calibration) : null;
       return {
         ...result,

@@ -6,6 +6,7 @@
  */
 import type { Codebook } from '../codebook/schema.ts';
 import { zFor } from './distributions.ts';
+import { clipRatio } from './clip-ratio.ts';
 import { withVerdict } from './compute-metric.ts';
 import { clamp } from './interval.ts';
 import type { GroupResult, MetricResult } from './metric-result.ts';
@@ -31,7 +32,7 @@ export function finishWeighted(codebook: Codebook, plan: MetricPlan, unweighted:
     case 'pmf': {
       const m = lm(0);
       if (m === null) return { ...base, estimate: null, ci: null };
-      const share = { ...base, ...shareInterval(m, codebook), method: codebook.ciMethod, nEffective: m.nEffective, se: Math.sqrt(m.variance), deff: finite(m.deff) };
+      const share = { ...base, ...shareInterval(m, codebook), method: codebook.ciMethod, n: m.n, nEffective: m.nEffective, se: Math.sqrt(m.variance), deff: finite(m.deff) };
       return plan.metric.kind === 'pmf' ? withVerdict(share, plan.metric.bar) : share;
     }
     case 'mean':
@@ -44,24 +45,24 @@ export function finishWeighted(codebook: Codebook, plan: MetricPlan, unweighted:
       const half = (zFor(level) * Math.sqrt(m.variance)) / per;
       const ci: [number, number] = plan.metric.kind === 'nps' ? [clamp(estimate - half, -100, 100), clamp(estimate + half, -100, 100)] : [estimate - half, estimate + half];
       const nps = plan.metric.kind === 'nps' ? npsShares(sums[0] ?? new Map(), context) : {};
-      return { ...base, ...nps, estimate, ci, method: 'normal', nEffective: m.nEffective, se: Math.sqrt(m.variance) / per, deff: finite(m.deff) };
+      return { ...base, ...nps, estimate, ci: clipRatio(plan, ci), method: 'normal', n: m.n, nEffective: m.nEffective, se: Math.sqrt(m.variance) / per, deff: finite(m.deff) };
     }
     case 'retention': {
       const overall = lm(0);
       const groups = (unweighted.groups ?? []).map((group, l): GroupResult => {
         const m = lm(l + 1);
         const unweightedGroup = { estimate: group.estimate, ci: group.ci };
-        return m === null ? { ...group, estimate: null, ci: null, unweighted: unweightedGroup } : { ...group, ...shareInterval(m, codebook), unweighted: unweightedGroup };
+        return m === null ? { ...group, estimate: null, ci: null, unweighted: unweightedGroup } : { ...group, ...shareInterval(m, codebook), n: m.n, unweighted: unweightedGroup };
       });
       if (overall === null) return { ...base, estimate: null, ci: null, groups };
-      return { ...base, ...shareInterval(overall, codebook), groups, nEffective: overall.nEffective, se: Math.sqrt(overall.variance), deff: finite(overall.deff) };
+      return { ...base, ...shareInterval(overall, codebook), groups, n: overall.n, nEffective: overall.nEffective, se: Math.sqrt(overall.variance), deff: finite(overall.deff) };
     }
     case 'distribution': {
       const groups = (unweighted.groups ?? []).map((group, v): GroupResult => {
         const m = lm(v);
         const unweightedGroup = { estimate: group.estimate, ci: group.ci };
         if (m === null) return { ...group, estimate: null, ci: null, unweighted: unweightedGroup };
-        return { ...group, ...shareInterval(m, codebook), unweighted: unweightedGroup };
+        return { ...group, ...shareInterval(m, codebook), n: m.n, unweighted: unweightedGroup };
       });
       const first = lm(0);
       return { ...base, groups, nEffective: first?.nEffective ?? 0 };
@@ -104,10 +105,10 @@ export function weightedGroup(codebook: Codebook, plan: MetricPlan, group: Group
   const unweighted = { estimate: group.estimate, ci: group.ci };
   const m = linearizedMean(sums[0] ?? new Map(), context.cells, context.calibration);
   if (m === null) return { ...group, estimate: null, ci: null, unweighted };
-  if (plan.metric.kind === 'proportion' || plan.metric.kind === 'top-box' || plan.metric.kind === 'pmf') return { ...group, ...shareInterval(m, codebook), unweighted };
+  if (plan.metric.kind === 'proportion' || plan.metric.kind === 'top-box' || plan.metric.kind === 'pmf') return { ...group, ...shareInterval(m, codebook), n: m.n, unweighted };
   const per = plan.metric.kind === 'ratio' ? plan.metric.per : 1;
   const estimate = m.estimate / per;
   const half = (zFor(codebook.confidence) * Math.sqrt(m.variance)) / per;
   const ci: [number, number] = plan.metric.kind === 'nps' ? [clamp(estimate - half, -100, 100), clamp(estimate + half, -100, 100)] : [estimate - half, estimate + half];
-  return { ...group, estimate, ci, unweighted };
+  return { ...group, estimate, ci: clipRatio(plan, ci), n: m.n, unweighted };
 }

@@ -38,7 +38,7 @@ export function chiSquareIndependence(table: readonly (readonly number[])[]): Te
 /**
  * Welch's t-test of two means from frequency tables (value → count), as scipy's
  * `ttest_ind(a, b, equal_var=False)`; Welch-Satterthwaite degrees of freedom. Null when a side has fewer
- * than two values or both have no spread.
+ * than two values or no spread.
  */
 export function welchTest(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): TestResult | null {
   const sa = moments(a);
@@ -46,17 +46,19 @@ export function welchTest(a: ReadonlyMap<number, number>, b: ReadonlyMap<number,
   if (sa.n < 2 || sb.n < 2) return null;
   const va = sa.variance / sa.n;
   const vb = sb.variance / sb.n;
-  if (va + vb === 0) return null;
+  // A side where everyone gave the same value has no spread to estimate from: its plug-in variance 0 would
+  // make the smallest group look certain. No test then.
+  if (va === 0 || vb === 0) return null;
   const statistic = (sa.mean - sb.mean) / Math.sqrt(va + vb);
   const df = (va + vb) ** 2 / (va ** 2 / (sa.n - 1) + vb ** 2 / (sb.n - 1));
   return { method: 'welch-t', statistic, df, pValue: tTwoSided(statistic, df) };
 }
 
-/** z-test of two NPS from counts of promoters, passives and detractors, with the trinomial variances. */
+/** z-test of two NPS from counts of promoters, passives and detractors, with the trinomial variances; null when a side has no spread. */
 export function npsTest(a: readonly [number, number, number], b: readonly [number, number, number]): TestResult | null {
   const pa = npsParts(a);
   const pb = npsParts(b);
-  if (pa === null || pb === null || pa.variance + pb.variance === 0) return null;
+  if (pa === null || pb === null || pa.variance === 0 || pb.variance === 0) return null;
   const statistic = (pa.nps - pb.nps) / Math.sqrt(pa.variance + pb.variance);
   return { method: 'nps-z', statistic, df: null, pValue: normalTwoSided(statistic) };
 }
@@ -120,7 +122,9 @@ export function adjustPValues(pValues: readonly number[], method: 'holm' | 'bh')
   return adjusted;
 }
 
-function moments(counts: ReadonlyMap<number, number>): { n: number; mean: number; variance: number } {
+function moments(unordered: ReadonlyMap<number, number>): { n: number; mean: number; variance: number } {
+  // Sums in value order, so the result does not depend on the order the rows came in.
+  const counts = [...unordered].sort(([a], [b]) => a - b);
   let n = 0;
   let sum = 0;
   for (const [value, count] of counts) {

@@ -92,6 +92,12 @@ weighting: { method: rake, by: [group, ok] }`;
     expect(result.flags.find((f) => f.code === 'raking-not-converged')?.severity).toBe('critical');
   });
 
+  it('flags respondents left out of the weighting, whose weighted n no longer counts them', () => {
+    const rows = [...repeat('a,yes,web,1', 300), ...repeat('b,no,app,2', 300), ...repeat(',yes,web,3', 100)];
+    const result = audit(rows, { extra: 'weighting: { method: poststratify, by: [group] }' });
+    expect(result.flags.find((f) => f.code === 'unweightable-respondents')?.evidence).toEqual({ unweightable: 100, accepted: 700 });
+  });
+
   it('flags extreme weights when the codebook weights', () => {
     const rows = [...repeat('a,yes,web,1', 980), ...repeat('b,no,app,2', 20)];
     const result = audit(rows, { extra: 'weighting: { method: poststratify, by: [group] }' });

@@ -136,6 +136,29 @@ describe('stickiness CLI', () => {
     expect(stdout).toContain('critical not-representative');
   });
 
+  it('escapes labels that reach the report through the weighting line, in report.md and report.html', () => {
+    const dir = sampleCopy('inject');
+    const file = path.join(dir, 'survey.yaml');
+    const hostile = readFileSync(file, 'utf8')
+      .replace('    label: 行业\n', '    label: "行业<script>alert(1)</script>[x](javascript:alert(1))"\n')
+      .replace('method: none', 'method: rake\n  by: [industry, gender]');
+    writeFileSync(file, hostile);
+    expect(run('analyze', dir, '--out', path.join(work, 'inject-out')).status).toBe(0);
+    const md = readFileSync(path.join(work, 'inject-out', 'kimi-2024', 'report.md'), 'utf8');
+    const html = readFileSync(path.join(work, 'inject-out', 'kimi-2024', 'report.html'), 'utf8');
+    expect(md).not.toContain('<script>');
+    expect(html).not.toMatch(/<script|href="javascript:/);
+  });
+
+  it('audit refuses a survey where no response passed validation, with exit 1', () => {
+    const dir = sampleCopy('all-quarantined');
+    const file = path.join(dir, 'survey.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('minDurationSeconds: 30', 'minDurationSeconds: 100000'));
+    const { status, stderr } = run('audit', dir);
+    expect(status).toBe(1);
+    expect(stderr).toContain('no response passed validation (160 read), so there is no sample to audit');
+  });
+
   it('audit --json prints the whole audit object with its flags', () => {
     const { status, stdout } = run('audit', path.join(ROOT, 'surveys/kimi-2024'), '--json');
     expect(status).toBe(0);

@@ -181,7 +181,7 @@ for b in cb["breakdowns"]:
         breakdowns[b["by"]][mid] = out
 
 # ---- breakdown tests (proportion and top-box metrics) ------------------------------------------
-# Each group with n >= 5 (smaller groups are suppressed) against the other respondents who answered `by`:
+# Each group with n >= 5 (smaller groups are suppressed, no test of their own) against the other respondents who answered `by`:
 # scipy.stats.chi2_contingency([[x_g, n_g - x_g], [x_r, n_r - x_r]], correction=False); p-values adjusted
 # with statsmodels multipletests(method='holm'); a single-choice `by` also gets the k x 2 test over its groups.
 from statsmodels.stats.multitest import multipletests  # noqa: E402
@@ -211,9 +211,10 @@ for b in cb["breakdowns"]:
         for o in Q[b["by"]]["options"]:
             member = by.map(lambda v, o=o: o in v).reindex(hits.index)
             g, r = hits[member], hits[~member]
+            if len(g) > 0:
+                rows.append([int(g.sum()), int(len(g) - g.sum())])  # the overall test covers every group with answers
             if len(g) < 5:
                 continue
-            rows.append([int(g.sum()), int(len(g) - g.sum())])
             test = chi2([[int(g.sum()), int(len(g) - g.sum())], [int(r.sum()), int(len(r) - r.sum())]])
             if test is not None:
                 raw_p[o] = test["pValue"]

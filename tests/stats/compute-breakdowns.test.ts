@@ -39,13 +39,14 @@ describe('computeBreakdowns', () => {
     const a = result?.groups.find((g) => g.value === 'a');
     // 18/20 against 9/23 in the rest (b and c, c being suppressed from display but not from "the rest"):
     // scipy 1.10 stats.chi2_contingency([[18, 2], [9, 14]], correction=False) -> X² = 11.848369565217393,
-    // p = 0.0005771185268643872. Overall over a and b only (c suppressed):
-    // stats.chi2_contingency([[18, 2], [6, 14]], correction=False) -> X² = 15.0, df = 1, p = 0.00010751117672950066.
+    // p = 0.0005771185268643872. Overall over every group with answers (c too, whose estimate stays hidden):
+    // stats.chi2_contingency([[18, 2], [6, 14], [3, 0]], correction=False) -> X² = 17.319444444444443, df = 2,
+    // p = 0.0001734324759008077.
     expect(a?.pValue).toBeCloseTo(0.0005771185268643872, 15);
     expect(a?.significant).toBe(true);
-    expect(result?.test?.statistic).toBeCloseTo(15, 12);
-    expect(result?.test?.pValue).toBeCloseTo(0.00010751117672950066, 15);
-    expect(result?.test?.df).toBe(1);
+    expect(result?.test?.statistic).toBeCloseTo(17.319444444444443, 10);
+    expect(result?.test?.pValue).toBeCloseTo(0.0001734324759008077, 15);
+    expect(result?.test?.df).toBe(2);
     expect(result?.adjust).toBe('holm');
   });
 

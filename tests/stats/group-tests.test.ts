@@ -52,6 +52,9 @@ describe('group tests', () => {
     expect(chiSquareIndependence([[5, 0], [7, 0]])).toBeNull();
     expect(welchTest(counts([3]), counts([1, 2, 3]))).toBeNull();
     expect(welchTest(counts([2, 2]), counts([2, 2, 2]))).toBeNull();
+    // Eight identical answers have no spread to estimate from: no test, rather than p ≈ 0.
+    expect(welchTest(counts([5, 5, 5, 5, 5, 5, 5, 5]), counts([1, 2, 3, 4, 5, 3, 2]))).toBeNull();
+    expect(npsTest([8, 0, 0], [30, 40, 30])).toBeNull();
     expect(overallTest([{ kind: 'distribution', n: 1, counts: [1] }])).toBeNull();
   });
 

@@ -2,12 +2,16 @@ import { runAudit } from '../../audit/run-audit.ts';
 import { ingestSurvey } from '../../ingest-survey.ts';
 import { validationSummary } from '../../report/validation-json.ts';
 import { finishStats } from '../../stats/finish-stats.ts';
-import { formatFlag } from '../format-result.ts';
+import { UserError } from '../../util/user-error.ts';
+import { formatFlag, formatMetricValue } from '../format-result.ts';
 
 /** `stickiness audit`: the representativeness audit as a terminal summary (or JSON); exit 0 even with flags. */
 export async function auditCommand(survey: string, options: { json?: boolean }): Promise<number> {
   const { loaded, ingestion } = await ingestSurvey(survey);
   const { codebook } = loaded;
+  if (ingestion.summary.accepted === 0) {
+    throw new UserError(loaded.file, `no response passed validation (${ingestion.rowsRead} read), so there is no sample to audit; run \`stickiness validate\` to see why`);
+  }
   const { metrics, weighting, reweighted, weightedBenchmarkShares } = finishStats(codebook, ingestion.summary, loaded.file);
   const validation = validationSummary(codebook.id, codebook.source.file, ingestion);
   const { audit, flags } = runAudit({
@@ -39,7 +43,9 @@ export async function auditCommand(survey: string, options: { json?: boolean }):
   if (audit.sensitivity.rows.length > 0) {
     lines.push(`  headlines unweighted -> weighted (${audit.sensitivity.basis === 'benchmarks' ? `${audit.sensitivity.method ?? ''} to the benchmarks` : 'the codebook weighting'}):`);
     for (const row of audit.sensitivity.rows) {
-      const show = (v: number | null): string => (v === null ? 'n/a' : Math.abs(v) > 1.5 ? v.toFixed(1) : percent(v));
+      const metric = metrics.find((m) => m.id === row.metric);
+      if (metric === undefined) continue;
+      const show = (v: number | null): string => (v === null ? 'n/a' : formatMetricValue(metric, v));
       lines.push(`    ${label(row.metric)}: ${show(row.unweighted)} -> ${show(row.weighted)}${row.dependsOnSample ? '  (moves beyond its margin of error)' : ''}`);
     }
   }

@@ -36,6 +36,7 @@ export interface Calibration {
   trimmed: number;
 }
 
+/** Failure: a population level without respondents, or (margin −1) no respondent answered every weighting question. */
 export type CalibrationResult = { ok: true; calibration: Calibration } | { ok: false; margin: number; level: number };
 
 /** Raking stops when no cell's weight total moves by more than this share of the total weight in a sweep... */
@@ -49,6 +50,7 @@ export function calibrate(plan: WeightingPlan, cells: ReadonlyMap<string, CellTo
   if (plan.method === 'column') {
     return { ok: true, calibration: { g, kind: 'none', projections: [], iterations: 0, converged: true, trimmed: 0 } };
   }
+  if (cells.size === 0) return { ok: false, margin: -1, level: -1 };
   // Every level the population has must have respondents, or no weighting can reach its share.
   for (const [m, margin] of plan.margins.entries()) {
     const totals = marginTotals(cells, g, m, margin.shares.length);

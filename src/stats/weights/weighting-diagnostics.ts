@@ -12,7 +12,9 @@ export interface WeightingDiagnostics {
   /** Kish: (Σw)²/Σw², and the design effect due to weighting n / nEffective. */
   nEffective: number;
   designEffect: number;
-  /** Weights relative to their mean. */
+  /** Respondents weighted 0 (in a category whose population share is 0). */
+  zeroWeights: number;
+  /** Weights relative to their mean; the smallest and the ratio are over the non-zero weights. */
   minWeight: number;
   maxWeight: number;
   maxMinRatio: number;
@@ -29,13 +31,16 @@ export function weightingDiagnostics(plan: WeightingPlan, cells: ReadonlyMap<str
   let sum = 0;
   let sumSquares = 0;
   let min = Number.POSITIVE_INFINITY;
+  let zeroWeights = 0;
   let max = 0;
   for (const [cell, c] of cells) {
     const g = calibration.g.get(cell) ?? 0;
     n += c.n;
     sum += g * c.a1;
     sumSquares += g * g * c.a2;
-    min = Math.min(min, g * c.dMin);
+    // Zero weights (a category the population does not have) are counted apart; the ratio is over the others.
+    if (g * c.dMin > 0) min = Math.min(min, g * c.dMin);
+    else zeroWeights += c.n;
     max = Math.max(max, g * c.dMax);
   }
   const mean = n > 0 ? sum / n : 0;
@@ -61,9 +66,10 @@ export function weightingDiagnostics(plan: WeightingPlan, cells: ReadonlyMap<str
     unweightable,
     nEffective,
     designEffect: nEffective > 0 ? n / nEffective : 0,
-    minWeight: mean > 0 ? min / mean : 0,
+    minWeight: mean > 0 && Number.isFinite(min) ? min / mean : 0,
     maxWeight: mean > 0 ? max / mean : 0,
-    maxMinRatio: min > 0 ? max / min : Number.POSITIVE_INFINITY,
+    maxMinRatio: Number.isFinite(min) && min > 0 ? max / min : 0,
+    zeroWeights,
     topShare1: topShare(0.01),
     topShare5: topShare(0.05),
     iterations: calibration.iterations,

@@ -105,6 +105,10 @@ describe('linearizedMean against R survey::svymean', () => {
     expect(finance / total).toBeCloseTo(0.06, 9);
   });
 
+  it('refuses to weight when nobody answered every weighting question', () => {
+    expect(calibrate({ method: 'rake', margins: [industry, gender], designWeights: false }, new Map())).toEqual({ ok: false, margin: -1, level: -1 });
+  });
+
   it('refuses to weight when a population level has no respondents', () => {
     const cells = new Map<string, CellTotal>([['0', { n: 3, a1: 3, a2: 3, dMin: 1, dMax: 1 }], ['1', { n: 2, a1: 2, a2: 2, dMin: 1, dMax: 1 }]]);
     expect(calibrate({ method: 'poststratify', margins: [industry], designWeights: false }, cells)).toEqual({ ok: false, margin: 0, level: 2 });
