@@ -99,7 +99,7 @@ export function reportMarkdown(codebook: Codebook, stats: Stats, validation: Val
   }
 
   if (stats.breakdowns.length > 0) {
-    const designBased = stats.breakdowns.some((b) => b.tests === 'rao-scott');
+    const designBased = stats.breakdowns.some((b) => b.tests === 'design-based');
     lines.push(t.breakdownNote(stats.breakdowns[0]?.adjust ?? 'holm', Math.round((1 - codebook.confidence) * 100), designBased), '');
   }
   lines.push(`## ${t.sections.quality}`, '');

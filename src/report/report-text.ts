@@ -41,7 +41,7 @@ const TEXT = {
     pAdjusted: '校正后 p 值',
     overallTest: (p: string) => `各组之间差异的卡方检验：p = ${p}`,
     breakdownNote: (adjust: string, alpha: number, designBased: boolean) =>
-      `分组检验：每组与其余作答者比较（比例：卡方检验；均值：Welch t 检验；NPS：z 检验），p 值按组数校正（${adjust === 'holm' ? 'Holm' : 'Benjamini-Hochberg'}），校正后 p < ${alpha / 100} 记为显著；${designBased ? '比例的检验按加权设计做 Rao-Scott 校正，均值与 NPS 的检验基于未加权计数。' : '检验基于未加权计数。'}`,
+      `分组检验：每组与其余作答者比较（比例：卡方检验；均值：Welch t 检验；NPS：z 检验），p 值按组数校正（${adjust === 'holm' ? 'Holm' : 'Benjamini-Hochberg'}），校正后 p < ${alpha / 100} 记为显著；${designBased ? '检验按加权设计进行（比例：Rao-Scott 校正；均值与 NPS：线性化方差下的 z 检验）。' : '检验基于未加权计数。'}`,
     empty: '无人作答',
     sample: '样本',
     population: '基准（总体）',
@@ -95,7 +95,7 @@ const TEXT = {
     pAdjusted: 'Adjusted p',
     overallTest: (p: string) => `Chi-square test that the groups differ: p = ${p}`,
     breakdownNote: (adjust: string, alpha: number, designBased: boolean) =>
-      `Group tests: each group against the other respondents (shares: chi-square; means: Welch t; NPS: z), p-values adjusted for the number of groups (${adjust === 'holm' ? 'Holm' : 'Benjamini-Hochberg'}); adjusted p < ${alpha / 100} is marked as a difference. ${designBased ? 'Share tests are Rao-Scott corrected for the weighted design; mean and NPS tests use unweighted counts.' : 'Tests use unweighted counts.'}`,
+      `Group tests: each group against the other respondents (shares: chi-square; means: Welch t; NPS: z), p-values adjusted for the number of groups (${adjust === 'holm' ? 'Holm' : 'Benjamini-Hochberg'}); adjusted p < ${alpha / 100} is marked as a difference. ${designBased ? 'Tests follow the weighted design (shares: Rao-Scott; means and NPS: z on the linearised difference).' : 'Tests use unweighted counts.'}`,
     empty: 'nobody answered',
     sample: 'Sample',
     population: 'Benchmark (population)',

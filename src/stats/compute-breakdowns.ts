@@ -20,8 +20,8 @@ export interface BreakdownResult {
   adjust: 'holm' | 'bh';
   /** Do the groups differ at all (single-choice `by` only); null otherwise. */
   test: TestResult | null;
-  /** The tests' basis: unweighted counts, or the weighted design (Rao-Scott, for shares when weighting). */
-  tests: 'unweighted' | 'rao-scott';
+  /** The tests' basis: unweighted counts, or the weighted design (Rao-Scott for shares, z on the linearised difference for means and NPS). */
+  tests: 'unweighted' | 'design-based';
 }
 
 export function computeBreakdowns(codebook: Codebook, summary: SurveySummary): BreakdownResult[] {

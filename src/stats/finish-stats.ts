@@ -11,7 +11,8 @@ import type { MetricAccumulator } from './metric-accumulator.ts';
 import type { MetricResult } from './metric-result.ts';
 import { canonicalWeightedSummary, type SurveySummary } from './survey-summary.ts';
 import { calibrate } from './weights/calibrate.ts';
-import { linearizedMean } from './weights/linearized-mean.ts';
+import { normalTwoSided } from './distributions.ts';
+import { domainDifference, linearizedMean } from './weights/linearized-mean.ts';
 import { raoScott } from './weights/rao-scott.ts';
 import type { WeightedSums } from './weights/weighted-sums.ts';
 import { weightingDiagnostics, type WeightingDiagnostics } from './weights/weighting-diagnostics.ts';
@@ -82,6 +83,18 @@ export function finishStats(codebook: Codebook, summary: SurveySummary, where: s
       const result = breakdowns[index++] as BreakdownResult;
       const groups = result.groups.map((group, g) => weightedGroup(codebook, plan, group, weighting.breakdowns[b]?.[g]?.[m] ?? [], context));
       const tables = weighting.tables[b]?.[m];
+      const rests = weighting.rests[b]?.[m];
+      if (rests !== undefined) {
+        // Means, ratios, NPS: z on the linearised difference between the group and the rest (svyglm(y ~ group)).
+        for (const [g, group] of groups.entries()) {
+          const live = !group.flags.includes('suppressed') && group.n > 0;
+          const test = live ? domainDifference(weighting.breakdowns[b]?.[g]?.[m]?.[0] ?? new Map(), rests[g] ?? new Map(), weighting.cells, calibrated.calibration) : null;
+          group.pValue = test === null ? null : normalTwoSided(test.z);
+        }
+        markSignificant(groups, result.adjust, codebook.confidence);
+        // An overall design-based test for several means or NPS classes is not computed: none rather than an unweighted one.
+        return { ...result, groups, test: null, tests: 'design-based' };
+      }
       if (tables === undefined) return { ...result, groups };
       // Shares: design-based tests on the weighted 2×2 (group or rest × success) and k×2 tables.
       for (const [g, group] of groups.entries()) {
@@ -97,7 +110,7 @@ export function finishStats(codebook: Codebook, summary: SurveySummary, where: s
         ...result,
         groups,
         test: overall === null ? null : { method: overall.method, statistic: overall.statistic, df: overall.df, pValue: overall.pValue },
-        tests: 'rao-scott',
+        tests: 'design-based',
       };
     }),
   );

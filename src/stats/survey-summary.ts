@@ -26,11 +26,19 @@ export interface WeightedSummary {
    * sums over the respondents who answered `by` and the metric, for design-based (Rao-Scott) group tests.
    */
   tables: (WeightedSums[][][] | undefined)[][];
+  /** rests[b][m][g]: for a mean, ratio or NPS metric, its sums over the respondents who answered `by` but are not in group g. */
+  rests: (WeightedSums[] | undefined)[][];
   /** benchmarks[b][o]: sums of the indicator "chose option o" of benchmark b's question, for weighted sample shares. */
   benchmarks: WeightedSums[][];
 }
 
 const SHARE_KINDS = new Set(['proportion', 'top-box', 'pmf']);
+
+const VALUE_KINDS = new Set(['mean', 'ratio', 'nps']);
+
+function emptyRests(plan: MetricPlan, groups: number): WeightedSums[] | undefined {
+  return VALUE_KINDS.has(plan.metric.kind) ? Array.from({ length: groups }, () => new Map()) : undefined;
+}
 
 function emptyTables(plan: MetricPlan, groups: number): WeightedSums[][][] | undefined {
   if (!SHARE_KINDS.has(plan.metric.kind)) return undefined;
@@ -89,6 +97,7 @@ export function createSummary(codebook: Codebook): SurveySummary {
           metrics: plans.map(emptySums),
           breakdowns: withBreakdowns ? codebook.breakdowns.map((b, i) => Array.from({ length: optionCount(b.by) }, () => (breakdownPlans[i] ?? []).map(emptySums))) : [],
           tables: withBreakdowns ? codebook.breakdowns.map((b, i) => (breakdownPlans[i] ?? []).map((p) => emptyTables(p, optionCount(b.by)))) : [],
+          rests: withBreakdowns ? codebook.breakdowns.map((b, i) => (breakdownPlans[i] ?? []).map((p) => emptyRests(p, optionCount(b.by)))) : [],
           benchmarks: withBreakdowns ? codebook.benchmarks.map((b) => Array.from({ length: optionCount(b.question) }, () => new Map())) : [],
         };
   const weighting = weighted(planWeighting(codebook), true);
@@ -180,6 +189,9 @@ function addWeightedResponse(summary: SurveySummary, weighting: WeightedSummary,
     for (const g of chosen) breakdown.plans.forEach((plan, m) => fold(plan, weighting.breakdowns[b]?.[g]?.[m]));
     if (chosen.size === 0) return;
     breakdown.plans.forEach((plan, m) => {
+      const rests = weighting.rests[b]?.[m];
+      const y = rests === undefined ? null : (weightedValues(plan, response.answers)?.[0] ?? null);
+      if (rests !== undefined && y !== null) rests.forEach((sums, g) => (chosen.has(g) ? undefined : addWeighted(sums, cell, d, y)));
       const tables = weighting.tables[b]?.[m];
       const values = tables === undefined ? null : weightedValues(plan, response.answers);
       if (tables === undefined || values === null) return;
@@ -218,6 +230,7 @@ function mergeWeightedSummary(w: WeightedSummary | undefined, f: WeightedSummary
   w.breakdowns.forEach((groups, b) =>
     groups.forEach((metrics, g) => metrics.forEach((sums, m) => sums.forEach((s, v) => mergeWeighted(s, f.breakdowns[b]?.[g]?.[m]?.[v] ?? new Map())))),
   );
+  w.rests.forEach((metrics, b) => metrics.forEach((rests, m) => rests?.forEach((s, g) => mergeWeighted(s, f.rests[b]?.[m]?.[g] ?? new Map()))));
   w.benchmarks.forEach((options, b) => options.forEach((s, o) => mergeWeighted(s, f.benchmarks[b]?.[o] ?? new Map())));
   w.tables.forEach((metrics, b) =>
     metrics.forEach((tables, m) =>
@@ -240,5 +253,6 @@ export function canonicalWeightedSummary(w: WeightedSummary): WeightedSummary {
     breakdowns: w.breakdowns.map((groups) => groups.map((metrics) => metrics.map((sums) => sums.map(sort)))),
     tables: w.tables.map((metrics) => metrics.map((tables) => tables?.map((table) => table.map((row) => row.map(sort))))),
     benchmarks: w.benchmarks.map((options) => options.map(sort)),
+    rests: w.rests.map((metrics) => metrics.map((rests) => rests?.map(sort))),
   };
 }

@@ -232,6 +232,18 @@ domains <- function(dname) {
   names(groups) <- g
   list(call = call, groups = groups)
 }
+# Difference of domain means, male minus female, with its design-based SE: the coefficient of
+# svyglm(y ~ male, design) (male = gender == "male"), whose linearised SE is that of the difference of the two
+# domain means (svyby(..., covmat = TRUE) fails on this raked design in survey 4.1.1). For two groups,
+# "male against the rest" is this difference; z = diff / SE, p = 2 * pnorm(-|z|).
+difference <- function(dname, variable) {
+  dsg <- update(get(dname), male = as.numeric(gender == "male"))
+  fit <- svyglm(as.formula(paste0(variable, " ~ male")), dsg)
+  est <- as.numeric(coef(fit)["male"]); se <- as.numeric(SE(fit)["male"])
+  list(call = sprintf("svyglm(%s ~ male, update(%s, male = as.numeric(gender == 'male')))", variable, dname),
+       difference = est, se = se, z = est / se, p_value = 2 * pnorm(-abs(est / se)))
+}
+
 chisq <- function(dname) {
   fcall <- sprintf("svychisq(~active + industry, %s, statistic = \"F\")", dname)
   ccall <- sprintf("svychisq(~active + industry, %s, statistic = \"Chisq\")", dname)
@@ -302,6 +314,7 @@ for (dname in names(design_calls)) {
   }
   if (dname %in% c("column", "rake", "rake_tight", "rake_equal_tight")) {
     entry$domains_active_by_gender <- domains(dname)
+    entry$male_vs_female <- list(days = difference(dname, "days"), nps_score = difference(dname, "nps_score"))
     entry$svychisq_active_industry <- chisq(dname)
   }
   designs_out[[dname]] <- entry

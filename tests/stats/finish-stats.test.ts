@@ -69,13 +69,22 @@ describe('finishStats with raking to benchmarks from design weights', () => {
 
   it('tests weighted share breakdowns design-based: the overall test is svychisq(~active + industry, rake_tight)', () => {
     const byIndustry = breakdowns.find((b) => b.by === 'industry' && b.metric === 'active');
-    expect(byIndustry?.tests).toBe('rao-scott');
+    expect(byIndustry?.tests).toBe('design-based');
     const want = R.svychisq_active_industry.F;
     expect(relative(byIndustry?.test?.statistic, want.statistic)).toBeLessThan(1e-8);
     expect(relative(byIndustry?.test?.df ?? null, want.ndf)).toBeLessThan(1e-8);
     expect(relative(byIndustry?.test?.pValue, want.p_value)).toBeLessThan(1e-7);
     expect(byIndustry?.groups.every((g) => g.pValue !== null && g.pAdjusted !== null)).toBe(true);
-    expect(breakdowns.find((b) => b.by === 'gender')?.tests).toBe('rao-scott');
+    expect(breakdowns.find((b) => b.by === 'gender' && b.metric === 'active')?.tests).toBe('design-based');
+  });
+
+  it('tests weighted means and NPS design-based: group vs rest is the coefficient of svyglm(y ~ male, rake_tight)', () => {
+    for (const [metric, variable] of [['days_mean', 'days'], ['nps', 'nps_score']] as const) {
+      const groups = breakdowns.find((b) => b.by === 'gender' && b.metric === metric)?.groups ?? [];
+      const want = R.male_vs_female[variable].p_value;
+      // With two groups, each one's "rest" is the other: both get the same p-value.
+      for (const group of groups) expect(relative(group.pValue, want), `${metric} ${group.value}`).toBeLessThan(1e-8);
+    }
   });
 
   it('reports the weighted sample shares of the benchmarked questions: the raking targets, as svymean(~factor(industry), rake_tight)', () => {

@@ -98,10 +98,18 @@ export function influence(sums: WeightedSums, cells: ReadonlyMap<string, CellTot
 }
 
 /**
- * The design-based covariance of two influences over one domain. `cross(cell)` is Σ d²·y_a·y_b over the
- * domain's respondents in the cell (s2yy for a variable with itself; 0 for exclusive indicators).
+ * The design-based covariance of two influences. Over one domain, `cross(cell)` is Σ d²·y_a·y_b over the
+ * domain's respondents in the cell (s2yy for a variable with itself; 0 for exclusive indicators). For two
+ * disjoint domains (a group and the rest), pass `disjoint`: no respondent is in both, so that term is 0.
  */
-export function covariance(a: Influence, b: Influence, cells: ReadonlyMap<string, CellTotal>, calibration: Calibration, cross: (cell: string) => number): number {
+export function covariance(
+  a: Influence,
+  b: Influence,
+  cells: ReadonlyMap<string, CellTotal>,
+  calibration: Calibration,
+  cross: (cell: string) => number,
+  disjoint = false,
+): number {
   let sumA = 0;
   let sumB = 0;
   let sumAB = 0;
@@ -116,13 +124,31 @@ export function covariance(a: Influence, b: Influence, cells: ReadonlyMap<string
     const u1b = (cb.s1y - b.mean * cb.s1) / b.total;
     const u2a = (ca.s2y - a.mean * ca.s2) / a.total;
     const u2b = (cb.s2y - b.mean * cb.s2) / b.total;
-    const uab = (cross(cell) - b.mean * ca.s2y - a.mean * cb.s2y + a.mean * b.mean * ca.s2) / (a.total * b.total);
+    const uab = disjoint ? 0 : (cross(cell) - b.mean * ca.s2y - a.mean * cb.s2y + a.mean * b.mean * ca.s2) / (a.total * b.total);
     sumA += g * u1a - fa * t.a1;
     sumB += g * u1b - fb * t.a1;
     sumAB += g * g * uab - g * fb * u2a - g * fa * u2b + fa * fb * t.a2;
     respondents += t.n;
   }
   return respondents > 1 ? (respondents / (respondents - 1)) * (sumAB - (sumA * sumB) / respondents) : 0;
+}
+
+/**
+ * The design-based z-test of one domain's mean against another, disjoint domain's (a group against the rest):
+ * z = (ȳ_a − ȳ_b) / √(Var_a + Var_b − 2·Cov_ab), as the coefficient of `svyglm(y ~ group)`; null when either
+ * domain is empty or the variance of the difference is 0.
+ */
+export function domainDifference(a: WeightedSums, b: WeightedSums, cells: ReadonlyMap<string, CellTotal>, calibration: Calibration): { difference: number; z: number } | null {
+  const ia = influence(a, cells, calibration);
+  const ib = influence(b, cells, calibration);
+  if (ia === null || ib === null) return null;
+  const variance =
+    covariance(ia, ia, cells, calibration, (cell) => a.get(cell)?.s2yy ?? 0) +
+    covariance(ib, ib, cells, calibration, (cell) => b.get(cell)?.s2yy ?? 0) -
+    2 * covariance(ia, ib, cells, calibration, () => 0, true);
+  if (!(variance > 0)) return null;
+  const difference = ia.mean - ib.mean;
+  return { difference, z: difference / Math.sqrt(variance) };
 }
 
 export function linearizedMean(sums: WeightedSums, cells: ReadonlyMap<string, CellTotal>, calibration: Calibration): LinearizedMean | null {
