@@ -128,9 +128,6 @@ export function crossCheck(codebook: Codebook): CodebookIssue[] {
   if (weighting.method === 'column' && (weighting.by ?? []).length > 0) {
     report(['weighting', 'by'], 'method `column` uses the design weights as they are; use `rake` or `poststratify` to also weight on `by`');
   }
-  if (weighting.trim !== undefined && weighting.column !== undefined) {
-    report(['weighting', 'trim'], 'trimming per-respondent design weights from a column is not supported yet; trim them before export, or drop `trim`');
-  }
   if (weighting.trim !== undefined && weighting.method === 'none') {
     report(['weighting', 'trim'], 'has nothing to trim with `method: none`');
   }

@@ -9,7 +9,7 @@ import { addToAccumulator, createAccumulator, mergeAccumulator, weightedValues, 
 import { planMetric, type MetricPlan } from './metric-plan.ts';
 import type { CellTotal } from './weights/calibrate.ts';
 import { addWeighted, mergeWeighted, type WeightedSums } from './weights/weighted-sums.ts';
-import { cellOf, planAuditWeighting, planWeighting, type WeightingPlan } from './weights/weighting-plan.ts';
+import { cellKey, planAuditWeighting, planWeighting, type WeightingPlan } from './weights/weighting-plan.ts';
 
 /** The weighted side of the summary: per weighting cell, design-weight totals and each metric's sums. */
 export interface WeightedSummary {
@@ -158,12 +158,12 @@ export function addResponse(codebook: Codebook, summary: SurveySummary, response
 }
 
 function addWeightedResponse(summary: SurveySummary, weighting: WeightedSummary, response: Response): void {
-  const cell = cellOf(weighting.plan, response.answers);
+  const d = response.weight ?? 1;
+  const cell = cellKey(weighting.plan, response.answers, d);
   if (cell === undefined) {
     weighting.unweightable++;
     return;
   }
-  const d = response.weight ?? 1;
   const total = weighting.cells.get(cell) ?? { n: 0, a1: 0, a2: 0, dMin: d, dMax: d };
   total.n++;
   total.a1 += d;

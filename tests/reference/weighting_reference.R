@@ -128,7 +128,8 @@ design_calls <- list(
   trim_rake = "trimWeights(rake, upper = 5 * mean(weights(rake)), strict = TRUE)",
   rake_tight = "rake(column, list(~industry, ~gender), list(pop_industry, pop_gender), control = list(maxit = 100, epsilon = 1e-10))",
   rake_equal_tight = "rake(unweighted, list(~industry, ~gender), list(pop_industry, pop_gender), control = list(maxit = 100, epsilon = 1e-10))",
-  trim_rake_equal = "trimWeights(rake_equal_tight, upper = 2.5 * mean(weights(rake_equal_tight)), strict = TRUE)"
+  trim_rake_equal = "trimWeights(rake_equal_tight, upper = 2.5 * mean(weights(rake_equal_tight)), strict = TRUE)",
+  trim_rake_tight = "trimWeights(rake_tight, upper = 5 * mean(weights(rake_tight)), strict = TRUE)"
 )
 design_notes <- list(
   column = "design weights w from the CSV",
@@ -143,7 +144,8 @@ design_notes <- list(
                     "still applies rake's residual projection (svyrecvar) to the trimmed-weight scores."),
   rake_tight = "raked to convergence (epsilon = 1e-10 is relative: times the sum of the sampling weights), for comparison with stickiness, which rakes to 1e-10",
   rake_equal_tight = "raked to convergence from the all-weights-1 design",
-  trim_rake_equal = "the converged equal-start raked weights trimmed at 2.5 * their mean (strict = TRUE): stickiness's `weighting: { method: rake, trim: 2.5 }`"
+  trim_rake_equal = "the converged equal-start raked weights trimmed at 2.5 * their mean (strict = TRUE): stickiness's `weighting: { method: rake, trim: 2.5 }`",
+  trim_rake_tight = "the converged raked design weights trimmed at 5 * their mean (strict = TRUE): stickiness's `weighting: { method: rake, column: w, trim: 5 }`"
 )
 for (nm in names(design_calls)) assign(nm, run(design_calls[[nm]]))
 
@@ -303,8 +305,8 @@ for (dname in names(design_calls)) {
       gender = named(coef(svytotal(~factor(gender), dsg)), sub("^factor\\(gender\\)", "", names(coef(svytotal(~factor(gender), dsg)))))
     )
   }
-  if (dname %in% c("trim", "trim_rake", "trim_rake_equal")) {
-    base <- switch(dname, trim = "column", trim_rake = "rake", trim_rake_equal = "rake_equal_tight")
+  if (dname %in% c("trim", "trim_rake", "trim_rake_equal", "trim_rake_tight")) {
+    base <- switch(dname, trim = "column", trim_rake = "rake", trim_rake_equal = "rake_equal_tight", trim_rake_tight = "rake_tight")
     multiple <- if (dname == "trim_rake_equal") 2.5 else 5
     bw <- weights(get(base))
     entry$trim_bound <- list(call = sprintf("%s * mean(weights(%s))", multiple, base), value = multiple * mean(bw),

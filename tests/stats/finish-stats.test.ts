@@ -96,6 +96,18 @@ describe('finishStats with raking to benchmarks from design weights', () => {
     expect(industry[2]).toBeCloseTo(want.other, 9);
   });
 
+  it('rakes from design weights and trims at 5 times the mean, as trimWeights(rake_tight, strict = TRUE)', () => {
+    const result = run(text.replace('by: [industry, gender]', 'by: [industry, gender]\n  trim: 5'));
+    const want = reference.designs.trim_rake_tight;
+    for (const [id, variable] of [['active', 'active'], ['days_mean', 'days'], ['nps', 'nps_score']] as const) {
+      const metric = result.metrics.find((m) => m.id === id);
+      expect(relative(metric?.estimate, want.estimates[variable].estimate), id).toBeLessThan(1e-9);
+      expect(relative(metric?.se, want.estimates[variable].se), id).toBeLessThan(1e-8);
+    }
+    expect(result.weighting?.trimmed).toBe(want.trim_bound.n_at_bound_after);
+    expect(result.weighting?.topShare1).not.toBeNull();
+  });
+
   it('post-stratifies to one question as postStratify(column, ~industry, pop_industry)', () => {
     const result = run(text.replace('method: rake', 'method: poststratify').replace('by: [industry, gender]', 'by: [industry]'));
     const active = result.metrics.find((m) => m.id === 'active');

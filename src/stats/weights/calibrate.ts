@@ -110,22 +110,29 @@ function marginTotals(cells: ReadonlyMap<string, CellTotal>, g: ReadonlyMap<stri
 /**
  * R's `trimWeights(design, upper = multiple * mean weight, strict = TRUE)`: weights above the cap are set to
  * it and what was cut is shared equally among the respondents below it, repeated until none is above.
- * Weights are per cell here (there are no design weights when trimming). Returns the respondents capped.
+ * Every respondent of a key has the same weight w = g·d (with trimmed design weights the key carries d),
+ * so the work is per key and the factor becomes w/d. Returns the respondents capped.
  */
 function trim(multiple: number, cells: ReadonlyMap<string, CellTotal>, g: Map<string, number>): number {
+  const d = (cell: string): number => {
+    const c = cells.get(cell);
+    return c === undefined || c.n === 0 ? 1 : c.a1 / c.n;
+  };
+  const weight = new Map([...g].map(([cell, factor]) => [cell, factor * d(cell)]));
   const n = [...cells.values()].reduce((sum, c) => sum + c.n, 0);
-  const cap = (multiple * [...cells].reduce((sum, [cell, c]) => sum + (g.get(cell) ?? 0) * c.a1, 0)) / n;
+  const cap = (multiple * [...cells].reduce((sum, [cell, c]) => sum + (weight.get(cell) ?? 0) * c.n, 0)) / n;
   for (let round = 0; round < 1000; round++) {
-    const over = [...g].filter(([, factor]) => factor > cap);
+    const over = [...weight].filter(([, w]) => w > cap);
     if (over.length === 0) break;
     let cut = 0;
     let below = 0;
-    for (const [cell, factor] of g) {
+    for (const [cell, w] of weight) {
       const count = cells.get(cell)?.n ?? 0;
-      if (factor > cap) cut += (factor - cap) * count;
+      if (w > cap) cut += (w - cap) * count;
       else below += count;
     }
-    for (const [cell, factor] of g) g.set(cell, factor > cap ? cap : factor + (below > 0 ? cut / below : 0));
+    for (const [cell, w] of weight) weight.set(cell, w > cap ? cap : w + (below > 0 ? cut / below : 0));
   }
-  return [...g].reduce((sum, [cell, factor]) => sum + (factor >= cap * (1 - 1e-9) ? (cells.get(cell)?.n ?? 0) : 0), 0);
+  for (const [cell, w] of weight) g.set(cell, w / d(cell));
+  return [...weight].reduce((sum, [cell, w]) => sum + (w >= cap * (1 - 1e-9) ? (cells.get(cell)?.n ?? 0) : 0), 0);
 }

@@ -18,7 +18,7 @@ export interface WeightingDiagnostics {
   minWeight: number;
   maxWeight: number;
   maxMinRatio: number;
-  /** Share of the total weight carried by the most heavily weighted 1% and 5% of respondents (null with design weights, which vary within a cell). */
+  /** Share of the total weight carried by the most heavily weighted 1% and 5% of respondents (null with untrimmed design weights, which vary within a cell). */
   topShare1: number | null;
   topShare5: number | null;
   iterations: number;
@@ -45,13 +45,15 @@ export function weightingDiagnostics(plan: WeightingPlan, cells: ReadonlyMap<str
   }
   const mean = n > 0 ? sum / n : 0;
   const topShare = (fraction: number): number | null => {
-    if (plan.designWeights || sum <= 0) return null;
-    // Every respondent of a cell carries the same weight g: take the heaviest cells first, part of the last.
+    // Design weights vary within a cell unless the cell key carries them (when trimming).
+    if ((plan.designWeights && plan.trim === undefined) || sum <= 0) return null;
+    // Every respondent of a key carries the same weight: take the heaviest keys first, part of the last.
+    const weightOf = (cell: string, c: CellTotal): number => ((calibration.g.get(cell) ?? 0) * c.a1) / Math.max(1, c.n);
     let left = fraction * n;
     let carried = 0;
-    for (const [cell, c] of [...cells].sort(([a], [b]) => (calibration.g.get(b) ?? 0) - (calibration.g.get(a) ?? 0) || (a < b ? -1 : 1))) {
+    for (const [cell, c] of [...cells].sort(([a, ca], [b, cb]) => weightOf(b, cb) - weightOf(a, ca) || (a < b ? -1 : 1))) {
       const take = Math.min(left, c.n);
-      carried += take * (calibration.g.get(cell) ?? 0);
+      carried += take * weightOf(cell, c);
       left -= take;
       if (left <= 0) break;
     }

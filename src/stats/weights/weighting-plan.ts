@@ -62,7 +62,16 @@ function marginOf(codebook: Codebook, id: string): WeightingMargin {
     return { question: id, at, shares: shares.map((s) => (total > 0 ? s / total : 0)) };
 }
 
-/** The respondent's weighting cell, e.g. `3,1`; undefined when a weighting question is unanswered. */
+/**
+ * The respondent's weighting cell, e.g. `3,1`; undefined when a weighting question is unanswered. When design
+ * weights are trimmed, weights differ within a cell, so the cell also carries the design weight (`3,1|2.5`):
+ * respondents sharing a key then share their final weight, which is what per-cell sums need.
+ */
+export function cellKey(plan: WeightingPlan, answers: readonly Answer[], designWeight: number): string | undefined {
+  const cell = cellOf(plan, answers);
+  return cell === undefined || plan.trim === undefined || !plan.designWeights ? cell : `${cell}|${designWeight}`;
+}
+
 export function cellOf(plan: WeightingPlan, answers: readonly Answer[]): string | undefined {
   const parts: number[] = [];
   for (const margin of plan.margins) {
@@ -75,5 +84,5 @@ export function cellOf(plan: WeightingPlan, answers: readonly Answer[]): string 
 
 /** The option index of margin `m` in a cell key. */
 export function levelOf(cell: string, m: number): number {
-  return Number(cell.split(',')[m]);
+  return Number(cell.split('|')[0]?.split(',')[m]);
 }
