@@ -50,7 +50,11 @@ export async function buildReport(codebook: Codebook, ingestion: ExportIngestion
     ...(weightedBenchmarkShares === undefined ? {} : { weightedBenchmarkShares }),
   });
   const stats = buildStats({ codebook, sha256: ingestion.sha256, validation, metrics, breakdowns, audit, ...(weighting === undefined ? {} : { weighting }) });
-  const charts = chartSpecs(codebook, metrics, weighting, audit.audit.variables);
+  const charts = chartSpecs(codebook, metrics, weighting, audit.audit.variables, {
+    optionCounts: summary.optionCounts,
+    breakdowns,
+    accounting: { rowsRead: validation.rowsRead, accepted: validation.accepted, byRule: validation.byRule },
+  });
 
   const files = new Map<string, string | Uint8Array>();
   files.set('stats.json', toJson(stats));

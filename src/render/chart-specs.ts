@@ -9,7 +9,12 @@ import type { MetricResult } from '../stats/metric-result.ts';
 import type { WeightingDiagnostics } from '../stats/weights/weighting-diagnostics.ts';
 import { text } from './i18n.ts';
 import type { AuditVariable } from '../audit/audit-benchmarks.ts';
+import type { BreakdownResult } from '../stats/compute-breakdowns.ts';
+import { accountingChart } from './accounting-chart.ts';
 import { dumbbellChart } from './dumbbell-chart.ts';
+import { forestChart } from './forest-chart.ts';
+import { likertChart } from './likert-chart.ts';
+import { npsChart } from './nps-chart.ts';
 import { shareChart, type ShareBar } from './share-chart.ts';
 
 export interface ChartSpec {
@@ -19,7 +24,20 @@ export interface ChartSpec {
   spec: Record<string, unknown>;
 }
 
-export function chartSpecs(codebook: Codebook, metrics: readonly MetricResult[], weighting?: WeightingDiagnostics, audit?: readonly AuditVariable[]): ChartSpec[] {
+/** Inputs of the charts beyond the metrics: likert answer counts, breakdowns and the row accounting. */
+export interface ChartExtras {
+  optionCounts?: readonly (readonly number[])[];
+  breakdowns?: readonly BreakdownResult[];
+  accounting?: { rowsRead: number; accepted: number; byRule: Record<string, number> };
+}
+
+export function chartSpecs(
+  codebook: Codebook,
+  metrics: readonly MetricResult[],
+  weighting?: WeightingDiagnostics,
+  audit?: readonly AuditVariable[],
+  extras: ChartExtras = {},
+): ChartSpec[] {
   const t = text(codebook.language);
   const charts: ChartSpec[] = [];
   for (const section of sections) {
@@ -58,6 +76,77 @@ export function chartSpecs(codebook: Codebook, metrics: readonly MetricResult[],
         axisTitle: t.share,
         sortByEstimate: metric.kind === 'distribution',
       }),
+    });
+  }
+  // Likert answers as diverging bars, one chart per answer scale (questions sharing a scale share a chart).
+  const scales = new Map<string, { options: string[]; rows: { question: string; options: string[]; counts: number[] }[]; first: string }>();
+  codebook.questions.forEach((q, i) => {
+    const counts = extras.optionCounts?.[i];
+    if (q.type !== 'likert' || counts === undefined || counts.every((c) => c === 0)) return;
+    const key = JSON.stringify(q.options);
+    const scale = scales.get(key) ?? { options: q.options, rows: [], first: q.id };
+    scale.rows.push({ question: q.label ?? q.column ?? q.id, options: q.options, counts: [...counts] });
+    scales.set(key, scale);
+  });
+  for (const scale of scales.values()) {
+    const n = Math.max(...scale.rows.map((r) => r.counts.reduce((a, b) => a + b, 0)));
+    charts.push({
+      name: `likert-${scale.first}`,
+      title: t.likertTitle,
+      spec: likertChart(scale.rows, { title: t.likertTitle, subtitle: t.caption(String(n), codebook.confidence, t.unweighted).split(/[；;]/)[0] ?? '', axisTitle: t.share }),
+    });
+  }
+  for (const metric of metrics) {
+    if (metric.kind !== 'nps' || metric.estimate === null || metric.promoters === undefined) continue;
+    const ci = metric.ci === null ? '' : ` (${metric.ci[0].toFixed(1)} – ${metric.ci[1].toFixed(1)})`;
+    charts.push({
+      name: `nps-${metric.id}`,
+      title: metric.label,
+      spec: npsChart(
+        { detractors: metric.detractors ?? 0, passives: metric.passives ?? 0, promoters: metric.promoters },
+        t.npsParts,
+        { title: `${metric.label}: ${metric.estimate.toFixed(1)}${ci}`, subtitle: caption(codebook, String(metric.n), weighting), axisTitle: t.share },
+      ),
+    });
+  }
+  for (const breakdown of extras.breakdowns ?? []) {
+    const metric = metrics.find((m) => m.id === breakdown.metric);
+    if (metric === undefined) continue;
+    const rows = breakdown.groups.flatMap((g) =>
+      g.estimate === null || g.ci === null || g.flags.includes('suppressed')
+        ? []
+        : [{ group: g.value, estimate: g.estimate, low: g.ci[0], high: g.ci[1], n: g.n, small: g.flags.includes('small-cell'), significant: g.significant === true }],
+    );
+    if (rows.length === 0) continue;
+    const by = codebook.questions.find((q) => q.id === breakdown.by);
+    const title = t.forestTitle(metric.label, by?.label ?? breakdown.by);
+    const share = !['mean', 'nps'].includes(metric.kind);
+    charts.push({
+      name: `forest-${breakdown.by}-${breakdown.metric}`,
+      title,
+      spec: forestChart(rows, metric.estimate, {
+        title,
+        subtitle: caption(codebook, String(metric.n), weighting),
+        axisTitle: share ? t.share : metric.label,
+        format: share ? '.0%' : metric.kind === 'nps' ? '.0f' : '.1f',
+        differs: t.differs,
+        same: t.same,
+      }),
+    });
+  }
+  if (extras.accounting !== undefined) {
+    const { rowsRead, accepted, byRule } = extras.accounting;
+    charts.push({
+      name: 'accounting',
+      title: t.accountingTitle,
+      spec: accountingChart(
+        [
+          { label: t.rowsRead, count: rowsRead, kind: 'read' },
+          { label: t.acceptedRows, count: accepted, kind: 'accepted' },
+          ...Object.entries(byRule).map(([rule, count]) => ({ label: rule, count, kind: 'rule' as const })),
+        ],
+        { title: t.accountingTitle, subtitle: t.accountingCaption, axisTitle: t.rows },
+      ),
     });
   }
   for (const variable of audit ?? []) {

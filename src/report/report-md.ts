@@ -38,6 +38,9 @@ export function reportMarkdown(codebook: Codebook, stats: Stats, validation: Val
       if (chart !== undefined) lines.push(`![${esc(chart.title)}](charts/${chart.name}.svg)`, '');
       for (const m of scalar) lines.push(...metricDetails(m, codebook.confidence, charts, t));
     }
+    if (section === 'satisfaction') {
+      for (const likert of charts.filter((c) => c.name.startsWith('likert-'))) lines.push(`![${esc(likert.title)}](charts/${likert.name}.svg)`, '');
+    }
     for (const m of metrics.filter((m) => m.kind === 'distribution')) {
       lines.push(`### ${esc(m.label)}`, '', `n = ${m.n}`, '');
       lines.push(`| ${t.option} | ${t.share} | ${t.interval(codebook.confidence)} | ${t.count} |`, '|---|---:|---:|---:|');
@@ -57,6 +60,8 @@ export function reportMarkdown(codebook: Codebook, stats: Stats, validation: Val
       lines.push(`### ${esc(t.breakdownTitle(metric.label, by?.label ?? b.by))}`, '');
       lines.push(...breakdownTable(t.group, metric, b.groups, codebook.confidence, t));
       if (b.test !== null) lines.push(t.overallTest(b.test.pValue < 0.001 ? '< 0.001' : formatFixed(b.test.pValue, 3)), '');
+      const forest = charts.find((c) => c.name === `forest-${b.by}-${b.metric}`);
+      if (forest !== undefined) lines.push(`![${esc(forest.title)}](charts/${forest.name}.svg)`, '');
     }
   }
 
@@ -110,6 +115,8 @@ export function reportMarkdown(codebook: Codebook, stats: Stats, validation: Val
     for (const [rule, count] of Object.entries(validation.byRule)) lines.push(`| ${esc(rule)} | ${count} |`);
     lines.push('');
   }
+  const accounting = charts.find((c) => c.name === 'accounting');
+  if (accounting !== undefined) lines.push(`![${esc(accounting.title)}](charts/${accounting.name}.svg)`, '');
   lines.push(t.qualityNote, '');
   return lines.join('\n');
 }
@@ -129,7 +136,11 @@ function metricTable(metrics: readonly MetricResult[], level: number, weighted: 
 /** What a metric adds below the table: NPS classes, the PMF verdict, a retention curve. */
 function metricDetails(m: MetricResult, level: number, charts: readonly ChartSpec[], t: ReturnType<typeof reportText>): string[] {
   const lines: string[] = [];
-  if (m.kind === 'nps' && m.promoters !== undefined) lines.push(`${esc(m.label)}: ${t.nps(pct(m.promoters), pct(m.passives ?? 0), pct(m.detractors ?? 0))}`, '');
+  if (m.kind === 'nps' && m.promoters !== undefined) {
+    lines.push(`${esc(m.label)}: ${t.nps(pct(m.promoters), pct(m.passives ?? 0), pct(m.detractors ?? 0))}`, '');
+    const chart = charts.find((c) => c.name === `nps-${m.id}`);
+    if (chart !== undefined) lines.push(`![${esc(chart.title)}](charts/${chart.name}.svg)`, '');
+  }
   if (m.kind === 'pmf' && m.bar !== undefined && m.verdict !== undefined) lines.push(`${esc(m.label)}: ${t.pmf(pct(m.bar), m.verdict)}`, '');
   if (m.kind === 'retention' && m.groups !== undefined) {
     lines.push(`### ${esc(m.label)}`, '', `| ${t.level} | ${t.share} | ${t.interval(level)} | n |`, '|---|---:|---:|---:|');

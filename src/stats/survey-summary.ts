@@ -68,6 +68,8 @@ export interface SurveySummary {
   benchmarkAt: number[];
   /** Per question: accepted respondents who left it unanswered. */
   nonResponse: number[];
+  /** Per question: respondents per option for likert questions (charts), empty for other types. */
+  optionCounts: number[][];
   channels: Map<string, number>;
   weighting?: WeightedSummary;
   /** When the codebook does not weight: the same sums under raking to all benchmarks, for the audit. */
@@ -126,6 +128,7 @@ export function createSummary(codebook: Codebook): SurveySummary {
     benchmarkCounts: codebook.benchmarks.map((b) => Array.from({ length: optionCount(b.question) }, () => 0)),
     benchmarkAt: codebook.benchmarks.map((b) => codebook.questions.findIndex((q) => q.id === b.question)),
     nonResponse: codebook.questions.map(() => 0),
+    optionCounts: codebook.questions.map((q) => (q.type === 'likert' ? q.options.map(() => 0) : [])),
     channels: new Map(),
   };
 }
@@ -151,6 +154,8 @@ export function addResponse(codebook: Codebook, summary: SurveySummary, response
   });
   answers.forEach((answer, q) => {
     if (answer === null) summary.nonResponse[q] = (summary.nonResponse[q] ?? 0) + 1;
+    const counts = summary.optionCounts[q];
+    if (typeof answer === 'number' && counts !== undefined && counts.length > 0) counts[answer] = (counts[answer] ?? 0) + 1;
   });
   if (response.channel !== undefined) summary.channels.set(response.channel, (summary.channels.get(response.channel) ?? 0) + 1);
   if (summary.weighting !== undefined) addWeightedResponse(summary, summary.weighting, response);
@@ -214,6 +219,7 @@ export function mergeSummary(into: SurveySummary, from: SurveySummary): void {
   });
   into.benchmarkCounts.forEach((counts, b) => counts.forEach((_, i) => (counts[i] = (counts[i] ?? 0) + (from.benchmarkCounts[b]?.[i] ?? 0))));
   into.nonResponse.forEach((_, q) => (into.nonResponse[q] = (into.nonResponse[q] ?? 0) + (from.nonResponse[q] ?? 0)));
+  into.optionCounts.forEach((counts, q) => counts.forEach((_, o) => (counts[o] = (counts[o] ?? 0) + (from.optionCounts[q]?.[o] ?? 0))));
   for (const [channel, count] of from.channels) into.channels.set(channel, (into.channels.get(channel) ?? 0) + count);
   mergeWeightedSummary(into.weighting, from.weighting);
   mergeWeightedSummary(into.auditWeighting, from.auditWeighting);

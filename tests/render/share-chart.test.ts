@@ -47,16 +47,27 @@ describe('the sample report charts', () => {
     const file = fileURLToPath(new URL('../../surveys/kimi-2024/responses.csv', import.meta.url));
     const { files } = await buildReport(parsed.value, await ingestFile(parsed.value, file), file);
     const specs = [...files].filter(([name]) => name.endsWith('.vl.json'));
-    expect(specs.map(([name]) => name).sort()).toEqual([
-      'charts/audit-age.vl.json',
-      'charts/audit-gender.vl.json',
-      'charts/audit-industry.vl.json',
-      'charts/curve-weekly_by_tenure.vl.json',
-      'charts/dist-industry_mix.vl.json',
-      'charts/dist-scenario_mix.vl.json',
-      'charts/retention.vl.json',
-      'charts/satisfaction.vl.json',
-    ]);
+    expect(specs.map(([name]) => name).sort()).toEqual(
+      [
+        'accounting',
+        'audit-age',
+        'audit-gender',
+        'audit-industry',
+        'curve-weekly_by_tenure',
+        'dist-industry_mix',
+        'dist-scenario_mix',
+        'forest-industry-csat',
+        'forest-industry-nps',
+        'forest-industry-weekly_active',
+        'forest-scenarios-csat',
+        'forest-scenarios-weekly_active',
+        'likert-intent',
+        'likert-sat',
+        'nps-nps',
+        'retention',
+        'satisfaction',
+      ].map((name) => `charts/${name}.vl.json`),
+    );
     for (const [name, text] of specs) expect(validateSpec(JSON.parse(String(text))), name).toBe(true);
   });
 });

@@ -1,0 +1,55 @@
+/**
+ * A breakdown as a dot-and-whisker (forest) plot: each group's estimate with its interval, the overall
+ * estimate as a reference rule, small groups faded, groups that differ from the rest marked; suppressed
+ * groups are not drawn at all.
+ */
+import { BAR_COLOR, chartConfig, INTERVAL_COLOR } from './chart-theme.ts';
+import { VEGA_LITE_SCHEMA } from './share-chart.ts';
+
+export interface ForestRow {
+  group: string;
+  estimate: number;
+  low: number;
+  high: number;
+  n: number;
+  small: boolean;
+  significant: boolean;
+}
+
+export function forestChart(rows: readonly ForestRow[], overall: number | null, options: { title: string; subtitle: string; axisTitle: string; format: string; differs: string; same: string }): Record<string, unknown> {
+  const y = { field: 'label', type: 'nominal', title: null, sort: null, axis: { labelLimit: 260 } };
+  const values = rows.map((r) => ({ ...r, label: `${r.group} (n=${r.n})`, status: r.significant ? options.differs : options.same, opacity: r.small ? 0.45 : 1 }));
+  const x = { type: 'quantitative', title: options.axisTitle, axis: { format: options.format }, scale: { zero: false } };
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: { text: options.title, subtitle: options.subtitle },
+    width: 420,
+    height: { step: 24 },
+    layer: [
+      {
+        data: { values },
+        mark: { type: 'rule', color: INTERVAL_COLOR },
+        encoding: { y, x: { ...x, field: 'low' }, x2: { field: 'high' }, opacity: { field: 'opacity', type: 'quantitative', scale: null, legend: null } },
+      },
+      {
+        data: { values },
+        mark: { type: 'point', filled: true, size: 70 },
+        encoding: {
+          y,
+          x: { ...x, field: 'estimate' },
+          opacity: { field: 'opacity', type: 'quantitative', scale: null, legend: null },
+          color: { field: 'status', type: 'nominal', title: null, scale: { domain: [options.same, options.differs], range: [BAR_COLOR, '#d6604d'] }, legend: { orient: 'top' } },
+          tooltip: [
+            { field: 'group', type: 'nominal' },
+            { field: 'estimate', type: 'quantitative', format: options.format.replace('.0', '.1') },
+            { field: 'n', type: 'quantitative' },
+          ],
+        },
+      },
+      ...(overall === null
+        ? []
+        : [{ data: { values: [{ overall }] }, mark: { type: 'rule', strokeDash: [4, 3], color: '#888888' }, encoding: { x: { field: 'overall', type: 'quantitative' } } }]),
+    ],
+    config: chartConfig,
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * Diverging stacked bars for likert questions: the negative options to the left of zero, the neutral one
+ * (the middle of an odd scale) centred on it, the positive ones to the right, so agreement reads as the
+ * bar's lean. Shares of those who answered. Pure: counts in, spec out.
+ */
+import { chartConfig } from './chart-theme.ts';
+import { VEGA_LITE_SCHEMA } from './share-chart.ts';
+
+export interface LikertRow {
+  question: string;
+  options: string[];
+  counts: number[];
+}
+
+/** A colour-blind-safe diverging scale (ColorBrewer RdBu), neutral grey in the middle. */
+const DIVERGING: Record<number, string[]> = {
+  3: ['#d6604d', '#d9d9d9', '#4393c3'],
+  4: ['#b2182b', '#f4a582', '#92c5de', '#2166ac'],
+  5: ['#b2182b', '#f4a582', '#d9d9d9', '#92c5de', '#2166ac'],
+  6: ['#b2182b', '#d6604d', '#f4a582', '#92c5de', '#4393c3', '#2166ac'],
+  7: ['#b2182b', '#d6604d', '#f4a582', '#d9d9d9', '#92c5de', '#4393c3', '#2166ac'],
+};
+
+export function likertChart(rows: readonly LikertRow[], options: { title: string; subtitle: string; axisTitle: string }): Record<string, unknown> {
+  const values = rows.flatMap((row) => {
+    const n = row.counts.reduce((a, b) => a + b, 0);
+    const k = row.options.length;
+    const shares = row.counts.map((c) => (n > 0 ? c / n : 0));
+    // The bar starts left of zero by the negative shares plus half the neutral one.
+    const neutral = k % 2 === 1 ? (shares[(k - 1) / 2] ?? 0) : 0;
+    const negative = shares.slice(0, Math.floor(k / 2)).reduce((a, b) => a + b, 0);
+    let start = -(negative + neutral / 2);
+    return row.options.map((option, i) => {
+      const share = shares[i] ?? 0;
+      const segment = { question: row.question, option, order: i, share, start, end: start + share, n };
+      start += share;
+      return segment;
+    });
+  });
+  const longest = Math.max(...rows.map((r) => r.options.length));
+  const domain = rows[0]?.options ?? [];
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: { text: options.title, subtitle: options.subtitle },
+    width: 420,
+    height: { step: 30 },
+    data: { values },
+    mark: { type: 'bar', height: { band: 0.7 } },
+    encoding: {
+      y: { field: 'question', type: 'nominal', title: null, sort: null, axis: { labelLimit: 260 } },
+      x: { field: 'start', type: 'quantitative', title: options.axisTitle, axis: { format: '.0%', tickCount: 5 }, scale: { domain: [-1, 1] } },
+      x2: { field: 'end' },
+      color: {
+        field: 'option',
+        type: 'nominal',
+        title: null,
+        sort: domain,
+        scale: { domain, range: DIVERGING[Math.min(7, Math.max(3, longest))] ?? DIVERGING[5] },
+        legend: { orient: 'top', columns: Math.min(5, domain.length) },
+      },
+      order: { field: 'order', type: 'quantitative' },
+      tooltip: [
+        { field: 'question', type: 'nominal' },
+        { field: 'option', type: 'nominal' },
+        { field: 'share', type: 'quantitative', format: '.1%' },
+        { field: 'n', type: 'quantitative' },
+      ],
+    },
+    config: chartConfig,
+  };
+}
