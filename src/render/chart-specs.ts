@@ -165,9 +165,11 @@ export function chartSpecs(
   return charts;
 }
 
+/** A chart's caption: n, the confidence of its intervals, the weighting, and the data it comes from. */
 function caption(codebook: Codebook, n: string, weighting: WeightingDiagnostics | undefined): string {
   const t = text(codebook.language);
-  if (weighting === undefined) return t.caption(n, codebook.confidence, t.unweighted);
+  const source = t.source(codebook.title, codebook.fielded === undefined ? '' : `${codebook.fielded.start} – ${codebook.fielded.end}`);
+  if (weighting === undefined) return `${t.caption(n, codebook.confidence, t.unweighted)}${source}`;
   const by = weighting.by.map((id) => codebook.questions.find((q) => q.id === id)?.label ?? id).join(codebook.language === 'zh' ? '、' : ', ');
-  return t.caption(n, codebook.confidence, t.weighted(weighting.method, by, weighting.nEffective));
+  return `${t.caption(n, codebook.confidence, t.weighted(weighting.method, by, weighting.nEffective))}${source}`;
 }

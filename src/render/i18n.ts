@@ -9,6 +9,7 @@ const TEXT = {
     interval: (level: number) => `${Math.round(level * 100)}% 置信区间`,
     caption: (n: string, level: number, weighting: string) => `n = ${n}；误差线为 ${Math.round(level * 100)}% 置信区间；${weighting}`,
     unweighted: '未加权',
+    source: (title: string, fielded: string) => `；数据：${shorten(title)}${fielded === '' ? '' : `，${fielded}`}`,
     auditTitle: (question: string) => `样本与总体：${question}`,
     auditCaption: (n: number, source: string) => `n = ${n}；基准来源：${source.length > 60 ? `${source.slice(0, 57)}…` : source}`,
     sampleLabel: '样本',
@@ -32,6 +33,7 @@ const TEXT = {
     interval: (level: number) => `${Math.round(level * 100)}% confidence interval`,
     caption: (n: string, level: number, weighting: string) => `n = ${n}; error bars are ${Math.round(level * 100)}% confidence intervals; ${weighting}`,
     unweighted: 'unweighted',
+    source: (title: string, fielded: string) => `; data: ${shorten(title)}${fielded === '' ? '' : `, ${fielded}`}`,
     auditTitle: (question: string) => `Sample vs population: ${question}`,
     auditCaption: (n: number, source: string) => `n = ${n}; benchmark: ${source.length > 60 ? `${source.slice(0, 57)}…` : source}`,
     sampleLabel: 'Sample',
@@ -49,6 +51,11 @@ const TEXT = {
     weighted: (method: string, by: string, nEffective: number) => `weighted (${method}${by === '' ? '' : `: ${by}`}; effective n ${nEffective.toFixed(0)})`,
   },
 } as const;
+
+/** Long survey titles are cut in captions (charts have one line for them). */
+function shorten(title: string): string {
+  return title.length > 40 ? `${title.slice(0, 39)}…` : title;
+}
 
 export function text(language: Language) {
   return TEXT[language];

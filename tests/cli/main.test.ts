@@ -25,7 +25,8 @@ function sampleCopy(name: string): string {
 
 const STACK = /\n\s+at /;
 
-describe('stickiness CLI', () => {
+// Each case spawns the CLI, and analyze renders every chart to SVG and PNG: allow more than the default 5 s.
+describe('stickiness CLI', { timeout: 60_000 }, () => {
   it('prints help with every command and exits 0', () => {
     const { status, stdout } = run('--help');
     expect(status).toBe(0);
