@@ -24,6 +24,8 @@ import { validationSummary, type ValidationSummary } from './report/validation-j
 import { writeReportFolder } from './report/write-report-folder.ts';
 import { finishStats } from './stats/finish-stats.ts';
 import { UserError } from './util/user-error.ts';
+import { createHash } from 'node:crypto';
+import { toolFingerprint } from './tool-fingerprint.ts';
 
 export interface BuiltReport {
   stats: Stats;
@@ -85,8 +87,15 @@ export async function analyzeSurvey(surveyPath: string, options: { outDir: strin
   const exportFile = await resolveSourceFile(loaded);
   const ingestion = await ingestFile(loaded.codebook, exportFile);
   const built = await buildReport(loaded.codebook, ingestion, exportFile, loaded.file);
+  // What the report was made from, so `batch` can skip it while nothing changed.
+  built.files.set('inputs.json', toJson(reportInputs(loaded.text, ingestion.sha256)));
   const reportDir = await writeReportFolder(options.outDir, loaded.codebook.id, built.files);
   return { ...built, codebook: loaded, reportDir };
+}
+
+/** The content hashes of a report's inputs and the tool's fingerprint (`inputs.json`). */
+export function reportInputs(codebookText: string, exportSha256: string): { tool: string; codebookSha256: string; exportSha256: string } {
+  return { tool: toolFingerprint(), codebookSha256: createHash('sha256').update(codebookText).digest('hex'), exportSha256 };
 }
 
 /** Same object, same bytes: two-space JSON with a final newline. */

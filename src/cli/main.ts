@@ -56,11 +56,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('analyse every DIR/*/survey.yaml into --out; one failing survey never stops the others')
     .argument('[dir]', 'folder of survey folders', 'surveys')
     .option('--out <dir>', 'where report folders go', 'reports')
-    .option('--jobs <n>', 'surveys analysed at once (this version runs them one after another)')
-    .option('--force', 're-run every survey (this version always does)')
+    .option('--jobs <n>', 'surveys analysed at once, each in its own process (default: the number of CPUs)')
+    .option('--force', 're-run every survey, also those whose export, codebook and tool are unchanged')
     .option('--json', 'print one JSON object per survey on stdout')
-    .addHelpText('after', '\nExample:\n  stickiness batch surveys --out reports')
-    .action(async (dir: string, options: { out: string; jobs?: string; json?: boolean }) => setExit(await batchCommand(dir, options)));
+    .addHelpText('after', '\nExample:\n  stickiness batch surveys --out reports --jobs 2')
+    .action(async (dir: string, options: { out: string; jobs?: string; force?: boolean; json?: boolean }) => setExit(await batchCommand(dir, options)));
 
   program
     .command('synth')

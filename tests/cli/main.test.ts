@@ -181,16 +181,30 @@ describe('stickiness CLI', { timeout: 60_000 }, () => {
       writeFileSync(file, readFileSync(file, 'utf8').replace('id: kimi-2024', name === 'a-good' ? 'id: kimi-2024' : `id: ${name}`));
     }
     const out = path.join(work, 'batch-out');
-    const { status, stdout, stderr } = run('batch', dir, '--out', out);
+    const { status, stdout, stderr } = run('batch', dir, '--out', out, '--jobs', '2');
     expect(status).toBe(1);
-    expect(stdout).toContain('ok     kimi-2024: 160 rows read, 154 accepted');
-    expect(stdout).toContain('ok     c-good: 160 rows read, 154 accepted');
+    expect(stdout).toContain(`ok      ${path.join(dir, 'a-good')}`);
+    expect(stdout).toContain(`ok      ${path.join(dir, 'c-good')}`);
+    expect(stdout).toMatch(/c-good\s+160\/154\/6\s+weekly_active/);
     expect(stderr).toContain(`failed ${path.join(dir, 'b-broken')}: `);
     expect(stderr).toContain(`failed ${path.join(dir, 'd-same-id')}: ${path.join(dir, 'd-same-id', 'survey.yaml')}: id \`kimi-2024\` is also the id of ${path.join(dir, 'a-good')}`);
-    expect(stderr).toContain('2 of 4 surveys analysed; failed: ');
+    expect(stderr).toContain('2 of 4 surveys analysed or up to date; failed: ');
     expect(stderr).not.toMatch(STACK);
     expect(existsSync(path.join(out, 'kimi-2024/stats.json'))).toBe(true);
     expect(existsSync(path.join(out, 'c-good/report.md'))).toBe(true);
+    const index = readFileSync(path.join(out, 'index.md'), 'utf8');
+    expect(index).toContain('[HTML](c-good/report.html)');
+    expect(index).toContain('[HTML](kimi-2024/report.html)');
+
+    // A second run skips what did not change; a changed export or --force runs again.
+    const again = run('batch', dir, '--out', out);
+    expect(again.stdout).toContain(`skipped ${path.join(dir, 'a-good')} (unchanged; --force to re-run)`);
+    expect(again.stdout).toContain(`skipped ${path.join(dir, 'c-good')}`);
+    writeFileSync(path.join(dir, 'c-good', 'responses.csv'), Buffer.concat([readFileSync(path.join(dir, 'c-good', 'responses.csv')), Buffer.from('\r\n')]));
+    const changed = run('batch', dir, '--out', out);
+    expect(changed.stdout).toContain(`ok      ${path.join(dir, 'c-good')}`);
+    expect(changed.stdout).toContain(`skipped ${path.join(dir, 'a-good')}`);
+    expect(run('batch', dir, '--out', out, '--force').stdout).toContain(`ok      ${path.join(dir, 'a-good')}`);
   });
 
   it('init drafts survey.yaml beside the export, refuses to overwrite it, and exits 1 for a missing export', () => {

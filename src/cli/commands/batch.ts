@@ -1,48 +1,154 @@
-import { readdir, stat } from 'node:fs/promises';
+/**
+ * `stickiness batch`: every `DIR/*\/survey.yaml` into `--out`, in parallel child processes (`--jobs`, default
+ * the number of CPUs), skipping surveys whose export, codebook and tool are unchanged (`inputs.json` in the
+ * report folder) unless `--force`. A failing or crashing survey is reported and never stops the others; the
+ * run ends with a summary table and writes `index.md` and `index.html` over all reports.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { analyzeSurvey } from '../../analyze-survey.ts';
+import { fileURLToPath } from 'node:url';
+import { reportInputs } from '../../analyze-survey.ts';
 import { loadCodebook } from '../../codebook/load-codebook.ts';
+import { resolveSourceFile } from '../../ingest/resolve-source-file.ts';
+import { indexHtml, indexMarkdown, type IndexEntry } from '../../report/report-index.ts';
+import type { Stats } from '../../report/stats-json.ts';
 import { UserError } from '../../util/user-error.ts';
 import { UsageError } from '../usage-error.ts';
-import { formatAccounting } from '../format-result.ts';
 
-/** Every `DIR/*\/survey.yaml`, in name order; one failing survey is reported and the others still run. */
-export async function batchCommand(dir: string, options: { out: string; jobs?: string; json?: boolean }): Promise<number> {
+interface Outcome {
+  survey: string;
+  id: string;
+  status: 'ok' | 'skipped' | 'failed';
+  seconds: number;
+  error?: string;
+}
+
+const BIN = fileURLToPath(new URL('../bin.js', import.meta.url));
+
+export async function batchCommand(dir: string, options: { out: string; jobs?: string; force?: boolean; json?: boolean }): Promise<number> {
   if (options.jobs !== undefined && !/^[1-9]\d*$/.test(options.jobs)) throw new UsageError(`--jobs must be a positive whole number, not \`${options.jobs}\``);
+  const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
+  const surveys = await discover(dir);
+
+  // Load every codebook first: a broken one fails alone, and two surveys may not share an id.
+  const ids = new Map<string, string>();
+  const outcomes: Outcome[] = [];
+  const pending: { survey: string; id: string }[] = [];
+  for (const survey of surveys) {
+    try {
+      const loaded = await loadCodebook(survey);
+      const other = ids.get(loaded.codebook.id);
+      if (other !== undefined) {
+        throw new UserError(path.join(survey, 'survey.yaml'), `id \`${loaded.codebook.id}\` is also the id of ${other}; ids name report folders, so give each survey its own`);
+      }
+      ids.set(loaded.codebook.id, survey);
+      if (options.force !== true && (await unchanged(loaded.text, await resolveSourceFile(loaded), path.join(options.out, loaded.codebook.id)))) {
+        outcomes.push({ survey, id: loaded.codebook.id, status: 'skipped', seconds: 0 });
+        report(options, { survey, id: loaded.codebook.id, status: 'skipped', seconds: 0 });
+      } else pending.push({ survey, id: loaded.codebook.id });
+    } catch (error) {
+      const outcome: Outcome = { survey, id: '', status: 'failed', seconds: 0, error: messageOf(error) };
+      outcomes.push(outcome);
+      report(options, outcome);
+    }
+  }
+
+  // Analyse the rest, `jobs` at a time, each in its own process.
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < pending.length) {
+      const item = pending[next++];
+      if (item === undefined) return;
+      const outcome = await analyzeInChild(item.survey, item.id, options.out);
+      outcomes.push(outcome);
+      report(options, outcome);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, pending.length) }, worker));
+
+  outcomes.sort((a, b) => (a.survey < b.survey ? -1 : a.survey > b.survey ? 1 : 0));
+  const entries = await indexEntries(options.out, outcomes);
+  await writeFile(path.join(options.out, 'index.md'), indexMarkdown(entries));
+  await writeFile(path.join(options.out, 'index.html'), indexHtml(entries));
+  if (options.json !== true) process.stdout.write(summaryTable(outcomes, entries));
+  const failed = outcomes.filter((o) => o.status === 'failed');
+  process.stderr.write(`${outcomes.length - failed.length} of ${outcomes.length} surveys analysed or up to date${failed.length === 0 ? '' : `; failed: ${failed.map((f) => f.survey).join(', ')}`}\n`);
+  return failed.length === 0 ? 0 : 1;
+}
+
+async function discover(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => {
     throw new UserError(dir, 'no such folder; pass the folder that holds your survey folders (default: surveys)');
   });
   const surveys: string[] = [];
-  for (const entry of entries.filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
-    const codebook = path.join(dir, entry, 'survey.yaml');
-    if ((await stat(codebook).catch(() => undefined))?.isFile() === true) surveys.push(path.join(dir, entry));
+  for (const name of entries.filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+    if ((await stat(path.join(dir, name, 'survey.yaml')).catch(() => undefined))?.isFile() === true) surveys.push(path.join(dir, name));
   }
   if (surveys.length === 0) throw new UserError(dir, 'holds no survey folder (a folder with a survey.yaml)');
+  return surveys;
+}
 
-  const failed: string[] = [];
-  const ids = new Map<string, string>();
-  for (const survey of surveys) {
-    try {
-      const { codebook } = await loadCodebook(survey);
-      const other = ids.get(codebook.id);
-      if (other !== undefined) {
-        throw new UserError(path.join(survey, 'survey.yaml'), `id \`${codebook.id}\` is also the id of ${other}; ids name report folders, so give each survey its own`);
-      }
-      ids.set(codebook.id, survey);
-      const result = await analyzeSurvey(survey, { outDir: options.out });
-      if (options.json === true) {
-        process.stdout.write(`${JSON.stringify({ survey, status: 'ok', reportDir: result.reportDir, input: result.stats.input, flags: result.stats.flags.length })}\n`);
-      } else {
-        process.stdout.write(`ok     ${formatAccounting(result.stats.survey.id, result.validation)} -> ${result.reportDir}\n`);
-      }
-    } catch (error) {
-      failed.push(survey);
-      const message = error instanceof UserError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
-      if (options.json === true) process.stdout.write(`${JSON.stringify({ survey, status: 'failed', error: message })}\n`);
-      process.stderr.write(`failed ${survey}: ${message.split('\n').join(`\n       `)}\n`);
-    }
+/** Whether the report folder was made from exactly these inputs by this tool. */
+async function unchanged(codebookText: string, exportFile: string, reportDir: string): Promise<boolean> {
+  const recorded = await readFile(path.join(reportDir, 'inputs.json'), 'utf8').catch(() => undefined);
+  if (recorded === undefined) return false;
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(exportFile) as AsyncIterable<Buffer>) hash.update(chunk);
+  return recorded === `${JSON.stringify(reportInputs(codebookText, hash.digest('hex')), null, 2)}\n`;
+}
+
+function analyzeInChild(survey: string, id: string, out: string): Promise<Outcome> {
+  const started = process.hrtime.bigint();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, 'analyze', survey, '--out', out, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stdout.resume();
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('close', (code, signal) => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (code === 0) resolve({ survey, id, status: 'ok', seconds });
+      else resolve({ survey, id, status: 'failed', seconds, error: stderr.trim() || `stopped by ${signal ?? `exit ${code ?? '?'}`}` });
+    });
+  });
+}
+
+function report(options: { json?: boolean }, outcome: Outcome): void {
+  if (options.json === true) {
+    process.stdout.write(`${JSON.stringify(outcome)}\n`);
+    return;
   }
-  const summary = `${surveys.length - failed.length} of ${surveys.length} surveys analysed${failed.length === 0 ? '' : `; failed: ${failed.join(', ')}`}`;
-  process.stderr.write(`${summary}\n`);
-  return failed.length === 0 ? 0 : 1;
+  if (outcome.status === 'failed') process.stderr.write(`failed ${outcome.survey}: ${(outcome.error ?? '').split('\n').join('\n       ')}\n`);
+  else process.stdout.write(`${outcome.status.padEnd(7)} ${outcome.survey}${outcome.status === 'skipped' ? ' (unchanged; --force to re-run)' : ''}\n`);
+}
+
+async function indexEntries(out: string, outcomes: readonly Outcome[]): Promise<IndexEntry[]> {
+  const entries: IndexEntry[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.status === 'failed') continue;
+    const stats = JSON.parse(await readFile(path.join(out, outcome.id, 'stats.json'), 'utf8')) as Stats;
+    entries.push({ id: outcome.id, stats, status: outcome.status, seconds: outcome.seconds });
+  }
+  return entries;
+}
+
+function summaryTable(outcomes: readonly Outcome[], entries: readonly IndexEntry[]): string {
+  const rows = outcomes.map((o) => {
+    const stats = entries.find((e) => e.id === o.id)?.stats;
+    const headline = stats?.metrics.find((m) => m.kind !== 'distribution' && m.estimate !== null);
+    const show = (v: number): string => (headline?.kind === 'mean' ? v.toFixed(2) : headline?.kind === 'nps' ? v.toFixed(1) : `${(v * 100).toFixed(1)}%`);
+    const head = headline?.estimate === null || headline?.estimate === undefined ? '' : `${headline.id} ${show(headline.estimate)}${headline.ci === null ? '' : ` [${show(headline.ci[0])}, ${show(headline.ci[1])}]`}`;
+    return [o.id || path.basename(o.survey), stats ? `${stats.input.rowsRead}/${stats.input.accepted}/${stats.input.quarantined}` : '', head, stats ? String(stats.flags.length) : '', o.status, `${o.seconds.toFixed(1)}s`];
+  });
+  const header = ['survey', 'read/accepted/quarantined', 'headline', 'flags', 'status', 'time'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  return `\n${[line(header), ...rows.map(line)].join('\n')}\n`;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof UserError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
 }
