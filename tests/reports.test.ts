@@ -20,6 +20,16 @@ function listFiles(dir: string): string[] {
 }
 
 describe('reports/ for the sample surveys', () => {
+  it('the batch index and the series report regenerate byte for byte', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const batchOut = path.join(out, 'batch');
+    const result = spawnSync(process.execPath, [path.join(ROOT, 'src/cli/bin.js'), 'batch', path.join(ROOT, 'surveys'), '--out', batchOut, '--json'], { encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    for (const file of ['index.md', 'index.html', ...listFiles(path.join(ROOT, 'reports/series')).map((f) => path.join('series', f))]) {
+      expect(readFileSync(path.join(batchOut, file)).equals(readFileSync(path.join(ROOT, 'reports', file))), `${file} differs: run npm start`).toBe(true);
+    }
+  }, 120_000);
+
   it.each(readdirSync(path.join(ROOT, 'surveys')).sort())('%s regenerates byte for byte', async (survey) => {
     const result = await analyzeSurvey(path.join(ROOT, 'surveys', survey), { outDir: out });
     const committed = path.join(ROOT, 'reports', result.stats.survey.id);

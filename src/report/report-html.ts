@@ -20,7 +20,7 @@ figure.chart { margin: 1rem 0; } figure.chart svg { max-width: 100%; height: aut
 `;
 
 /** `svgs` maps a chart's relative path (`charts/retention.svg`) to its SVG text. */
-export function reportHtml(codebook: Codebook, markdown: string, svgs: ReadonlyMap<string, string>): string {
+export function reportHtml(codebook: Pick<Codebook, 'title' | 'language'>, markdown: string, svgs: ReadonlyMap<string, string>): string {
   const marked = new Marked({ gfm: true, async: false });
   marked.use({
     renderer: {

@@ -14,7 +14,12 @@ import { fileURLToPath } from 'node:url';
 import { reportInputs } from '../../analyze-survey.ts';
 import { loadCodebook } from '../../codebook/load-codebook.ts';
 import { resolveSourceFile } from '../../ingest/resolve-source-file.ts';
+import { renderPng } from '../../render/render-png.ts';
+import { renderSvg } from '../../render/render-svg.ts';
 import { indexHtml, indexMarkdown, type IndexEntry } from '../../report/report-index.ts';
+import { seriesFiles } from '../../report/series-report.ts';
+import { writeReportFolder } from '../../report/write-report-folder.ts';
+import { seriesTrends } from '../../stats/wave-changes.ts';
 import type { Stats } from '../../report/stats-json.ts';
 import { UserError } from '../../util/user-error.ts';
 import { UsageError } from '../usage-error.ts';
@@ -74,10 +79,26 @@ export async function batchCommand(dir: string, options: { out: string; jobs?: s
   const entries = await indexEntries(options.out, outcomes);
   await writeFile(path.join(options.out, 'index.md'), indexMarkdown(entries));
   await writeFile(path.join(options.out, 'index.html'), indexHtml(entries));
+  await writeSeries(options.out, entries);
   if (options.json !== true) process.stdout.write(summaryTable(outcomes, entries));
   const failed = outcomes.filter((o) => o.status === 'failed');
   process.stderr.write(`${outcomes.length - failed.length} of ${outcomes.length} surveys analysed or up to date${failed.length === 0 ? '' : `; failed: ${failed.map((f) => f.survey).join(', ')}`}\n`);
   return failed.length === 0 ? 0 : 1;
+}
+
+/** Surveys sharing a `series` are waves: each series with two or more gets `<out>/series/<series>/`. */
+async function writeSeries(out: string, entries: readonly IndexEntry[]): Promise<void> {
+  const bySeries = new Map<string, Stats[]>();
+  for (const { stats } of entries) {
+    if (stats.survey.series !== undefined) bySeries.set(stats.survey.series, [...(bySeries.get(stats.survey.series) ?? []), stats]);
+  }
+  for (const [series, waves] of [...bySeries].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (waves.length < 2) continue;
+    const first = waves[0] as Stats;
+    const language = first.survey.language === 'zh' ? 'zh' : 'en';
+    const files = await seriesFiles(series, seriesTrends(waves, first.confidence), language, first.confidence, { svg: renderSvg, png: renderPng });
+    await writeReportFolder(path.join(out, 'series'), series, files);
+  }
 }
 
 async function discover(dir: string): Promise<string[]> {

@@ -1,0 +1,23 @@
+/** A headline metric over the waves of a series: estimates joined by a line, each with its interval. */
+import { BAR_COLOR, chartConfig, INTERVAL_COLOR } from './chart-theme.ts';
+import { VEGA_LITE_SCHEMA } from './share-chart.ts';
+
+export function trendChart(
+  points: readonly { wave: string; estimate: number; low: number; high: number; n: number }[],
+  options: { title: string; subtitle: string; axisTitle: string; format: string },
+): Record<string, unknown> {
+  const x = { field: 'wave', type: 'ordinal', title: null, sort: null, axis: { labelAngle: 0 } };
+  const y = { type: 'quantitative', title: options.axisTitle, axis: { format: options.format }, scale: { zero: false } };
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: { text: options.title, subtitle: options.subtitle },
+    width: 360,
+    height: 200,
+    data: { values: points.map((p) => ({ ...p })) },
+    layer: [
+      { mark: { type: 'errorbar', ticks: true, color: INTERVAL_COLOR }, encoding: { x, y: { ...y, field: 'low' }, y2: { field: 'high' } } },
+      { mark: { type: 'line', color: BAR_COLOR, point: { filled: true, size: 60, color: BAR_COLOR } }, encoding: { x, y: { ...y, field: 'estimate' } } },
+    ],
+    config: chartConfig,
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * The files of a series report (`<out>/series/<series>/`): `series.json` with every headline's trend and
+ * wave-over-wave changes, a trend chart per metric, and `report.md` / `report.html`. Pure but for the
+ * renderers it is handed.
+ */
+import type { SeriesMetric } from '../stats/wave-changes.ts';
+import { trendChart } from '../render/trend-chart.ts';
+import { escapeMarkdown as esc } from './escape-markdown.ts';
+import { reportHtml } from './report-html.ts';
+
+export async function seriesFiles(
+  series: string,
+  metrics: readonly SeriesMetric[],
+  language: 'zh' | 'en',
+  level: number,
+  render: { svg: (spec: Record<string, unknown>) => Promise<string>; png: (svg: string) => Uint8Array },
+): Promise<Map<string, string | Uint8Array>> {
+  const zh = language === 'zh';
+  const files = new Map<string, string | Uint8Array>();
+  files.set('series.json', `${JSON.stringify({ schemaVersion: 1, series, level, metrics }, null, 2)}\n`);
+  const show = (m: SeriesMetric, v: number): string => (m.kind === 'mean' ? v.toFixed(2) : m.kind === 'nps' ? v.toFixed(1) : `${(v * 100).toFixed(1)}%`);
+  const signed = (m: SeriesMetric, v: number): string => `${v >= 0 ? '+' : '−'}${show(m, Math.abs(v))}`;
+  const lines = [`# ${zh ? '系列' : 'Series'} ${esc(series)}`, ''];
+  const svgs = new Map<string, string>();
+  for (const metric of metrics) {
+    lines.push(`## ${esc(metric.label)}`, '', `| ${zh ? '轮次' : 'Wave'} | ${zh ? '估计值' : 'Estimate'} | ${Math.round(level * 100)}% ${zh ? '置信区间' : 'CI'} | n |`, '|---|---:|---:|---:|');
+    for (const p of metric.points) {
+      lines.push(`| ${esc(p.title)} | ${p.estimate === null ? '—' : show(metric, p.estimate)} | ${p.ci === null ? '—' : `${show(metric, p.ci[0])} – ${show(metric, p.ci[1])}`} | ${p.n} |`);
+    }
+    lines.push('');
+    for (const c of metric.changes) {
+      const verdict = c.significant ? (zh ? '变化显著' : 'a significant change') : zh ? '变化不显著' : 'not a significant change';
+      lines.push(`${esc(c.from)} → ${esc(c.to)}: ${signed(metric, c.difference)} (${signed(metric, c.ci[0])} – ${signed(metric, c.ci[1])}, ${c.method}); ${verdict}`, '');
+    }
+    const drawn = metric.points.flatMap((p) => (p.estimate === null || p.ci === null ? [] : [{ wave: p.start ?? p.survey, estimate: p.estimate, low: p.ci[0], high: p.ci[1], n: p.n }]));
+    if (drawn.length < 2) continue;
+    const share = !['mean', 'nps'].includes(metric.kind);
+    const spec = trendChart(drawn, {
+      title: metric.label,
+      subtitle: zh ? `各轮估计值与 ${Math.round(level * 100)}% 置信区间` : `Estimate per wave with its ${Math.round(level * 100)}% confidence interval`,
+      axisTitle: share ? (zh ? '占比' : 'Share') : metric.label,
+      format: share ? '.0%' : metric.kind === 'nps' ? '.0f' : '.2f',
+    });
+    const name = `charts/trend-${metric.metric}`;
+    const svg = await render.svg(spec);
+    files.set(`${name}.vl.json`, `${JSON.stringify(spec, null, 2)}\n`);
+    files.set(`${name}.svg`, svg);
+    files.set(`${name}.png`, render.png(svg));
+    svgs.set(`${name}.svg`, svg);
+    lines.push(`![${esc(metric.label)}](${name}.svg)`, '');
+  }
+  const markdown = lines.join('\n');
+  files.set('report.md', markdown);
+  files.set('report.html', reportHtml({ title: `${zh ? '系列' : 'Series'} ${series}`, language }, markdown, svgs));
+  return files;
+}
