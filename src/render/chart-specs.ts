@@ -11,6 +11,7 @@ import { text } from './i18n.ts';
 import type { AuditVariable } from '../audit/audit-benchmarks.ts';
 import type { BreakdownResult } from '../stats/compute-breakdowns.ts';
 import { accountingChart } from './accounting-chart.ts';
+import { curveChart } from './curve-chart.ts';
 import { dumbbellChart } from './dumbbell-chart.ts';
 import { forestChart } from './forest-chart.ts';
 import { likertChart } from './likert-chart.ts';
@@ -66,17 +67,13 @@ export function chartSpecs(
     const bars = metric.groups.flatMap((g): ShareBar[] =>
       g.estimate === null || g.ci === null ? [] : [{ label: g.value, estimate: g.estimate, low: g.ci[0], high: g.ci[1], n: g.n }],
     );
-    // A distribution's options sort by share; a retention curve keeps the order of its levels.
-    charts.push({
-      name: `${metric.kind === 'retention' ? 'curve' : 'dist'}-${metric.id}`,
-      title: metric.label,
-      spec: shareChart(bars, {
-        title: metric.label,
-        subtitle: caption(codebook, String(metric.n), weighting),
-        axisTitle: t.share,
-        sortByEstimate: metric.kind === 'distribution',
-      }),
-    });
+    const subtitle = caption(codebook, String(metric.n), weighting);
+    // A retention curve is a line over the levels in their order, its interval a band; a distribution's options sort by share.
+    charts.push(
+      metric.kind === 'retention'
+        ? { name: `curve-${metric.id}`, title: metric.label, spec: curveChart(bars.map((b) => ({ level: b.label, estimate: b.estimate, low: b.low, high: b.high, n: b.n })), { title: metric.label, subtitle, axisTitle: t.share }) }
+        : { name: `dist-${metric.id}`, title: metric.label, spec: shareChart(bars, { title: metric.label, subtitle, axisTitle: t.share, sortByEstimate: true }) },
+    );
   }
   // Likert answers as diverging bars, one chart per answer scale (questions sharing a scale share a chart).
   const scales = new Map<string, { options: string[]; rows: { question: string; options: string[]; counts: number[] }[]; first: string }>();

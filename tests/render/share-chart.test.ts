@@ -1,5 +1,5 @@
 /** Every chart spec the pipeline emits validates against the official Vega-Lite JSON schema, and renders. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
@@ -70,5 +70,12 @@ describe('the sample report charts', () => {
       ].map((name) => `charts/${name}.vl.json`),
     );
     for (const [name, text] of specs) expect(validateSpec(JSON.parse(String(text))), name).toBe(true);
+  });
+
+  it('of the series report are valid Vega-Lite specs too', () => {
+    const dir = new URL('../../reports/series/kimi-users/charts/', import.meta.url);
+    const specs = readdirSync(dir).filter((name) => name.endsWith('.vl.json'));
+    expect(specs.length).toBeGreaterThan(5);
+    for (const name of specs) expect(validateSpec(JSON.parse(readFileSync(new URL(name, dir), 'utf8'))), name).toBe(true);
   });
 });
