@@ -59,8 +59,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--jobs <n>', 'surveys analysed at once, each in its own process (default: the number of CPUs)')
     .option('--force', 're-run every survey, also those whose export, codebook and tool are unchanged')
     .option('--json', 'print one JSON object per survey on stdout')
+    .option('--quiet', 'print nothing but failures')
     .addHelpText('after', '\nExample:\n  stickiness batch surveys --out reports --jobs 2')
-    .action(async (dir: string, options: { out: string; jobs?: string; force?: boolean; json?: boolean }) => setExit(await batchCommand(dir, options)));
+    .action(async (dir: string, options: { out: string; jobs?: string; force?: boolean; json?: boolean; quiet?: boolean }) => setExit(await batchCommand(dir, options)));
 
   program
     .command('synth')

@@ -1,8 +1,10 @@
 /**
  * Writes a report folder whole: the files go into a sibling temporary folder, which then replaces the old
- * report, so a failure part-way leaves the previous report as it was.
+ * report, so a failure part-way leaves the previous report as it was. What an interrupted run left behind
+ * (a half-written folder, or the old report moved aside just before the swap) is cleaned up or put back by
+ * the next run.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../util/user-error.ts';
 
@@ -20,7 +22,7 @@ async function writeAside(outDir: string, id: string, files: ReadonlyMap<string,
   const target = path.join(outDir, id);
   const staging = path.join(outDir, `.${id}.tmp-${process.pid}`);
   const retired = path.join(outDir, `.${id}.old-${process.pid}`);
-  await rm(staging, { recursive: true, force: true });
+  await recover(outDir, id);
   try {
     for (const [name, content] of files) {
       const file = path.join(staging, name);
@@ -36,4 +38,16 @@ async function writeAside(outDir: string, id: string, files: ReadonlyMap<string,
     await rm(staging, { recursive: true, force: true });
   }
   return target;
+}
+
+/** Removes half-written folders of earlier, interrupted runs, and puts back a report moved aside but not replaced. */
+async function recover(outDir: string, id: string): Promise<void> {
+  const names = await readdir(outDir).catch(() => [] as string[]);
+  const target = path.join(outDir, id);
+  for (const name of names.filter((n) => n.startsWith(`.${id}.tmp-`))) await rm(path.join(outDir, name), { recursive: true, force: true });
+  for (const name of names.filter((n) => n.startsWith(`.${id}.old-`))) {
+    const present = (await stat(target).catch(() => undefined)) !== undefined;
+    if (present) await rm(path.join(outDir, name), { recursive: true, force: true });
+    else await rename(path.join(outDir, name), target);
+  }
 }

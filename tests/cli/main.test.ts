@@ -1,6 +1,6 @@
 /** The command line as a user meets it: exit codes 0/1/2 and one-line messages, never a stack trace. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -158,6 +158,27 @@ describe('stickiness CLI', { timeout: 60_000 }, () => {
     const { status, stderr } = run('audit', dir);
     expect(status).toBe(1);
     expect(stderr).toContain('no response passed validation (160 read), so there is no sample to audit');
+  });
+
+  it('leaves the previous report whole when analyze is killed part-way, and no stray folders after the next run', async () => {
+    const { spawn } = await import('node:child_process');
+    const out = path.join(work, 'killed');
+    const survey = path.join(ROOT, 'surveys/kimi-2024');
+    expect(run('analyze', survey, '--out', out).status).toBe(0);
+    const files = (dir: string): string[] => readdirSync(dir, { recursive: true }).map(String).sort();
+    const before = files(path.join(out, 'kimi-2024'));
+    for (const delay of [300, 900, 1500, 2100]) {
+      const child = spawn(process.execPath, [BIN, 'analyze', survey, '--out', out], { stdio: 'ignore' });
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.on('close', resolve));
+      // Whatever moment it died at, a report is there, whole (the old one, or the new one, which is the same).
+      const present = existsSync(path.join(out, 'kimi-2024')) ? path.join(out, 'kimi-2024') : (readdirSync(out).find((n) => n.startsWith('.kimi-2024.old-')) ?? '');
+      expect(files(present.startsWith('/') ? present : path.join(out, present)), `killed after ${delay} ms`).toEqual(before);
+    }
+    expect(run('analyze', survey, '--out', out).status).toBe(0);
+    expect(readdirSync(out)).toEqual(['kimi-2024']);
+    expect(files(path.join(out, 'kimi-2024'))).toEqual(before);
   });
 
   it('audit --json prints the whole audit object with its flags', () => {

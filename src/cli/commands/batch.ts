@@ -34,7 +34,7 @@ interface Outcome {
 
 const BIN = fileURLToPath(new URL('../bin.js', import.meta.url));
 
-export async function batchCommand(dir: string, options: { out: string; jobs?: string; force?: boolean; json?: boolean }): Promise<number> {
+export async function batchCommand(dir: string, options: { out: string; jobs?: string; force?: boolean; json?: boolean; quiet?: boolean }): Promise<number> {
   if (options.jobs !== undefined && !/^[1-9]\d*$/.test(options.jobs)) throw new UsageError(`--jobs must be a positive whole number, not \`${options.jobs}\``);
   const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
   const surveys = await discover(dir);
@@ -80,9 +80,9 @@ export async function batchCommand(dir: string, options: { out: string; jobs?: s
   await writeFile(path.join(options.out, 'index.md'), indexMarkdown(entries));
   await writeFile(path.join(options.out, 'index.html'), indexHtml(entries));
   await writeSeries(options.out, entries);
-  if (options.json !== true) process.stdout.write(summaryTable(outcomes, entries));
+  if (options.json !== true && options.quiet !== true) process.stdout.write(summaryTable(outcomes, entries));
   const failed = outcomes.filter((o) => o.status === 'failed');
-  process.stderr.write(`${outcomes.length - failed.length} of ${outcomes.length} surveys analysed or up to date${failed.length === 0 ? '' : `; failed: ${failed.map((f) => f.survey).join(', ')}`}\n`);
+  if (options.quiet !== true || failed.length > 0) process.stderr.write(`${outcomes.length - failed.length} of ${outcomes.length} surveys analysed or up to date${failed.length === 0 ? '' : `; failed: ${failed.map((f) => f.survey).join(', ')}`}\n`);
   return failed.length === 0 ? 0 : 1;
 }
 
@@ -137,7 +137,8 @@ function analyzeInChild(survey: string, id: string, out: string): Promise<Outcom
   });
 }
 
-function report(options: { json?: boolean }, outcome: Outcome): void {
+function report(options: { json?: boolean; quiet?: boolean }, outcome: Outcome): void {
+  if (options.quiet === true && outcome.status !== 'failed') return;
   if (options.json === true) {
     process.stdout.write(`${JSON.stringify(outcome)}\n`);
     return;
