@@ -6,7 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { UserError } from '../util/user-error.ts';
 import { analyzeCommand } from './commands/analyze.ts';
 import { auditCommand } from './commands/audit.ts';
-import { batchCommand } from './commands/batch.ts';
+import { batchCommand, type BatchOptions } from './commands/batch.ts';
 import { initCommand } from './commands/init.ts';
 import { synthCommand } from './commands/synth.ts';
 import { validateCommand } from './commands/validate.ts';
@@ -60,8 +60,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--force', 're-run every survey, also those whose export, codebook and tool are unchanged')
     .option('--json', 'print one JSON object per survey on stdout')
     .option('--quiet', 'print nothing but failures')
+    .option('--watch', 'stay running and re-analyse a survey when its export or codebook changes, or a new one appears')
     .addHelpText('after', '\nExample:\n  stickiness batch surveys --out reports --jobs 2')
-    .action(async (dir: string, options: { out: string; jobs?: string; force?: boolean; json?: boolean; quiet?: boolean }) => setExit(await batchCommand(dir, options)));
+    .action(async (dir: string, options: BatchOptions) => setExit(await batchCommand(dir, options)));
 
   program
     .command('synth')

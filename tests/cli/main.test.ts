@@ -181,6 +181,32 @@ describe('stickiness CLI', { timeout: 60_000 }, () => {
     expect(files(path.join(out, 'kimi-2024'))).toEqual(before);
   });
 
+  it('batch --watch re-analyses a changed export and a new survey folder, and stops on Ctrl-C', async () => {
+    const { spawn } = await import('node:child_process');
+    const dir = path.join(work, 'watched');
+    const out = path.join(work, 'watched-out');
+    cpSync(path.join(ROOT, 'surveys/kimi-2024'), path.join(dir, 'wave1'), { recursive: true });
+    const child = spawn(process.execPath, [BIN, 'batch', dir, '--out', out, '--watch', '--jobs', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    const seen = async (pattern: RegExp, from: number): Promise<void> => {
+      while (!pattern.test(stdout.slice(from))) await new Promise((r) => setTimeout(r, 100));
+    };
+    await seen(/ok\s+\S*wave1/, 0);
+    let mark = stdout.length;
+    const exportFile = path.join(dir, 'wave1', 'responses.csv');
+    writeFileSync(exportFile, Buffer.concat([readFileSync(exportFile), Buffer.from('\r\n')]));
+    await seen(/ok\s+\S*wave1/, mark);
+    mark = stdout.length;
+    cpSync(path.join(ROOT, 'surveys/kimi-2024-06'), path.join(dir, 'wave2'), { recursive: true });
+    await seen(/ok\s+\S*wave2/, mark);
+    expect(stdout.slice(mark)).toMatch(/skipped\s+\S*wave1/);
+    child.kill('SIGINT');
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(existsSync(path.join(out, 'kimi-2024-06', 'report.html'))).toBe(true);
+  });
+
   it('audit --json prints the whole audit object with its flags', () => {
     const { status, stdout } = run('audit', path.join(ROOT, 'surveys/kimi-2024'), '--json');
     expect(status).toBe(0);

@@ -34,8 +34,107 @@ interface Outcome {
 
 const BIN = fileURLToPath(new URL('../bin.js', import.meta.url));
 
-export async function batchCommand(dir: string, options: { out: string; jobs?: string; force?: boolean; json?: boolean; quiet?: boolean }): Promise<number> {
+export interface BatchOptions {
+  out: string;
+  jobs?: string;
+  force?: boolean;
+  json?: boolean;
+  quiet?: boolean;
+  watch?: boolean;
+}
+
+export async function batchCommand(dir: string, options: BatchOptions): Promise<number> {
   if (options.jobs !== undefined && !/^[1-9]\d*$/.test(options.jobs)) throw new UsageError(`--jobs must be a positive whole number, not \`${options.jobs}\``);
+  if (options.watch !== true) return runBatch(dir, options);
+  return watchBatch(dir, options);
+}
+
+/** Quiet time after the last change before a run, and the interval a changed file's size must hold still. */
+const DEBOUNCE_MS = 500;
+const SETTLE_MS = 300;
+
+/**
+ * `--watch`: stays running and runs the batch again when an export or codebook changes or a survey folder
+ * appears (debounced; it waits until the changed files stop growing, so a half-written export is not read).
+ * Unchanged surveys are skipped as usual. Ends on Ctrl-C.
+ */
+async function watchBatch(dir: string, options: BatchOptions): Promise<number> {
+  const { watch } = await import('node:fs');
+  const again = { ...options, force: false };
+  let code = 0;
+  await new Promise<void>((resolve) => {
+    let timer: NodeJS.Timeout | undefined;
+    let running = false;
+    let queued = false;
+    const changed = new Set<string>();
+    const trigger = (): void => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => void go(), DEBOUNCE_MS);
+    };
+    const go = async (): Promise<void> => {
+      if (running) {
+        queued = true;
+        return;
+      }
+      running = true;
+      const files = [...changed];
+      changed.clear();
+      await settled(files.map((f) => path.join(dir, f)));
+      code = await runBatch(dir, again).catch((error: unknown) => {
+        process.stderr.write(`${messageOf(error)}\n`);
+        return 1;
+      });
+      running = false;
+      if (queued) {
+        queued = false;
+        trigger();
+      }
+    };
+    const watcher = watch(dir, { recursive: true }, (_event, name) => {
+      if (name === null || name.includes(`${path.sep}.`) || name.startsWith('.')) return;
+      changed.add(String(name));
+      trigger();
+    });
+    const stop = (): void => {
+      watcher.close();
+      if (timer !== undefined) clearTimeout(timer);
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    // The first run starts once the watcher is up, so a change made while it runs is not missed.
+    running = true;
+    void runBatch(dir, options)
+      .catch((error: unknown) => {
+        process.stderr.write(`${messageOf(error)}\n`);
+        return 1;
+      })
+      .then((first) => {
+        code = first;
+        running = false;
+        process.stderr.write(`watching ${dir} for new or changed exports (Ctrl-C to stop)\n`);
+        if (queued || changed.size > 0) {
+          queued = false;
+          trigger();
+        }
+      });
+  });
+  return code;
+}
+
+/** Waits until each file's size is the same twice in a row (a copy or an export still being written grows). */
+async function settled(files: readonly string[]): Promise<void> {
+  const sizes = async (): Promise<string> => JSON.stringify(await Promise.all(files.map(async (f) => (await stat(f).catch(() => undefined))?.size ?? -1)));
+  let before = await sizes();
+  for (;;) {
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    const now = await sizes();
+    if (now === before) return;
+    before = now;
+  }
+}
+
+async function runBatch(dir: string, options: BatchOptions): Promise<number> {
   const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
   const surveys = await discover(dir);
 
@@ -62,15 +161,26 @@ export async function batchCommand(dir: string, options: { out: string; jobs?: s
     }
   }
 
-  // Analyse the rest, `jobs` at a time, each in its own process.
+  // Analyse the rest, `jobs` at a time, each in its own process. On a terminal a status line shows what is
+  // running; piped or in CI there are only the plain result lines.
   let next = 0;
+  const running = new Set<string>();
+  const live = process.stdout.isTTY === true && options.json !== true && options.quiet !== true;
+  const status = (): void => {
+    if (live) process.stdout.write(`\r\x1b[K${running.size === 0 ? '' : `analysing (${outcomes.length} of ${surveys.length} done): ${[...running].join(', ')}`}`);
+  };
   const worker = async (): Promise<void> => {
     while (next < pending.length) {
       const item = pending[next++];
       if (item === undefined) return;
+      running.add(item.survey);
+      status();
       const outcome = await analyzeInChild(item.survey, item.id, options.out);
+      running.delete(item.survey);
       outcomes.push(outcome);
+      if (live) process.stdout.write('\r\x1b[K');
       report(options, outcome);
+      status();
     }
   };
   await Promise.all(Array.from({ length: Math.min(jobs, pending.length) }, worker));
