@@ -82,14 +82,22 @@ export interface AnalyzeResult extends BuiltReport {
 }
 
 /** Reads `<survey>/survey.yaml` and its export, writes `<outDir>/<id>/`. */
-export async function analyzeSurvey(surveyPath: string, options: { outDir: string }): Promise<AnalyzeResult> {
+/** A stage of `analyzeSurvey` as it happens (for progress displays), with the rows read during ingestion. */
+export type ProgressEvent = { stage: 'ingest'; rows: number } | { stage: 'report' | 'write' | 'done' };
+
+export async function analyzeSurvey(surveyPath: string, options: { outDir: string; onProgress?: (event: ProgressEvent) => void }): Promise<AnalyzeResult> {
+  const progress = options.onProgress ?? ((): void => undefined);
   const loaded = await loadCodebook(surveyPath);
   const exportFile = await resolveSourceFile(loaded);
-  const ingestion = await ingestFile(loaded.codebook, exportFile);
+  progress({ stage: 'ingest', rows: 0 });
+  const ingestion = await ingestFile(loaded.codebook, exportFile, { onProgress: (rows) => progress({ stage: 'ingest', rows }) });
+  progress({ stage: 'report' });
   const built = await buildReport(loaded.codebook, ingestion, exportFile, loaded.file);
+  progress({ stage: 'write' });
   // What the report was made from, so `batch` can skip it while nothing changed.
   built.files.set('inputs.json', toJson(reportInputs(loaded.text, ingestion.sha256)));
   const reportDir = await writeReportFolder(options.outDir, loaded.codebook.id, built.files);
+  progress({ stage: 'done' });
   return { ...built, codebook: loaded, reportDir };
 }
 

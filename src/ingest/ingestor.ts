@@ -38,7 +38,11 @@ export interface IngestorOptions {
    * to be UTF-8 is read again as GB18030, a fresh ingestor starts over and this sees the rows again.
    */
   onAccepted?: (response: Response) => void;
+  /** Told the number of rows read so far, every `PROGRESS_EVERY` rows. */
+  onProgress?: (rowsRead: number) => void;
 }
+
+const PROGRESS_EVERY = 10_000;
 
 /** Qualtrics exports carry two more header rows: question texts, then `{"ImportId":...}` objects. */
 const QUALTRICS_IMPORT_ROW = /^\{"ImportId"/;
@@ -76,6 +80,7 @@ export function createIngestor(codebook: Codebook, options: IngestorOptions): In
   const record = (row: number, cells: string[]): void => {
     if (state === undefined) throw new Error('record before header');
     rowsRead++;
+    if (rowsRead % PROGRESS_EVERY === 0) options.onProgress?.(rowsRead);
     if (cells.length === state.header.length) watchPii(cells);
     const verdict = state.validator.check(row, cells);
     if (!verdict.ok) {

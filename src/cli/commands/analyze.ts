@@ -1,8 +1,10 @@
-import { analyzeSurvey } from '../../analyze-survey.ts';
+import { analyzeSurvey, type ProgressEvent } from '../../analyze-survey.ts';
 import { formatAccounting, formatFlag, formatMetricLine } from '../format-result.ts';
 
 export async function analyzeCommand(survey: string, options: { out: string; json?: boolean }): Promise<number> {
-  const result = await analyzeSurvey(survey, { outDir: options.out });
+  // Under `batch`, progress goes to the parent process as JSON lines on the IPC channel.
+  const onProgress = process.send === undefined ? undefined : (event: ProgressEvent): void => void process.send?.({ progress: event });
+  const result = await analyzeSurvey(survey, { outDir: options.out, ...(onProgress === undefined ? {} : { onProgress }) });
   const { stats } = result;
   if (options.json === true) {
     const summary = { id: stats.survey.id, reportDir: result.reportDir, input: stats.input, metrics: stats.metrics, flags: stats.flags };

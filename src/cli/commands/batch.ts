@@ -11,7 +11,7 @@ import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { reportInputs } from '../../analyze-survey.ts';
+import { reportInputs, type ProgressEvent } from '../../analyze-survey.ts';
 import { loadCodebook } from '../../codebook/load-codebook.ts';
 import { resolveSourceFile } from '../../ingest/resolve-source-file.ts';
 import { renderPng } from '../../render/render-png.ts';
@@ -164,18 +164,22 @@ async function runBatch(dir: string, options: BatchOptions): Promise<number> {
   // Analyse the rest, `jobs` at a time, each in its own process. On a terminal a status line shows what is
   // running; piped or in CI there are only the plain result lines.
   let next = 0;
-  const running = new Set<string>();
+  const running = new Map<string, string>();
   const live = process.stdout.isTTY === true && options.json !== true && options.quiet !== true;
   const status = (): void => {
-    if (live) process.stdout.write(`\r\x1b[K${running.size === 0 ? '' : `analysing (${outcomes.length} of ${surveys.length} done): ${[...running].join(', ')}`}`);
+    const now = [...running].map(([survey, stage]) => `${path.basename(survey)} ${stage}`).join(', ');
+    if (live) process.stdout.write(`\r\x1b[K${running.size === 0 ? '' : `(${outcomes.length} of ${surveys.length} done) ${now}`}`);
   };
   const worker = async (): Promise<void> => {
     while (next < pending.length) {
       const item = pending[next++];
       if (item === undefined) return;
-      running.add(item.survey);
+      running.set(item.survey, 'starting');
       status();
-      const outcome = await analyzeInChild(item.survey, item.id, options.out);
+      const outcome = await analyzeInChild(item.survey, item.id, options.out, (event) => {
+        running.set(item.survey, event.stage === 'ingest' ? `reading (${event.rows.toLocaleString('en')} rows)` : event.stage === 'report' ? 'computing and drawing' : 'writing');
+        status();
+      });
       running.delete(item.survey);
       outcomes.push(outcome);
       if (live) process.stdout.write('\r\x1b[K');
@@ -232,13 +236,16 @@ async function unchanged(codebookText: string, exportFile: string, reportDir: st
   return recorded === `${JSON.stringify(reportInputs(codebookText, hash.digest('hex')), null, 2)}\n`;
 }
 
-function analyzeInChild(survey: string, id: string, out: string): Promise<Outcome> {
+function analyzeInChild(survey: string, id: string, out: string, onProgress: (event: ProgressEvent) => void): Promise<Outcome> {
   const started = process.hrtime.bigint();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'analyze', survey, '--out', out, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'analyze', survey, '--out', out, '--json'], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    child.on('message', (message: { progress?: ProgressEvent }) => {
+      if (message.progress !== undefined) onProgress(message.progress);
+    });
     let stderr = '';
-    child.stdout.resume();
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.stdout?.resume();
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     child.on('close', (code, signal) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       if (code === 0) resolve({ survey, id, status: 'ok', seconds });
