@@ -2,7 +2,7 @@
  * `survey.yaml` text → a validated codebook, or every problem found, each with its line and path. Pure: the
  * file name is used only in messages.
  */
-import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { formatPath, type CodebookIssue } from './codebook-issue.ts';
 import { crossCheck } from './cross-check.ts';
@@ -11,6 +11,9 @@ import { codebookSchema, type Codebook } from './schema.ts';
 
 /** YAML aliases allowed in one codebook: enough for real reuse, far too few for a "billion laughs". */
 const MAX_ALIAS_COUNT = 100;
+
+/** The only explicit tags a codebook may carry: YAML's own plain-data types (`!!str 10`). */
+const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`));
 
 export interface LocatedIssue extends CodebookIssue {
   /** 1-based line and column in the YAML text, where the path could be found there. */
@@ -22,7 +25,7 @@ export type ParseCodebookResult = { ok: true; value: Codebook } | { ok: false; i
 
 export function parseCodebook(yamlText: string): ParseCodebookResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { uniqueKeys: true, lineCounter, prettyErrors: false });
+  const doc = parseDocument(yamlText, { uniqueKeys: true, lineCounter, prettyErrors: false, logLevel: 'error' });
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -32,6 +35,8 @@ export function parseCodebook(yamlText: string): ParseCodebookResult {
       }),
     };
   }
+  const unplain = notPlainData(doc, lineCounter);
+  if (unplain.length > 0) return { ok: false, issues: unplain };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -44,6 +49,29 @@ export function parseCodebook(yamlText: string): ParseCodebookResult {
   const issues: CodebookIssue[] = parsed.success ? crossCheck(parsed.data) : parsed.error.issues.map((issue) => toIssue(issue, doc));
   if (parsed.success && issues.length === 0) return { ok: true, value: parsed.data };
   return { ok: false, issues: issues.map((issue) => locate(issue, doc, lineCounter)) };
+}
+
+/**
+ * A codebook is plain data: tags beyond YAML's own (`!!js/function`, `!!binary`, `!custom`) and keys that are
+ * lists or mappings are refused rather than quietly turned into text.
+ */
+function notPlainData(doc: Document, lineCounter: LineCounter): LocatedIssue[] {
+  const issues: LocatedIssue[] = [];
+  const at = (node: unknown, message: string): void => {
+    const position = isNode(node) && node.range ? lineCounter.linePos(node.range[0]) : undefined;
+    issues.push(position === undefined ? { path: [], message } : { path: [], message, line: position.line, column: position.col });
+  };
+  visit(doc, {
+    Node(_, node) {
+      if (node.tag !== undefined && !PLAIN_TAGS.has(node.tag)) {
+        at(node, `the tag \`${node.tag.replace('tag:yaml.org,2002:', '!!')}\` is not allowed: a codebook holds plain text, numbers, lists and mappings; remove the tag`);
+      }
+    },
+    Pair(_, pair) {
+      if (pair.key !== null && !isScalar(pair.key)) at(pair.key, 'a key must be plain text, not a list or mapping; write `key: value`');
+    },
+  });
+  return issues;
 }
 
 function toIssue(issue: z.core.$ZodIssue, doc: Document): CodebookIssue {

@@ -59,7 +59,8 @@ export function createIngestor(codebook: Codebook, options: IngestorOptions): In
 
   const start = (header: string[], altHeader?: string[]): void => {
     const resolved = resolveColumns(codebook, altHeader === undefined ? { header } : { header, altHeader });
-    if (!resolved.ok) throw new UserError(options.file, resolved.messages.join('\n'));
+    // One line per problem, each naming the file, as codebook errors are printed.
+    if (!resolved.ok) throw new UserError(options.file, resolved.messages.join(`\n${options.file}: `));
     const { columns } = resolved;
     // Columns outside the questions (respondent fields and the rest) become PII once a cell looks personal.
     const questionColumns = new Set(columns.questions.flatMap((q) => [q.column ?? -1, ...(q.optionColumns ?? [])]));

@@ -129,6 +129,27 @@ describe('parseCodebook', () => {
     expect(problems(`${rows.join('\n')}\n`)).toEqual([expect.stringMatching(/cannot be read: Excessive alias count/)]);
   });
 
+  it('refuses tags that are not plain data, with their line, and keeps YAML\'s own (!!str)', () => {
+    const base = 'id: t\ntitle: T\nsource: { file: r.csv }\nquestions:\n  - { id: a, column: A, type: single, options: [!!str 10, x] }\n';
+    expect(parseCodebook(base).ok).toBe(true);
+    for (const [tag, shown] of [['!!js/function', '!!js/function'], ['!!binary', '!!binary'], ['!custom', '!custom']] as const) {
+      const result = parseCodebook(base.replace('title: T', `title: ${tag} T`));
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.issues.map((issue) => formatCodebookIssue('survey.yaml', issue))).toEqual([
+        // The line and column of the tagged value, just after its tag.
+        `survey.yaml:2:${9 + tag.length}: the tag \`${shown}\` is not allowed: a codebook holds plain text, numbers, lists and mappings; remove the tag`,
+      ]);
+    }
+  });
+
+  it('refuses a key that is a list, instead of turning it into text', () => {
+    const result = parseCodebook('id: t\ntitle: T\n? [a, b]\n: 1\n');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((issue) => formatCodebookIssue('survey.yaml', issue))).toEqual(['survey.yaml:3:3: a key must be plain text, not a list or mapping; write `key: value`']);
+  });
+
   it('says a value has the wrong type, not that it is missing', () => {
     expect(problems(MINIMAL.replace('title: Demo', 'title: Demo\nconfidence: "0.9"'))).toEqual(['survey.yaml:3:13: confidence: must be a number']);
     expect(problems(MINIMAL.replace('box: 2', 'box: 1.5'))).toEqual([expect.stringMatching(/metrics\[1\]\.box: must be a whole number$/)]);
