@@ -68,7 +68,11 @@ export async function buildReport(codebook: Codebook, ingestion: ExportIngestion
     files.set(`charts/${chart.name}.svg`, svg);
     files.set(`charts/${chart.name}.png`, renderPng(svg));
   }
-  const markdown = reportMarkdown(codebook, stats, validation, charts, weighting);
+  const quotes = codebook.questions.flatMap((question, q) => {
+    const quoted = summary.quotes[q];
+    return quoted === undefined || quoted.limit === 0 ? [] : [{ question: question.id, answers: quoted.answers, answered: summary.accepted - (summary.nonResponse[q] ?? 0) }];
+  });
+  const markdown = reportMarkdown(codebook, stats, validation, charts, weighting, quotes);
   files.set('report.md', markdown);
   const svgs = new Map([...files].flatMap(([name, content]) => (name.endsWith('.svg') && typeof content === 'string' ? [[name, content] as const] : [])));
   files.set('report.html', reportHtml(codebook, markdown, svgs));

@@ -48,7 +48,12 @@ export const numericQuestion = strictObject({
   min: z.number().optional(),
   max: z.number().optional(),
 });
-export const textQuestion = strictObject({ ...questionCommon, type: z.literal('text') });
+export const textQuestion = strictObject({
+  ...questionCommon,
+  type: z.literal('text'),
+  /** Answers quoted in the report (the first ones in the export, e-mails and phone numbers masked); 0, the default, quotes none. */
+  quotes: z.number().int().min(0).max(100).default(0),
+});
 
 export const questionSchema = z.discriminatedUnion('type', [
   singleQuestion,

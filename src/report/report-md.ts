@@ -14,7 +14,22 @@ import { reportText } from './report-text.ts';
 import type { Stats } from './stats-json.ts';
 import type { ValidationSummary } from './validation-json.ts';
 
-export function reportMarkdown(codebook: Codebook, stats: Stats, validation: ValidationSummary, charts: readonly ChartSpec[], weighting?: WeightingDiagnostics): string {
+/** A text question's quoted answers (`quotes` in the codebook), already masked. */
+export interface QuotedAnswers {
+  question: string;
+  answers: readonly { row: number; text: string }[];
+  /** Respondents who answered it at all. */
+  answered: number;
+}
+
+export function reportMarkdown(
+  codebook: Codebook,
+  stats: Stats,
+  validation: ValidationSummary,
+  charts: readonly ChartSpec[],
+  weighting?: WeightingDiagnostics,
+  quotes: readonly QuotedAnswers[] = [],
+): string {
   const t = reportText(codebook.language);
   const lines: string[] = [`# ${esc(codebook.title)}`, ''];
   const facts = [
@@ -106,6 +121,17 @@ export function reportMarkdown(codebook: Codebook, stats: Stats, validation: Val
   if (stats.breakdowns.length > 0) {
     const designBased = stats.breakdowns.some((b) => b.tests === 'design-based');
     lines.push(t.breakdownNote(stats.breakdowns[0]?.adjust ?? 'holm', Math.round((1 - codebook.confidence) * 100), designBased), '');
+  }
+  const quoted = quotes.filter((q) => q.answers.length > 0);
+  if (quoted.length > 0) {
+    // Table cells, not list items: a respondent's `# title` or `1.` cannot become Markdown structure there.
+    lines.push(`## ${t.freeTextTitle}`, '', t.freeTextNote, '');
+    for (const q of quoted) {
+      lines.push(`### ${esc(questionLabel(codebook, q.question))}`, '', t.freeTextShown(q.answers.length, q.answered), '');
+      lines.push(`| ${t.row} | ${t.answer} |`, '|---:|---|');
+      for (const a of q.answers) lines.push(`| ${a.row} | ${esc(a.text)} |`);
+      lines.push('');
+    }
   }
   lines.push(`## ${t.sections.quality}`, '');
   lines.push(`| ${t.rowsRead} | ${t.accepted} | ${t.quarantined} | ${t.flagged} |`, '|---:|---:|---:|---:|');

@@ -4,6 +4,7 @@
  * non-response per question, responses per channel. Responses are folded in one at a time and never kept.
  */
 import type { Codebook } from '../codebook/schema.ts';
+import { quoteAnswer } from '../util/mask-contacts.ts';
 import type { Response } from '../validate/answer.ts';
 import { addToAccumulator, createAccumulator, mergeAccumulator, weightedValues, type MetricAccumulator } from './metric-accumulator.ts';
 import { planMetric, type MetricPlan } from './metric-plan.ts';
@@ -71,6 +72,8 @@ export interface SurveySummary {
   /** Per question: respondents per option for likert questions (charts), empty for other types. */
   optionCounts: number[][];
   channels: Map<string, number>;
+  /** Per question: the first `limit` answers a text question opts to quote (`quotes`), masked, with their rows. */
+  quotes: { limit: number; answers: { row: number; text: string }[] }[];
   weighting?: WeightedSummary;
   /** When the codebook does not weight: the same sums under raking to all benchmarks, for the audit. */
   auditWeighting?: WeightedSummary;
@@ -130,6 +133,7 @@ export function createSummary(codebook: Codebook): SurveySummary {
     nonResponse: codebook.questions.map(() => 0),
     optionCounts: codebook.questions.map((q) => (q.type === 'likert' ? q.options.map(() => 0) : [])),
     channels: new Map(),
+    quotes: codebook.questions.map((q) => ({ limit: q.type === 'text' ? q.quotes : 0, answers: [] })),
   };
 }
 
@@ -156,6 +160,10 @@ export function addResponse(codebook: Codebook, summary: SurveySummary, response
     if (answer === null) summary.nonResponse[q] = (summary.nonResponse[q] ?? 0) + 1;
     const counts = summary.optionCounts[q];
     if (typeof answer === 'number' && counts !== undefined && counts.length > 0) counts[answer] = (counts[answer] ?? 0) + 1;
+  });
+  summary.quotes.forEach((quotes, q) => {
+    const answer = answers[q];
+    if (typeof answer === 'string' && quotes.answers.length < quotes.limit) quotes.answers.push({ row: response.row, text: quoteAnswer(answer) });
   });
   if (response.channel !== undefined) summary.channels.set(response.channel, (summary.channels.get(response.channel) ?? 0) + 1);
   if (summary.weighting !== undefined) addWeightedResponse(summary, summary.weighting, response);
@@ -221,6 +229,10 @@ export function mergeSummary(into: SurveySummary, from: SurveySummary): void {
   into.nonResponse.forEach((_, q) => (into.nonResponse[q] = (into.nonResponse[q] ?? 0) + (from.nonResponse[q] ?? 0)));
   into.optionCounts.forEach((counts, q) => counts.forEach((_, o) => (counts[o] = (counts[o] ?? 0) + (from.optionCounts[q]?.[o] ?? 0))));
   for (const [channel, count] of from.channels) into.channels.set(channel, (into.channels.get(channel) ?? 0) + count);
+  // Each part holds the first answers of its rows; the first of both are the first of all.
+  into.quotes.forEach((quotes, q) => {
+    quotes.answers = [...quotes.answers, ...(from.quotes[q]?.answers ?? [])].sort((a, b) => a.row - b.row).slice(0, quotes.limit);
+  });
   mergeWeightedSummary(into.weighting, from.weighting);
   mergeWeightedSummary(into.auditWeighting, from.auditWeighting);
 }

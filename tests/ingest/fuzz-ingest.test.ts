@@ -12,6 +12,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildReport } from '../../src/analyze-survey.ts';
 import { parseCodebook } from '../../src/codebook/parse-codebook.ts';
 import type { Codebook } from '../../src/codebook/schema.ts';
 import { ingestFile } from '../../src/ingest/ingest-file.ts';
@@ -36,7 +37,7 @@ questions:
   - { id: choice, column: choice, type: single, options: [yes, no, 是, 否] }
   - { id: many, column: many, type: multi, options: [a, b, c] }
   - { id: score, column: score, type: nps }
-  - { id: note, column: note, type: text }
+  - { id: note, column: note, type: text, quotes: 3 }
 metrics:
   - { id: share_yes, kind: proportion, question: choice, success: [yes, 是] }
   - { id: nps, kind: nps, question: score }
@@ -156,6 +157,32 @@ describe('fuzzed CSV exports', () => {
         else expect(streamed).toEqual(inMemory);
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('fuzzed exports that pass become reports, the same bytes twice, with no stack trace (15 cases)', { timeout: 120_000 }, async () => {
+    await fc.assert(
+      fc.asyncProperty(encoded, async (bytes) => {
+        const build = async (): Promise<Map<string, string | Uint8Array> | string> => {
+          try {
+            return (await buildReport(codebook, ingestBytes(codebook, bytes, { file: 'fuzz.csv' }), 'fuzz.csv')).files;
+          } catch (error) {
+            if (!(error instanceof UserError)) throw error;
+            return error.message;
+          }
+        };
+        const [first, second] = [await build(), await build()];
+        if (typeof first === 'string') {
+          expect(second).toBe(first);
+          return;
+        }
+        expect(typeof second).not.toBe('string');
+        const bytesOf = (files: typeof first): [string, string][] =>
+          [...files].map(([name, content]) => [name, Buffer.from(content).toString('base64')]);
+        expect(bytesOf(second as typeof first)).toEqual(bytesOf(first));
+        expect(first.get('report.html')).not.toMatch(/<script|<img|x@y\.example/);
+      }),
+      { numRuns: 15 },
     );
   });
 });

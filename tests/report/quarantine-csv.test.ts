@@ -1,0 +1,39 @@
+/**
+ * `quarantine.csv`: formula starters neutralised in every cell (OWASP CSV injection: = + - @ tab CR), PII
+ * columns dropped, ragged rows' cells withheld when the export has PII. Expected text written by hand.
+ */
+import { describe, expect, it } from 'vitest';
+import { quarantineCsv } from '../../src/report/quarantine-csv.ts';
+
+const header = ['id', 'email', 'note'];
+
+describe('quarantineCsv', () => {
+  it('prefixes every formula-like cell, header and reason included, with an apostrophe', () => {
+    const rows = [
+      { row: 2, cells: ['=1+1', 'a@b.example', '+cmd|calc'], reasons: [{ rule: 'invalid-option', column: 'note', message: 'x' }] },
+      { row: 3, cells: ['-2', 'c@d.example', '@SUM(A1)'], reasons: [{ rule: 'invalid-option', message: 'y' }] },
+      { row: 4, cells: ['\tx', 'e@f.example', '\rr'], reasons: [{ rule: 'out-of-range', message: 'z' }] },
+      { row: 5, cells: ['ok', 'g@h.example', 'a=b'], reasons: [{ rule: 'invalid-option', message: 'w' }] },
+    ];
+    const csv = quarantineCsv(['=id', ...header.slice(1)], rows, new Set([1]));
+    expect(csv).toBe(
+      [
+        '\ufeffrow,\'=id,note,reason',
+        "2,'=1+1,'+cmd|calc,invalid-option [note]: x",
+        "3,'-2,'@SUM(A1),invalid-option: y",
+        // A tab needs no quotes in a comma-separated file; a carriage return does.
+        `4,'\tx,"'\rr",out-of-range: z`,
+        '5,ok,a=b,invalid-option: w',
+        '',
+      ].join('\n'),
+    );
+    expect(csv).not.toMatch(/@[a-z]\.example/);
+  });
+
+  it('withholds a ragged row\'s cells when the export has PII columns, and says so', () => {
+    const rows = [{ row: 2, cells: ['1', 'x@y.example'], reasons: [{ rule: 'ragged-row', message: '2 cells, the header has 3' }] }];
+    expect(quarantineCsv(header, rows, new Set([1]))).toBe(
+      '\ufeffrow,id,note,reason\n2,,,"ragged-row: 2 cells, the header has 3; cells withheld: they are shifted against the header, so personal data could show under any column"\n',
+    );
+  });
+});

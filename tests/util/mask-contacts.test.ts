@@ -1,0 +1,35 @@
+/** Masking of e-mail addresses and phone numbers in quoted free text; expected strings written by hand. */
+import { describe, expect, it } from 'vitest';
+import { MAX_QUOTE_LENGTH, maskContacts, quoteAnswer } from '../../src/util/mask-contacts.ts';
+
+describe('maskContacts', () => {
+  it.each([
+    ['联系我 zhang.san+kimi@example.com.cn 谢谢', '联系我 [email] 谢谢'],
+    ['mail 王@例子.中国 ok', 'mail [email] ok'],
+    ['手机13800138000', '手机[phone]'],
+    ['call 138 0013 8000 or +86-10-1234-5678', 'call [phone] or [phone]'],
+    ['(010) 6552-9988 office', '[phone] office'],
+    ['ID 11010519491231002X', 'ID [phone]'],
+  ])('masks %s', (text, masked) => {
+    expect(maskContacts(text)).toBe(masked);
+  });
+
+  it.each(['用了3个月，每周5天', 'NPS 9/10, since 2024-03-15', 'version 1.2.3', '价格 199 元'])('leaves ordinary numbers alone: %s', (text) => {
+    expect(maskContacts(text)).toBe(text);
+  });
+});
+
+describe('maskContacts on huge answers', () => {
+  it('masks a 2 MB answer with an address at its end, and leaves the letters before it', () => {
+    const text = `${'a'.repeat(2_000_000)} x@y.example ${'9'.repeat(3)}`;
+    expect(maskContacts(text)).toBe(`${'a'.repeat(2_000_000)} [email] 999`);
+  });
+});
+
+describe('quoteAnswer', () => {
+  it('cuts a long answer after masking, without splitting a character', () => {
+    expect(quoteAnswer(`${'好'.repeat(600)}`)).toBe(`${'好'.repeat(MAX_QUOTE_LENGTH)}…`);
+    expect(quoteAnswer(`${'x'.repeat(MAX_QUOTE_LENGTH - 1)}😀tail`)).toBe(`${'x'.repeat(MAX_QUOTE_LENGTH - 1)}…`);
+    expect(quoteAnswer(`${'x'.repeat(MAX_QUOTE_LENGTH - 8)} a@b.cd`)).toBe(`${'x'.repeat(MAX_QUOTE_LENGTH - 8)} [email]`);
+  });
+});
