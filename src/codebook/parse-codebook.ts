@@ -41,7 +41,11 @@ export function parseCodebook(yamlText: string): ParseCodebookResult {
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    return { ok: false, issues: [{ path: [], message: `cannot be read: ${firstLine(String((error as Error).message))}` }] };
+    const message = firstLine(String((error as Error).message));
+    if (/alias count/i.test(message)) {
+      return { ok: false, issues: [{ path: [], message: `expands YAML aliases (*name) too far (a "billion laughs"); write the repeated values out, or use fewer than ${MAX_ALIAS_COUNT} aliases` }] };
+    }
+    return { ok: false, issues: [{ path: [], message: `cannot be read: ${message}` }] };
   }
   if (data === null || data === undefined) return { ok: false, issues: [{ path: [], message: 'is empty; start from the example in the README' }] };
 
