@@ -61,7 +61,9 @@ export async function buildReport(codebook: Codebook, ingestion: ExportIngestion
   const files = new Map<string, string | Uint8Array>();
   files.set('stats.json', toJson(stats));
   files.set('validation.json', toJson(validation));
-  files.set('quarantine.csv', quarantineCsv(ingestion.header, ingestion.quarantined, ingestion.columns.pii));
+  // Free text never decides a quarantine, and is personal more often than not: its columns go the way of PII.
+  const textColumns = codebook.questions.flatMap((q, i) => (q.type === 'text' ? [ingestion.columns.questions[i]?.column ?? -1] : [])).filter((c) => c >= 0);
+  files.set('quarantine.csv', quarantineCsv(ingestion.header, ingestion.quarantined, new Set([...ingestion.columns.pii, ...textColumns])));
   for (const chart of charts) {
     files.set(`charts/${chart.name}.vl.json`, toJson(chart.spec));
     const svg = await renderSvg(chart.spec);

@@ -65,6 +65,19 @@ function notPlainData(doc: Document, lineCounter: LineCounter): LocatedIssue[] {
     const position = isNode(node) && node.range ? lineCounter.linePos(node.range[0]) : undefined;
     issues.push(position === undefined ? { path: [], message } : { path: [], message, line: position.line, column: position.col });
   };
+  // YAML 1.1 reads `no` as false, `010` as 8 and `<<` as a merge: a codebook is read as YAML 1.2 only.
+  if (doc.directives?.yaml.explicit === true && doc.directives.yaml.version !== '1.2') {
+    issues.push({ path: [], message: `declares %YAML ${doc.directives.yaml.version}; a codebook is YAML 1.2: remove the %YAML line`, line: 1, column: 1 });
+  }
+  // A tag that does not fit its value (`!!int abc`) is left as text by the parser: refuse it instead.
+  // (Tags outside YAML's own are refused below, once.)
+  for (const warning of doc.warnings) {
+    const tag = /^Unresolved tag: (\S+)/.exec(warning.message)?.[1];
+    if (tag !== undefined && !PLAIN_TAGS.has(tag)) continue;
+    const { line, col } = lineCounter.linePos(warning.pos[0]);
+    const message = tag === undefined ? firstLine(warning.message).replace(/ at line \d+, column \d+:?$/, '') : `the tag \`${tag.replace('tag:yaml.org,2002:', '!!')}\` does not fit its value; remove the tag`;
+    issues.push({ path: [], message, line, column: col });
+  }
   visit(doc, {
     Node(_, node) {
       if (node.tag !== undefined && !PLAIN_TAGS.has(node.tag)) {
@@ -73,6 +86,7 @@ function notPlainData(doc: Document, lineCounter: LineCounter): LocatedIssue[] {
     },
     Pair(_, pair) {
       if (pair.key !== null && !isScalar(pair.key)) at(pair.key, 'a key must be plain text, not a list or mapping; write `key: value`');
+      if (isScalar(pair.key) && pair.key.value === '<<') at(pair.key, 'merge keys (`<<`) are not allowed; write the fields out, or use an alias (*name) for a whole value');
     },
   });
   return issues;

@@ -22,6 +22,7 @@ export function sniffEncoding(prefix: Uint8Array, setting: Encoding, complete: b
   if (setting !== 'auto') {
     const label = DECODER_LABEL[setting];
     if (decodes(prefix, label, complete)) return { ok: true, encoding: label };
+    if (complete && decodes(prefix, label, false)) return { ok: false, message: truncated(label) };
     return { ok: false, message: wrongEncoding(setting, bom ?? guess(prefix, complete)) };
   }
   if (bom !== undefined) {
@@ -33,6 +34,8 @@ export function sniffEncoding(prefix: Uint8Array, setting: Encoding, complete: b
   }
   const guessed = guess(prefix, complete);
   if (guessed === undefined) {
+    const cut = complete ? guess(prefix, false) : undefined;
+    if (cut !== undefined) return { ok: false, message: truncated(cut) };
     return { ok: false, message: 'is neither UTF-8 nor GBK/GB18030 text; re-export it as UTF-8 CSV, or set `source.encoding`' };
   }
   return { ok: true, encoding: guessed };
@@ -47,6 +50,12 @@ export function decodeExport(bytes: Uint8Array, setting: Encoding): DecodeResult
 /** The message for bytes that stop decoding in `encoding` part-way through the file. */
 export function decodeFailedAt(encoding: string, offset: number): string {
   return `is not valid ${encoding} after byte ${offset}: the file may mix encodings or be damaged; set \`source.encoding\` to the encoding it was saved in`;
+}
+
+/** Text that decodes but for an incomplete last character: a file cut short. */
+function truncated(encoding: string): string {
+  const name = encoding === 'gb18030' ? 'GBK/GB18030' : encoding.toUpperCase();
+  return `is ${name} text cut off inside its last character: the file is truncated; export or copy it again`;
 }
 
 function wrongEncoding(setting: string, likely: string | undefined): string {

@@ -1,19 +1,20 @@
 /**
- * `quarantine.csv`: every rejected row as read, PII columns removed, a `row` column first and a `reason`
- * column last listing all its reasons. Cells are neutralised against spreadsheet formula injection. A
- * ragged row's cells are shifted against the header, so when the export has PII columns its cells are
- * withheld (personal data could sit under any column); the row number points to it in the export.
+ * `quarantine.csv`: every rejected row as read, `withheld` columns (PII, free text) removed, a `row` column
+ * first and a `reason` column last listing all its reasons. Cells are neutralised against spreadsheet
+ * formula injection. A ragged row's cells are shifted against the header, so when any column is withheld
+ * its cells are withheld too (personal data could sit under any column); the row number points to it in the
+ * export.
  */
 import Papa from 'papaparse';
 import { RAGGED_ROW, type QuarantinedRow } from '../validate/row-validator.ts';
 import { neutralizeCsvCell } from './neutralize-csv-cell.ts';
 
-export function quarantineCsv(header: readonly string[], rows: readonly QuarantinedRow[], pii: ReadonlySet<number>): string {
-  const keep = header.map((_, i) => i).filter((i) => !pii.has(i));
+export function quarantineCsv(header: readonly string[], rows: readonly QuarantinedRow[], withheld: ReadonlySet<number>): string {
+  const keep = header.map((_, i) => i).filter((i) => !withheld.has(i));
   const table = [
     ['row', ...keep.map((i) => header[i] ?? ''), 'reason'],
     ...rows.map((r) => {
-      const withhold = pii.size > 0 && r.reasons.some((reason) => reason.rule === RAGGED_ROW);
+      const withhold = withheld.size > 0 && r.reasons.some((reason) => reason.rule === RAGGED_ROW);
       const reasons = r.reasons.map((reason) => (reason.column === undefined ? `${reason.rule}: ${reason.message}` : `${reason.rule} [${reason.column}]: ${reason.message}`));
       if (withhold) reasons.push('cells withheld: they are shifted against the header, so personal data could show under any column');
       return [String(r.row), ...keep.map((i) => (withhold ? '' : (r.cells[i] ?? ''))), reasons.join('; ')];

@@ -163,11 +163,25 @@ export function addResponse(codebook: Codebook, summary: SurveySummary, response
   });
   summary.quotes.forEach((quotes, q) => {
     const answer = answers[q];
-    if (typeof answer === 'string' && quotes.answers.length < quotes.limit) quotes.answers.push({ row: response.row, text: quoteAnswer(answer) });
+    if (typeof answer === 'string') keepFirstRows(quotes, [{ row: response.row, text: answer }]);
   });
   if (response.channel !== undefined) summary.channels.set(response.channel, (summary.channels.get(response.channel) ?? 0) + 1);
   if (summary.weighting !== undefined) addWeightedResponse(summary, summary.weighting, response);
   if (summary.auditWeighting !== undefined) addWeightedResponse(summary, summary.auditWeighting, response);
+}
+
+/**
+ * Keeps the `limit` answers of the lowest rows, whatever order rows and parts arrive in (ties, as when two
+ * exports both start at row 2, by text). Only kept answers are masked, and masking twice changes nothing.
+ */
+function keepFirstRows(quotes: SurveySummary['quotes'][number], more: readonly { row: number; text: string }[]): void {
+  if (quotes.limit === 0 || more.length === 0) return;
+  const last = quotes.answers[quotes.limit - 1];
+  const wanted = more.filter((a) => last === undefined || a.row < last.row || (a.row === last.row && a.text < last.text));
+  if (wanted.length === 0) return;
+  quotes.answers = [...quotes.answers, ...wanted.map((a) => ({ row: a.row, text: quoteAnswer(a.text) }))]
+    .sort((a, b) => a.row - b.row || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
+    .slice(0, quotes.limit);
 }
 
 function addWeightedResponse(summary: SurveySummary, weighting: WeightedSummary, response: Response): void {
@@ -229,10 +243,7 @@ export function mergeSummary(into: SurveySummary, from: SurveySummary): void {
   into.nonResponse.forEach((_, q) => (into.nonResponse[q] = (into.nonResponse[q] ?? 0) + (from.nonResponse[q] ?? 0)));
   into.optionCounts.forEach((counts, q) => counts.forEach((_, o) => (counts[o] = (counts[o] ?? 0) + (from.optionCounts[q]?.[o] ?? 0))));
   for (const [channel, count] of from.channels) into.channels.set(channel, (into.channels.get(channel) ?? 0) + count);
-  // Each part holds the first answers of its rows; the first of both are the first of all.
-  into.quotes.forEach((quotes, q) => {
-    quotes.answers = [...quotes.answers, ...(from.quotes[q]?.answers ?? [])].sort((a, b) => a.row - b.row).slice(0, quotes.limit);
-  });
+  into.quotes.forEach((quotes, q) => keepFirstRows(quotes, from.quotes[q]?.answers ?? []));
   mergeWeightedSummary(into.weighting, from.weighting);
   mergeWeightedSummary(into.auditWeighting, from.auditWeighting);
 }

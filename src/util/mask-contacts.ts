@@ -1,26 +1,38 @@
 /**
  * Free text made fit to quote: e-mail addresses become `[email]` and phone-like numbers (seven or more digits,
- * with the spaces, dashes, dots, brackets and leading `+` people write them with, and an identity number's
- * final X) become `[phone]`; dates stay. It masks more than it must (a long order number goes too) rather
- * than less. Every repetition is bounded, so a megabyte answer is masked in linear time. Pure.
+ * with the spaces, dashes, dots, slashes, brackets and leading `+` people write them with, and an identity
+ * number's final X) become `[phone]`. Full-width digits, `＠`, `－` and `．` count as their ASCII forms (and
+ * are shown so), other text is kept as typed; dates and times stay. It masks more than it must (a long order number, an IP address, a version) rather than less.
+ * Every repetition is bounded, so masking is linear in the text. Pure.
  */
-const EMAIL = /[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,8}/gu;
-/** A digit, then six or more digits each after at most two separators: `138 0013 8000`, `+86-10-1234-5678`, `(010) 1234567`. */
-const PHONE = /(?:\+|\(\+?)?\d(?:[\s().-]{0,2}\d){6,}(?:[Xx](?![A-Za-z]))?/g;
-/** A calendar date written with dashes or slashes, which PHONE would otherwise take. */
-const DATE = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/;
+const EMAIL = /[\p{L}\p{N}._%+'-]{1,64}\s?(?:@|[[(]at[\])])\s?[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,8}/giu;
+/**
+ * A date (`2024-03-15`, `2024/3/15`, `2024.1.1`) with an optional time, or a time alone: kept. Otherwise a
+ * digit, then six or more digits each after at most three separators: `138 0013 8000`, `+86-10-1234-5678`,
+ * `(010) 1234567` (the opening bracket stays), `138 - 0013 - 8000`: masked.
+ */
+const DATE_OR_PHONE = /(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}:\d{2}(?::\d{2})?)|\+?\d(?:[\s().\-–—_/、]{0,3}\d){6,}(?:[Xx](?![A-Za-z]))?/g;
 
 export function maskContacts(text: string): string {
-  return text.replace(EMAIL, '[email]').replace(PHONE, (digits) => (DATE.test(digits) ? digits : '[phone]'));
+  return text
+    .replace(/[\uFF10-\uFF19\uFF20\uFF0D\uFF0E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(EMAIL, '[email]')
+    .replace(DATE_OR_PHONE, (match, date: string | undefined) => date ?? '[phone]');
 }
 
 /** Longest quote shown, in UTF-16 units; longer answers are cut (after masking) and end with `…`. */
 export const MAX_QUOTE_LENGTH = 500;
 
-/** An answer as a report quotes it: masked, then cut to `MAX_QUOTE_LENGTH` without splitting a character. */
+/** Room beyond the cut that is masked too, so an address straddling the cut is masked, not half shown. */
+const MASK_MARGIN = 1000;
+
+/** An answer as a report quotes it: masked, then cut to `MAX_QUOTE_LENGTH` without splitting a character or a mask. */
 export function quoteAnswer(text: string): string {
-  const masked = maskContacts(text);
-  if (masked.length <= MAX_QUOTE_LENGTH) return masked;
-  const cut = /[\uD800-\uDBFF]$/.test(masked.slice(0, MAX_QUOTE_LENGTH)) ? MAX_QUOTE_LENGTH - 1 : MAX_QUOTE_LENGTH;
+  const masked = maskContacts(text.slice(0, MAX_QUOTE_LENGTH + MASK_MARGIN));
+  if (masked.length <= MAX_QUOTE_LENGTH && text.length <= MAX_QUOTE_LENGTH + MASK_MARGIN) return masked;
+  let cut = MAX_QUOTE_LENGTH;
+  if (/[\uD800-\uDBFF]$/.test(masked.slice(0, cut))) cut--;
+  const open = masked.lastIndexOf('[', cut - 1);
+  if (open >= 0 && /^\[(?:email|phone)\]/.test(masked.slice(open)) && open + 7 > cut) cut = open;
   return `${masked.slice(0, cut)}…`;
 }

@@ -61,7 +61,7 @@ const question = fc.oneof(
   fc.constant({ type: 'nps' }),
   fc.tuple(fc.integer({ min: -2, max: 3 }), fc.integer({ min: 0, max: 10 })).map(([min, max]) => ({ type: 'rating', min, max })),
   fc.constant({ type: 'numeric' }),
-  fc.constant({ type: 'text' }),
+  fc.nat({ max: 3 }).map((quotes) => ({ type: 'text', quotes })),
 );
 
 type DraftQuestion = { type: string; options?: string[]; min?: number; max?: number };

