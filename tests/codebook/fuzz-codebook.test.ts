@@ -114,15 +114,15 @@ function answer(q: DraftQuestion, pick: number): string {
 }
 
 describe('fuzzed codebooks', () => {
-  it('any text parses to a codebook or to one-line issues (2000 cases)', () => {
+  it('any text parses to a codebook or to one-line issues (2000 cases)', { timeout: 120_000 }, () => {
     fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 })), parsesOrExplains), { numRuns: 2000 });
   });
 
-  it('the sample codebook with random damage parses or explains itself (1500 cases)', () => {
+  it('the sample codebook with random damage parses or explains itself (1500 cases)', { timeout: 120_000 }, () => {
     fc.assert(fc.property(damagedSample, parsesOrExplains), { numRuns: 1500 });
   });
 
-  it('random codebooks within the schema carry random exports through to the statistics (500 cases)', () => {
+  it('random codebooks within the schema carry random exports through to the statistics (500 cases)', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(codebook, fc.array(fc.array(fc.nat({ max: 1000 }), { minLength: 5, maxLength: 5 }), { maxLength: 40 }), ({ doc, questions }, rows) => {
         const text = stringify(doc);

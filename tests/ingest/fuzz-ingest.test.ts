@@ -127,7 +127,7 @@ function accountedFor(result: Outcome, file: string): void {
 }
 
 describe('fuzzed CSV exports', () => {
-  it('every row read is accepted or quarantined, or the file is refused in one line (3000 cases)', () => {
+  it('every row read is accepted or quarantined, or the file is refused in one line (3000 cases)', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(anyBytes, (bytes) => {
         const first = outcome(() => ingestBytes(codebook, bytes, { file: 'fuzz.csv' }));
@@ -138,7 +138,7 @@ describe('fuzzed CSV exports', () => {
     );
   });
 
-  it('the streaming reader agrees with the in-memory reader (1000 cases)', async () => {
+  it('the streaming reader agrees with the in-memory reader (1000 cases)', { timeout: 120_000 }, async () => {
     let n = 0;
     await fc.assert(
       fc.asyncProperty(anyBytes, async (bytes) => {
