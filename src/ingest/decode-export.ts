@@ -32,6 +32,8 @@ export function sniffEncoding(prefix: Uint8Array, setting: Encoding, complete: b
   if (looksUtf16WithoutBom(prefix)) {
     return { ok: false, message: 'looks like UTF-16 text without a byte-order mark; set `source.encoding: utf-16le`, or re-export it as UTF-8 CSV' };
   }
+  // UTF-8 but for its last character is a cut UTF-8 file, even when the bytes happen to decode as GB18030.
+  if (complete && !decodes(prefix, 'utf-8', true) && decodes(prefix, 'utf-8', false)) return { ok: false, message: truncated('utf-8') };
   const guessed = guess(prefix, complete);
   if (guessed === undefined) {
     const cut = complete ? guess(prefix, false) : undefined;

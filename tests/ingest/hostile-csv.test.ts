@@ -107,6 +107,9 @@ describe('hostile CSV', () => {
     );
     const utf8 = Buffer.from('choice,note\nyes,中文', 'utf8');
     expect(await failure(file('cut-utf8.csv', utf8.subarray(0, utf8.length - 1)))).toMatch(/cut-utf8\.csv: is UTF-8 text cut off inside its last character/);
+    // 研究 is E7 A0 94 E7 A9 B6; cut after E7 A0 94 E7, the file decodes as GB18030 (two pairs), yet it is UTF-8 cut short.
+    const both = Buffer.from('choice,note\nyes,研究', 'utf8');
+    expect(await failure(file('cut-utf8-b.csv', both.subarray(0, both.length - 2)))).toMatch(/is UTF-8 text cut off inside its last character/);
   });
 
   it('UTF-16 without a byte-order mark is recognised, not read as NUL-riddled text', async () => {
