@@ -6,6 +6,7 @@
  */
 import { Marked } from 'marked';
 import type { Codebook } from '../codebook/schema.ts';
+import { escapeHtml } from './escape-html.ts';
 
 const STYLE = `
 body { font-family: "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Helvetica Neue", Arial, sans-serif; color: #1f2d3d;
@@ -26,11 +27,11 @@ export function reportHtml(codebook: Pick<Codebook, 'title' | 'language'>, markd
     renderer: {
       image({ href, text }) {
         const svg = svgs.get(href);
-        return svg === undefined ? '' : `<figure class="chart" role="img" aria-label="${attribute(unescapeEntities(text))}">${svg.replace(/^<\?xml[^>]*>\s*/, '').trim()}</figure>`;
+        return svg === undefined ? '' : `<figure class="chart" role="img" aria-label="${escapeHtml(unescapeEntities(text))}">${svg.replace(/^<\?xml[^>]*>\s*/, '').trim()}</figure>`;
       },
       // Markdown may not bring raw HTML into the page.
       html({ text }) {
-        return attribute(text);
+        return escapeHtml(text);
       },
     },
   });
@@ -40,7 +41,7 @@ export function reportHtml(codebook: Pick<Codebook, 'title' | 'language'>, markd
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${attribute(codebook.title)}</title>
+<title>${escapeHtml(codebook.title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
@@ -54,6 +55,3 @@ function unescapeEntities(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/\\([\\`*_[\]|~])/g, '$1');
 }
 
-function attribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}

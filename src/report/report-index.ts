@@ -1,4 +1,5 @@
 /** `index.md` and `index.html` over a batch's reports: every survey with its headline figures and links. */
+import { escapeHtml } from './escape-html.ts';
 import { escapeMarkdown as esc } from './escape-markdown.ts';
 import type { Stats } from './stats-json.ts';
 
@@ -25,9 +26,8 @@ export function indexMarkdown(entries: readonly IndexEntry[]): string {
 }
 
 export function indexHtml(entries: readonly IndexEntry[]): string {
-  const html = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   const rows = entries
-    .map(({ id, stats }) => `<tr><td>${html(stats.survey.title)}</td><td>${stats.input.accepted} / ${stats.input.rowsRead}</td><td>${html(headline(stats))}</td><td>${stats.flags.length}</td><td><a href="${html(encodeURIComponent(id))}/report.html">HTML</a> · <a href="${html(encodeURIComponent(id))}/report.md">Markdown</a></td></tr>`)
+    .map(({ id, stats }) => `<tr><td>${escapeHtml(stats.survey.title)}</td><td>${stats.input.accepted} / ${stats.input.rowsRead}</td><td>${escapeHtml(headline(stats))}</td><td>${stats.flags.length}</td><td><a href="${escapeHtml(encodeURIComponent(id))}/report.html">HTML</a> · <a href="${escapeHtml(encodeURIComponent(id))}/report.md">Markdown</a></td></tr>`)
     .join('\n');
   return `<!doctype html>
 <html lang="en">
