@@ -62,7 +62,10 @@ export async function buildReport(codebook: Codebook, ingestion: ExportIngestion
   files.set('stats.json', toJson(stats));
   files.set('validation.json', toJson(validation));
   // Free text never decides a quarantine, and is personal more often than not: its columns go the way of PII.
-  const textColumns = codebook.questions.flatMap((q, i) => (q.type === 'text' ? [ingestion.columns.questions[i]?.column ?? -1] : [])).filter((c) => c >= 0);
+  const textColumns = codebook.questions.flatMap((q, i) => {
+    const column = ingestion.columns.questions[i]?.column;
+    return q.type === 'text' && column !== undefined ? [column] : [];
+  });
   files.set('quarantine.csv', quarantineCsv(ingestion.header, ingestion.quarantined, new Set([...ingestion.columns.pii, ...textColumns])));
   for (const chart of charts) {
     files.set(`charts/${chart.name}.vl.json`, toJson(chart.spec));

@@ -36,8 +36,7 @@ export function sniffEncoding(prefix: Uint8Array, setting: Encoding, complete: b
   if (complete && !decodes(prefix, 'utf-8', true) && decodes(prefix, 'utf-8', false)) return { ok: false, message: truncated('utf-8') };
   const guessed = guess(prefix, complete);
   if (guessed === undefined) {
-    const cut = complete ? guess(prefix, false) : undefined;
-    if (cut !== undefined) return { ok: false, message: truncated(cut) };
+    if (complete && decodes(prefix, 'gb18030', false)) return { ok: false, message: truncated('gb18030') };
     return { ok: false, message: 'is neither UTF-8 nor GBK/GB18030 text; re-export it as UTF-8 CSV, or set `source.encoding`' };
   }
   return { ok: true, encoding: guessed };

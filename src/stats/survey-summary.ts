@@ -163,7 +163,7 @@ export function addResponse(codebook: Codebook, summary: SurveySummary, response
   });
   summary.quotes.forEach((quotes, q) => {
     const answer = answers[q];
-    if (typeof answer === 'string') keepFirstRows(quotes, [{ row: response.row, text: answer }]);
+    if (typeof answer === 'string') keepFirstRows(quotes, [{ row: response.row, text: answer }], quoteAnswer);
   });
   if (response.channel !== undefined) summary.channels.set(response.channel, (summary.channels.get(response.channel) ?? 0) + 1);
   if (summary.weighting !== undefined) addWeightedResponse(summary, summary.weighting, response);
@@ -172,14 +172,15 @@ export function addResponse(codebook: Codebook, summary: SurveySummary, response
 
 /**
  * Keeps the `limit` answers of the lowest rows, whatever order rows and parts arrive in (ties, as when two
- * exports both start at row 2, by text). Only kept answers are masked, and masking twice changes nothing.
+ * exports both start at row 2, by text). `quote` prepares a new answer (masks and cuts it) and runs only on
+ * answers that may be kept; merged parts arrive prepared already.
  */
-function keepFirstRows(quotes: SurveySummary['quotes'][number], more: readonly { row: number; text: string }[]): void {
-  if (quotes.limit === 0 || more.length === 0) return;
+function keepFirstRows(quotes: SurveySummary['quotes'][number], more: readonly { row: number; text: string }[], quote: (text: string) => string = (text) => text): void {
+  if (quotes.limit === 0) return;
   const last = quotes.answers[quotes.limit - 1];
-  const wanted = more.filter((a) => last === undefined || a.row < last.row || (a.row === last.row && a.text < last.text));
+  const wanted = more.filter((a) => last === undefined || a.row <= last.row);
   if (wanted.length === 0) return;
-  quotes.answers = [...quotes.answers, ...wanted.map((a) => ({ row: a.row, text: quoteAnswer(a.text) }))]
+  quotes.answers = [...quotes.answers, ...wanted.map((a) => ({ row: a.row, text: quote(a.text) }))]
     .sort((a, b) => a.row - b.row || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
     .slice(0, quotes.limit);
 }
