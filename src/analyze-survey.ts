@@ -14,7 +14,7 @@ import { ingestFile } from './ingest/ingest-file.ts';
 import type { ExportIngestion } from './ingest/ingest-text.ts';
 import { resolveSourceFile } from './ingest/resolve-source-file.ts';
 import { chartSpecs } from './render/chart-specs.ts';
-import { renderPng } from './render/render-png.ts';
+import { renderPngs } from './render/render-png.ts';
 import { renderSvg } from './render/render-svg.ts';
 import { quarantineCsv } from './report/quarantine-csv.ts';
 import { reportHtml } from './report/report-html.ts';
@@ -67,12 +67,15 @@ export async function buildReport(codebook: Codebook, ingestion: ExportIngestion
     return q.type === 'text' && column !== undefined ? [column] : [];
   });
   files.set('quarantine.csv', quarantineCsv(ingestion.header, ingestion.quarantined, new Set([...ingestion.columns.pii, ...textColumns])));
+  const chartSvgs: string[] = [];
   for (const chart of charts) {
     files.set(`charts/${chart.name}.vl.json`, toJson(chart.spec));
     const svg = await renderSvg(chart.spec);
     files.set(`charts/${chart.name}.svg`, svg);
-    files.set(`charts/${chart.name}.png`, renderPng(svg));
+    chartSvgs.push(svg);
   }
+  const pngs = await renderPngs(chartSvgs);
+  charts.forEach((chart, i) => files.set(`charts/${chart.name}.png`, pngs[i] as Uint8Array));
   const quotes = codebook.questions.flatMap((question, q) => {
     const quoted = summary.quotes[q];
     return quoted === undefined || quoted.limit === 0 ? [] : [{ question: question.id, answers: quoted.answers, answered: summary.accepted - (summary.nonResponse[q] ?? 0) }];

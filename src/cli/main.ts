@@ -1,17 +1,13 @@
 /**
  * The `stickiness` command line: parses arguments, runs a command, maps failures to one-line messages and
- * exit codes (0 ok, 1 the survey cannot be processed, 2 usage error). Commands live in ./commands.
+ * exit codes (0 ok, 1 the survey cannot be processed, 2 usage error). Commands live in ./commands and are
+ * loaded when run, so `--help` or `validate` never pay for loading the chart renderer.
  */
 import { Command, CommanderError } from 'commander';
-import { UserError } from '../util/user-error.ts';
-import { analyzeCommand } from './commands/analyze.ts';
-import { auditCommand } from './commands/audit.ts';
-import { batchCommand, type BatchOptions } from './commands/batch.ts';
-import { initCommand } from './commands/init.ts';
-import { synthCommand } from './commands/synth.ts';
-import { validateCommand } from './commands/validate.ts';
+import type { BatchOptions } from './commands/batch.ts';
+import type { synthCommand } from './commands/synth.ts';
 import { packageVersion } from './package-version.ts';
-import { UsageError } from './usage-error.ts';
+import { errorMessage } from './error-message.ts';
 
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -33,7 +29,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--out <dir>', 'where report folders go', 'reports')
     .option('--json', 'print a JSON summary on stdout')
     .addHelpText('after', '\nExample:\n  stickiness analyze surveys/kimi-2024 --out reports')
-    .action(async (survey: string, options: { out: string; json?: boolean }) => setExit(await analyzeCommand(survey, options)));
+    .action(async (survey: string, options: { out: string; json?: boolean }) => setExit(await (await import('./commands/analyze.ts')).analyzeCommand(survey, options)));
 
   program
     .command('validate')
@@ -41,7 +37,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .argument('<survey>', 'a folder holding survey.yaml, or the path of a survey.yaml')
     .option('--json', 'print validation.json on stdout')
     .addHelpText('after', '\nExample:\n  stickiness validate surveys/kimi-2024')
-    .action(async (survey: string, options: { json?: boolean }) => setExit(await validateCommand(survey, options)));
+    .action(async (survey: string, options: { json?: boolean }) => setExit(await (await import('./commands/validate.ts')).validateCommand(survey, options)));
 
   program
     .command('audit')
@@ -49,7 +45,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .argument('<survey>', 'a folder holding survey.yaml, or the path of a survey.yaml')
     .option('--json', 'print the audit object on stdout')
     .addHelpText('after', '\nExample:\n  stickiness audit surveys/kimi-2024')
-    .action(async (survey: string, options: { json?: boolean }) => setExit(await auditCommand(survey, options)));
+    .action(async (survey: string, options: { json?: boolean }) => setExit(await (await import('./commands/audit.ts')).auditCommand(survey, options)));
 
   program
     .command('batch')
@@ -62,7 +58,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--quiet', 'print nothing but failures')
     .option('--watch', 'stay running and re-analyse a survey when its export or codebook changes, or a new one appears')
     .addHelpText('after', '\nExample:\n  stickiness batch surveys --out reports --jobs 2')
-    .action(async (dir: string, options: BatchOptions) => setExit(await batchCommand(dir, options)));
+    .action(async (dir: string, options: BatchOptions) => setExit(await (await import('./commands/batch.ts')).batchCommand(dir, options)));
 
   program
     .command('synth')
@@ -76,7 +72,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--force', 'overwrite an existing file')
     .option('--json', 'print a JSON summary on stdout')
     .addHelpText('after', '\nExample:\n  stickiness synth surveys/kimi-2024 --rows 160 --faults 6 --seed 2024 --force')
-    .action(async (survey: string, options: Parameters<typeof synthCommand>[1]) => setExit(await synthCommand(survey, options)));
+    .action(async (survey: string, options: Parameters<typeof synthCommand>[1]) => setExit(await (await import('./commands/synth.ts')).synthCommand(survey, options)));
 
   program
     .command('init')
@@ -86,7 +82,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--force', 'overwrite an existing survey.yaml')
     .option('--json', 'print a JSON summary on stdout')
     .addHelpText('after', '\nExample:\n  stickiness init surveys/new-wave/responses.csv')
-    .action(async (exportFile: string, options: { out?: string; force?: boolean; json?: boolean }) => setExit(await initCommand(exportFile, options)));
+    .action(async (exportFile: string, options: { out?: string; force?: boolean; json?: boolean }) => setExit(await (await import('./commands/init.ts')).initCommand(exportFile, options)));
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -101,15 +97,7 @@ function reportError(error: unknown): number {
     // Commander has already printed its message (and a suggestion for a near command or option).
     return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
   }
-  if (error instanceof UsageError) {
-    process.stderr.write(`stickiness: ${error.message}\n`);
-    return 2;
-  }
-  if (error instanceof UserError) {
-    process.stderr.write(`${error.message}\n`);
-    return 1;
-  }
-  const detail = error instanceof Error ? (process.env['STICKINESS_DEBUG'] === '1' ? (error.stack ?? error.message) : error.message) : String(error);
-  process.stderr.write(`stickiness: internal error: ${detail}\nThis is a bug; please report it with the command you ran (STICKINESS_DEBUG=1 shows the stack).\n`);
-  return 1;
+  const { text, code } = errorMessage(error);
+  process.stderr.write(`${text}\n`);
+  return code;
 }

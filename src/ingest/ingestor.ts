@@ -8,7 +8,8 @@ import type { Codebook } from '../codebook/schema.ts';
 import { addResponse, createSummary, type SurveySummary } from '../stats/survey-summary.ts';
 import { UserError } from '../util/user-error.ts';
 import type { Response } from '../validate/answer.ts';
-import { createRowValidator, type QuarantinedRow, type RowValidator } from '../validate/row-validator.ts';
+import { createRowValidator, type QuarantinedRow, type Reason, type RowValidator } from '../validate/row-validator.ts';
+import { detachString } from '../util/detach-string.ts';
 import { looksPersonal } from './looks-personal.ts';
 import { resolveColumns, type ColumnMap } from './resolve-columns.ts';
 
@@ -27,6 +28,11 @@ export interface Ingestion {
 export interface Ingestor {
   /** The next row of the file, header rows included; `row` is its number where the source knows it (a sheet). */
   push(cells: string[], row?: number): void;
+  /**
+   * The next row of the file when another ingestor owns it (the first part of a file read by two threads):
+   * it counts for row numbers, settles the header and has its duplicate key remembered, and nothing else.
+   */
+  pass(cells: string[]): void;
   finish(): Ingestion;
 }
 
@@ -48,7 +54,7 @@ const PROGRESS_EVERY = 10_000;
 const QUALTRICS_IMPORT_ROW = /^\{"ImportId"/;
 
 export function createIngestor(codebook: Codebook, options: IngestorOptions): Ingestor {
-  const pending: { cells: string[]; row: number }[] = [];
+  const pending: { cells: string[]; row: number; own: boolean }[] = [];
   let rowsSeen = 0;
   let state: { header: string[]; columns: ColumnMap; validator: RowValidator; watched: Set<number> } | undefined;
   const summary = createSummary(codebook);
@@ -78,14 +84,18 @@ export function createIngestor(codebook: Codebook, options: IngestorOptions): In
     }
   };
 
-  const record = (row: number, cells: string[]): void => {
+  const record = (row: number, cells: string[], own: boolean): void => {
     if (state === undefined) throw new Error('record before header');
+    if (!own) {
+      state.validator.remember(row, cells);
+      return;
+    }
     rowsRead++;
     if (rowsRead % PROGRESS_EVERY === 0) options.onProgress?.(rowsRead);
     if (cells.length === state.header.length) watchPii(cells);
     const verdict = state.validator.check(row, cells);
     if (!verdict.ok) {
-      quarantined.push(verdict.quarantined);
+      quarantined.push(detachRow(verdict.quarantined));
       return;
     }
     addResponse(codebook, summary, verdict.response);
@@ -100,34 +110,56 @@ export function createIngestor(codebook: Codebook, options: IngestorOptions): In
     const [header, second, third] = pending;
     const qualtrics = needed === 3 && third !== undefined && third.cells.some((cell) => QUALTRICS_IMPORT_ROW.test(cell.trim()));
     start(header?.cells ?? [], qualtrics ? second?.cells : undefined);
-    for (const { cells, row } of pending.slice(qualtrics ? 3 : 1)) record(row, cells);
+    for (const { cells, row, own } of pending.slice(qualtrics ? 3 : 1)) record(row, cells, own);
     pending.length = 0;
   };
 
+  const take = (cells: string[], row: number | undefined, own: boolean): void => {
+    rowsSeen = row ?? rowsSeen + 1;
+    if (cells.every((cell) => cell.trim() === '')) {
+      // An empty line (one empty cell; also what a final newline leaves) is no row; a row of empty cells is counted.
+      if (own && state !== undefined && cells.length > 1) blankRows++;
+      return;
+    }
+    if (state !== undefined) {
+      record(rowsSeen, cells, own);
+      return;
+    }
+    pending.push({ cells, row: rowsSeen, own });
+    settle(false);
+  };
+
   return {
-    push(cells, row) {
-      rowsSeen = row ?? rowsSeen + 1;
-      if (cells.every((cell) => cell.trim() === '')) {
-        // An empty line (one empty cell; also what a final newline leaves) is no row; a row of empty cells is counted.
-        if (state !== undefined && cells.length > 1) blankRows++;
-        return;
-      }
-      if (state !== undefined) {
-        record(rowsSeen, cells);
-        return;
-      }
-      pending.push({ cells, row: rowsSeen });
-      settle(false);
-    },
+    push: (cells, row) => take(cells, row, true),
+    pass: (cells) => take(cells, undefined, false),
     finish() {
       settle(true);
       if (state === undefined) throw new UserError(options.file, 'is empty: no header row and no responses');
       // A column found personal part-way through may have had values quoted in earlier reasons.
-      const piiNames = new Set([...state.columns.pii].map((i) => state?.header[i]));
-      for (const row of quarantined) {
-        for (const reason of row.reasons) if (reason.column !== undefined && piiNames.has(reason.column)) delete reason.value;
-      }
+      withholdPiiValues(quarantined, state.header, state.columns.pii);
       return { header: state.header, columns: state.columns, rowsRead, blankRows, quarantined, flagged, summary };
     },
+  };
+}
+
+/** Removes the values quoted in reasons about PII columns (a column can become PII after rows quoting it). */
+export function withholdPiiValues(quarantined: readonly QuarantinedRow[], header: readonly string[], pii: ReadonlySet<number>): void {
+  const piiNames = new Set([...pii].map((i) => header[i]));
+  for (const row of quarantined) {
+    for (const reason of row.reasons) if (reason.column !== undefined && piiNames.has(reason.column)) delete reason.value;
+  }
+}
+
+/** The row with every string copied out of the parsed chunk it came from (see detachString). */
+function detachRow(row: QuarantinedRow): QuarantinedRow {
+  return {
+    row: row.row,
+    cells: row.cells.map(detachString),
+    reasons: row.reasons.map((reason) => {
+      const copy: Reason = { rule: reason.rule, message: detachString(reason.message) };
+      if (reason.column !== undefined) copy.column = detachString(reason.column);
+      if (reason.value !== undefined) copy.value = detachString(reason.value);
+      return copy;
+    }),
   };
 }

@@ -18,12 +18,32 @@ export function looksPersonal(text: string): boolean {
   return (
     (cell.includes('.') && IPV4.test(cell)) ||
     (cell.includes('@') && EMAIL.test(cell)) ||
-    (cell.length >= 8 && PHONE.test(cell)) ||
+    (cell.length >= 8 && mayBePhone(cell) && PHONE.test(cell)) ||
     (cell.includes(':') && looksIpv6(cell))
   );
 }
 
+/** Without `+` or `-`, a phone number is 11 digits in a row (a mainland mobile): a cheap test before the regex. */
+function mayBePhone(cell: string): boolean {
+  if (cell.includes('+') || cell.includes('-')) return true;
+  let run = 0;
+  for (let i = 0; i < cell.length; i++) {
+    const code = cell.charCodeAt(i);
+    run = code >= 48 && code <= 57 ? run + 1 : 0;
+    if (run >= 11) return true;
+  }
+  return false;
+}
+
+function colons(cell: string): number {
+  let count = 0;
+  for (let at = cell.indexOf(':'); at >= 0; at = cell.indexOf(':', at + 1)) count++;
+  return count;
+}
+
 function looksIpv6(cell: string): boolean {
+  // An address has `::` or at least five colons; a clock time (`08:00:00`) has two.
+  if (!cell.includes('::') && colons(cell) < 5) return false;
   const groups = IPV6.exec(cell)?.[1];
   return groups !== undefined && (groups.includes('::') || groups.split(':').length >= 6);
 }

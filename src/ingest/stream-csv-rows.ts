@@ -1,12 +1,13 @@
 /**
- * Streams the rows of a CSV/TSV export: bytes are hashed and decoded chunk by chunk (a streaming strict
+ * Streams the rows of a CSV/TSV export: bytes are read and decoded chunk by chunk (a streaming strict
  * decoder, so a character split across chunks survives and a wrong encoding is an error, not garbage),
- * then parsed by papaparse in chunks. The file is never held whole in memory.
+ * then parsed by papaparse's parser one chunk at a time. Reading waits for parsing (the next chunk is read
+ * only once the rows of the last are handled), so memory stays flat however large the file and however slow
+ * the row handler. Reading can stop after any chunk, which is how two threads share one file.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import type { Encoding, Format } from '../codebook/schema.ts';
 import { UserError } from '../util/user-error.ts';
@@ -14,7 +15,7 @@ import { csvOptions, quoteProblem } from './csv-options.ts';
 import { decodeFailedAt, sniffEncoding } from './decode-export.ts';
 
 /** Bytes read to decide the encoding, and per chunk. */
-const CHUNK_BYTES = 1 << 20;
+export const CHUNK_BYTES = 1 << 20;
 
 export interface StreamedFile {
   /** The encoding the bytes were read as (`xlsx` for workbooks). */
@@ -32,66 +33,106 @@ export class GuessedUtf8Failed extends Error {
   }
 }
 
-/** Calls `push` with every row of the file, header rows included; rejects with a UserError for bad input. */
-export async function streamCsvRows(file: string, setting: Encoding, format: Format, push: (cells: string[]) => void): Promise<StreamedFile> {
-  const { encoding, guessed, start } = await sniffFile(file, setting);
-  const hash = createHash('sha256');
-
-  async function* decoded(): AsyncGenerator<string> {
-    const decoder = new TextDecoder(encoding, { fatal: true });
-    let offset = 0;
-    for await (const chunk of createReadStream(file, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
-      hash.update(chunk);
-      let text: string;
-      try {
-        text = decoder.decode(chunk, { stream: true });
-      } catch {
-        throw guessed ? new GuessedUtf8Failed(offset) : new UserError(file, decodeFailedAt(encoding, offset));
-      }
-      offset += chunk.length;
-      if (text !== '') yield text;
-    }
-    const tail = decoder.decode();
-    if (tail !== '') yield tail;
-  }
-
-  await new Promise<void>((resolve, reject) => {
-    let rowsBefore = 0;
-    let failure: unknown;
-    Papa.parse<string[]>(Readable.from(decoded()) as unknown as File, {
-      ...csvOptions(format, file, start),
-      chunk: (results, parser) => {
-        try {
-          const problem = quoteProblem(results.errors);
-          if (problem !== undefined) throw new UserError(`${file}:${rowsBefore + problem.index + 1}`, problem.message);
-          for (const cells of results.data) push(cells);
-          rowsBefore += results.data.length;
-        } catch (error) {
-          failure = error;
-          parser.abort();
-        }
-      },
-      complete: () => (failure === undefined ? resolve() : reject(failure)),
-      error: (error: Error) =>
-        reject(error instanceof UserError || error instanceof GuessedUtf8Failed ? error : new UserError(file, `cannot be read: ${error.message}`)),
-    });
-  });
-  return { encoding, sha256: hash.digest('hex') };
+/** How a CSV file is read: settled from its first megabyte, and the same for every part of it. */
+export interface CsvReading {
+  file: string;
+  encoding: string;
+  /** UTF-8 was a guess from an all-ASCII start (a later non-UTF-8 byte throws GuessedUtf8Failed). */
+  guessed: boolean;
+  delimiter: string;
+  /** The line break papaparse settles on from the first chunk, as it would reading the whole file. */
+  newline: string;
+  size: number;
 }
 
-async function sniffFile(file: string, setting: Encoding): Promise<{ encoding: string; guessed: boolean; start: string }> {
+/** Settles how the file is read; a UserError when its start is not text in a known encoding. */
+export async function csvReading(file: string, setting: Encoding, format: Format): Promise<CsvReading> {
   const handle = await open(file);
   try {
     const prefix = Buffer.alloc(CHUNK_BYTES);
     const { bytesRead } = await handle.read(prefix, 0, CHUNK_BYTES, 0);
     const size = (await handle.stat()).size;
-    const sniffed = sniffEncoding(prefix.subarray(0, bytesRead), setting, bytesRead >= size);
+    const head = prefix.subarray(0, bytesRead);
+    const sniffed = sniffEncoding(head, setting, bytesRead >= size);
     if (!sniffed.ok) throw new UserError(file, sniffed.message);
     // Only an all-ASCII start leaves the choice open: non-ASCII UTF-8 in the first megabyte settles it.
-    const ascii = prefix.subarray(0, bytesRead).every((byte) => byte < 0x80);
-    const start = new TextDecoder(sniffed.encoding).decode(prefix.subarray(0, Math.min(bytesRead, 65536)), { stream: true });
-    return { encoding: sniffed.encoding, guessed: setting === 'auto' && sniffed.encoding === 'utf-8' && ascii && bytesRead < size, start };
+    const ascii = head.every((byte) => byte < 0x80);
+    const first = new TextDecoder(sniffed.encoding).decode(head, { stream: true });
+    const delimiter = String(csvOptions(format, file, first.slice(0, 65536)).delimiter ?? ',');
+    const newline = guessLineEndings(first);
+    return { file, encoding: sniffed.encoding, guessed: setting === 'auto' && sniffed.encoding === 'utf-8' && ascii && bytesRead < size, delimiter, newline, size };
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Calls `push` with every row of the file, header rows included; rejects with a UserError for bad input.
+ * `afterChunk` is told the bytes read after the rows of each chunk are pushed, and stops reading by
+ * returning false (the file's hash is then of the bytes read).
+ */
+export async function streamCsvRows(
+  file: string,
+  setting: Encoding,
+  format: Format,
+  push: (cells: string[]) => void,
+  afterChunk: (bytesRead: number) => boolean = () => true,
+): Promise<StreamedFile> {
+  const reading = await csvReading(file, setting, format);
+  const hash = createHash('sha256');
+  await parseCsvBytes(reading, push, afterChunk, hash);
+  return { encoding: reading.encoding, sha256: hash.digest('hex') };
+}
+
+async function parseCsvBytes(reading: CsvReading, push: (cells: string[]) => void, afterChunk: (bytesRead: number) => boolean, hash: Hash): Promise<void> {
+  const { file, encoding, guessed } = reading;
+  const parser = new ParserHandle({ delimiter: reading.delimiter, newline: reading.newline as Papa.ParseConfig['newline'], skipEmptyLines: false });
+  let partial = '';
+  let base = 0;
+  let rowsBefore = 0;
+  const parse = (text: string, last: boolean): void => {
+    const input = partial + text;
+    const results = parser.parse(input, base, !last);
+    const problem = quoteProblem(results.errors);
+    if (problem !== undefined) throw new UserError(`${file}:${rowsBefore + problem.index + 1}`, problem.message);
+    for (const cells of results.data) push(cells);
+    rowsBefore += results.data.length;
+    // As papaparse's own streamer does: the unfinished last row waits for the next chunk.
+    partial = last ? '' : input.substring(results.meta.cursor - base);
+    base = results.meta.cursor;
+  };
+
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  let offset = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    let text: string;
+    try {
+      text = decoder.decode(chunk, { stream: true });
+    } catch {
+      throw guessed ? new GuessedUtf8Failed(offset) : new UserError(file, decodeFailedAt(encoding, offset));
+    }
+    offset += chunk.length;
+    if (text !== '') parse(text, false);
+    if (!afterChunk(offset)) return;
+  }
+  let tail: string;
+  try {
+    tail = decoder.decode();
+  } catch {
+    throw guessed ? new GuessedUtf8Failed(offset) : new UserError(file, decodeFailedAt(encoding, offset));
+  }
+  parse(tail, true);
+}
+
+/** papaparse's parser with the line-ending guess it makes on a stream's first chunk (not in its type definitions). */
+interface ParserHandleInstance {
+  parse(input: string, baseIndex: number, ignoreLastRow: boolean): { data: string[][]; errors: Papa.ParseError[]; meta: { cursor: number } };
+  guessLineEndings(input: string, quoteChar: string): string;
+}
+
+const ParserHandle = (Papa as unknown as { ParserHandle: new (config: Papa.ParseConfig) => ParserHandleInstance }).ParserHandle;
+
+function guessLineEndings(start: string): string {
+  return new ParserHandle({}).guessLineEndings(start, '"');
 }

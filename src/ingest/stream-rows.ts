@@ -7,12 +7,12 @@ import type { Encoding, Format } from '../codebook/schema.ts';
 import { UserError } from '../util/user-error.ts';
 import { decodeFailedAt } from './decode-export.ts';
 import { GuessedUtf8Failed, streamCsvRows, type StreamedFile } from './stream-csv-rows.ts';
-import { streamXlsxRows } from './stream-xlsx-rows.ts';
 
 export type RowConsumer = (cells: string[], row?: number) => void;
 
 export async function streamRows(file: string, setting: Encoding, format: Format, open: () => RowConsumer): Promise<StreamedFile> {
-  if (/\.xlsx$/i.test(file)) return streamXlsxRows(file, open());
+  // exceljs is large: it is loaded only for workbooks.
+  if (/\.xlsx$/i.test(file)) return (await import('./stream-xlsx-rows.ts')).streamXlsxRows(file, open());
   try {
     return await streamCsvRows(file, setting, format, open());
   } catch (error) {

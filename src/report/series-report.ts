@@ -13,7 +13,7 @@ export async function seriesFiles(
   metrics: readonly SeriesMetric[],
   language: 'zh' | 'en',
   level: number,
-  render: { svg: (spec: Record<string, unknown>) => Promise<string>; png: (svg: string) => Uint8Array },
+  render: { svg: (spec: Record<string, unknown>) => Promise<string>; pngs: (svgs: readonly string[]) => Promise<Uint8Array[]> },
 ): Promise<Map<string, string | Uint8Array>> {
   const zh = language === 'zh';
   const files = new Map<string, string | Uint8Array>();
@@ -45,10 +45,11 @@ export async function seriesFiles(
     const svg = await render.svg(spec);
     files.set(`${name}.vl.json`, `${JSON.stringify(spec, null, 2)}\n`);
     files.set(`${name}.svg`, svg);
-    files.set(`${name}.png`, render.png(svg));
     svgs.set(`${name}.svg`, svg);
     lines.push(`![${esc(metric.label)}](${name}.svg)`, '');
   }
+  const pngs = await render.pngs([...svgs.values()]);
+  [...svgs.keys()].forEach((name, i) => files.set(name.replace(/\.svg$/, '.png'), pngs[i] as Uint8Array));
   const markdown = lines.join('\n');
   files.set('report.md', markdown);
   files.set('report.html', reportHtml({ title: `${zh ? '系列' : 'Series'} ${series}`, language }, markdown, svgs));

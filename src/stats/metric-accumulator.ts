@@ -79,35 +79,51 @@ function isHit(plan: MetricPlan, answer: Exclude<Answer, null>): boolean {
 }
 
 /**
- * The variables a weighted estimate of this metric averages, for one response, or null when the response
- * is outside the metric's denominator: a 0/1 success (proportion, top-box, pmf), the value (mean, ratio),
- * the NPS score of 100 / 0 / −100 (nps), one 0/1 per option (distribution), or for retention the 0/1
- * success overall and then at each level of `by` (null at the levels the respondent is not at).
+ * Folds one response into the weighted sums of a metric's variables: `add(v, y)` adds value `y` of
+ * variable `v`; nothing is added when the response is outside the metric's denominator. The variables: a
+ * 0/1 success (proportion, top-box, pmf), the value (mean, ratio), the NPS score of 100 / 0 / −100 (nps),
+ * one 0/1 per option (distribution), or for retention the 0/1 success overall and then at the level of `by`
+ * the respondent is at (the other levels leave the respondent out).
  */
-export function weightedValues(plan: MetricPlan, answers: readonly Answer[]): (number | null)[] | null {
+export function addWeightedValues(plan: MetricPlan, answers: readonly Answer[], add: (v: number, y: number) => void): void {
+  const kind = plan.metric.kind;
+  if (kind === 'distribution') {
+    const answer = answerFor(plan, answers);
+    if (answer === null) return;
+    for (let i = 0; i < plan.optionCount; i++) add(i, (Array.isArray(answer) ? answer.includes(i) : answer === i) ? 1 : 0);
+    return;
+  }
+  const y = weightedValue(plan, answers);
+  if (y === null) return;
+  add(0, y);
+  if (kind === 'retention' && plan.by !== undefined) {
+    const level = answers[plan.by.at];
+    if (typeof level === 'number' && level < plan.by.levels.length) add(1 + level, y);
+  }
+}
+
+/**
+ * The one variable a weighted estimate of a share, mean, ratio or NPS metric averages (for retention, the
+ * success overall), for one response; null outside the metric's denominator, and for distributions.
+ */
+export function weightedValue(plan: MetricPlan, answers: readonly Answer[]): number | null {
   const answer = answerFor(plan, answers);
   if (answer === null) return null;
   switch (plan.metric.kind) {
     case 'proportion':
     case 'top-box':
     case 'pmf':
-      return [isHit(plan, answer) ? 1 : 0];
-    case 'retention': {
-      const hit = isHit(plan, answer) ? 1 : 0;
-      const level = plan.by === undefined ? null : answers[plan.by.at];
-      return [hit, ...(plan.by?.levels ?? []).map((_, l) => (level === l ? hit : null))];
-    }
+    case 'retention':
+      return isHit(plan, answer) ? 1 : 0;
     case 'mean':
     case 'ratio':
-      return [plan.question.type === 'likert' ? (answer as number) + 1 : (answer as number)];
+      return plan.question.type === 'likert' ? (answer as number) + 1 : (answer as number);
     case 'nps': {
       const score = answer as number;
-      return [score >= 9 ? 100 : score <= 6 ? -100 : 0];
+      return score >= 9 ? 100 : score <= 6 ? -100 : 0;
     }
-    case 'distribution': {
-      const chosen = new Set(Array.isArray(answer) ? answer : [answer as number]);
-      return Array.from({ length: plan.optionCount }, (_, i) => (chosen.has(i) ? 1 : 0));
-    }
+    case 'distribution':
+      return null;
   }
 }
 

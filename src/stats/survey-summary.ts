@@ -4,12 +4,13 @@
  * non-response per question, responses per channel. Responses are folded in one at a time and never kept.
  */
 import type { Codebook } from '../codebook/schema.ts';
+import { detachString } from '../util/detach-string.ts';
 import { quoteAnswer } from '../util/mask-contacts.ts';
 import type { Response } from '../validate/answer.ts';
-import { addToAccumulator, createAccumulator, mergeAccumulator, weightedValues, type MetricAccumulator } from './metric-accumulator.ts';
+import { addToAccumulator, addWeightedValues, createAccumulator, mergeAccumulator, weightedValue, type MetricAccumulator } from './metric-accumulator.ts';
 import { planMetric, type MetricPlan } from './metric-plan.ts';
 import type { CellTotal } from './weights/calibrate.ts';
-import { addWeighted, mergeWeighted, type WeightedSums } from './weights/weighted-sums.ts';
+import { addToCellSums, emptyCellSums, mergeWeighted, type CellSums, type WeightedSums } from './weights/weighted-sums.ts';
 import { cellKey, planAuditWeighting, planWeighting, type WeightingPlan } from './weights/weighting-plan.ts';
 
 /** The weighted side of the summary: per weighting cell, design-weight totals and each metric's sums. */
@@ -31,6 +32,50 @@ export interface WeightedSummary {
   rests: (WeightedSums[] | undefined)[][];
   /** benchmarks[b][o]: sums of the indicator "chose option o" of benchmark b's question, for weighted sample shares. */
   benchmarks: WeightedSums[][];
+}
+
+/**
+ * Every WeightedSums of a weighted summary, numbered (`ids` gives the numbers in the summary's shapes), and
+ * per cell the CellSums of each number: a response looks its cell up once, then finds each sum by index.
+ * A cache beside the summary, not part of it.
+ */
+interface WeightedIndex {
+  targets: WeightedSums[];
+  ids: WeightedIds;
+  slots: Map<string, (CellSums | undefined)[]>;
+}
+
+const indexes = new WeakMap<WeightedSummary, WeightedIndex>();
+
+function indexOf(w: WeightedSummary): WeightedIndex {
+  let index = indexes.get(w);
+  if (index === undefined) {
+    index = { ...numberTargets(w), slots: new Map() };
+    indexes.set(w, index);
+  }
+  return index;
+}
+
+interface WeightedIds {
+  metrics: number[][];
+  breakdowns: number[][][][];
+  tables: (number[][][] | undefined)[][];
+  rests: (number[] | undefined)[][];
+  benchmarks: number[][];
+}
+
+/** Numbers every WeightedSums of a weighted summary, walking its shapes. */
+function numberTargets(w: WeightedSummary): { targets: WeightedSums[]; ids: WeightedIds } {
+  const targets: WeightedSums[] = [];
+  const id = (sums: WeightedSums): number => targets.push(sums) - 1;
+  const ids: WeightedIds = {
+    metrics: w.metrics.map((sums) => sums.map(id)),
+    breakdowns: w.breakdowns.map((groups) => groups.map((metrics) => metrics.map((sums) => sums.map(id)))),
+    tables: w.tables.map((metrics) => metrics.map((tables) => tables?.map((table) => table.map((row) => row.map(id))))),
+    rests: w.rests.map((metrics) => metrics.map((rests) => rests?.map(id))),
+    benchmarks: w.benchmarks.map((options) => options.map(id)),
+  };
+  return { targets, ids };
 }
 
 const SHARE_KINDS = new Set(['proportion', 'top-box', 'pmf']);
@@ -92,19 +137,17 @@ export function createSummary(codebook: Codebook): SurveySummary {
   };
   const breakdownPlans = codebook.breakdowns.map((b) => b.metrics.map((id) => plans.find((p) => p.metric.id === id) as MetricPlan));
   // The audit's re-weighting needs the headline metrics only, not the breakdowns.
-  const weighted = (plan: WeightingPlan | undefined, withBreakdowns: boolean): WeightedSummary | undefined =>
-    plan === undefined
-      ? undefined
-      : {
-          plan,
-          cells: new Map(),
-          unweightable: 0,
-          metrics: plans.map(emptySums),
-          breakdowns: withBreakdowns ? codebook.breakdowns.map((b, i) => Array.from({ length: optionCount(b.by) }, () => (breakdownPlans[i] ?? []).map(emptySums))) : [],
-          tables: withBreakdowns ? codebook.breakdowns.map((b, i) => (breakdownPlans[i] ?? []).map((p) => emptyTables(p, optionCount(b.by)))) : [],
-          rests: withBreakdowns ? codebook.breakdowns.map((b, i) => (breakdownPlans[i] ?? []).map((p) => emptyRests(p, optionCount(b.by)))) : [],
-          benchmarks: withBreakdowns ? codebook.benchmarks.map((b) => Array.from({ length: optionCount(b.question) }, () => new Map())) : [],
-        };
+  const weighted = (plan: WeightingPlan | undefined, withBreakdowns: boolean): WeightedSummary | undefined => {
+    if (plan === undefined) return undefined;
+    const sums = {
+      metrics: plans.map(emptySums),
+      breakdowns: withBreakdowns ? codebook.breakdowns.map((b, i) => Array.from({ length: optionCount(b.by) }, () => (breakdownPlans[i] ?? []).map(emptySums))) : [],
+      tables: withBreakdowns ? codebook.breakdowns.map((b, i) => (breakdownPlans[i] ?? []).map((p) => emptyTables(p, optionCount(b.by)))) : [],
+      rests: withBreakdowns ? codebook.breakdowns.map((b, i) => (breakdownPlans[i] ?? []).map((p) => emptyRests(p, optionCount(b.by)))) : [],
+      benchmarks: withBreakdowns ? codebook.benchmarks.map((b) => Array.from({ length: optionCount(b.question) }, () => new Map())) : [],
+    };
+    return { plan, cells: new Map(), unweightable: 0, ...sums };
+  };
   const weighting = weighted(planWeighting(codebook), true);
   const auditWeighting = weighted(planAuditWeighting(codebook), false);
   return {
@@ -141,31 +184,36 @@ export function createSummary(codebook: Codebook): SurveySummary {
 export function addResponse(codebook: Codebook, summary: SurveySummary, response: Response): void {
   const { answers } = response;
   summary.accepted++;
-  summary.plans.forEach((plan, i) => addToAccumulator(plan, summary.metrics[i] as MetricAccumulator, answers));
+  // Plain loops, no closures: this runs for every accepted row.
+  const addAll = (plans: readonly MetricPlan[], accumulators: readonly MetricAccumulator[]): void => {
+    for (let m = 0; m < plans.length; m++) addToAccumulator(plans[m] as MetricPlan, accumulators[m] as MetricAccumulator, answers);
+  };
+  addAll(summary.plans, summary.metrics);
   for (const breakdown of summary.breakdowns) {
     const by = answers[breakdown.at];
-    if (by !== null && by !== undefined) breakdown.plans.forEach((plan, m) => addToAccumulator(plan, breakdown.answered[m] as MetricAccumulator, answers));
-    // A multi-select puts a respondent in every group chosen; no answer, no group.
-    for (const g of Array.isArray(by) ? by : typeof by === 'number' ? [by] : []) {
-      const group = breakdown.groups[g];
-      if (group !== undefined) breakdown.plans.forEach((plan, m) => addToAccumulator(plan, group[m] as MetricAccumulator, answers));
-    }
+    if (by === null || by === undefined) continue;
+    addAll(breakdown.plans, breakdown.answered);
+    // A multi-select puts a respondent in every group chosen.
+    if (typeof by === 'number') addAll(breakdown.plans, breakdown.groups[by] ?? []);
+    else if (Array.isArray(by)) for (const g of by) addAll(breakdown.plans, breakdown.groups[g] ?? []);
   }
-  codebook.benchmarks.forEach((benchmark, b) => {
-    const answer = answers[codebook.questions.findIndex((q) => q.id === benchmark.question)];
+  for (let b = 0; b < summary.benchmarkAt.length; b++) {
+    const answer = answers[summary.benchmarkAt[b] ?? -1];
     const counts = summary.benchmarkCounts[b];
     if (typeof answer === 'number' && counts !== undefined) counts[answer] = (counts[answer] ?? 0) + 1;
-  });
-  answers.forEach((answer, q) => {
+  }
+  for (let q = 0; q < answers.length; q++) {
+    const answer = answers[q];
     if (answer === null) summary.nonResponse[q] = (summary.nonResponse[q] ?? 0) + 1;
     const counts = summary.optionCounts[q];
     if (typeof answer === 'number' && counts !== undefined && counts.length > 0) counts[answer] = (counts[answer] ?? 0) + 1;
-  });
-  summary.quotes.forEach((quotes, q) => {
-    const answer = answers[q];
-    if (typeof answer === 'string') keepFirstRows(quotes, [{ row: response.row, text: answer }], quoteAnswer);
-  });
-  if (response.channel !== undefined) summary.channels.set(response.channel, (summary.channels.get(response.channel) ?? 0) + 1);
+    const quotes = summary.quotes[q];
+    if (quotes !== undefined && quotes.limit > 0 && typeof answer === 'string') keepFirstRows(quotes, [{ row: response.row, text: answer }], (text) => detachString(quoteAnswer(text)));
+  }
+  if (response.channel !== undefined) {
+    const count = summary.channels.get(response.channel);
+    summary.channels.set(count === undefined ? detachString(response.channel) : response.channel, (count ?? 0) + 1);
+  }
   if (summary.weighting !== undefined) addWeightedResponse(summary, summary.weighting, response);
   if (summary.auditWeighting !== undefined) addWeightedResponse(summary, summary.auditWeighting, response);
 }
@@ -186,47 +234,74 @@ function keepFirstRows(quotes: SurveySummary['quotes'][number], more: readonly {
 }
 
 function addWeightedResponse(summary: SurveySummary, weighting: WeightedSummary, response: Response): void {
+  const { answers } = response;
   const d = response.weight ?? 1;
-  const cell = cellKey(weighting.plan, response.answers, d);
+  const cell = cellKey(weighting.plan, answers, d);
   if (cell === undefined) {
     weighting.unweightable++;
     return;
   }
-  const total = weighting.cells.get(cell) ?? { n: 0, a1: 0, a2: 0, dMin: d, dMax: d };
-  total.n++;
-  total.a1 += d;
-  total.a2 += d * d;
-  total.dMin = Math.min(total.dMin, d);
-  total.dMax = Math.max(total.dMax, d);
-  weighting.cells.set(cell, total);
-  const fold = (plan: MetricPlan, sums: WeightedSums[] | undefined): void => {
-    weightedValues(plan, response.answers)?.forEach((y, v) => {
-      const target = sums?.[v];
-      if (target !== undefined && y !== null) addWeighted(target, cell, d, y);
-    });
+  const total = weighting.cells.get(cell);
+  if (total === undefined) weighting.cells.set(cell, { n: 1, a1: d, a2: d * d, dMin: d, dMax: d });
+  else {
+    total.n++;
+    total.a1 += d;
+    total.a2 += d * d;
+    total.dMin = Math.min(total.dMin, d);
+    total.dMax = Math.max(total.dMax, d);
+  }
+  const { targets, ids, slots } = indexOf(weighting);
+  let slot = slots.get(cell);
+  if (slot === undefined) {
+    slot = [];
+    slots.set(cell, slot);
+  }
+  /** Adds value y to sum number t, in this response's cell. */
+  const addAt = (t: number, y: number): void => {
+    let c = slot[t];
+    if (c === undefined) {
+      const target = targets[t] as WeightedSums;
+      c = target.get(cell);
+      if (c === undefined) {
+        c = emptyCellSums();
+        target.set(cell, c);
+      }
+      slot[t] = c;
+    }
+    addToCellSums(c, d, y);
   };
-  summary.plans.forEach((plan, m) => fold(plan, weighting.metrics[m]));
-  weighting.benchmarks.forEach((options, b) => {
-    const answer = response.answers[summary.benchmarkAt[b] ?? -1];
-    if (typeof answer === 'number') options.forEach((sums, o) => addWeighted(sums, cell, d, o === answer ? 1 : 0));
-  });
-  if (weighting.breakdowns.length === 0) return;
+  for (let m = 0; m < summary.plans.length; m++) {
+    const plan = summary.plans[m] as MetricPlan;
+    const variables = ids.metrics[m] ?? [];
+    addWeightedValues(plan, answers, (v, y) => addAt(variables[v] ?? -1, y));
+  }
+  for (let b = 0; b < ids.benchmarks.length; b++) {
+    const answer = answers[summary.benchmarkAt[b] ?? -1];
+    const options = ids.benchmarks[b] ?? [];
+    if (typeof answer === 'number') for (let o = 0; o < options.length; o++) addAt(options[o] ?? -1, o === answer ? 1 : 0);
+  }
+  if (ids.breakdowns.length === 0) return;
   summary.breakdowns.forEach((breakdown, b) => {
-    const by = response.answers[breakdown.at];
+    const by = answers[breakdown.at];
     const chosen = new Set(Array.isArray(by) ? by : typeof by === 'number' ? [by] : []);
-    for (const g of chosen) breakdown.plans.forEach((plan, m) => fold(plan, weighting.breakdowns[b]?.[g]?.[m]));
+    for (const g of chosen) {
+      breakdown.plans.forEach((plan, m) => {
+        const variables = ids.breakdowns[b]?.[g]?.[m] ?? [];
+        addWeightedValues(plan, answers, (v, y) => addAt(variables[v] ?? -1, y));
+      });
+    }
     if (chosen.size === 0) return;
     breakdown.plans.forEach((plan, m) => {
-      const rests = weighting.rests[b]?.[m];
-      const y = rests === undefined ? null : (weightedValues(plan, response.answers)?.[0] ?? null);
-      if (rests !== undefined && y !== null) rests.forEach((sums, g) => (chosen.has(g) ? undefined : addWeighted(sums, cell, d, y)));
-      const tables = weighting.tables[b]?.[m];
-      const values = tables === undefined ? null : weightedValues(plan, response.answers);
-      if (tables === undefined || values === null) return;
-      const column = values[0] === 1 ? 0 : 1;
+      const rests = ids.rests[b]?.[m];
+      const y = rests === undefined ? null : weightedValue(plan, answers);
+      if (rests !== undefined && y !== null) rests.forEach((t, g) => (chosen.has(g) ? undefined : addAt(t, y)));
+      const tables = ids.tables[b]?.[m];
+      const value = tables === undefined ? null : weightedValue(plan, answers);
+      if (tables === undefined || value === null) return;
+      const column = value === 1 ? 0 : 1;
       tables.forEach((table, g) => {
         const row = chosen.has(g) ? 0 : 1;
-        table.forEach((sums, r) => sums.forEach((s, c) => addWeighted(s, cell, d, r === row && c === column ? 1 : 0)));
+        table.forEach((ts, r) => ts.forEach((t, c) => addAt(t, r === row && c === column ? 1 : 0)));
       });
     });
   });
@@ -251,6 +326,8 @@ export function mergeSummary(into: SurveySummary, from: SurveySummary): void {
 
 function mergeWeightedSummary(w: WeightedSummary | undefined, f: WeightedSummary | undefined): void {
   if (w === undefined || f === undefined) return;
+  // Merged cells get sums of their own: the per-cell index is rebuilt from the maps as responses come.
+  indexes.delete(w);
   w.unweightable += f.unweightable;
   for (const [cell, t] of f.cells) {
     const c = w.cells.get(cell);

@@ -4,5 +4,10 @@
  * export after Unicode normalisation".
  */
 export function normalizeLabel(text: string): string {
+  // Most cells are printable ASCII and common CJK ideographs, single-spaced: NFKC and the folding leave them as they are.
+  if (PLAIN.test(text)) return text;
   return text.normalize('NFKC').replace(/\s+/gu, ' ').trim();
 }
+
+/** Text NFKC leaves alone (printable ASCII, CJK unified ideographs) with no white space but single inner spaces. */
+const PLAIN = /^[\x21-\x7e\u4e00-\u9fff]+(?: [\x21-\x7e\u4e00-\u9fff]+)*$/;

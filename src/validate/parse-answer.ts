@@ -3,6 +3,7 @@
  * answer (item non-response), never a failure.
  */
 import type { Format, Question } from '../codebook/schema.ts';
+import { detachString } from '../util/detach-string.ts';
 import { normalizeLabel } from '../util/normalize-label.ts';
 import type { Answer } from './answer.ts';
 
@@ -60,7 +61,7 @@ export function optionMatcher(options: readonly string[]): OptionMatcher {
     match(cell) {
       if (seen.has(cell)) return seen.get(cell);
       const index = lookup(cell);
-      if (seen.size < MATCH_CACHE_SIZE && cell.length <= 256) seen.set(cell, index);
+      if (seen.size < MATCH_CACHE_SIZE && cell.length <= 256) seen.set(detachString(cell), index);
       return index;
     },
   };

@@ -4,12 +4,14 @@
  * `action: quarantine`, a row whose cell count differs from the header's. Every record gets exactly one
  * verdict, so `rowsRead == accepted + quarantined`. The validator remembers duplicate keys across rows.
  */
-import type { Codebook } from '../codebook/schema.ts';
+import type { Codebook, Question } from '../codebook/schema.ts';
 import type { ColumnMap } from '../ingest/resolve-columns.ts';
 import { parseDuration } from '../ingest/parse-duration.ts';
+import { detachString } from '../util/detach-string.ts';
 import { normalizeLabel } from '../util/normalize-label.ts';
 import type { Answer, Response } from './answer.ts';
-import { DEFAULT_SEPARATOR, missingValues, optionMatcher, parseAnswer, parseOptionColumns, type OptionMatcher } from './parse-answer.ts';
+import { createSeenKeys } from './seen-keys.ts';
+import { DEFAULT_SEPARATOR, missingValues, optionMatcher, parseAnswer, parseOptionColumns, type CellResult, type OptionMatcher } from './parse-answer.ts';
 
 export interface Reason {
   rule: string;
@@ -36,6 +38,8 @@ export type RowVerdict =
 
 export interface RowValidator {
   check(row: number, cells: string[]): RowVerdict;
+  /** Remembers the duplicate key of a row checked elsewhere (by the thread reading the first part of the file). */
+  remember(row: number, cells: string[]): void;
 }
 
 export function createRowValidator(codebook: Codebook, header: readonly string[], columns: ColumnMap): RowValidator {
@@ -48,31 +52,65 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
   const attentionIndex = attention === undefined ? undefined : questionIndex.get(attention.question);
   const attentionExpected = new Set(attention?.expect.map((label) => matchers[attentionIndex ?? -1]?.match(label)));
   const gridIndices = (quality.straightlining?.questions ?? []).map((id) => questionIndex.get(id) ?? -1);
-  const seenKeys = new Map<string, number>();
+  const seenKeys = createSeenKeys();
+  /** The row's duplicate key, undefined when every key cell is empty. */
+  const duplicateKey = (cells: readonly string[]): string | undefined => {
+    if (columns.duplicateKeys.length === 1) {
+      const value = normalizeLabel(cells[columns.duplicateKeys[0] ?? -1] ?? '');
+      return value === '' ? undefined : value;
+    }
+    const values = columns.duplicateKeys.map((c) => normalizeLabel(cells[c] ?? ''));
+    if (values.every((value) => value === '')) return undefined;
+    return values.length === 1 ? (values[0] ?? '') : JSON.stringify(values);
+  };
   const headerName = (column: number): string => header[column] ?? `column ${column + 1}`;
   const shown = (column: number, value: string): Pick<Reason, 'value'> => (columns.pii.has(column) ? {} : { value: clip(value) });
 
+  // Exports repeat the same few cells millions of times: each question remembers its verdict on short cells.
+  const verdicts = questions.map(() => new Map<string, CellResult>());
+  const parseCell = (q: number, cell: string): CellResult => {
+    const known = verdicts[q]?.get(cell);
+    if (known !== undefined) return known;
+    const question = questions[q] as Question;
+    const result = parseAnswer(question, matchers[q], cell, separators[q] ?? ',', missing[q]);
+    const memo = verdicts[q];
+    if (memo !== undefined && question.type !== 'text' && cell.length <= MEMO_CELL_LENGTH && memo.size < MEMO_CELLS) memo.set(detachString(cell), result);
+    return result;
+  };
+  const durations = new Map<string, number | undefined>();
+  const durationOf = (text: string): number | undefined => {
+    if (durations.has(text)) return durations.get(text);
+    const seconds = parseDuration(text);
+    if (durations.size < MEMO_CELLS && text.length <= MEMO_CELL_LENGTH) durations.set(detachString(text), seconds);
+    return seconds;
+  };
+
   const check = (row: number, cells: string[]): RowVerdict => {
     const reasons: Reason[] = [];
-    const specified: Record<string, string> = {};
     if (cells.length !== header.length) {
       // Its cells are shifted against the header: judging them (or quoting them, PII included) makes no sense.
       const message = `has ${cells.length} cells where the header has ${header.length}; a delimiter or quote in the row is off`;
       return { ok: false, quarantined: { row, cells, reasons: [{ rule: RAGGED_ROW, message }] } };
     }
-    const answers: Answer[] = questions.map((question, q) => {
-      const { column, optionColumns } = columns.questions[q] ?? {};
+    // Plain loops and few objects from here on: this runs for every row of the export.
+    let specified: Record<string, string> | undefined;
+    const answers: Answer[] = [];
+    for (let q = 0; q < questions.length; q++) {
+      const where = columns.questions[q];
+      const column = where?.column;
+      const optionColumns = where?.optionColumns;
       const result = optionColumns !== undefined
-        ? parseOptionColumns(question, optionColumns.map((c) => (c < 0 ? undefined : cells[c])))
-        : parseAnswer(question, matchers[q], cells[column ?? -1] ?? '', separators[q] ?? ',', missing[q]);
+        ? parseOptionColumns(questions[q] as Question, optionColumns.map((c) => (c < 0 ? undefined : cells[c])))
+        : parseCell(q, cells[column ?? -1] ?? '');
       if (result.ok) {
-        if (result.specified !== undefined) specified[question.id] = result.specified;
-        return result.answer;
+        answers.push(result.answer);
+        if (result.specified !== undefined) (specified ??= {})[(questions[q] as Question).id] = result.specified;
+        continue;
       }
-      const where = column === undefined ? {} : { column: headerName(column), ...shown(column, cells[column] ?? '') };
-      reasons.push({ rule: result.rule, ...where, message: result.message });
-      return null;
-    });
+      answers.push(null);
+      const at = column === undefined ? {} : { column: headerName(column), ...shown(column, cells[column] ?? '') };
+      reasons.push({ rule: result.rule, ...at, message: result.message });
+    }
 
     if (columns.finished !== undefined && /^(false|0)$/i.test((cells[columns.finished] ?? '').trim())) {
       reasons.push({ rule: 'incomplete', column: headerName(columns.finished), value: cells[columns.finished] ?? '', message: 'the respondent did not finish the survey' });
@@ -94,22 +132,19 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
     const durationColumn = columns.respondent.duration;
     if (durationColumn !== undefined && quality.minDurationSeconds !== undefined) {
       const text = (cells[durationColumn] ?? '').trim();
-      const seconds = parseDuration(text);
-      const column = headerName(durationColumn);
+      const seconds = durationOf(text);
       if (text !== '' && seconds === undefined) {
-        reasons.push({ rule: 'invalid-duration', column, ...shown(durationColumn, text), message: 'not a duration (expected e.g. 95, 95秒 or 1分35秒)' });
+        reasons.push({ rule: 'invalid-duration', column: headerName(durationColumn), ...shown(durationColumn, text), message: 'not a duration (expected e.g. 95, 95秒 or 1分35秒)' });
       } else if (seconds !== undefined && seconds < quality.minDurationSeconds) {
-        reasons.push({ rule: 'speeder', column, ...shown(durationColumn, text), message: `answered in ${seconds}s, under the ${quality.minDurationSeconds}s minimum` });
+        reasons.push({ rule: 'speeder', column: headerName(durationColumn), ...shown(durationColumn, text), message: `answered in ${seconds}s, under the ${quality.minDurationSeconds}s minimum` });
       }
     }
 
     if (columns.duplicateKeys.length > 0) {
-      const values = columns.duplicateKeys.map((c) => normalizeLabel(cells[c] ?? ''));
-      if (values.some((value) => value !== '')) {
-        const key = JSON.stringify(values);
-        const first = seenKeys.get(key);
-        if (first === undefined) seenKeys.set(key, row);
-        else {
+      const key = duplicateKey(cells);
+      if (key !== undefined) {
+        const first = seenKeys.firstRow(key, row);
+        if (first !== undefined) {
           const names = columns.duplicateKeys.map(headerName).join(', ');
           const single = columns.duplicateKeys.length === 1 ? columns.duplicateKeys[0] : undefined;
           reasons.push({
@@ -148,17 +183,25 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
     if (reasons.length > 0) return { ok: false, quarantined: { row, cells, reasons } };
     const channelColumn = columns.respondent.channel;
     const channel = channelColumn === undefined ? undefined : normalizeLabel(cells[channelColumn] ?? '');
-    const response: Response = {
-      row,
-      answers,
-      ...(weight === undefined ? {} : { weight }),
-      ...(channel === undefined ? {} : { channel }),
-      ...(Object.keys(specified).length === 0 ? {} : { specified }),
-    };
+    const response: Response = { row, answers };
+    if (weight !== undefined) response.weight = weight;
+    if (channel !== undefined) response.channel = channel;
+    if (specified !== undefined) response.specified = specified;
     return flag === undefined ? { ok: true, response } : { ok: true, response, flag };
   };
-  return { check };
+  return {
+    check,
+    remember(row, cells) {
+      // As `check` does: a ragged row is judged on its cell count alone, so its key is never remembered.
+      const key = cells.length === header.length && columns.duplicateKeys.length > 0 ? duplicateKey(cells) : undefined;
+      if (key !== undefined) seenKeys.firstRow(key, row);
+    },
+  };
 }
+
+/** Cells up to this long, and this many distinct ones per column, have their verdicts remembered. */
+const MEMO_CELL_LENGTH = 64;
+const MEMO_CELLS = 4096;
 
 /** Values quoted in reasons are cut at this many characters (the whole cell stays in quarantine.csv). */
 const MAX_QUOTED = 200;

@@ -1,12 +1,15 @@
 import { Resvg } from '@resvg/resvg-js';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderPng, resvgOptions } from '../../src/render/render-png.ts';
+import { cjkFontFiles } from '../../src/render/cjk-font.ts';
+import { renderPngs, resvgOptions } from '../../src/render/render-png.ts';
 
 const svg = (text: string): string =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><text x="4" y="28" font-family="Noto Sans SC" font-size="24">${text}</text></svg>`;
 
+/** Pixels drawn with the whole font, as installed. */
 function pixels(text: string): Buffer {
-  return Buffer.from(new Resvg(svg(text), resvgOptions()).render().pixels);
+  return Buffer.from(new Resvg(svg(text), resvgOptions(cjkFontFiles())).render().pixels);
 }
 
 function inked(buffer: Buffer): number {
@@ -15,24 +18,47 @@ function inked(buffer: Buffer): number {
   return dark;
 }
 
-describe('renderPng', () => {
-  it('draws real Chinese glyphs: with missing glyphs every character is the same box, so swapping two would change nothing', () => {
+async function renderPng(svgText: string): Promise<Buffer> {
+  const [png] = await renderPngs([svgText]);
+  return Buffer.from(png ?? []);
+}
+
+describe('renderPngs', () => {
+  it('draws real Chinese glyphs: with missing glyphs every character is the same box, so swapping two would change nothing', async () => {
     const a = pixels('满意');
     const b = pixels('意满');
     expect(inked(a)).toBeGreaterThan(200);
     expect(a.equals(b)).toBe(false);
     // The glyphs are different shapes, not boxes of one size: their ink differs.
     expect(inked(pixels('一'))).toBeLessThan(inked(pixels('囍')) / 3);
+    // The same holds for the font subset the charts are drawn with.
+    expect((await renderPng(svg('满意'))).equals(await renderPng(svg('意满')))).toBe(false);
   });
 
-  it('writes a PNG at twice the SVG size', () => {
-    const png = renderPng(svg('留存 retention'));
-    expect(Buffer.from(png.subarray(1, 4)).toString('latin1')).toBe('PNG');
-    expect(Buffer.from(png).readUInt32BE(16)).toBe(400);
-    expect(Buffer.from(png).readUInt32BE(20)).toBe(80);
+  it('draws with the font subset exactly what the whole font draws, on every chart of the sample report', async () => {
+    const dir = new URL('../../reports/kimi-2024/charts/', import.meta.url);
+    const svgs = readdirSync(dir).filter((name) => name.endsWith('.svg')).map((name) => readFileSync(new URL(name, dir), 'utf8'));
+    expect(svgs.length).toBeGreaterThan(10);
+    const pngs = await renderPngs(svgs);
+    svgs.forEach((text, i) => {
+      const whole = new Resvg(text, resvgOptions(cjkFontFiles())).render().asPng();
+      expect(Buffer.from(pngs[i] ?? []).equals(Buffer.from(whole))).toBe(true);
+    });
+  }, 60_000);
+
+  it('keeps characters written as character references', async () => {
+    const direct = await renderPng(svg('满意'));
+    expect((await renderPng(svg('&#28385;&#x610F;'))).equals(direct)).toBe(true);
   });
 
-  it('gives the same bytes every time', () => {
-    expect(Buffer.from(renderPng(svg('非常满意'))).equals(Buffer.from(renderPng(svg('非常满意'))))).toBe(true);
+  it('writes a PNG at twice the SVG size', async () => {
+    const png = await renderPng(svg('留存 retention'));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(400);
+    expect(png.readUInt32BE(20)).toBe(80);
+  });
+
+  it('gives the same bytes every time', async () => {
+    expect((await renderPng(svg('非常满意'))).equals(await renderPng(svg('非常满意')))).toBe(true);
   });
 });

@@ -1,20 +1,19 @@
 /**
  * `stickiness batch`: every `DIR/*\/survey.yaml` into `--out`, in parallel child processes (`--jobs`, default
- * the number of CPUs), skipping surveys whose export, codebook and tool are unchanged (`inputs.json` in the
- * report folder) unless `--force`. A failing or crashing survey is reported and never stops the others; the
- * run ends with a summary table and writes `index.md` and `index.html` over all reports.
+ * the number of CPUs; each child analyses one survey after another), skipping surveys whose export, codebook
+ * and tool are unchanged (`inputs.json` in the report folder) unless `--force`. A failing or crashing survey
+ * is reported and never stops the others; the run ends with a summary table and writes `index.md` and
+ * `index.html` over all reports.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { reportInputs, type ProgressEvent } from '../../analyze-survey.ts';
 import { loadCodebook } from '../../codebook/load-codebook.ts';
 import { resolveSourceFile } from '../../ingest/resolve-source-file.ts';
-import { renderPng } from '../../render/render-png.ts';
+import { renderPngs } from '../../render/render-png.ts';
 import { renderSvg } from '../../render/render-svg.ts';
 import { indexHtml, indexMarkdown, type IndexEntry } from '../../report/report-index.ts';
 import { seriesFiles } from '../../report/series-report.ts';
@@ -22,6 +21,7 @@ import { writeReportFolder } from '../../report/write-report-folder.ts';
 import { seriesTrends } from '../../stats/wave-changes.ts';
 import type { Stats } from '../../report/stats-json.ts';
 import { UserError } from '../../util/user-error.ts';
+import { analysisChild, type AnalysisChild } from '../analysis-pool.ts';
 import { UsageError } from '../usage-error.ts';
 
 interface Outcome {
@@ -31,8 +31,6 @@ interface Outcome {
   seconds: number;
   error?: string;
 }
-
-const BIN = fileURLToPath(new URL('../bin.js', import.meta.url));
 
 export interface BatchOptions {
   out: string;
@@ -161,7 +159,7 @@ async function runBatch(dir: string, options: BatchOptions): Promise<number> {
     }
   }
 
-  // Analyse the rest, `jobs` at a time, each in its own process. On a terminal a status line shows what is
+  // Analyse the rest in `jobs` child processes, a survey at a time each. On a terminal a status line shows what is
   // running; piped or in CI there are only the plain result lines.
   let next = 0;
   const running = new Map<string, string>();
@@ -171,12 +169,13 @@ async function runBatch(dir: string, options: BatchOptions): Promise<number> {
     if (live) process.stdout.write(`\r\x1b[K${running.size === 0 ? '' : `(${outcomes.length} of ${surveys.length} done) ${now}`}`);
   };
   const worker = async (): Promise<void> => {
+    const child = analysisChild();
     while (next < pending.length) {
       const item = pending[next++];
-      if (item === undefined) return;
+      if (item === undefined) break;
       running.set(item.survey, 'starting');
       status();
-      const outcome = await analyzeInChild(item.survey, item.id, options.out, (event) => {
+      const outcome = await analyzeInChild(child, item.survey, item.id, options.out, (event) => {
         running.set(item.survey, event.stage === 'ingest' ? `reading (${event.rows.toLocaleString('en')} rows)` : event.stage === 'report' ? 'computing and drawing' : 'writing');
         status();
       });
@@ -186,6 +185,7 @@ async function runBatch(dir: string, options: BatchOptions): Promise<number> {
       report(options, outcome);
       status();
     }
+    child.close();
   };
   await Promise.all(Array.from({ length: Math.min(jobs, pending.length) }, worker));
 
@@ -210,7 +210,7 @@ async function writeSeries(out: string, entries: readonly IndexEntry[]): Promise
     if (waves.length < 2) continue;
     const first = waves[0] as Stats;
     const language = first.survey.language === 'zh' ? 'zh' : 'en';
-    const files = await seriesFiles(series, seriesTrends(waves, first.confidence), language, first.confidence, { svg: renderSvg, png: renderPng });
+    const files = await seriesFiles(series, seriesTrends(waves, first.confidence), language, first.confidence, { svg: renderSvg, pngs: renderPngs });
     await writeReportFolder(path.join(out, 'series'), series, files);
   }
 }
@@ -236,22 +236,11 @@ async function unchanged(codebookText: string, exportFile: string, reportDir: st
   return recorded === `${JSON.stringify(reportInputs(codebookText, hash.digest('hex')), null, 2)}\n`;
 }
 
-function analyzeInChild(survey: string, id: string, out: string, onProgress: (event: ProgressEvent) => void): Promise<Outcome> {
+async function analyzeInChild(child: AnalysisChild, survey: string, id: string, out: string, onProgress: (event: ProgressEvent) => void): Promise<Outcome> {
   const started = process.hrtime.bigint();
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'analyze', survey, '--out', out, '--json'], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
-    child.on('message', (message: { progress?: ProgressEvent }) => {
-      if (message.progress !== undefined) onProgress(message.progress);
-    });
-    let stderr = '';
-    child.stdout?.resume();
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('close', (code, signal) => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      if (code === 0) resolve({ survey, id, status: 'ok', seconds });
-      else resolve({ survey, id, status: 'failed', seconds, error: stderr.trim() || `stopped by ${signal ?? `exit ${code ?? '?'}`}` });
-    });
-  });
+  const outcome = await child.analyze({ survey, out }, onProgress);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return outcome.ok ? { survey, id, status: 'ok', seconds } : { survey, id, status: 'failed', seconds, error: outcome.error };
 }
 
 function report(options: { json?: boolean; quiet?: boolean }, outcome: Outcome): void {

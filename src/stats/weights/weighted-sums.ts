@@ -21,13 +21,24 @@ export type WeightedSums = Map<string, CellSums>;
 export function addWeighted(sums: WeightedSums, cell: string, d: number, y: number): void {
   let c = sums.get(cell);
   if (c === undefined) {
-    c = { n: 0, s0y: 0, s1: 0, s2: 0, s1y: 0, s1yy: 0, s2y: 0, s2yy: 0 };
+    c = emptyCellSums();
     sums.set(cell, c);
   }
+  addToCellSums(c, d, y);
+}
+
+export function emptyCellSums(): CellSums {
+  return { n: 0, s0y: 0, s1: 0, s2: 0, s1y: 0, s1yy: 0, s2y: 0, s2yy: 0 };
+}
+
+/** One respondent with design weight `d` and value `y`, into the sums of its cell. */
+export function addToCellSums(c: CellSums, d: number, y: number): void {
   c.n++;
-  c.s0y += y;
   c.s1 += d;
   c.s2 += d * d;
+  // Most variables are 0/1 indicators; adding the zero terms of y = 0 would change nothing.
+  if (y === 0) return;
+  c.s0y += y;
   c.s1y += d * y;
   c.s1yy += d * y * y;
   c.s2y += d * d * y;

@@ -82,7 +82,16 @@ export function cellOf(plan: WeightingPlan, answers: readonly Answer[]): string 
   return parts.join(',');
 }
 
+/** Cell keys already split into their option indices: the variance code asks for them in its inner loops. */
+const splitCells = new Map<string, number[]>();
+
 /** The option index of margin `m` in a cell key. */
 export function levelOf(cell: string, m: number): number {
-  return Number(cell.split('|')[0]?.split(',')[m]);
+  let levels = splitCells.get(cell);
+  if (levels === undefined) {
+    if (splitCells.size >= 100_000) splitCells.clear();
+    levels = (cell.split('|')[0] ?? '').split(',').map(Number);
+    splitCells.set(cell, levels);
+  }
+  return levels[m] ?? Number.NaN;
 }

@@ -1,0 +1,57 @@
+/**
+ * A child process for `stickiness batch` that analyses survey after survey: loading the tool's modules is
+ * paid once per child rather than once per survey. A survey that crashes its child (a bug, memory) fails
+ * alone: the child's stderr becomes its error, and the next survey gets a fresh child.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { ProgressEvent } from '../analyze-survey.ts';
+import type { AnalysisJob } from './serve-analyses.ts';
+
+const ENTRY = fileURLToPath(new URL('./analysis-child.js', import.meta.url));
+
+export type AnalysisOutcome = { ok: true } | { ok: false; error: string };
+
+export interface AnalysisChild {
+  analyze(job: AnalysisJob, onProgress: (event: ProgressEvent) => void): Promise<AnalysisOutcome>;
+  /** The process id of the child now running, if any (for diagnostics). */
+  pid(): number | undefined;
+  close(): void;
+}
+
+export function analysisChild(): AnalysisChild {
+  let child: ChildProcess | undefined;
+  return {
+    analyze(job, onProgress) {
+      const current = child ?? spawn(process.execPath, [ENTRY], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+      child = current;
+      let stderr = '';
+      const onStderr = (chunk: Buffer): void => void (stderr += chunk.toString('utf8'));
+      current.stderr?.on('data', onStderr);
+      return new Promise<AnalysisOutcome>((resolve) => {
+        const onMessage = (message: { progress?: ProgressEvent; done?: boolean; error?: string }): void => {
+          if (message.progress !== undefined) return onProgress(message.progress);
+          finish(message.done === true ? { ok: true } : { ok: false, error: message.error ?? 'failed' });
+        };
+        const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
+          child = undefined;
+          finish({ ok: false, error: stderr.trim() || `stopped by ${signal ?? `exit ${code ?? '?'}`}` });
+        };
+        const finish = (outcome: AnalysisOutcome): void => {
+          current.off('message', onMessage);
+          current.off('exit', onExit);
+          current.stderr?.off('data', onStderr);
+          resolve(outcome);
+        };
+        current.on('message', onMessage);
+        current.on('exit', onExit);
+        current.send(job);
+      });
+    },
+    pid: () => child?.pid,
+    close() {
+      if (child?.connected === true) child.disconnect();
+      child = undefined;
+    },
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * A large CSV export read by two threads. Both read the file from its start, chunk by chunk; the split is
+ * after the chunk in which `FIRST_PART_SHARE` of the bytes have been read (a pure function of the file, so
+ * every run and every machine splits the same file the same way).
+ *
+ * - This thread validates and folds the rows of the first part, then stops reading.
+ * - A worker thread parses the first part too, but only counts its rows (so its row numbers are the file's)
+ *   and remembers their duplicate keys (so a later duplicate of a first-part row is caught); it validates and
+ *   folds the rest, and hashes the whole file.
+ *
+ * Parsing is the cheap part of ingestion, so the worker overtakes: the two parts finish at about the same
+ * time. The results merge into exactly what one thread reading the whole file gives (the summaries are
+ * sums; weighted sums with design weights may differ from one thread's in the last bits, the same on
+ * every run). Anything unexpected (a bad file, a worker that cannot start) is left to the caller, which then
+ * reads the file on one thread and so reports bad input exactly as it always does.
+ */
+import { stat } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
+import type { Codebook } from '../codebook/schema.ts';
+import { mergeSummary } from '../stats/survey-summary.ts';
+import type { ExportIngestion } from './ingest-text.ts';
+import { createIngestor, withholdPiiValues, type Ingestion, type IngestorOptions } from './ingestor.ts';
+import { streamCsvRows } from './stream-csv-rows.ts';
+
+/** Files smaller than this are read on one thread: starting a worker costs more than it saves. */
+export const SPLIT_MIN_BYTES = 24 << 20;
+
+/** The share of the bytes in the first part: the worker also parses that part, so it gets less to validate. */
+const FIRST_PART_SHARE = 0.58;
+
+/** What the worker is given (a structured-clone copy). */
+export interface SecondPart {
+  codebook: Codebook;
+  file: string;
+  /** The first part ends with the chunk in which this many bytes have been read. */
+  stopAt: number;
+}
+
+export async function ingestInTwo(codebook: Codebook, file: string, options: Omit<IngestorOptions, 'file' | 'onAccepted'>): Promise<ExportIngestion> {
+  const stopAt = Math.ceil((await stat(file)).size * FIRST_PART_SHARE);
+  const job: SecondPart = { codebook, file, stopAt };
+  const worker = new Worker(new URL('./second-part-worker.js', import.meta.url), { workerData: job });
+  let rows = [0, 0];
+  const progress = (part: 0 | 1, read: number): void => {
+    rows = part === 0 ? [read, rows[1] ?? 0] : [rows[0] ?? 0, read];
+    options.onProgress?.((rows[0] ?? 0) + (rows[1] ?? 0));
+  };
+  const second = new Promise<ExportIngestion>((resolve, reject) => {
+    worker.on('message', (message: { progress?: number; result?: ExportIngestion; error?: string }) => {
+      if (message.progress !== undefined) progress(1, message.progress);
+      else if (message.result !== undefined) resolve(message.result);
+      else reject(new Error(message.error ?? 'the second-part worker failed'));
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => reject(new Error(`the second-part worker exited with code ${code}`)));
+  });
+  second.catch(() => undefined);
+  try {
+    const first = await ingestFirstPart(job, (read) => progress(0, read));
+    return mergeParts(first, await second);
+  } finally {
+    await worker.terminate();
+  }
+}
+
+async function ingestFirstPart({ codebook, file, stopAt }: SecondPart, onProgress: (rows: number) => void): Promise<Ingestion> {
+  const ingestor = createIngestor(codebook, { file, onProgress });
+  await streamCsvRows(file, codebook.source.encoding, codebook.source.format, (cells) => ingestor.push(cells), (bytesRead) => bytesRead < stopAt);
+  return ingestor.finish();
+}
+
+/** Runs in the worker: the rows after the first part, numbered as in the file. */
+export async function ingestSecondPart({ codebook, file, stopAt }: SecondPart, onProgress: (rows: number) => void): Promise<ExportIngestion> {
+  const ingestor = createIngestor(codebook, { file, onProgress });
+  let own = false;
+  const streamed = await streamCsvRows(
+    file,
+    codebook.source.encoding,
+    codebook.source.format,
+    (cells) => (own ? ingestor.push(cells) : ingestor.pass(cells)),
+    (bytesRead) => {
+      own ||= bytesRead >= stopAt;
+      return true;
+    },
+  );
+  return { ...ingestor.finish(), ...streamed };
+}
+
+/** The first part's ingestion followed by the second's. */
+function mergeParts(first: Ingestion, second: ExportIngestion): ExportIngestion {
+  const columns = { ...first.columns, pii: new Set([...first.columns.pii, ...second.columns.pii]) };
+  const quarantined = [...first.quarantined, ...second.quarantined];
+  // A column the second part found personal may be quoted in the first part's reasons, and the reverse.
+  withholdPiiValues(quarantined, first.header, columns.pii);
+  mergeSummary(first.summary, second.summary);
+  return {
+    header: first.header,
+    columns,
+    rowsRead: first.rowsRead + second.rowsRead,
+    blankRows: first.blankRows + second.blankRows,
+    quarantined,
+    flagged: [...first.flagged, ...second.flagged],
+    summary: first.summary,
+    encoding: second.encoding,
+    sha256: second.sha256,
+  };
+}

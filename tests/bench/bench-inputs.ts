@@ -1,0 +1,141 @@
+/**
+ * The benchmark's inputs: the sample survey as it is, and exports written by `stickiness synth` from the
+ * sample's codebook and profile, cached under .cache/bench/ (gitignored): one survey per large size, and a
+ * folder of 100 small surveys for `batch`. Each generated survey has a stamp in .cache/bench/stamps/ that
+ * records how it was made (synth arguments, sha256 of codebook and profile); a survey whose stamp still
+ * matches is reused, so only the first run pays for synthesising a million rows.
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { runProcess } from './run-process.ts';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const BIN = join(ROOT, 'src', 'cli', 'bin.js');
+export const SAMPLE = join(ROOT, 'surveys', 'kimi-2024');
+const CACHE = join(ROOT, '.cache', 'bench');
+const STAMPS = join(CACHE, 'stamps');
+
+/** A survey folder to analyse: its codebook id (names the report folder) and its export's size. */
+export interface BenchSurvey {
+  folder: string;
+  id: string;
+  /** Rows written by synth; undefined for the sample (stats.json says how many were read). */
+  rows?: number;
+  bytes: number;
+}
+
+/** The folder of small surveys for `batch`, with their totals. */
+export interface BenchBatch {
+  folder: string;
+  surveys: number;
+  rows: number;
+  bytes: number;
+}
+
+/** The parts of a codebook the bench reads. */
+const codebookHead = z.object({ id: z.string(), source: z.object({ file: z.string() }) });
+
+function readCodebookHead(folder: string): z.infer<typeof codebookHead> {
+  return codebookHead.parse(parse(readFileSync(join(folder, 'survey.yaml'), 'utf8')));
+}
+
+function exportBytes(folder: string): number {
+  return statSync(join(folder, readCodebookHead(folder).source.file)).size;
+}
+
+export function sampleSurvey(): BenchSurvey {
+  return { folder: SAMPLE, id: readCodebookHead(SAMPLE).id, bytes: exportBytes(SAMPLE) };
+}
+
+/** 100_000 → "100k", 1_000_000 → "1M". */
+export function sizeName(rows: number): string {
+  return rows >= 1_000_000 && rows % 1_000_000 === 0 ? `${rows / 1_000_000}M` : rows % 1000 === 0 ? `${rows / 1000}k` : String(rows);
+}
+
+/** The sample's codebook at `rows` rows, 1 in 100 of them faulty, as survey `bench-<size>` in `kimi-<size>/`. */
+export async function sizedSurvey(rows: number, log: (line: string) => void): Promise<BenchSurvey> {
+  const name = sizeName(rows);
+  // Codebook ids are lower-case slugs: bench-1m.
+  const folder = join(CACHE, `kimi-${name.toLowerCase()}`);
+  const spec = { folder, id: `bench-${name.toLowerCase()}`, rows, faults: Math.floor(rows / 100), seed: 7 };
+  if (!isFresh(spec)) {
+    log(`synthesising ${name} rows into ${relative(ROOT, folder)} (once; a million rows take about a minute)`);
+    await synthesize(spec);
+  }
+  return { folder, id: spec.id, rows, bytes: exportBytes(folder) };
+}
+
+/** 100 small surveys `batch100/s000..s099` (ids `small-000..099`) of 150..400 rows each, each its own seed. */
+export async function smallSurveys(log: (line: string) => void): Promise<BenchBatch> {
+  const folder = join(CACHE, 'batch100');
+  const specs = Array.from({ length: 100 }, (_, i) => {
+    const rows = 150 + ((i * 97) % 251);
+    const number = String(i).padStart(3, '0');
+    return { folder: join(folder, `s${number}`), id: `small-${number}`, rows, faults: Math.round(rows / 40), seed: 1000 + i };
+  });
+  const stale = specs.filter((spec) => !isFresh(spec));
+  if (stale.length > 0) log(`synthesising ${stale.length} small surveys into ${relative(ROOT, folder)} (once)`);
+  await inPool(stale, cpus().length, synthesize);
+  return {
+    folder,
+    surveys: specs.length,
+    rows: specs.reduce((total, spec) => total + spec.rows, 0),
+    bytes: specs.reduce((total, spec) => total + exportBytes(spec.folder), 0),
+  };
+}
+
+interface SynthSpec {
+  folder: string;
+  id: string;
+  rows: number;
+  faults: number;
+  seed: number;
+}
+
+function synthArgs(spec: SynthSpec): string[] {
+  return ['synth', relative(ROOT, spec.folder), '--rows', String(spec.rows), '--faults', String(spec.faults), '--seed', String(spec.seed), '--force'];
+}
+
+/** What the stamp of a generated survey holds: everything its export depends on that the bench controls. */
+function stampOf(spec: SynthSpec): string {
+  const sha256 = (file: string): string => createHash('sha256').update(readFileSync(join(SAMPLE, file))).digest('hex');
+  return `${JSON.stringify({ id: spec.id, args: synthArgs(spec), codebook: sha256('survey.yaml'), profile: sha256('synth-profile.yaml') }, null, 2)}\n`;
+}
+
+function stampFile(spec: SynthSpec): string {
+  return join(STAMPS, `${relative(CACHE, spec.folder).replaceAll('/', '__')}.json`);
+}
+
+function isFresh(spec: SynthSpec): boolean {
+  const file = stampFile(spec);
+  const made = ['survey.yaml', 'synth-profile.yaml', readCodebookHead(SAMPLE).source.file].every((name) => existsSync(join(spec.folder, name)));
+  return made && existsSync(file) && readFileSync(file, 'utf8') === stampOf(spec);
+}
+
+/** Copies the sample's codebook (with the survey's own id) and profile into the folder, then runs synth there. */
+async function synthesize(spec: SynthSpec): Promise<void> {
+  rmSync(stampFile(spec), { force: true });
+  rmSync(spec.folder, { recursive: true, force: true });
+  mkdirSync(spec.folder, { recursive: true });
+  const codebook = readFileSync(join(SAMPLE, 'survey.yaml'), 'utf8');
+  if (!/^id: .*$/m.test(codebook)) throw new Error(`${join(SAMPLE, 'survey.yaml')} has no top-level \`id:\` line to replace`);
+  writeFileSync(join(spec.folder, 'survey.yaml'), codebook.replace(/^id: .*$/m, `id: ${spec.id}`));
+  copyFileSync(join(SAMPLE, 'synth-profile.yaml'), join(spec.folder, 'synth-profile.yaml'));
+  await runProcess(process.execPath, [BIN, ...synthArgs(spec)], { cwd: ROOT });
+  mkdirSync(STAMPS, { recursive: true });
+  writeFileSync(stampFile(spec), stampOf(spec));
+}
+
+/** Runs `work` on every item, at most `limit` at a time. */
+async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let item = items[next++]; item !== undefined; item = items[next++]) await work(item);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}

@@ -1,0 +1,126 @@
+/**
+ * A large export read by two threads gives exactly what one thread gives: the same rows accepted and
+ * quarantined (with the same reasons and file row numbers), the same summary, the same hash.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadCodebook } from '../../src/codebook/load-codebook.ts';
+import { parseCodebook } from '../../src/codebook/parse-codebook.ts';
+import type { Codebook } from '../../src/codebook/schema.ts';
+import { ingestFile } from '../../src/ingest/ingest-file.ts';
+import { ingestInTwo, SPLIT_MIN_BYTES } from '../../src/ingest/ingest-in-two.ts';
+import { ingestBytes, type ExportIngestion } from '../../src/ingest/ingest-text.ts';
+import { encodeExport } from '../../src/synth/encode-export.ts';
+import { loadProfile } from '../../src/synth/load-profile.ts';
+import { synthesizeRows } from '../../src/synth/synthesize-rows.ts';
+
+const work = mkdtempSync(path.join(tmpdir(), 'stickiness-two-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const SAMPLE = new URL('../../surveys/kimi-2024/', import.meta.url).pathname;
+
+function sameAsOneThread(two: ExportIngestion, one: ExportIngestion): void {
+  expect(two.rowsRead).toBe(one.rowsRead);
+  expect(two.blankRows).toBe(one.blankRows);
+  expect(two.quarantined).toEqual(one.quarantined);
+  expect(two.flagged).toEqual(one.flagged);
+  expect(two.header).toEqual(one.header);
+  expect(two.columns).toEqual(one.columns);
+  expect(two.summary).toEqual(one.summary);
+  expect(two.sha256).toBe(one.sha256);
+  expect(two.encoding).toBe(one.encoding);
+}
+
+function codebookOf(yaml: string): Codebook {
+  const parsed = parseCodebook(yaml);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  return parsed.value;
+}
+
+describe('ingestInTwo', () => {
+  it('reads a synthetic 20,000-row GBK export of the sample survey exactly as one thread does, duplicates across the split included', async () => {
+    const { codebook } = await loadCodebook(SAMPLE);
+    const table = synthesizeRows(codebook, await loadProfile(SAMPLE), { rows: 20_000, faults: 600, seed: 11 });
+    const bytes = encodeExport(codebook, table);
+    expect(bytes.length).toBeGreaterThan(2.5 * (1 << 20));
+    const file = path.join(work, 'kimi.csv');
+    writeFileSync(file, bytes);
+    const two = await ingestInTwo(codebook, file, {});
+    const one = ingestBytes(codebook, bytes, { file });
+    sameAsOneThread(two, one);
+    expect(two.quarantined.length).toBe(600);
+    // Some duplicates are in the second part while the row they repeat is in the first (about 58% of 20,000 rows).
+    const crossing = two.quarantined.filter((q) => q.reasons.some((r) => r.rule === 'duplicate' && Number(/as row (\d+)/.exec(r.message)?.[1]) < 11_000) && q.row > 12_500);
+    expect(crossing.length).toBeGreaterThan(5);
+  });
+
+  it('keeps quoted cells with line breaks, CRLF lines and a column that looks personal only late in the file', async () => {
+    const codebook = codebookOf(`id: t
+title: T
+source: { file: r.csv, format: generic, encoding: auto }
+respondent: { id: id }
+questions:
+  - { id: industry, column: industry, type: single, options: [金融, 教育] }
+  - { id: note, column: note, type: text }
+metrics:
+  - { id: finance, kind: proportion, question: industry, success: [金融] }
+quality: { duplicateKeys: [note] }
+`);
+    const rows = ['id,industry,note,contact'];
+    for (let i = 0; i < 80_000; i++) {
+      const note = i % 7 === 0 ? `"第${i % 5000}条,\r\n多行 ""引号"""` : `note ${i % 9000}`;
+      rows.push(`${i},${i % 13 === 0 ? '医疗' : i % 2 ? '金融' : '教育'},${note},${i === 55_000 ? 'me@example.com' : 'n/a'}`);
+    }
+    const bytes = Buffer.from(`${rows.join('\r\n')}\r\n`, 'utf8');
+    expect(bytes.length).toBeGreaterThan(2 * (1 << 20));
+    const file = path.join(work, 'generic.csv');
+    writeFileSync(file, bytes);
+    const two = await ingestInTwo(codebook, file, {});
+    sameAsOneThread(two, ingestBytes(codebook, bytes, { file }));
+    expect(two.columns.pii.has(3)).toBe(true);
+  });
+
+  it('reads UTF-16 as well', async () => {
+    const codebook = codebookOf(`id: t
+title: T
+source: { file: r.csv, format: generic, encoding: utf-16le }
+questions:
+  - { id: industry, column: 行业, type: single, options: [金融, 教育] }
+metrics:
+  - { id: finance, kind: proportion, question: industry, success: [金融] }
+`);
+    const text = `行业\n${Array.from({ length: 400_000 }, (_, i) => (i % 3 ? '金融' : '教育')).join('\n')}\n`;
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')]);
+    const file = path.join(work, 'utf16.csv');
+    writeFileSync(file, bytes);
+    sameAsOneThread(await ingestInTwo(codebook, file, {}), ingestBytes(codebook, bytes, { file }));
+  });
+
+  it('rejects a file one thread would reject, and ingestFile then reports the problem as one thread does', async () => {
+    const codebook = codebookOf(`id: t
+title: T
+source: { file: r.csv, format: generic, encoding: auto }
+questions:
+  - { id: note, column: note, type: text }
+metrics: []
+`);
+    const line = `"${'x'.repeat(200)}"\n`;
+    const lines = Math.ceil(SPLIT_MIN_BYTES / line.length) + 1000;
+    // An unclosed quote near the end: the second part finds it.
+    const text = `note\n${line.repeat(lines)}"never closed\n${line.repeat(10)}`;
+    const file = path.join(work, 'bad.csv');
+    writeFileSync(file, text);
+    await expect(ingestInTwo(codebook, file, {})).rejects.toThrow(/never closed|cannot be trusted/);
+    const expected = (() => {
+      try {
+        ingestBytes(codebook, readFileSync(file), { file });
+        return 'no error';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    await expect(ingestFile(codebook, file)).rejects.toThrow(expected);
+  }, 60_000);
+});
