@@ -14,8 +14,6 @@ import { ingestFile } from './ingest/ingest-file.ts';
 import type { ExportIngestion } from './ingest/ingest-text.ts';
 import { resolveSourceFile } from './ingest/resolve-source-file.ts';
 import { chartSpecs } from './render/chart-specs.ts';
-import { renderPngs } from './render/render-png.ts';
-import { renderSvg } from './render/render-svg.ts';
 import { quarantineCsv } from './report/quarantine-csv.ts';
 import { reportHtml } from './report/report-html.ts';
 import { reportMarkdown } from './report/report-md.ts';
@@ -67,6 +65,8 @@ export async function buildReport(codebook: Codebook, ingestion: ExportIngestion
     return q.type === 'text' && column !== undefined ? [column] : [];
   });
   files.set('quarantine.csv', quarantineCsv(ingestion.header, ingestion.quarantined, new Set([...ingestion.columns.pii, ...textColumns])));
+  // The renderers are loaded only now: a large export is read before they take any memory.
+  const [{ renderSvg }, { renderPngs }] = await Promise.all([import('./render/render-svg.ts'), import('./render/render-png.ts')]);
   const chartSvgs: string[] = [];
   for (const chart of charts) {
     files.set(`charts/${chart.name}.vl.json`, toJson(chart.spec));

@@ -1,7 +1,6 @@
 // A child process of `stickiness batch` that analyses one survey after another, as the parent sends them
-// over IPC (see analysis-pool.ts). Plain JavaScript so that it can register tsx first, as bin.js does.
-import { register } from 'tsx/esm/api';
+// over IPC (see analysis-pool.ts). Plain JavaScript, loaded as bin.js is.
+import { loadEntry } from '../load-entry.js';
 
-register();
-const { serveAnalyses } = await import('./serve-analyses.ts');
+const { serveAnalyses } = await loadEntry('serve-analyses');
 serveAnalyses();

@@ -4,11 +4,12 @@
  * alone: the child's stderr becomes its error, and the next survey gets a fresh child.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import type { ProgressEvent } from '../analyze-survey.ts';
+import { PACKAGE_ROOT } from '../package-root.js';
 import type { AnalysisJob } from './serve-analyses.ts';
 
-const ENTRY = fileURLToPath(new URL('./analysis-child.js', import.meta.url));
+const ENTRY = path.join(PACKAGE_ROOT, 'src/cli/analysis-child.js');
 
 export type AnalysisOutcome = { ok: true } | { ok: false; error: string };
 

@@ -3,20 +3,22 @@
  * after the chunk in which `FIRST_PART_SHARE` of the bytes have been read (a pure function of the file, so
  * every run and every machine splits the same file the same way).
  *
- * - This thread validates and folds the rows of the first part, then stops reading.
- * - A worker thread parses the first part too, but only counts its rows (so its row numbers are the file's)
+ * - One worker thread validates and folds the rows of the first part, then stops reading.
+ * - Another parses the first part too, but only counts its rows (so its row numbers are the file's)
  *   and remembers their duplicate keys (so a later duplicate of a first-part row is caught); it validates and
  *   folds the rest, and hashes the whole file.
  *
- * Parsing is the cheap part of ingestion, so the worker overtakes: the two parts finish at about the same
- * time. The results merge into exactly what one thread reading the whole file gives (the summaries are
+ * Parsing is the cheap part of ingestion, so the second overtakes: the two parts finish at about the same
+ * time. This thread only starts them and merges what they return. The results merge into exactly what one thread reading the whole file gives (the summaries are
  * sums; weighted sums with design weights may differ from one thread's in the last bits, the same on
  * every run). Anything unexpected (a bad file, a worker that cannot start) is left to the caller, which then
  * reads the file on one thread and so reports bad input exactly as it always does.
  */
 import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Codebook } from '../codebook/schema.ts';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { mergeSummary } from '../stats/survey-summary.ts';
 import type { ExportIngestion } from './ingest-text.ts';
 import { createIngestor, withholdPiiValues, type Ingestion, type IngestorOptions } from './ingestor.ts';
@@ -28,8 +30,13 @@ export const SPLIT_MIN_BYTES = 24 << 20;
 /** The share of the bytes in the first part: the worker also parses that part, so it gets less to validate. */
 const FIRST_PART_SHARE = 0.58;
 
-/** What the worker is given (a structured-clone copy). */
-export interface SecondPart {
+/** Each worker thread's heap limit: live data stays near 30 MB; the rest of a heap is garbage waiting. */
+const HEAP_MB = 64;
+
+type Part = 'first' | 'second';
+
+/** What each worker is given (a structured-clone copy). */
+export interface SplitJob {
   codebook: Codebook;
   file: string;
   /** The first part ends with the chunk in which this many bytes have been read. */
@@ -38,39 +45,45 @@ export interface SecondPart {
 
 export async function ingestInTwo(codebook: Codebook, file: string, options: Omit<IngestorOptions, 'file' | 'onAccepted'>): Promise<ExportIngestion> {
   const stopAt = Math.ceil((await stat(file)).size * FIRST_PART_SHARE);
-  const job: SecondPart = { codebook, file, stopAt };
-  const worker = new Worker(new URL('./second-part-worker.js', import.meta.url), { workerData: job });
-  let rows = [0, 0];
-  const progress = (part: 0 | 1, read: number): void => {
-    rows = part === 0 ? [read, rows[1] ?? 0] : [rows[0] ?? 0, read];
-    options.onProgress?.((rows[0] ?? 0) + (rows[1] ?? 0));
-  };
-  const second = new Promise<ExportIngestion>((resolve, reject) => {
-    worker.on('message', (message: { progress?: number; result?: ExportIngestion; error?: string }) => {
-      if (message.progress !== undefined) progress(1, message.progress);
-      else if (message.result !== undefined) resolve(message.result);
-      else reject(new Error(message.error ?? 'the second-part worker failed'));
+  const job: SplitJob = { codebook, file, stopAt };
+  const rows = [0, 0];
+  const workers: Worker[] = [];
+  const run = <T>(part: Part): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      // A heap limit of its own keeps each thread's garbage, and so the process's memory, small.
+      const worker = new Worker(path.join(PACKAGE_ROOT, 'src/ingest/part-worker.js'), { workerData: { part, job }, resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 8 } });
+      workers.push(worker);
+      worker.on('message', (message: { progress?: number; result?: T; error?: string }) => {
+        if (message.progress !== undefined) {
+          rows[part === 'first' ? 0 : 1] = message.progress;
+          options.onProgress?.((rows[0] ?? 0) + (rows[1] ?? 0));
+        } else if (message.result !== undefined) resolve(message.result);
+        else reject(new Error(message.error ?? `the ${part}-part worker failed`));
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => reject(new Error(`the ${part}-part worker exited with code ${code}`)));
     });
-    worker.on('error', reject);
-    worker.on('exit', (code) => reject(new Error(`the second-part worker exited with code ${code}`)));
-  });
-  second.catch(() => undefined);
   try {
-    const first = await ingestFirstPart(job, (read) => progress(0, read));
-    return mergeParts(first, await second);
+    const [first, second] = await Promise.all([run<Ingestion>('first'), run<ExportIngestion>('second')]);
+    return mergeParts(first, second);
   } finally {
-    await worker.terminate();
+    await Promise.all(workers.map((worker) => worker.terminate()));
   }
 }
 
-async function ingestFirstPart({ codebook, file, stopAt }: SecondPart, onProgress: (rows: number) => void): Promise<Ingestion> {
+/** Runs in a worker thread: one part of the file. */
+export function ingestPart(part: Part, job: SplitJob, onProgress: (rows: number) => void): Promise<Ingestion | ExportIngestion> {
+  return part === 'first' ? ingestFirstPart(job, onProgress) : ingestSecondPart(job, onProgress);
+}
+
+async function ingestFirstPart({ codebook, file, stopAt }: SplitJob, onProgress: (rows: number) => void): Promise<Ingestion> {
   const ingestor = createIngestor(codebook, { file, onProgress });
   await streamCsvRows(file, codebook.source.encoding, codebook.source.format, (cells) => ingestor.push(cells), (bytesRead) => bytesRead < stopAt);
   return ingestor.finish();
 }
 
-/** Runs in the worker: the rows after the first part, numbered as in the file. */
-export async function ingestSecondPart({ codebook, file, stopAt }: SecondPart, onProgress: (rows: number) => void): Promise<ExportIngestion> {
+/** The rows after the first part, numbered as in the file. */
+async function ingestSecondPart({ codebook, file, stopAt }: SplitJob, onProgress: (rows: number) => void): Promise<ExportIngestion> {
   const ingestor = createIngestor(codebook, { file, onProgress });
   let own = false;
   const streamed = await streamCsvRows(

@@ -14,8 +14,11 @@ import { UserError } from '../util/user-error.ts';
 import { csvOptions, quoteProblem } from './csv-options.ts';
 import { decodeFailedAt, sniffEncoding } from './decode-export.ts';
 
-/** Bytes read to decide the encoding, and per chunk. */
-export const CHUNK_BYTES = 1 << 20;
+/** Bytes read to decide the encoding (and the line break, as papaparse guesses it from its first megabyte). */
+const SNIFF_BYTES = 1 << 20;
+
+/** Bytes read at a time: small enough that a chunk's parsed rows die young, cheap for the garbage collector. */
+const CHUNK_BYTES = 1 << 17;
 
 export interface StreamedFile {
   /** The encoding the bytes were read as (`xlsx` for workbooks). */
@@ -49,8 +52,8 @@ export interface CsvReading {
 export async function csvReading(file: string, setting: Encoding, format: Format): Promise<CsvReading> {
   const handle = await open(file);
   try {
-    const prefix = Buffer.alloc(CHUNK_BYTES);
-    const { bytesRead } = await handle.read(prefix, 0, CHUNK_BYTES, 0);
+    const prefix = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(prefix, 0, SNIFF_BYTES, 0);
     const size = (await handle.stat()).size;
     const head = prefix.subarray(0, bytesRead);
     const sniffed = sniffEncoding(head, setting, bytesRead >= size);

@@ -1,6 +1,7 @@
 /** SVG texts → PNG bytes through resvg (a Rust renderer shipped as a prebuilt npm binary), at 2× for print. */
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { CJK_FONT_FAMILY } from './cjk-font.ts';
+import { encodePng } from './encode-png.ts';
 import { subsetFontFiles } from './font-subset.ts';
 
 /** Device pixels per SVG pixel: crisp on screens and in print. */
@@ -19,5 +20,8 @@ export function resvgOptions(fontFiles: string[]): ResvgRenderOptions {
 export async function renderPngs(svgs: readonly string[]): Promise<Uint8Array[]> {
   if (svgs.length === 0) return [];
   const options = resvgOptions(await subsetFontFiles(svgs.join('')));
-  return svgs.map((svg) => new Resvg(svg, options).render().asPng());
+  return svgs.map((svg) => {
+    const image = new Resvg(svg, options).render();
+    return encodePng(image.width, image.height, image.pixels);
+  });
 }

@@ -1,7 +1,7 @@
 /**
  * The duplicate-key memory of validation: for every key seen, the row it was first seen on. A million
  * respondents' keys held as strings cost over 100 MB; here each key is kept as a 96-bit fingerprint in an
- * open-addressing table of typed arrays (16 bytes a slot, at most half the slots full). Two different keys
+ * open-addressing table of typed arrays (16 bytes a slot with its row, at most half the slots full). Two different keys
  * share a fingerprint with probability about n²/2⁹⁷: for 10⁷ keys, under 10⁻¹⁴.
  */
 export interface SeenKeys {
@@ -15,7 +15,7 @@ const EMPTY = 0;
 export function createSeenKeys(): SeenKeys {
   let capacity = 1 << 12;
   let prints = new Uint32Array(capacity * 3);
-  let rows = new Float64Array(capacity);
+  let rows = new Uint32Array(capacity);
   let size = 0;
 
   const insert = (a: number, b: number, c: number, row: number): number | undefined => {
@@ -38,7 +38,7 @@ export function createSeenKeys(): SeenKeys {
     const [oldPrints, oldRows] = [prints, rows];
     capacity *= 2;
     prints = new Uint32Array(capacity * 3);
-    rows = new Float64Array(capacity);
+    rows = new Uint32Array(capacity);
     size = 0;
     for (let slot = 0; slot < oldRows.length; slot++) {
       const row = oldRows[slot] ?? EMPTY;
@@ -48,6 +48,7 @@ export function createSeenKeys(): SeenKeys {
 
   return {
     firstRow(key, row) {
+      if (!(row >= 0 && row < 0xffffffff)) throw new RangeError(`row ${row} is beyond what the duplicate check counts`);
       if (size * 2 >= capacity) grow();
       // Three independent 32-bit hashes of the UTF-16 code units (FNV-1a and two multiply-xorshift mixes).
       let a = 0x811c9dc5;

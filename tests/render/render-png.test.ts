@@ -2,6 +2,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cjkFontFiles } from '../../src/render/cjk-font.ts';
+import { subsetFontFiles } from '../../src/render/font-subset.ts';
 import { renderPngs, resvgOptions } from '../../src/render/render-png.ts';
 
 const svg = (text: string): string =>
@@ -39,12 +40,23 @@ describe('renderPngs', () => {
     const dir = new URL('../../reports/kimi-2024/charts/', import.meta.url);
     const svgs = readdirSync(dir).filter((name) => name.endsWith('.svg')).map((name) => readFileSync(new URL(name, dir), 'utf8'));
     expect(svgs.length).toBeGreaterThan(10);
-    const pngs = await renderPngs(svgs);
-    svgs.forEach((text, i) => {
-      const whole = new Resvg(text, resvgOptions(cjkFontFiles())).render().asPng();
-      expect(Buffer.from(pngs[i] ?? []).equals(Buffer.from(whole))).toBe(true);
-    });
+    const subset = resvgOptions(await subsetFontFiles(svgs.join('')));
+    for (const text of svgs) {
+      const whole = new Resvg(text, resvgOptions(cjkFontFiles())).render().pixels;
+      expect(new Resvg(text, subset).render().pixels.equals(whole)).toBe(true);
+    }
   }, 60_000);
+
+  it('writes PNGs that decode to exactly the pixels drawn (read back by resvg from a data: URL)', async () => {
+    const text = readFileSync(new URL('../../reports/kimi-2024/charts/retention.svg', import.meta.url), 'utf8');
+    const drawn = new Resvg(text, resvgOptions(cjkFontFiles())).render();
+    const [png] = await renderPngs([text]);
+    const { width, height } = drawn;
+    const wrapper = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}"><image width="${width}" height="${height}" xlink:href="data:image/png;base64,${Buffer.from(png ?? []).toString('base64')}"/></svg>`;
+    const decoded = new Resvg(wrapper, { fitTo: { mode: 'original' } }).render();
+    expect([decoded.width, decoded.height]).toEqual([width, height]);
+    expect(decoded.pixels.equals(drawn.pixels)).toBe(true);
+  });
 
   it('keeps characters written as character references', async () => {
     const direct = await renderPng(svg('满意'));

@@ -1,0 +1,64 @@
+// Loads one of the tool's entry modules (the CLI, a batch child, the ingestion worker). The sources are
+// TypeScript; run through tsx, every start resolves and compiles ~100 modules through a loader thread of
+// tsx's own, which costs about half a second and 30 MB per thread. So the sources are bundled with esbuild
+// (which tsx itself uses) into node_modules/.cache/stickiness/<fingerprint>/, once after any change to
+// src/, and later starts load the bundle. Where no bundle can be made (a read-only install, say), tsx runs
+// the sources as before.
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PACKAGE_ROOT, sourceFingerprint } from './package-root.js';
+
+/** The entry modules, by the name of their bundle file. */
+const ENTRIES = {
+  main: 'src/cli/main.ts',
+  'serve-analyses': 'src/cli/serve-analyses.ts',
+  'ingest-in-two': 'src/ingest/ingest-in-two.ts',
+};
+
+/**
+ * @param {keyof typeof ENTRIES} name
+ * @returns {Promise<any>} the module's namespace
+ */
+export async function loadEntry(name) {
+  const dir = await bundle();
+  if (dir !== undefined) return import(pathToFileURL(path.join(dir, `${name}.mjs`)).href);
+  const { register } = await import('tsx/esm/api');
+  register();
+  return import(pathToFileURL(path.join(PACKAGE_ROOT, ENTRIES[name])).href);
+}
+
+/** @returns {Promise<string | undefined>} the folder of the bundle of the current sources, made if missing */
+async function bundle() {
+  if (process.env['STICKINESS_FROM_SOURCE'] === '1') return undefined;
+  const dir = path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'stickiness', sourceFingerprint());
+  if (existsSync(path.join(dir, 'main.mjs'))) return dir;
+  const building = `${dir}.${process.pid}.tmp`;
+  try {
+    const { build } = await import('esbuild');
+    await build({
+      entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(PACKAGE_ROOT, file)])),
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      packages: 'external',
+      outdir: building,
+      // .mjs: under node_modules/ no package.json says "type": "module".
+      outExtension: { '.js': '.mjs' },
+      logLevel: 'silent',
+    });
+    // Built aside and renamed into place, so a process starting beside this one never loads half a bundle.
+    try {
+      renameSync(building, dir);
+    } catch {
+      // Another process finished first: its bundle is the same.
+    }
+    return existsSync(path.join(dir, 'main.mjs')) ? dir : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    rmSync(building, { recursive: true, force: true });
+  }
+}
