@@ -25,7 +25,7 @@ import { createIngestor, withholdPiiValues, type Ingestion, type IngestorOptions
 import { streamCsvRows } from './stream-csv-rows.ts';
 
 /** Files smaller than this are read on one thread: starting a worker costs more than it saves. */
-export const SPLIT_MIN_BYTES = 24 << 20;
+export const SPLIT_MIN_BYTES = 8 << 20;
 
 /** The share of the bytes in the first part: the worker also parses that part, so it gets less to validate. */
 const FIRST_PART_SHARE = 0.58;
