@@ -3,5 +3,11 @@
 // date (or through tsx), so a checkout works right after `npm ci` with no build step to remember.
 import { loadEntry } from '../load-entry.js';
 
+// A reader that stops early (`stickiness validate … | head`) closes the pipe: nothing to report.
+process.stdout.on('error', (/** @type {NodeJS.ErrnoException} */ error) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 const { main } = await loadEntry('main');
 process.exitCode = await main(process.argv.slice(2));

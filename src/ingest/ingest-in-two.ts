@@ -24,10 +24,10 @@ import type { ExportIngestion } from './ingest-text.ts';
 import { createIngestor, withholdPiiValues, type Ingestion, type IngestorOptions } from './ingestor.ts';
 import { streamCsvRows } from './stream-csv-rows.ts';
 
-/** Files smaller than this are read on one thread: starting a worker costs more than it saves. */
+/** Files smaller than this are read on one thread: starting two workers costs more than it saves. */
 export const SPLIT_MIN_BYTES = 8 << 20;
 
-/** The share of the bytes in the first part: the worker also parses that part, so it gets less to validate. */
+/** The share of the bytes in the first part: the second part's thread also parses the first, so it validates less. */
 const FIRST_PART_SHARE = 0.58;
 
 /** Each worker thread's heap limit: live data stays near 30 MB; the rest of a heap is garbage waiting. */

@@ -36,8 +36,8 @@ export class GuessedUtf8Failed extends Error {
   }
 }
 
-/** How a CSV file is read: settled from its first megabyte, and the same for every part of it. */
-export interface CsvReading {
+/** How a CSV file is read, settled from its first megabyte. */
+interface CsvReading {
   file: string;
   encoding: string;
   /** UTF-8 was a guess from an all-ASCII start (a later non-UTF-8 byte throws GuessedUtf8Failed). */
@@ -45,11 +45,10 @@ export interface CsvReading {
   delimiter: string;
   /** The line break papaparse settles on from the first chunk, as it would reading the whole file. */
   newline: string;
-  size: number;
 }
 
 /** Settles how the file is read; a UserError when its start is not text in a known encoding. */
-export async function csvReading(file: string, setting: Encoding, format: Format): Promise<CsvReading> {
+async function csvReading(file: string, setting: Encoding, format: Format): Promise<CsvReading> {
   const handle = await open(file);
   try {
     const prefix = Buffer.alloc(SNIFF_BYTES);
@@ -63,7 +62,7 @@ export async function csvReading(file: string, setting: Encoding, format: Format
     const first = new TextDecoder(sniffed.encoding).decode(head, { stream: true });
     const delimiter = String(csvOptions(format, file, first.slice(0, 65536)).delimiter ?? ',');
     const newline = guessLineEndings(first);
-    return { file, encoding: sniffed.encoding, guessed: setting === 'auto' && sniffed.encoding === 'utf-8' && ascii && bytesRead < size, delimiter, newline, size };
+    return { file, encoding: sniffed.encoding, guessed: setting === 'auto' && sniffed.encoding === 'utf-8' && ascii && bytesRead < size, delimiter, newline };
   } finally {
     await handle.close();
   }

@@ -184,7 +184,7 @@ export function createSummary(codebook: Codebook): SurveySummary {
 export function addResponse(codebook: Codebook, summary: SurveySummary, response: Response): void {
   const { answers } = response;
   summary.accepted++;
-  // Plain loops, no closures: this runs for every accepted row.
+  // Plain loops: this runs for every accepted row.
   const addAll = (plans: readonly MetricPlan[], accumulators: readonly MetricAccumulator[]): void => {
     for (let m = 0; m < plans.length; m++) addToAccumulator(plans[m] as MetricPlan, accumulators[m] as MetricAccumulator, answers);
   };

@@ -60,8 +60,7 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
       return value === '' ? undefined : value;
     }
     const values = columns.duplicateKeys.map((c) => normalizeLabel(cells[c] ?? ''));
-    if (values.every((value) => value === '')) return undefined;
-    return values.length === 1 ? (values[0] ?? '') : JSON.stringify(values);
+    return values.every((value) => value === '') ? undefined : JSON.stringify(values);
   };
   const headerName = (column: number): string => header[column] ?? `column ${column + 1}`;
   const shown = (column: number, value: string): Pick<Reason, 'value'> => (columns.pii.has(column) ? {} : { value: clip(value) });

@@ -209,6 +209,25 @@ describe('stickiness CLI', { timeout: 60_000 }, () => {
     expect(existsSync(path.join(out, 'kimi-2024-06', 'report.html'))).toBe(true);
   });
 
+  it('ends quietly when its reader closes the pipe early (`| head`)', async () => {
+    const { spawn } = await import('node:child_process');
+    const dir = sampleCopy('epipe');
+    // Every row quarantined: validate prints a line per row, far more than a pipe buffer holds.
+    const file = path.join(dir, 'survey.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('minDurationSeconds: 30', 'minDurationSeconds: 100000'));
+    writeFileSync(path.join(dir, 'responses.csv'), Buffer.concat(Array.from({ length: 40 }, (_, i) => {
+      const bytes = readFileSync(path.join(ROOT, 'surveys/kimi-2024/responses.csv'));
+      return i === 0 ? bytes : bytes.subarray(bytes.indexOf(10) + 1);
+    })));
+    const child = spawn(process.execPath, [BIN, 'validate', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(code).toBe(0);
+  });
+
   it('audit --json prints the whole audit object with its flags', () => {
     const { status, stdout } = run('audit', path.join(ROOT, 'surveys/kimi-2024'), '--json');
     expect(status).toBe(0);
