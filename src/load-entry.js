@@ -4,10 +4,10 @@
 // (which tsx itself uses) into node_modules/.cache/stickiness/<fingerprint>/, once after any change to
 // src/, and later starts load the bundle. Where no bundle can be made (a read-only install, say), tsx runs
 // the sources as before.
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PACKAGE_ROOT, sourceFingerprint } from './package-root.js';
+import { freshFingerprint, PACKAGE_ROOT, sourceFingerprint } from './package-root.js';
 
 /** The entry modules, by the name of their bundle file. */
 const ENTRIES = {
@@ -31,8 +31,10 @@ export async function loadEntry(name) {
 /** @returns {Promise<string | undefined>} the folder of the bundle of the current sources, made if missing */
 async function bundle() {
   if (process.env['STICKINESS_FROM_SOURCE'] === '1') return undefined;
-  const dir = path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'stickiness', sourceFingerprint());
+  const cache = path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'stickiness');
+  const dir = path.join(cache, sourceFingerprint());
   if (existsSync(path.join(dir, 'main.mjs'))) return dir;
+  removeAbandonedBuilds(cache);
   const building = `${dir}.${process.pid}.tmp`;
   try {
     const { build } = await import('esbuild');
@@ -49,6 +51,8 @@ async function bundle() {
       outExtension: { '.js': '.mjs' },
       logLevel: 'silent',
     });
+    // A source edited while esbuild read it would give a bundle that is not of this fingerprint.
+    if (freshFingerprint() !== sourceFingerprint()) return undefined;
     // Built aside and renamed into place, so a process starting beside this one never loads half a bundle.
     try {
       renameSync(building, dir);
@@ -60,5 +64,20 @@ async function bundle() {
     return undefined;
   } finally {
     rmSync(building, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Removes half-built bundles more than an hour old (a build killed part-way leaves its folder).
+ * @param {string} cache
+ */
+function removeAbandonedBuilds(cache) {
+  try {
+    for (const name of readdirSync(cache)) {
+      const folder = path.join(cache, name);
+      if (name.endsWith('.tmp') && Date.now() - statSync(folder).mtimeMs > 3_600_000) rmSync(folder, { recursive: true, force: true });
+    }
+  } catch {
+    // No cache folder yet.
   }
 }

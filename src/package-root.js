@@ -26,7 +26,12 @@ let fingerprint;
  * version of the tool, for incremental batch runs and for the bundle cache.
  */
 export function sourceFingerprint() {
-  if (fingerprint !== undefined) return fingerprint;
+  fingerprint ??= freshFingerprint();
+  return fingerprint;
+}
+
+/** The fingerprint computed again from the files as they are now (sourceFingerprint keeps the first). */
+export function freshFingerprint() {
   const src = path.join(PACKAGE_ROOT, 'src');
   const hash = createHash('sha256');
   const { version } = /** @type {{ version: string }} */ (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')));
@@ -36,6 +41,5 @@ export function sourceFingerprint() {
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
   for (const file of files) hash.update(path.relative(src, file)).update(readFileSync(file));
-  fingerprint = `${version}+${hash.digest('hex').slice(0, 16)}`;
-  return fingerprint;
+  return `${version}+${hash.digest('hex').slice(0, 16)}`;
 }

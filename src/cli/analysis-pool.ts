@@ -24,7 +24,11 @@ export function analysisChild(): AnalysisChild {
   let child: ChildProcess | undefined;
   return {
     analyze(job, onProgress) {
+      // A child that died between surveys is replaced, not written to.
+      if (child !== undefined && (child.exitCode !== null || child.signalCode !== null || !child.connected)) child = undefined;
       const current = child ?? spawn(process.execPath, [ENTRY], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+      // Failures show as 'close' (below) or a refused send; an 'error' event must not crash the batch.
+      if (child === undefined) current.on('error', () => undefined);
       child = current;
       let stderr = '';
       const onStderr = (chunk: Buffer): void => void (stderr += chunk.toString('utf8'));
@@ -34,19 +38,29 @@ export function analysisChild(): AnalysisChild {
           if (message.progress !== undefined) return onProgress(message.progress);
           finish(message.done === true ? { ok: true } : { ok: false, error: message.error ?? 'failed' });
         };
-        const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
-          child = undefined;
+        // 'close', not 'exit': by then all of stderr has been read.
+        const onClose = (code: number | null, signal: NodeJS.Signals | null): void => {
+          if (child === current) child = undefined;
           finish({ ok: false, error: stderr.trim() || `stopped by ${signal ?? `exit ${code ?? '?'}`}` });
         };
+        let done = false;
         const finish = (outcome: AnalysisOutcome): void => {
+          if (done) return;
+          done = true;
           current.off('message', onMessage);
-          current.off('exit', onExit);
+          current.off('close', onClose);
           current.stderr?.off('data', onStderr);
           resolve(outcome);
         };
         current.on('message', onMessage);
-        current.on('exit', onExit);
-        current.send(job);
+        current.on('close', onClose);
+        current.send(job, (error) => {
+          if (error !== null) {
+            if (child === current) child = undefined;
+            current.kill();
+            finish({ ok: false, error: `the analysis process could not be reached (${error.message})` });
+          }
+        });
       });
     },
     pid: () => child?.pid,

@@ -9,10 +9,11 @@
  *   folds the rest, and hashes the whole file.
  *
  * Parsing is the cheap part of ingestion, so the second overtakes: the two parts finish at about the same
- * time. This thread only starts them and merges what they return. The results merge into exactly what one thread reading the whole file gives (the summaries are
- * sums; weighted sums with design weights may differ from one thread's in the last bits, the same on
- * every run). Anything unexpected (a bad file, a worker that cannot start) is left to the caller, which then
- * reads the file on one thread and so reports bad input exactly as it always does.
+ * time. This thread only starts them and merges what they return: exactly what one thread reading the
+ * whole file gives, but that weighted sums with design weights, added in another order, may differ in the
+ * last bits (the same on every run). Anything unexpected (a bad file, a worker that cannot start or runs
+ * out of its heap) is left to the caller, which then reads the file on one thread and so reports bad input
+ * exactly as it always does.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -30,6 +31,22 @@ export const SPLIT_MIN_BYTES = 8 << 20;
 /** The share of the bytes in the first part: the second part's thread also parses the first, so it validates less. */
 const FIRST_PART_SHARE = 0.58;
 
+/**
+ * Where a CSV export is split, as bytes read (the first part ends with the chunk that reaches it); undefined
+ * when it is read whole. One thread reading a file that two would split folds in two parts at the same
+ * point (`Ingestor.nextPart`), so a file gives the same bytes whichever way it is read.
+ */
+export function splitPoint(file: string, size: number): number | undefined {
+  return /\.xlsx$/i.test(file) || size < SPLIT_MIN_BYTES ? undefined : firstPartEnd(size);
+}
+
+function firstPartEnd(size: number): number {
+  return Math.ceil(size * FIRST_PART_SHARE);
+}
+
+/** The longest unfinished row a worker reads: a longer one (a huge cell, an unclosed quote) is left to one thread. */
+const MAX_ROW_CHARS = 4 << 20;
+
 /** Each worker thread's heap limit: live data stays near 30 MB; the rest of a heap is garbage waiting. */
 const HEAP_MB = 64;
 
@@ -44,7 +61,7 @@ export interface SplitJob {
 }
 
 export async function ingestInTwo(codebook: Codebook, file: string, options: Omit<IngestorOptions, 'file' | 'onAccepted'>): Promise<ExportIngestion> {
-  const stopAt = Math.ceil((await stat(file)).size * FIRST_PART_SHARE);
+  const stopAt = firstPartEnd((await stat(file)).size);
   const job: SplitJob = { codebook, file, stopAt };
   const rows = [0, 0];
   const workers: Worker[] = [];
@@ -78,7 +95,10 @@ export function ingestPart(part: Part, job: SplitJob, onProgress: (rows: number)
 
 async function ingestFirstPart({ codebook, file, stopAt }: SplitJob, onProgress: (rows: number) => void): Promise<Ingestion> {
   const ingestor = createIngestor(codebook, { file, onProgress });
-  await streamCsvRows(file, codebook.source.encoding, codebook.source.format, (cells) => ingestor.push(cells), (bytesRead) => bytesRead < stopAt);
+  await streamCsvRows(file, codebook.source.encoding, codebook.source.format, (cells) => ingestor.push(cells), {
+    afterChunk: (bytesRead) => bytesRead < stopAt,
+    maxRowChars: MAX_ROW_CHARS,
+  });
   return ingestor.finish();
 }
 
@@ -91,9 +111,12 @@ async function ingestSecondPart({ codebook, file, stopAt }: SplitJob, onProgress
     codebook.source.encoding,
     codebook.source.format,
     (cells) => (own ? ingestor.push(cells) : ingestor.pass(cells)),
-    (bytesRead) => {
-      own ||= bytesRead >= stopAt;
-      return true;
+    {
+      afterChunk: (bytesRead) => {
+        own ||= bytesRead >= stopAt;
+        return true;
+      },
+      maxRowChars: MAX_ROW_CHARS,
     },
   );
   return { ...ingestor.finish(), ...streamed };

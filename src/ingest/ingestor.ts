@@ -5,7 +5,7 @@
  * faulty rows and the distinct answers, not by the size of the export. Pure: no I/O.
  */
 import type { Codebook } from '../codebook/schema.ts';
-import { addResponse, createSummary, type SurveySummary } from '../stats/survey-summary.ts';
+import { addResponse, createSummary, mergeSummary, type SurveySummary } from '../stats/survey-summary.ts';
 import { UserError } from '../util/user-error.ts';
 import type { Response } from '../validate/answer.ts';
 import { createRowValidator, type QuarantinedRow, type Reason, type RowValidator } from '../validate/row-validator.ts';
@@ -33,6 +33,12 @@ export interface Ingestor {
    * it counts for row numbers, settles the header and has its duplicate key remembered, and nothing else.
    */
   pass(cells: string[]): void;
+  /**
+   * Later accepted rows go into a summary of their own, merged into the first at `finish`: one thread then
+   * adds exactly as two threads splitting the file at this point do (weighted sums depend on the order of
+   * addition in their last bits).
+   */
+  nextPart(): void;
   finish(): Ingestion;
 }
 
@@ -57,7 +63,8 @@ export function createIngestor(codebook: Codebook, options: IngestorOptions): In
   const pending: { cells: string[]; row: number; own: boolean }[] = [];
   let rowsSeen = 0;
   let state: { header: string[]; columns: ColumnMap; validator: RowValidator; watched: Set<number> } | undefined;
-  const summary = createSummary(codebook);
+  const summaries = [createSummary(codebook)];
+  let summary = summaries[0] as SurveySummary;
   const quarantined: QuarantinedRow[] = [];
   const flagged: Ingestion['flagged'] = [];
   let rowsRead = 0;
@@ -132,8 +139,15 @@ export function createIngestor(codebook: Codebook, options: IngestorOptions): In
   return {
     push: (cells, row) => take(cells, row, true),
     pass: (cells) => take(cells, undefined, false),
+    nextPart() {
+      summary = createSummary(codebook);
+      summaries.push(summary);
+    },
     finish() {
       settle(true);
+      const [first, ...rest] = summaries as [SurveySummary, ...SurveySummary[]];
+      for (const part of rest) mergeSummary(first, part);
+      summary = first;
       if (state === undefined) throw new UserError(options.file, 'is empty: no header row and no responses');
       // A column found personal part-way through may have had values quoted in earlier reasons.
       withholdPiiValues(quarantined, state.header, state.columns.pii);
@@ -155,11 +169,7 @@ function detachRow(row: QuarantinedRow): QuarantinedRow {
   return {
     row: row.row,
     cells: row.cells.map(detachString),
-    reasons: row.reasons.map((reason) => {
-      const copy: Reason = { rule: reason.rule, message: detachString(reason.message) };
-      if (reason.column !== undefined) copy.column = detachString(reason.column);
-      if (reason.value !== undefined) copy.value = detachString(reason.value);
-      return copy;
-    }),
+    // Same keys in the same order: validation.json writes them as they are.
+    reasons: row.reasons.map((reason) => Object.fromEntries(Object.entries(reason).map(([key, value]) => [key, detachString(value)])) as unknown as Reason),
   };
 }

@@ -68,32 +68,39 @@ async function csvReading(file: string, setting: Encoding, format: Format): Prom
   }
 }
 
+/** How far to read, and a bound on one row's length. */
+export interface StreamOptions {
+  /** Told the bytes read after the rows of each chunk are handled; returning false stops reading. */
+  afterChunk?: (bytesRead: number) => boolean;
+  /** A row still unfinished after this many characters stops the read with a RowTooLong. */
+  maxRowChars?: number;
+}
+
+/** Thrown when a row passes `maxRowChars` (an unclosed quote, or a huge cell): the caller reads another way. */
+export class RowTooLong extends Error {}
+
 /**
  * Calls `push` with every row of the file, header rows included; rejects with a UserError for bad input.
- * `afterChunk` is told the bytes read after the rows of each chunk are pushed, and stops reading by
- * returning false (the file's hash is then of the bytes read).
+ * When reading stops early, the file's hash is of the bytes read.
  */
-export async function streamCsvRows(
-  file: string,
-  setting: Encoding,
-  format: Format,
-  push: (cells: string[]) => void,
-  afterChunk: (bytesRead: number) => boolean = () => true,
-): Promise<StreamedFile> {
+export async function streamCsvRows(file: string, setting: Encoding, format: Format, push: (cells: string[]) => void, options: StreamOptions = {}): Promise<StreamedFile> {
   const reading = await csvReading(file, setting, format);
   const hash = createHash('sha256');
-  await parseCsvBytes(reading, push, afterChunk, hash);
+  await parseCsvBytes(reading, push, options, hash);
   return { encoding: reading.encoding, sha256: hash.digest('hex') };
 }
 
-async function parseCsvBytes(reading: CsvReading, push: (cells: string[]) => void, afterChunk: (bytesRead: number) => boolean, hash: Hash): Promise<void> {
+async function parseCsvBytes(reading: CsvReading, push: (cells: string[]) => void, options: StreamOptions, hash: Hash): Promise<void> {
   const { file, encoding, guessed } = reading;
   const parser = new ParserHandle({ delimiter: reading.delimiter, newline: reading.newline as Papa.ParseConfig['newline'], skipEmptyLines: false });
+  /** The unfinished last row of what was parsed, and text read since, not parsed yet. */
   let partial = '';
+  let waiting = '';
   let base = 0;
   let rowsBefore = 0;
-  const parse = (text: string, last: boolean): void => {
-    const input = partial + text;
+  const parse = (last: boolean): void => {
+    const input = partial + waiting;
+    waiting = '';
     const results = parser.parse(input, base, !last);
     const problem = quoteProblem(results.errors);
     if (problem !== undefined) throw new UserError(`${file}:${rowsBefore + problem.index + 1}`, problem.message);
@@ -102,29 +109,30 @@ async function parseCsvBytes(reading: CsvReading, push: (cells: string[]) => voi
     // As papaparse's own streamer does: the unfinished last row waits for the next chunk.
     partial = last ? '' : input.substring(results.meta.cursor - base);
     base = results.meta.cursor;
+    if (options.maxRowChars !== undefined && partial.length > options.maxRowChars) throw new RowTooLong(`a row of over ${options.maxRowChars} characters`);
   };
 
   const decoder = new TextDecoder(encoding, { fatal: true });
   let offset = 0;
   for await (const chunk of createReadStream(file, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
-    let text: string;
     try {
-      text = decoder.decode(chunk, { stream: true });
+      waiting += decoder.decode(chunk, { stream: true });
     } catch {
       throw guessed ? new GuessedUtf8Failed(offset) : new UserError(file, decodeFailedAt(encoding, offset));
     }
     offset += chunk.length;
-    if (text !== '') parse(text, false);
-    if (!afterChunk(offset)) return;
+    // A long unfinished row (a huge cell, an unclosed quote) is parsed again only once as much text again has
+    // come, so reading it stays linear in its length.
+    if (waiting !== '' && waiting.length >= partial.length) parse(false);
+    if (options.afterChunk?.(offset) === false) return;
   }
-  let tail: string;
   try {
-    tail = decoder.decode();
+    waiting += decoder.decode();
   } catch {
     throw guessed ? new GuessedUtf8Failed(offset) : new UserError(file, decodeFailedAt(encoding, offset));
   }
-  parse(tail, true);
+  parse(true);
 }
 
 /** papaparse's parser with the line-ending guess it makes on a stream's first chunk (not in its type definitions). */

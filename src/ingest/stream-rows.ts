@@ -6,19 +6,19 @@
 import type { Encoding, Format } from '../codebook/schema.ts';
 import { UserError } from '../util/user-error.ts';
 import { decodeFailedAt } from './decode-export.ts';
-import { GuessedUtf8Failed, streamCsvRows, type StreamedFile } from './stream-csv-rows.ts';
+import { GuessedUtf8Failed, streamCsvRows, type StreamedFile, type StreamOptions } from './stream-csv-rows.ts';
 
 export type RowConsumer = (cells: string[], row?: number) => void;
 
-export async function streamRows(file: string, setting: Encoding, format: Format, open: () => RowConsumer): Promise<StreamedFile> {
+export async function streamRows(file: string, setting: Encoding, format: Format, open: () => RowConsumer, options: StreamOptions = {}): Promise<StreamedFile> {
   // exceljs is large: it is loaded only for workbooks.
   if (/\.xlsx$/i.test(file)) return (await import('./stream-xlsx-rows.ts')).streamXlsxRows(file, open());
   try {
-    return await streamCsvRows(file, setting, format, open());
+    return await streamCsvRows(file, setting, format, open(), options);
   } catch (error) {
     if (!(error instanceof GuessedUtf8Failed)) throw error;
     try {
-      return await streamCsvRows(file, 'gb18030', format, open());
+      return await streamCsvRows(file, 'gb18030', format, open(), options);
     } catch (retry) {
       if (retry instanceof UserError && /is not valid gb18030/.test(retry.message)) throw new UserError(file, decodeFailedAt('utf-8', error.offset));
       throw retry;

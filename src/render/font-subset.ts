@@ -2,23 +2,26 @@
  * The CJK font cut down to the characters a set of charts draws. resvg lays out every text run against the
  * whole font, and with the 10 MB Noto Sans SC faces that took ~80 ms per chart; with a subset holding only
  * the glyphs in use it takes a few, and the pixels are the same (glyph outlines and metrics are copied
- * unchanged by HarfBuzz's subsetter). resvg reads fonts from files, so subsets are written once into a
- * cache folder under the system's temporary folder, named by a hash of what they hold.
+ * unchanged by HarfBuzz's subsetter). resvg reads fonts from files, so subsets are written once into the
+ * tool's own cache folder (node_modules/.cache/stickiness/fonts/), named by a hash of what they hold. Where
+ * that folder cannot be written, the whole font is used: slower, the same pixels.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import subsetFont from 'subset-font';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { cjkFontFiles } from './cjk-font.ts';
 
 /** Printable ASCII is always kept, whatever the charts hold, so one subset serves charts with the same CJK text. */
 const ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
 
+const CACHE = path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'stickiness', 'fonts');
+
 const made = new Map<string, Promise<string[]>>();
 
 /** Paths of the regular and bold faces cut down to the characters of `text` (and printable ASCII). */
-export function subsetFontFiles(text: string): Promise<string[]> {
+export async function subsetFontFiles(text: string, retry = true): Promise<string[]> {
   const characters = [...new Set(ASCII + decodeEntities(text))].sort().join('');
   const sources = cjkFontFiles();
   const key = createHash('sha256')
@@ -27,30 +30,27 @@ export function subsetFontFiles(text: string): Promise<string[]> {
     .slice(0, 32);
   let files = made.get(key);
   if (files === undefined) {
-    files = Promise.all(sources.map((source, i) => writeSubset(source, characters, path.join(cacheDir(), `${key}-${i}.ttf`))));
+    files = Promise.all(sources.map((source, i) => writeSubset(source, characters, path.join(CACHE, `${key}-${i}.ttf`)))).catch(() => sources);
     made.set(key, files);
   }
-  return files;
+  const paths = await files;
+  // A cache file removed since (a cleaner, a reinstall) is made again.
+  if (paths.some((file) => !existsSync(file))) {
+    made.delete(key);
+    return retry ? subsetFontFiles(text, false) : sources;
+  }
+  return paths;
 }
 
 async function writeSubset(source: string, characters: string, target: string): Promise<string> {
-  try {
-    if (statSync(target).size > 0) return target;
-  } catch {
-    // not made yet
-  }
+  if (existsSync(target)) return target;
   const subset = await subsetFont(readFileSync(source), characters, { targetFormat: 'truetype' });
+  mkdirSync(path.dirname(target), { recursive: true });
   // Written aside and renamed, so a process running beside this one never reads half a font.
   const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}`;
   writeFileSync(temporary, subset);
   renameSync(temporary, target);
   return target;
-}
-
-function cacheDir(): string {
-  const dir = path.join(os.tmpdir(), 'stickiness-font-subsets');
-  mkdirSync(dir, { recursive: true });
-  return dir;
 }
 
 /** SVG text may hold characters as `&#NNNN;` / `&#xHHHH;` references: the subset needs the characters. */

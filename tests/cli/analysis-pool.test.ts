@@ -30,6 +30,20 @@ describe('analysisChild', () => {
     }
   }, 60_000);
 
+  it('replaces a child that died between surveys', async () => {
+    const child = analysisChild();
+    try {
+      expect(await child.analyze({ survey: path.join(ROOT, 'surveys/kimi-2024'), out: path.join(work, 'idle') }, () => undefined)).toEqual({ ok: true });
+      const pid = child.pid() as number;
+      process.kill(pid, 'SIGKILL');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await child.analyze({ survey: path.join(ROOT, 'surveys/kimi-2024'), out: path.join(work, 'idle') }, () => undefined)).toEqual({ ok: true });
+      expect(child.pid()).not.toBe(pid);
+    } finally {
+      child.close();
+    }
+  }, 60_000);
+
   it('fails the survey whose child dies, and starts a fresh child for the next', async () => {
     const child = analysisChild();
     try {

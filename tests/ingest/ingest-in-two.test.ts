@@ -56,6 +56,40 @@ describe('ingestInTwo', () => {
     expect(crossing.length).toBeGreaterThan(5);
   });
 
+  it('with design weights gives the same bytes as one thread reading the file (which folds in two parts at the same point)', async () => {
+    const text = readFileSync(path.join(SAMPLE, 'survey.yaml'), 'utf8').replace('method: none', 'method: rake\n  column: 设计权重\n  by: [industry, gender]');
+    const codebook = codebookOf(text);
+    const bytes = encodeExport(codebook, synthesizeRows(codebook, await loadProfile(SAMPLE), { rows: 60_000, faults: 300, seed: 5 }));
+    expect(bytes.length).toBeGreaterThan(SPLIT_MIN_BYTES);
+    const file = path.join(work, 'weighted.csv');
+    writeFileSync(file, bytes);
+    const two = await ingestInTwo(codebook, file, {});
+    // An onAccepted listener keeps ingestFile on one thread.
+    const one = await ingestFile(codebook, file, { onAccepted: () => undefined });
+    sameAsOneThread(two, one);
+    // Weighted sums are added in another order than a single pass over all rows: equal to 1e-12, not to the bit.
+    const whole = ingestBytes(codebook, bytes, { file });
+    const sums = (ingestion: ExportIngestion): number[] =>
+      (ingestion.summary.weighting?.metrics ?? []).flatMap((variables) => variables.flatMap((cells) => [...cells.values()].flatMap((c) => Object.values(c))));
+    const [a, b] = [sums(two), sums(whole)];
+    expect(a.length).toBe(b.length);
+    a.forEach((x, i) => expect(Math.abs(x - (b[i] ?? Number.NaN))).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(x))));
+  }, 60_000);
+
+  it('leaves a row longer than a worker reads (an unclosed quote early in a large file) to one thread, which names the problem', async () => {
+    const codebook = codebookOf(`id: t
+title: T
+source: { file: r.csv, format: generic, encoding: auto }
+questions:
+  - { id: note, column: note, type: text }
+metrics: []
+`);
+    const file = path.join(work, 'unclosed-early.csv');
+    writeFileSync(file, `note\nfine\n"never closed\n${'x,'.repeat(5_000_000)}\n`);
+    await expect(ingestInTwo(codebook, file, {})).rejects.toThrow(/characters/);
+    await expect(ingestFile(codebook, file)).rejects.toThrow(`${file}:3: a quoted cell is never closed`);
+  }, 60_000);
+
   it('keeps quoted cells with line breaks, CRLF lines and a column that looks personal only late in the file', async () => {
     const codebook = codebookOf(`id: t
 title: T
