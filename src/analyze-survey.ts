@@ -23,7 +23,7 @@ import { writeReportFolder } from './report/write-report-folder.ts';
 import { finishStats } from './stats/finish-stats.ts';
 import { UserError } from './util/user-error.ts';
 import { createHash } from 'node:crypto';
-import { toolFingerprint } from './tool-fingerprint.ts';
+import { sourceFingerprint } from './package-root.js';
 
 export interface BuiltReport {
   stats: Stats;
@@ -115,7 +115,7 @@ export async function analyzeSurvey(surveyPath: string, options: { outDir: strin
 
 /** The content hashes of a report's inputs and the tool's fingerprint (`inputs.json`). */
 export function reportInputs(codebookText: string, exportSha256: string): { tool: string; codebookSha256: string; exportSha256: string } {
-  return { tool: toolFingerprint(), codebookSha256: createHash('sha256').update(codebookText).digest('hex'), exportSha256 };
+  return { tool: sourceFingerprint(), codebookSha256: createHash('sha256').update(codebookText).digest('hex'), exportSha256 };
 }
 
 /** Same object, same bytes: two-space JSON with a final newline. */

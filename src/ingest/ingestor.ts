@@ -147,11 +147,10 @@ export function createIngestor(codebook: Codebook, options: IngestorOptions): In
       settle(true);
       const [first, ...rest] = summaries as [SurveySummary, ...SurveySummary[]];
       for (const part of rest) mergeSummary(first, part);
-      summary = first;
       if (state === undefined) throw new UserError(options.file, 'is empty: no header row and no responses');
       // A column found personal part-way through may have had values quoted in earlier reasons.
       withholdPiiValues(quarantined, state.header, state.columns.pii);
-      return { header: state.header, columns: state.columns, rowsRead, blankRows, quarantined, flagged, summary };
+      return { header: state.header, columns: state.columns, rowsRead, blankRows, quarantined, flagged, summary: first };
     },
   };
 }

@@ -10,7 +10,7 @@ import type { Response } from '../validate/answer.ts';
 import { addToAccumulator, addWeightedValues, createAccumulator, mergeAccumulator, weightedValue, type MetricAccumulator } from './metric-accumulator.ts';
 import { planMetric, type MetricPlan } from './metric-plan.ts';
 import type { CellTotal } from './weights/calibrate.ts';
-import { addToCellSums, emptyCellSums, mergeWeighted, type CellSums, type WeightedSums } from './weights/weighted-sums.ts';
+import { addToCellSums, cellSumsOf, mergeWeighted, type CellSums, type WeightedSums } from './weights/weighted-sums.ts';
 import { cellKey, planAuditWeighting, planWeighting, type WeightingPlan } from './weights/weighting-plan.ts';
 
 /** The weighted side of the summary: per weighting cell, design-weight totals and each metric's sums. */
@@ -258,16 +258,7 @@ function addWeightedResponse(summary: SurveySummary, weighting: WeightedSummary,
   }
   /** Adds value y to sum number t, in this response's cell. */
   const addAt = (t: number, y: number): void => {
-    let c = slot[t];
-    if (c === undefined) {
-      const target = targets[t] as WeightedSums;
-      c = target.get(cell);
-      if (c === undefined) {
-        c = emptyCellSums();
-        target.set(cell, c);
-      }
-      slot[t] = c;
-    }
+    const c = (slot[t] ??= cellSumsOf(targets[t] as WeightedSums, cell));
     addToCellSums(c, d, y);
   };
   for (let m = 0; m < summary.plans.length; m++) {

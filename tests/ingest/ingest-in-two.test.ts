@@ -33,6 +33,15 @@ function sameAsOneThread(two: ExportIngestion, one: ExportIngestion): void {
   expect(two.encoding).toBe(one.encoding);
 }
 
+/** A codebook with one free-text question, for files whose quoting is what is tested. */
+const NOTE_ONLY = `id: t
+title: T
+source: { file: r.csv, format: generic, encoding: auto }
+questions:
+  - { id: note, column: note, type: text }
+metrics: []
+`;
+
 function codebookOf(yaml: string): Codebook {
   const parsed = parseCodebook(yaml);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
@@ -77,13 +86,7 @@ describe('ingestInTwo', () => {
   }, 60_000);
 
   it('leaves a row longer than a worker reads (an unclosed quote early in a large file) to one thread, which names the problem', async () => {
-    const codebook = codebookOf(`id: t
-title: T
-source: { file: r.csv, format: generic, encoding: auto }
-questions:
-  - { id: note, column: note, type: text }
-metrics: []
-`);
+    const codebook = codebookOf(NOTE_ONLY);
     const file = path.join(work, 'unclosed-early.csv');
     writeFileSync(file, `note\nfine\n"never closed\n${'x,'.repeat(5_000_000)}\n`);
     await expect(ingestInTwo(codebook, file, {})).rejects.toThrow(/characters/);
@@ -137,13 +140,7 @@ metrics:
   });
 
   it('rejects a file one thread would reject, and ingestFile then reports the problem as one thread does', async () => {
-    const codebook = codebookOf(`id: t
-title: T
-source: { file: r.csv, format: generic, encoding: auto }
-questions:
-  - { id: note, column: note, type: text }
-metrics: []
-`);
+    const codebook = codebookOf(NOTE_ONLY);
     const line = `"${'x'.repeat(200)}"\n`;
     const lines = Math.ceil(SPLIT_MIN_BYTES / line.length) + 1000;
     // An unclosed quote near the end: the second part finds it.

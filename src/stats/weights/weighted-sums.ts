@@ -19,16 +19,17 @@ export interface CellSums {
 export type WeightedSums = Map<string, CellSums>;
 
 export function addWeighted(sums: WeightedSums, cell: string, d: number, y: number): void {
-  let c = sums.get(cell);
-  if (c === undefined) {
-    c = emptyCellSums();
-    sums.set(cell, c);
-  }
-  addToCellSums(c, d, y);
+  addToCellSums(cellSumsOf(sums, cell), d, y);
 }
 
-export function emptyCellSums(): CellSums {
-  return { n: 0, s0y: 0, s1: 0, s2: 0, s1y: 0, s1yy: 0, s2y: 0, s2yy: 0 };
+/** The sums of `cell`, made (all zero) when the cell has none yet. */
+export function cellSumsOf(sums: WeightedSums, cell: string): CellSums {
+  let c = sums.get(cell);
+  if (c === undefined) {
+    c = { n: 0, s0y: 0, s1: 0, s2: 0, s1y: 0, s1yy: 0, s2y: 0, s2yy: 0 };
+    sums.set(cell, c);
+  }
+  return c;
 }
 
 /** One respondent with design weight `d` and value `y`, into the sums of its cell. */
