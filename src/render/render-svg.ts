@@ -1,6 +1,6 @@
 /** Vega-Lite spec → SVG text, headless (vega's View with the `none` renderer; no canvas, no browser). */
 import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import { chartDataflow } from './chart-dataflow.ts';
 import { vegaTextWidth } from './text-width.ts';
 
 let metricsInstalled = false;
@@ -12,8 +12,7 @@ export async function renderSvg(spec: Record<string, unknown>): Promise<string> 
     (vega as unknown as { textMetrics: { width: typeof vegaTextWidth } }).textMetrics.width = vegaTextWidth;
     metricsInstalled = true;
   }
-  const vegaSpec = compile(spec as unknown as TopLevelSpec).spec;
-  const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none' });
+  const view = new vega.View(chartDataflow(spec), { renderer: 'none' });
   try {
     return `${await view.toSVG()}\n`;
   } finally {
