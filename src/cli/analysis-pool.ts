@@ -14,6 +14,8 @@ const ENTRY = path.join(PACKAGE_ROOT, 'src/cli/analysis-child.js');
 export type AnalysisOutcome = { ok: true } | { ok: false; error: string };
 
 export interface AnalysisChild {
+  /** Starts the process now, so it loads the tool's modules while the caller still prepares the first job. */
+  start(): void;
   analyze(job: AnalysisJob, onProgress: (event: ProgressEvent) => void): Promise<AnalysisOutcome>;
   /** The process id of the child now running, if any (for diagnostics). */
   pid(): number | undefined;
@@ -22,14 +24,18 @@ export interface AnalysisChild {
 
 export function analysisChild(): AnalysisChild {
   let child: ChildProcess | undefined;
+  /** The running child, or a new one; a child that died between surveys is replaced, not written to. */
+  const live = (): ChildProcess => {
+    if (child !== undefined && child.exitCode === null && child.signalCode === null && child.connected) return child;
+    child = spawn(process.execPath, [ENTRY], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    // Failures show as 'close' (below) or a refused send; an 'error' event must not crash the batch.
+    child.on('error', () => undefined);
+    return child;
+  };
   return {
+    start: () => void live(),
     analyze(job, onProgress) {
-      // A child that died between surveys is replaced, not written to.
-      if (child !== undefined && (child.exitCode !== null || child.signalCode !== null || !child.connected)) child = undefined;
-      const current = child ?? spawn(process.execPath, [ENTRY], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
-      // Failures show as 'close' (below) or a refused send; an 'error' event must not crash the batch.
-      if (child === undefined) current.on('error', () => undefined);
-      child = current;
+      const current = live();
       let stderr = '';
       const onStderr = (chunk: Buffer): void => void (stderr += chunk.toString('utf8'));
       current.stderr?.on('data', onStderr);

@@ -24,4 +24,6 @@ export function serveAnalyses(): void {
     });
   });
   process.on('disconnect', () => void queue.then(() => process.exit(0)));
+  // The renderers are loaded now, while the parent still prepares the first survey (analyze loads them itself).
+  void Promise.all([import('../render/render-svg.ts'), import('../render/render-png.ts')]);
 }

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cjkFontFiles } from '../../src/render/cjk-font.ts';
 import { subsetFontFiles } from '../../src/render/font-subset.ts';
-import { renderPngs, resvgOptions } from '../../src/render/render-png.ts';
+import { renderPngs, resvgOptions, withoutHiddenText } from '../../src/render/render-png.ts';
 
 const svg = (text: string): string =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><text x="4" y="28" font-family="Noto Sans SC" font-size="24">${text}</text></svg>`;
@@ -68,6 +68,18 @@ describe('renderPngs', () => {
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(png.readUInt32BE(16)).toBe(400);
     expect(png.readUInt32BE(20)).toBe(80);
+  });
+
+  it('leaves out the labels vega hid (opacity 0), which draw nothing', () => {
+    const hidden = '<text x="4" y="28" font-size="24" opacity="0">隐藏</text>';
+    const shown = '<text x="4" y="28" font-size="24" opacity="1">显示</text>';
+    const odd = '<text aria-label="a > b" x="4" y="28" opacity="0">a &gt; b</text>';
+    const page = (body: string): string => `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40">${body}</svg>`;
+    expect(withoutHiddenText(page(hidden + shown + odd))).toBe(page(shown + odd));
+    // resvg draws the same pixels with the hidden label as without it.
+    const options = resvgOptions(cjkFontFiles());
+    const drawn = (body: string): Buffer => Buffer.from(new Resvg(page(body), options).render().pixels);
+    expect(drawn(hidden + shown).equals(drawn(shown))).toBe(true);
   });
 
   it('gives the same bytes every time', async () => {

@@ -135,6 +135,8 @@ async function settled(files: readonly string[]): Promise<void> {
 async function runBatch(dir: string, options: BatchOptions): Promise<number> {
   const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
   const surveys = await discover(dir);
+  // A child process starts as soon as there is a survey for it, and loads while the rest are checked.
+  const children = Array.from({ length: jobs }, () => analysisChild());
 
   // Load every codebook first: a broken one fails alone, and two surveys may not share an id.
   const ids = new Map<string, string>();
@@ -151,7 +153,10 @@ async function runBatch(dir: string, options: BatchOptions): Promise<number> {
       if (options.force !== true && (await unchanged(loaded.text, await resolveSourceFile(loaded), path.join(options.out, loaded.codebook.id)))) {
         outcomes.push({ survey, id: loaded.codebook.id, status: 'skipped', seconds: 0 });
         report(options, { survey, id: loaded.codebook.id, status: 'skipped', seconds: 0 });
-      } else pending.push({ survey, id: loaded.codebook.id });
+      } else {
+        pending.push({ survey, id: loaded.codebook.id });
+        children[pending.length - 1]?.start();
+      }
     } catch (error) {
       const outcome: Outcome = { survey, id: '', status: 'failed', seconds: 0, error: messageOf(error) };
       outcomes.push(outcome);
@@ -168,8 +173,7 @@ async function runBatch(dir: string, options: BatchOptions): Promise<number> {
     const now = [...running].map(([survey, stage]) => `${path.basename(survey)} ${stage}`).join(', ');
     if (live) process.stdout.write(`\r\x1b[K${running.size === 0 ? '' : `(${outcomes.length} of ${surveys.length} done) ${now}`}`);
   };
-  const worker = async (): Promise<void> => {
-    const child = analysisChild();
+  const worker = async (child: AnalysisChild): Promise<void> => {
     while (next < pending.length) {
       const item = pending[next++];
       if (item === undefined) break;
@@ -187,7 +191,7 @@ async function runBatch(dir: string, options: BatchOptions): Promise<number> {
     }
     child.close();
   };
-  await Promise.all(Array.from({ length: Math.min(jobs, pending.length) }, worker));
+  await Promise.all(children.slice(0, pending.length).map(worker));
 
   outcomes.sort((a, b) => (a.survey < b.survey ? -1 : a.survey > b.survey ? 1 : 0));
   const entries = await indexEntries(options.out, outcomes);
