@@ -1,14 +1,15 @@
 /**
  * The loop of a batch child process: each `{ survey, out }` message is analysed in turn, its progress and
- * then its outcome sent back. The process ends when the parent disconnects.
+ * then its outcome sent back; a `{ seriesOf, out }` message draws the series reports at the end. The
+ * renderers are loaded with this module, while the parent still prepares the first survey. The process
+ * ends when the parent disconnects.
  */
 import { analyzeSurvey } from '../analyze-survey.ts';
+import { writeSeriesReports } from '../report/write-series-reports.ts';
 import { errorMessage } from './error-message.ts';
 
-export interface AnalysisJob {
-  survey: string;
-  out: string;
-}
+/** A survey to analyse into `out`, or the series reports over reports in `out` (by id, in order). */
+export type AnalysisJob = { survey: string; out: string } | { seriesOf: string[]; out: string };
 
 export function serveAnalyses(): void {
   const send = (message: unknown): void => void process.send?.(message);
@@ -16,7 +17,8 @@ export function serveAnalyses(): void {
   process.on('message', (job: AnalysisJob) => {
     queue = queue.then(async () => {
       try {
-        await analyzeSurvey(job.survey, { outDir: job.out, onProgress: (progress) => send({ progress }) });
+        if ('survey' in job) await analyzeSurvey(job.survey, { outDir: job.out, onProgress: (progress) => send({ progress }) });
+        else await writeSeriesReports(job.out, job.seriesOf);
         send({ done: true });
       } catch (error) {
         send({ done: false, error: errorMessage(error).text });
@@ -24,6 +26,4 @@ export function serveAnalyses(): void {
     });
   });
   process.on('disconnect', () => void queue.then(() => process.exit(0)));
-  // The renderers are loaded now, while the parent still prepares the first survey (analyze loads them itself).
-  void Promise.all([import('../render/render-svg.ts'), import('../render/render-png.ts')]);
 }

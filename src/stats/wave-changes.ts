@@ -94,3 +94,12 @@ export function changeBetween(a: MetricResult, b: MetricResult, level: number): 
   }
   return null;
 }
+
+/** Each series with two or more waves, by name, its waves in the order given. */
+export function seriesWithWaves(waves: readonly Stats[]): [string, Stats[]][] {
+  const bySeries = new Map<string, Stats[]>();
+  for (const stats of waves) {
+    if (stats.survey.series !== undefined) bySeries.set(stats.survey.series, [...(bySeries.get(stats.survey.series) ?? []), stats]);
+  }
+  return [...bySeries].filter(([, members]) => members.length >= 2).sort(([a], [b]) => (a < b ? -1 : 1));
+}

@@ -275,6 +275,24 @@ describe('stickiness CLI', { timeout: 60_000 }, () => {
     expect(run('batch', dir, '--out', out, '--force').stdout).toContain(`ok      ${path.join(dir, 'a-good')}`);
   });
 
+  it('batch draws the series report in a child, and says so in one line when it cannot be written', () => {
+    const dir = path.join(work, 'waves');
+    cpSync(path.join(ROOT, 'surveys/kimi-2024'), path.join(dir, 'march'), { recursive: true });
+    cpSync(path.join(ROOT, 'surveys/kimi-2024-06'), path.join(dir, 'june'), { recursive: true });
+    const out = path.join(work, 'waves-out');
+    expect(run('batch', dir, '--out', out).status).toBe(0);
+    expect(readFileSync(path.join(out, 'series/kimi-users/series.json'), 'utf8')).toBe(readFileSync(path.join(ROOT, 'reports/series/kimi-users/series.json'), 'utf8'));
+    expect(existsSync(path.join(out, 'series/kimi-users/charts/trend-weekly_active.png'))).toBe(true);
+
+    rmSync(path.join(out, 'series'), { recursive: true });
+    writeFileSync(path.join(out, 'series'), 'a file where the series folder goes');
+    const { status, stdout, stderr } = run('batch', dir, '--out', out);
+    expect(status).toBe(1);
+    expect(stdout).toContain(`skipped ${path.join(dir, 'june')}`);
+    expect(stderr).toMatch(/^failed series reports: .*series.*; pass --out a folder you can write to$/m);
+    expect(stderr).not.toMatch(STACK);
+  });
+
   it('init drafts survey.yaml beside the export, refuses to overwrite it, and exits 1 for a missing export', () => {
     const dir = sampleCopy('init');
     rmSync(path.join(dir, 'survey.yaml'));

@@ -13,13 +13,9 @@ import path from 'node:path';
 import { reportInputs, type ProgressEvent } from '../../analyze-survey.ts';
 import { loadCodebook } from '../../codebook/load-codebook.ts';
 import { resolveSourceFile } from '../../ingest/resolve-source-file.ts';
-import { renderPngs } from '../../render/render-png.ts';
-import { renderSvg } from '../../render/render-svg.ts';
 import { indexHtml, indexMarkdown, type IndexEntry } from '../../report/report-index.ts';
-import { seriesFiles } from '../../report/series-report.ts';
-import { writeReportFolder } from '../../report/write-report-folder.ts';
-import { seriesTrends } from '../../stats/wave-changes.ts';
 import type { Stats } from '../../report/stats-json.ts';
+import { seriesWithWaves } from '../../stats/wave-changes.ts';
 import { UserError } from '../../util/user-error.ts';
 import { analysisChild, type AnalysisChild } from '../analysis-pool.ts';
 import { UsageError } from '../usage-error.ts';
@@ -189,7 +185,6 @@ async function runBatch(dir: string, options: BatchOptions): Promise<number> {
       report(options, outcome);
       status();
     }
-    child.close();
   };
   await Promise.all(children.slice(0, pending.length).map(worker));
 
@@ -197,26 +192,18 @@ async function runBatch(dir: string, options: BatchOptions): Promise<number> {
   const entries = await indexEntries(options.out, outcomes);
   await writeFile(path.join(options.out, 'index.md'), indexMarkdown(entries));
   await writeFile(path.join(options.out, 'index.html'), indexHtml(entries));
-  await writeSeries(options.out, entries);
+  // Series reports are drawn by a child process, where the renderers are loaded and warm.
+  let seriesFailed: string | undefined;
+  if (seriesWithWaves(entries.map((e) => e.stats)).length > 0) {
+    const made = await (children[0] ?? analysisChild()).analyze({ seriesOf: entries.map((e) => e.id), out: options.out }, () => undefined);
+    if (!made.ok) seriesFailed = made.error;
+  }
+  for (const child of children) child.close();
   if (options.json !== true && options.quiet !== true) process.stdout.write(summaryTable(outcomes, entries));
   const failed = outcomes.filter((o) => o.status === 'failed');
+  if (seriesFailed !== undefined) process.stderr.write(`failed series reports: ${seriesFailed}\n`);
   if (options.quiet !== true || failed.length > 0) process.stderr.write(`${outcomes.length - failed.length} of ${outcomes.length} surveys analysed or up to date${failed.length === 0 ? '' : `; failed: ${failed.map((f) => f.survey).join(', ')}`}\n`);
-  return failed.length === 0 ? 0 : 1;
-}
-
-/** Surveys sharing a `series` are waves: each series with two or more gets `<out>/series/<series>/`. */
-async function writeSeries(out: string, entries: readonly IndexEntry[]): Promise<void> {
-  const bySeries = new Map<string, Stats[]>();
-  for (const { stats } of entries) {
-    if (stats.survey.series !== undefined) bySeries.set(stats.survey.series, [...(bySeries.get(stats.survey.series) ?? []), stats]);
-  }
-  for (const [series, waves] of [...bySeries].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (waves.length < 2) continue;
-    const first = waves[0] as Stats;
-    const language = first.survey.language === 'zh' ? 'zh' : 'en';
-    const files = await seriesFiles(series, seriesTrends(waves, first.confidence), language, first.confidence, { svg: renderSvg, pngs: renderPngs });
-    await writeReportFolder(path.join(out, 'series'), series, files);
-  }
+  return failed.length === 0 && seriesFailed === undefined ? 0 : 1;
 }
 
 async function discover(dir: string): Promise<string[]> {
