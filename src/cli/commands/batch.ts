@@ -194,11 +194,12 @@ async function runBatch(dir: string, options: BatchOptions): Promise<number> {
   await writeFile(path.join(options.out, 'index.html'), indexHtml(entries));
   // Series reports are drawn by a child process, where the renderers are loaded and warm.
   let seriesFailed: string | undefined;
+  const drawer = children[0] ?? analysisChild();
   if (seriesWithWaves(entries.map((e) => e.stats)).length > 0) {
-    const made = await (children[0] ?? analysisChild()).analyze({ seriesOf: entries.map((e) => e.id), out: options.out }, () => undefined);
+    const made = await drawer.analyze({ seriesOf: entries.map((e) => e.id), out: options.out }, () => undefined);
     if (!made.ok) seriesFailed = made.error;
   }
-  for (const child of children) child.close();
+  for (const child of [drawer, ...children]) child.close();
   if (options.json !== true && options.quiet !== true) process.stdout.write(summaryTable(outcomes, entries));
   const failed = outcomes.filter((o) => o.status === 'failed');
   if (seriesFailed !== undefined) process.stderr.write(`failed series reports: ${seriesFailed}\n`);
