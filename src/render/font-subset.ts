@@ -9,7 +9,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import subsetFont from 'subset-font';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { cjkFontFiles } from './cjk-font.ts';
 
@@ -44,6 +43,8 @@ export async function subsetFontFiles(text: string, retry = true): Promise<strin
 
 async function writeSubset(source: string, characters: string, target: string): Promise<string> {
   if (existsSync(target)) return target;
+  // Loaded only here: with the subset cached, a run never needs HarfBuzz (about 30 ms to load).
+  const { default: subsetFont } = await import('subset-font');
   const subset = await subsetFont(readFileSync(source), characters, { targetFormat: 'truetype' });
   mkdirSync(path.dirname(target), { recursive: true });
   // Written aside and renamed, so a process running beside this one never reads half a font.
