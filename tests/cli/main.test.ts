@@ -1,6 +1,6 @@
 /** The command line as a user meets it: exit codes 0/1/2 and one-line messages, never a stack trace. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -291,6 +291,18 @@ describe('stickiness CLI', { timeout: 60_000 }, () => {
     expect(stdout).toContain(`skipped ${path.join(dir, 'june')}`);
     expect(stderr).toMatch(/^failed series reports: .*series.*; pass --out a folder you can write to$/m);
     expect(stderr).not.toMatch(STACK);
+  });
+
+  it('batch exits 1 with one line, its child processes closed, when the index cannot be written', () => {
+    const dir = path.join(work, 'no-index');
+    cpSync(path.join(ROOT, 'surveys/kimi-2024'), path.join(dir, 'march'), { recursive: true });
+    const out = path.join(work, 'no-index-out');
+    mkdirSync(path.join(out, 'index.md'), { recursive: true });
+    // A child left running would keep the command from ending: the timeout would stop it with a signal.
+    const result = spawnSync(process.execPath, [BIN, 'batch', dir, '--out', out, '--jobs', '2'], { cwd: work, encoding: 'utf8', timeout: 60_000 });
+    expect(result.signal).toBeNull();
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(`${path.join(out, 'index.md')}: cannot write the index here (EISDIR); pass --out a folder you can write to`);
   });
 
   it('init drafts survey.yaml beside the export, refuses to overwrite it, and exits 1 for a missing export', () => {

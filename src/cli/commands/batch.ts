@@ -131,8 +131,18 @@ async function settled(files: readonly string[]): Promise<void> {
 async function runBatch(dir: string, options: BatchOptions): Promise<number> {
   const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
   const surveys = await discover(dir);
-  // A child process starts as soon as there is a survey for it, and loads while the rest are checked.
-  const children = Array.from({ length: jobs }, () => analysisChild());
+  // A child process starts as soon as there is a survey for it, and loads while the rest are checked. The
+  // first also draws the series reports at the end. All are closed however the run ends.
+  const children = Array.from({ length: Math.max(1, jobs) }, () => analysisChild());
+  try {
+    return await analyseAll(surveys, children, options);
+  } finally {
+    for (const child of children) child.close();
+  }
+}
+
+/** Checks which surveys need analysing, analyses them in `children`, and writes the index and the series reports. */
+async function analyseAll(surveys: readonly string[], children: readonly AnalysisChild[], options: BatchOptions): Promise<number> {
 
   // Load every codebook first: a broken one fails alone, and two surveys may not share an id.
   const ids = new Map<string, string>();
@@ -190,21 +200,26 @@ async function runBatch(dir: string, options: BatchOptions): Promise<number> {
 
   outcomes.sort((a, b) => (a.survey < b.survey ? -1 : a.survey > b.survey ? 1 : 0));
   const entries = await indexEntries(options.out, outcomes);
-  await writeFile(path.join(options.out, 'index.md'), indexMarkdown(entries));
-  await writeFile(path.join(options.out, 'index.html'), indexHtml(entries));
+  await writeIndex(path.join(options.out, 'index.md'), indexMarkdown(entries));
+  await writeIndex(path.join(options.out, 'index.html'), indexHtml(entries));
   // Series reports are drawn by a child process, where the renderers are loaded and warm.
   let seriesFailed: string | undefined;
-  const drawer = children[0] ?? analysisChild();
-  if (seriesWithWaves(entries.map((e) => e.stats)).length > 0) {
+  const drawer = children[0];
+  if (drawer !== undefined && seriesWithWaves(entries.map((e) => e.stats)).length > 0) {
     const made = await drawer.analyze({ seriesOf: entries.map((e) => e.id), out: options.out }, () => undefined);
     if (!made.ok) seriesFailed = made.error;
   }
-  for (const child of [drawer, ...children]) child.close();
   if (options.json !== true && options.quiet !== true) process.stdout.write(summaryTable(outcomes, entries));
   const failed = outcomes.filter((o) => o.status === 'failed');
   if (seriesFailed !== undefined) process.stderr.write(`failed series reports: ${seriesFailed}\n`);
   if (options.quiet !== true || failed.length > 0) process.stderr.write(`${outcomes.length - failed.length} of ${outcomes.length} surveys analysed or up to date${failed.length === 0 ? '' : `; failed: ${failed.map((f) => f.survey).join(', ')}`}\n`);
   return failed.length === 0 && seriesFailed === undefined ? 0 : 1;
+}
+
+async function writeIndex(file: string, content: string): Promise<void> {
+  await writeFile(file, content).catch((error: NodeJS.ErrnoException) => {
+    throw error.code === undefined ? error : new UserError(file, `cannot write the index here (${error.code}); pass --out a folder you can write to`);
+  });
 }
 
 async function discover(dir: string): Promise<string[]> {
