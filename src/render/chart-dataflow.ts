@@ -24,6 +24,8 @@ const KEEP = 256;
 const remembered = new Map<string, JsonObject | null>();
 
 export function chartDataflow(spec: Record<string, unknown>): vega.Runtime {
+  // A chart that writes a placeholder itself (in a label, say) could not be told apart from one: it is not remembered.
+  if (holdsPlaceholder(spec as JsonObject)) return parse(spec as JsonObject) as unknown as vega.Runtime;
   const texts: string[] = [];
   const datasets: Datasets = { values: [], json: [] };
   const key = JSON.stringify(withPlaceholders(spec as JsonObject, texts, datasets, true));
@@ -97,6 +99,14 @@ function filledIn(value: Json, texts: readonly string[], datasets: readonly Json
     return out;
   }
   return value;
+}
+
+/** True when a string or name outside the chart's data holds either placeholder's mark. */
+function holdsPlaceholder(value: Json): boolean {
+  if (typeof value === 'string') return value.includes(TEXT_MARK) || value.includes(DATA_MARK);
+  if (Array.isArray(value)) return value.some(holdsPlaceholder);
+  if (isObject(value)) return Object.entries(value).some(([name, field]) => name.includes(DATA_MARK) || (name === 'data' ? false : holdsPlaceholder(field)));
+  return false;
 }
 
 /** True when placeholders appear only in the forms `filledIn` replaces. */

@@ -55,9 +55,13 @@ describe('chartDataflow', () => {
     expect(remembered(spec)).toEqual(direct(spec));
   });
 
-  it('compiles as it is a chart whose placeholders would land inside other text', () => {
-    const spec = shareChart(BARS, { title: 't', subtitle: 's', axisTitle: 'stickiness-placeholder-text-0 and more', sortByEstimate: false });
-    expect(remembered(spec)).toEqual(direct(spec));
+  it('compiles as it is a chart that writes a placeholder itself, whole or within other text', () => {
+    for (const axisTitle of ['stickiness-placeholder-text-0', 'stickiness-placeholder-text-0 and more', '"stickiness-placeholder-text-1"']) {
+      const spec = shareChart(BARS, { title: 't', subtitle: 's', axisTitle, sortByEstimate: false });
+      expect(remembered(spec), axisTitle).toEqual(direct(spec));
+    }
+    const constantText = { title: { text: 'the title' }, data: { values: [{ x: 1 }] }, mark: 'text', encoding: { text: { value: 'stickiness-placeholder-text-0' } } };
+    expect(remembered(constantText)).toEqual(direct(constantText));
   });
 
   it('keeps layers with equal data merged, as vega-lite does', () => {
