@@ -6,7 +6,8 @@ export function trendChart(
   points: readonly { wave: string; estimate: number; low: number; high: number; n: number }[],
   options: { title: string; subtitle: string; axisTitle: string; format: string },
 ): Record<string, unknown> {
-  const x = { field: 'wave', type: 'ordinal', title: null, sort: null, axis: { labelAngle: 0 } };
+  // Many waves crowd the axis: labels that would overlap are hidden (every other one, until they fit).
+  const x = { field: 'wave', type: 'ordinal', title: null, sort: null, axis: { labelAngle: 0, labelOverlap: true } };
   const y = { type: 'quantitative', title: options.axisTitle, axis: { format: options.format }, scale: { zero: false } };
   return {
     $schema: VEGA_LITE_SCHEMA,

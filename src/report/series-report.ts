@@ -3,7 +3,7 @@
  * wave-over-wave changes, a trend chart per metric, and `report.md` / `report.html`. Pure but for the
  * renderers it is handed.
  */
-import type { SeriesMetric } from '../stats/wave-changes.ts';
+import type { SeriesMetric, WavePoint } from '../stats/wave-changes.ts';
 import { trendChart } from '../render/trend-chart.ts';
 import { escapeMarkdown as esc } from './escape-markdown.ts';
 import { reportHtml } from './report-html.ts';
@@ -32,7 +32,10 @@ export async function seriesFiles(
       const verdict = c.significant ? (zh ? '变化显著' : 'a significant change') : zh ? '变化不显著' : 'not a significant change';
       lines.push(`${esc(c.from)} → ${esc(c.to)}: ${signed(metric, c.difference)} (${signed(metric, c.ci[0])} – ${signed(metric, c.ci[1])}, ${c.method}); ${verdict}`, '');
     }
-    const drawn = metric.points.flatMap((p) => (p.estimate === null || p.ci === null ? [] : [{ wave: p.start ?? p.survey, estimate: p.estimate, low: p.ci[0], high: p.ci[1], n: p.n }]));
+    const drawn = waveLabels(metric.points).flatMap((wave, i) => {
+      const p = metric.points[i];
+      return p === undefined || p.estimate === null || p.ci === null ? [] : [{ wave, estimate: p.estimate, low: p.ci[0], high: p.ci[1], n: p.n }];
+    });
     if (drawn.length < 2) continue;
     const share = !['mean', 'nps'].includes(metric.kind);
     const spec = trendChart(drawn, {
@@ -54,4 +57,15 @@ export async function seriesFiles(
   files.set('report.md', markdown);
   files.set('report.html', reportHtml({ title: `${zh ? '系列' : 'Series'} ${series}`, language }, markdown, svgs));
   return files;
+}
+
+/**
+ * Each wave's place on a trend chart's axis: its fieldwork start, or its id where it has none. Waves that
+ * share a start date (two samples fielded the same week) would fall on one point, so then every wave is
+ * labelled with its start and id.
+ */
+export function waveLabels(points: readonly WavePoint[]): string[] {
+  const labels = points.map((p) => p.start ?? p.survey);
+  if (new Set(labels).size === labels.length) return labels;
+  return points.map((p) => (p.start === null ? p.survey : `${p.start} ${p.survey}`));
 }
