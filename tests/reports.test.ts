@@ -7,17 +7,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeSurvey } from '../src/analyze-survey.ts';
+import { listFiles } from './list-files.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const out = mkdtempSync(path.join(tmpdir(), 'stickiness-reports-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-    .sort();
-}
 
 describe('reports/ for the sample surveys', () => {
   it('the batch index and the series report regenerate byte for byte', async () => {

@@ -4,13 +4,14 @@
  * the same spec: the two must be the same JSON for every chart of the committed reports and for titles and
  * datasets chosen to trip the placeholders.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { chartDataflow } from '../../src/render/chart-dataflow.ts';
 import { shareChart } from '../../src/render/share-chart.ts';
+import { listFiles } from '../list-files.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -18,16 +19,10 @@ const direct = (spec: Record<string, unknown>): unknown => JSON.parse(JSON.strin
 const remembered = (spec: Record<string, unknown>): unknown => JSON.parse(JSON.stringify(chartDataflow(spec)));
 
 function committedSpecs(): { name: string; spec: Record<string, unknown> }[] {
-  const specs: { name: string; spec: Record<string, unknown> }[] = [];
-  const visit = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) visit(file);
-      else if (entry.name.endsWith('.vl.json')) specs.push({ name: path.relative(ROOT, file), spec: JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> });
-    }
-  };
-  visit(path.join(ROOT, 'reports'));
-  return specs;
+  const reports = path.join(ROOT, 'reports');
+  return listFiles(reports)
+    .filter((file) => file.endsWith('.vl.json'))
+    .map((file) => ({ name: path.join('reports', file), spec: JSON.parse(readFileSync(path.join(reports, file), 'utf8')) as Record<string, unknown> }));
 }
 
 const BARS = [
