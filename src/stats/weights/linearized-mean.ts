@@ -37,6 +37,48 @@ export interface Influence {
 const RAKING_PASSES = 10;
 const NONE: CellSums = { n: 0, s0y: 0, s1: 0, s2: 0, s1y: 0, s1yy: 0, s2y: 0, s2yy: 0 };
 
+/**
+ * The cells in `cells` order, and per projection each cell's level (numbered in order of first appearance;
+ * −1 for a key without one) and its factor after the step. `influence` projects every variable ten times
+ * over per margin: looked up once per calibration, each projection is one pass over arrays.
+ */
+interface Layout {
+  cells: ReadonlyMap<string, CellTotal>;
+  keys: string[];
+  totals: CellTotal[];
+  g: number[];
+  projections: ProjectionLayout[];
+}
+
+interface ProjectionLayout {
+  levels: number[];
+  /** Levels that occur. */
+  count: number;
+  after: number[];
+}
+
+const layouts = new WeakMap<Calibration, Layout>();
+
+function layoutOf(cells: ReadonlyMap<string, CellTotal>, calibration: Calibration): Layout {
+  const known = layouts.get(calibration);
+  if (known?.cells === cells) return known;
+  const keys = [...cells.keys()];
+  const projections = calibration.projections.map(({ margin, after }) => {
+    const ids = new Map<number, number>();
+    const levels = keys.map((cell) => {
+      const level = levelOf(cell, margin);
+      if (Number.isNaN(level)) return -1;
+      let id = ids.get(level);
+      if (id === undefined) ids.set(level, (id = ids.size));
+      return id;
+    });
+    return { levels, count: ids.size, after: keys.map((cell) => after.get(cell) ?? 0) };
+  });
+  const layout = { cells, keys, totals: [...cells.values()], g: keys.map((cell) => calibration.g.get(cell) ?? 0), projections };
+  layouts.set(calibration, layout);
+  return layout;
+}
+
 export function influence(sums: WeightedSums, cells: ReadonlyMap<string, CellTotal>, calibration: Calibration): Influence | null {
   const g = (cell: string): number => calibration.g.get(cell) ?? 0;
   let total = 0;
@@ -47,54 +89,59 @@ export function influence(sums: WeightedSums, cells: ReadonlyMap<string, CellTot
   }
   if (!(total > 0)) return null;
   const mean = weightedY / total;
-  const domain = (cell: string): CellSums => sums.get(cell) ?? NONE;
-  // Per cell: Σ_δ u and Σ_δ d·u with u = (y − ȳ)/Σ_δ w.
-  const u0 = (c: CellSums): number => (c.s0y - mean * c.n) / total;
-  const u1 = (c: CellSums): number => (c.s1y - mean * c.s1) / total;
+  const layout = layoutOf(cells, calibration);
+  const domain = layout.keys.map((cell) => sums.get(cell) ?? NONE);
+  // Per cell: Σ_δ u and Σ_δ d·u with u = (y − ȳ)/Σ_δ w, taken times g.
+  const gu0 = domain.map((c, i) => (layout.g[i] ?? 0) * ((c.s0y - mean * c.n) / total));
+  const gu1 = domain.map((c, i) => (layout.g[i] ?? 0) * ((c.s1y - mean * c.s1) / total));
 
-  const F = new Map<string, number>([...cells.keys()].map((cell) => [cell, 0]));
-  const project = (margin: number, after: ReadonlyMap<string, number>, coefficient: (level: number) => number): void => {
-    const levels = new Map<number, number>();
-    for (const cell of cells.keys()) {
-      const level = levelOf(cell, margin);
-      if (!levels.has(level)) levels.set(level, coefficient(level));
-    }
-    for (const cell of cells.keys()) F.set(cell, (F.get(cell) ?? 0) + (after.get(cell) ?? 0) * (levels.get(levelOf(cell, margin)) ?? 0));
+  const F = layout.keys.map(() => 0);
+  // Each level's coefficient is a ratio of two sums over its cells (in cell order); then every cell's F takes
+  // its factor times its level's coefficient. A cell without a level adds 0.
+  type Sums = { top: number[]; bottom: number[] };
+  const project = ({ levels, count, after }: ProjectionLayout, add: (i: number, sums: Sums, level: number) => void, ratio: (top: number, bottom: number) => number): void => {
+    const sums: Sums = { top: new Array<number>(count).fill(0), bottom: new Array<number>(count).fill(0) };
+    levels.forEach((level, i) => {
+      if (level >= 0) add(i, sums, level);
+    });
+    const coefficients = sums.top.map((top, level) => ratio(top, sums.bottom[level] ?? 0));
+    levels.forEach((level, i) => {
+      F[i] = (F[i] ?? 0) + (after[i] ?? 0) * (level >= 0 ? (coefficients[level] ?? 0) : 0);
+    });
   };
   if (calibration.kind === 'poststratify') {
     // svyrecvar, plain post-strata: x −= psw · Σ_h x·oldw/psw / Σ_h oldw, which is Σ_h x / Σ_h psw.
-    for (const { margin, after } of calibration.projections) {
-      project(margin, after, (level) => {
-        let x = 0;
-        let w = 0;
-        for (const [cell, t] of cells) {
-          if (levelOf(cell, margin) !== level) continue;
-          x += g(cell) * u1(domain(cell)) - (F.get(cell) ?? 0) * t.a1;
-          w += (after.get(cell) ?? 0) * t.a1;
-        }
-        return w > 0 ? x / w : 0;
-      });
+    for (const projection of layout.projections) {
+      project(
+        projection,
+        (i, { top, bottom }, level) => {
+          const a1 = layout.totals[i]?.a1 ?? 0;
+          top[level] = (top[level] ?? 0) + ((gu1[i] ?? 0) - (F[i] ?? 0) * a1);
+          bottom[level] = (bottom[level] ?? 0) + (projection.after[i] ?? 0) * a1;
+        },
+        (x, w) => (w > 0 ? x / w : 0),
+      );
     }
   } else if (calibration.kind === 'rake') {
     // svyrecvar, raking: ten passes of x −= psw · (unweighted mean of x/psw within the margin's level).
     for (let pass = 0; pass < RAKING_PASSES; pass++) {
-      for (const { margin, after } of calibration.projections) {
-        project(margin, after, (level) => {
-          let ratio = 0;
-          let count = 0;
-          for (const [cell, t] of cells) {
-            const psw = after.get(cell) ?? 0;
-            if (levelOf(cell, margin) !== level || psw === 0) continue;
+      for (const projection of layout.projections) {
+        project(
+          projection,
+          (i, { top, bottom }, level) => {
+            const psw = projection.after[i] ?? 0;
+            if (psw === 0) return;
+            const n = layout.totals[i]?.n ?? 0;
             // x_i / psw_i = (g·δ·u − F) / after, summed over the cell's respondents.
-            ratio += (g(cell) * u0(domain(cell)) - (F.get(cell) ?? 0) * t.n) / psw;
-            count += t.n;
-          }
-          return count > 0 ? ratio / count : 0;
-        });
+            top[level] = (top[level] ?? 0) + ((gu0[i] ?? 0) - (F[i] ?? 0) * n) / psw;
+            bottom[level] = (bottom[level] ?? 0) + n;
+          },
+          (ratio, count) => (count > 0 ? ratio / count : 0),
+        );
       }
     }
   }
-  return { mean, total, sums, F };
+  return { mean, total, sums, F: new Map(layout.keys.map((cell, i) => [cell, F[i] ?? 0])) };
 }
 
 /**
