@@ -14,6 +14,7 @@ import { cjkFontFiles } from './cjk-font.ts';
 
 /** Printable ASCII is always kept, whatever the charts hold, so one subset serves charts with the same CJK text. */
 const ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
+const PRINTABLE_ASCII = /[\x20-\x7e]+/g;
 
 const CACHE = path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'stickiness', 'fonts');
 
@@ -21,7 +22,8 @@ const made = new Map<string, Promise<string[]>>();
 
 /** Paths of the regular and bold faces cut down to the characters of `text` (and printable ASCII). */
 export async function subsetFontFiles(text: string, retry = true): Promise<string[]> {
-  const characters = [...new Set(ASCII + decodeEntities(text))].sort().join('');
+  // Printable ASCII is in already: only the rest of the text is looked at (most of an SVG is ASCII markup).
+  const characters = [...new Set(ASCII + decodeEntities(text).replace(PRINTABLE_ASCII, ''))].sort().join('');
   const sources = cjkFontFiles();
   const key = createHash('sha256')
     .update(JSON.stringify([characters, sources.map((file) => [path.basename(file), statSync(file).size])]))
