@@ -4,7 +4,8 @@
  * (a half-written folder, or the old report moved aside just before the swap) is cleaned up or put back by
  * the next run.
  */
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../util/user-error.ts';
 
@@ -24,10 +25,13 @@ async function writeAside(outDir: string, id: string, files: ReadonlyMap<string,
   const retired = path.join(outDir, `.${id}.old-${process.pid}`);
   await recover(outDir, id);
   try {
+    const made = new Set<string>();
     for (const [name, content] of files) {
       const file = path.join(staging, name);
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, content);
+      const dir = path.dirname(file);
+      if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+      made.add(dir);
+      writeFileSync(file, content);
     }
     await rename(target, retired).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
