@@ -97,9 +97,10 @@ export interface AnalyzeResult extends BuiltReport {
 /** A stage of `analyzeSurvey` as it happens (for progress displays), with the rows read during ingestion. */
 export type ProgressEvent = { stage: 'ingest'; rows: number } | { stage: 'report' | 'write' | 'done' };
 
-export async function analyzeSurvey(surveyPath: string, options: { outDir: string; onProgress?: (event: ProgressEvent) => void }): Promise<AnalyzeResult> {
+/** `codebook`: the survey's codebook as already loaded (by `batch`, which reads every codebook first), not read again. */
+export async function analyzeSurvey(surveyPath: string, options: { outDir: string; onProgress?: (event: ProgressEvent) => void; codebook?: LoadedCodebook }): Promise<AnalyzeResult> {
   const progress = options.onProgress ?? ((): void => undefined);
-  const loaded = await loadCodebook(surveyPath);
+  const loaded = options.codebook ?? (await loadCodebook(surveyPath));
   const exportFile = await resolveSourceFile(loaded);
   progress({ stage: 'ingest', rows: 0 });
   const ingestion = await ingestFile(loaded.codebook, exportFile, { onProgress: (rows) => progress({ stage: 'ingest', rows }) });

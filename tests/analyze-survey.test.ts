@@ -6,13 +6,17 @@
  * scipy.stats.t.interval(0.95, n-1, loc=mean, scale=scipy.stats.sem(values)),
  * scipy.stats.chisquare(observed, f_exp=n*shares).
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildReport, type BuiltReport } from '../src/analyze-survey.ts';
+import { analyzeSurvey, buildReport, type BuiltReport } from '../src/analyze-survey.ts';
+import { loadCodebook, type LoadedCodebook } from '../src/codebook/load-codebook.ts';
 import { parseCodebook } from '../src/codebook/parse-codebook.ts';
 import type { Codebook } from '../src/codebook/schema.ts';
 import { ingestFile } from '../src/ingest/ingest-file.ts';
+import { listFiles } from './list-files.ts';
 import reference from './reference/kimi-2024-reference.json' with { type: 'json' };
 
 const TOLERANCE = 1e-9;
@@ -219,5 +223,24 @@ describe('buildReport on the sample survey', () => {
     expect(lines[0]).not.toContain('来自IP');
     expect(lines[0]?.endsWith(',reason')).toBe(true);
     expect(lines.find((line) => line.startsWith('129,'))).toMatch(/speeder \[所用时间\].*; attention-check/);
+  });
+});
+
+describe('analyzeSurvey with the codebook its caller loaded', () => {
+  it('writes the same report from a codebook sent as JSON (as batch sends it to a child) without reading survey.yaml again', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'stickiness-loaded-'));
+    try {
+      const survey = fileURLToPath(new URL('../surveys/kimi-2024', import.meta.url));
+      const read = await analyzeSurvey(survey, { outDir: path.join(out, 'read') });
+      const sent = JSON.parse(JSON.stringify(await loadCodebook(survey))) as LoadedCodebook;
+      // A folder that does not exist: only the codebook given can be used.
+      const given = await analyzeSurvey(path.join(out, 'no-such-survey'), { outDir: path.join(out, 'given'), codebook: sent });
+      const files = listFiles(read.reportDir);
+      expect(files.length).toBeGreaterThan(50);
+      expect(listFiles(given.reportDir)).toEqual(files);
+      for (const file of files) expect(readFileSync(path.join(given.reportDir, file)).equals(readFileSync(path.join(read.reportDir, file))), file).toBe(true);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });

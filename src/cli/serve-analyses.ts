@@ -5,11 +5,15 @@
  * ends when the parent disconnects.
  */
 import { analyzeSurvey } from '../analyze-survey.ts';
+import type { LoadedCodebook } from '../codebook/load-codebook.ts';
 import { writeSeriesReports } from '../report/write-series-reports.ts';
 import { errorMessage } from './error-message.ts';
 
-/** A survey to analyse into `out`, or the series reports over reports in `out` (by id, in order). */
-export type AnalysisJob = { survey: string; out: string } | { seriesOf: string[]; out: string };
+/**
+ * A survey to analyse into `out` (with its codebook as the parent loaded it, which is plain JSON), or the
+ * series reports over reports in `out` (by id, in order).
+ */
+export type AnalysisJob = { survey: string; out: string; codebook?: LoadedCodebook } | { seriesOf: string[]; out: string };
 
 export function serveAnalyses(): void {
   const send = (message: unknown): void => void process.send?.(message);
@@ -17,8 +21,11 @@ export function serveAnalyses(): void {
   process.on('message', (job: AnalysisJob) => {
     queue = queue.then(async () => {
       try {
-        if ('survey' in job) await analyzeSurvey(job.survey, { outDir: job.out, onProgress: (progress) => send({ progress }) });
-        else await writeSeriesReports(job.out, job.seriesOf);
+        if ('survey' in job) {
+          await analyzeSurvey(job.survey, { outDir: job.out, onProgress: (progress) => send({ progress }), ...(job.codebook === undefined ? {} : { codebook: job.codebook }) });
+        } else {
+          await writeSeriesReports(job.out, job.seriesOf);
+        }
         send({ done: true });
       } catch (error) {
         send({ done: false, error: errorMessage(error).text });

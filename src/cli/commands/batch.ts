@@ -11,7 +11,7 @@ import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { reportInputs, type ProgressEvent } from '../../analyze-survey.ts';
-import { loadCodebook } from '../../codebook/load-codebook.ts';
+import { loadCodebook, type LoadedCodebook } from '../../codebook/load-codebook.ts';
 import { resolveSourceFile } from '../../ingest/resolve-source-file.ts';
 import { indexHtml, indexMarkdown, type IndexEntry } from '../../report/report-index.ts';
 import type { Stats } from '../../report/stats-json.ts';
@@ -147,7 +147,7 @@ async function analyseAll(surveys: readonly string[], children: readonly Analysi
   // Load every codebook first: a broken one fails alone, and two surveys may not share an id.
   const ids = new Map<string, string>();
   const outcomes: Outcome[] = [];
-  const pending: { survey: string; id: string }[] = [];
+  const pending: { survey: string; id: string; codebook: LoadedCodebook }[] = [];
   for (const survey of surveys) {
     try {
       const loaded = await loadCodebook(survey);
@@ -160,7 +160,7 @@ async function analyseAll(surveys: readonly string[], children: readonly Analysi
         outcomes.push({ survey, id: loaded.codebook.id, status: 'skipped', seconds: 0 });
         report(options, { survey, id: loaded.codebook.id, status: 'skipped', seconds: 0 });
       } else {
-        pending.push({ survey, id: loaded.codebook.id });
+        pending.push({ survey, id: loaded.codebook.id, codebook: loaded });
         children[pending.length - 1]?.start();
       }
     } catch (error) {
@@ -185,7 +185,7 @@ async function analyseAll(surveys: readonly string[], children: readonly Analysi
       if (item === undefined) break;
       running.set(item.survey, 'starting');
       status();
-      const outcome = await analyzeInChild(child, item.survey, item.id, options.out, (event) => {
+      const outcome = await analyzeInChild(child, item, options.out, (event) => {
         running.set(item.survey, event.stage === 'ingest' ? `reading (${event.rows.toLocaleString('en')} rows)` : event.stage === 'report' ? 'computing and drawing' : 'writing');
         status();
       });
@@ -243,9 +243,9 @@ async function unchanged(codebookText: string, exportFile: string, reportDir: st
   return recorded === `${JSON.stringify(reportInputs(codebookText, hash.digest('hex')), null, 2)}\n`;
 }
 
-async function analyzeInChild(child: AnalysisChild, survey: string, id: string, out: string, onProgress: (event: ProgressEvent) => void): Promise<Outcome> {
+async function analyzeInChild(child: AnalysisChild, { survey, id, codebook }: { survey: string; id: string; codebook: LoadedCodebook }, out: string, onProgress: (event: ProgressEvent) => void): Promise<Outcome> {
   const started = process.hrtime.bigint();
-  const outcome = await child.analyze({ survey, out }, onProgress);
+  const outcome = await child.analyze({ survey, out, codebook }, onProgress);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return outcome.ok ? { survey, id, status: 'ok', seconds } : { survey, id, status: 'failed', seconds, error: outcome.error };
 }
