@@ -141,38 +141,56 @@ async function runBatch(dir: string, options: BatchOptions): Promise<number> {
   }
 }
 
-/** Checks which surveys need analysing, analyses them in `children`, and writes the index and the series reports. */
-async function analyseAll(surveys: readonly string[], children: readonly AnalysisChild[], options: BatchOptions): Promise<number> {
+/** A survey whose report is to be made, with its codebook as loaded to check it. */
+interface Pending {
+  survey: string;
+  id: string;
+  codebook: LoadedCodebook;
+}
 
-  // Load every codebook first: a broken one fails alone, and two surveys may not share an id.
+/**
+ * Loads every codebook in turn and yields the surveys to analyse; a broken codebook fails its survey alone,
+ * a survey whose id an earlier one has fails, and an unchanged one is skipped (both recorded in `outcomes`).
+ * The n-th survey to analyse starts the n-th child process, to load while the rest are checked.
+ */
+async function* surveysToAnalyse(surveys: readonly string[], children: readonly AnalysisChild[], outcomes: Outcome[], options: BatchOptions): AsyncGenerator<Pending> {
   const ids = new Map<string, string>();
-  const outcomes: Outcome[] = [];
-  const pending: { survey: string; id: string; codebook: LoadedCodebook }[] = [];
+  let pending = 0;
   for (const survey of surveys) {
+    let loaded: LoadedCodebook;
     try {
-      const loaded = await loadCodebook(survey);
+      loaded = await loadCodebook(survey);
       const other = ids.get(loaded.codebook.id);
       if (other !== undefined) {
         throw new UserError(path.join(survey, 'survey.yaml'), `id \`${loaded.codebook.id}\` is also the id of ${other}; ids name report folders, so give each survey its own`);
       }
       ids.set(loaded.codebook.id, survey);
       if (options.force !== true && (await unchanged(loaded.text, await resolveSourceFile(loaded), path.join(options.out, loaded.codebook.id)))) {
-        outcomes.push({ survey, id: loaded.codebook.id, status: 'skipped', seconds: 0 });
-        report(options, { survey, id: loaded.codebook.id, status: 'skipped', seconds: 0 });
-      } else {
-        pending.push({ survey, id: loaded.codebook.id, codebook: loaded });
-        children[pending.length - 1]?.start();
+        const outcome: Outcome = { survey, id: loaded.codebook.id, status: 'skipped', seconds: 0 };
+        outcomes.push(outcome);
+        report(options, outcome);
+        continue;
       }
     } catch (error) {
       const outcome: Outcome = { survey, id: '', status: 'failed', seconds: 0, error: messageOf(error) };
       outcomes.push(outcome);
       report(options, outcome);
+      continue;
     }
+    children[pending++]?.start();
+    yield { survey, id: loaded.codebook.id, codebook: loaded };
   }
+}
 
-  // Analyse the rest in `jobs` child processes, a survey at a time each. On a terminal a status line shows what is
-  // running; piped or in CI there are only the plain result lines.
-  let next = 0;
+/** Checks which surveys need analysing, analyses them in `children`, and writes the index and the series reports. */
+async function analyseAll(surveys: readonly string[], children: readonly AnalysisChild[], options: BatchOptions): Promise<number> {
+  const outcomes: Outcome[] = [];
+  // Surveys are handed to the children as soon as they are checked: the first child starts on the first
+  // survey while the parent still checks the others. Each child takes the next survey when it is done; the
+  // generator answers one request at a time, so no survey is taken twice.
+  const queue = surveysToAnalyse(surveys, children, outcomes, options);
+
+  // On a terminal a status line shows what is running; piped or in CI there are only the plain result lines.
   const running = new Map<string, string>();
   const live = process.stdout.isTTY === true && options.json !== true && options.quiet !== true;
   const status = (): void => {
@@ -180,23 +198,22 @@ async function analyseAll(surveys: readonly string[], children: readonly Analysi
     if (live) process.stdout.write(`\r\x1b[K${running.size === 0 ? '' : `(${outcomes.length} of ${surveys.length} done) ${now}`}`);
   };
   const worker = async (child: AnalysisChild): Promise<void> => {
-    while (next < pending.length) {
-      const item = pending[next++];
-      if (item === undefined) break;
-      running.set(item.survey, 'starting');
+    for (let item = await queue.next(); item.done !== true; item = await queue.next()) {
+      const { survey } = item.value;
+      running.set(survey, 'starting');
       status();
-      const outcome = await analyzeInChild(child, item, options.out, (event) => {
-        running.set(item.survey, event.stage === 'ingest' ? `reading (${event.rows.toLocaleString('en')} rows)` : event.stage === 'report' ? 'computing and drawing' : 'writing');
+      const outcome = await analyzeInChild(child, item.value, options.out, (event) => {
+        running.set(survey, event.stage === 'ingest' ? `reading (${event.rows.toLocaleString('en')} rows)` : event.stage === 'report' ? 'computing and drawing' : 'writing');
         status();
       });
-      running.delete(item.survey);
+      running.delete(survey);
       outcomes.push(outcome);
       if (live) process.stdout.write('\r\x1b[K');
       report(options, outcome);
       status();
     }
   };
-  await Promise.all(children.slice(0, pending.length).map(worker));
+  await Promise.all(children.map(worker));
 
   outcomes.sort((a, b) => (a.survey < b.survey ? -1 : a.survey > b.survey ? 1 : 0));
   const entries = await indexEntries(options.out, outcomes);
@@ -243,7 +260,7 @@ async function unchanged(codebookText: string, exportFile: string, reportDir: st
   return recorded === `${JSON.stringify(reportInputs(codebookText, hash.digest('hex')), null, 2)}\n`;
 }
 
-async function analyzeInChild(child: AnalysisChild, { survey, id, codebook }: { survey: string; id: string; codebook: LoadedCodebook }, out: string, onProgress: (event: ProgressEvent) => void): Promise<Outcome> {
+async function analyzeInChild(child: AnalysisChild, { survey, id, codebook }: Pending, out: string, onProgress: (event: ProgressEvent) => void): Promise<Outcome> {
   const started = process.hrtime.bigint();
   const outcome = await child.analyze({ survey, out, codebook }, onProgress);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
