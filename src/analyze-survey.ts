@@ -93,11 +93,13 @@ export interface AnalyzeResult extends BuiltReport {
   reportDir: string;
 }
 
-/** Reads `<survey>/survey.yaml` and its export, writes `<outDir>/<id>/`. */
 /** A stage of `analyzeSurvey` as it happens (for progress displays), with the rows read during ingestion. */
 export type ProgressEvent = { stage: 'ingest'; rows: number } | { stage: 'report' | 'write' | 'done' };
 
-/** `codebook`: the survey's codebook as already loaded (by `batch`, which reads every codebook first), not read again. */
+/**
+ * Reads `<survey>/survey.yaml` and its export, writes `<outDir>/<id>/`. With `codebook` (the survey's
+ * codebook as `batch` already loaded it to check the survey), survey.yaml is not read again.
+ */
 export async function analyzeSurvey(surveyPath: string, options: { outDir: string; onProgress?: (event: ProgressEvent) => void; codebook?: LoadedCodebook }): Promise<AnalyzeResult> {
   const progress = options.onProgress ?? ((): void => undefined);
   const loaded = options.codebook ?? (await loadCodebook(surveyPath));
