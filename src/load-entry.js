@@ -70,10 +70,10 @@ export async function bundle() {
 }
 
 /**
- * Pure-JavaScript dependencies the tool loads at every start, bundled with the sources: resolving and reading
- * their ~900 module files and ~200 package.json took longer than compiling them (a batch child loaded them in 230 ms, bundled
- * in 95). The rest (native code, WebAssembly read from the package's folder, exceljs and HarfBuzz loaded
- * only when needed, the build tools) stay where npm put them.
+ * Pure-JavaScript dependencies the tool loads at every start, bundled with the sources: resolving and
+ * reading their ~900 module files and ~200 package.json took longer than compiling them (a batch child
+ * loaded them in 230 ms, bundled in 95). The rest (native code, WebAssembly read from the package's folder,
+ * exceljs and HarfBuzz loaded only when needed, the build tools) stay where npm put them.
  */
 export const BUNDLED = new Set([
   'vega',
