@@ -94,16 +94,26 @@ export const BUNDLED = new Set([
   '@stdlib/stats-base-dists-t-quantile',
 ]);
 
+/**
+ * Whether esbuild leaves an import outside the bundle: a package the tool's sources (under `sources`)
+ * import, unless listed in BUNDLED. What a bundled package imports is bundled with it. (The sources are told
+ * by their folder, not by a node_modules/ in the path: installed as a dependency, they are under one too.)
+ * @param {string} specifier a bare import specifier
+ * @param {string} importer the importing file
+ * @param {string} sources the folder of the tool's sources
+ */
+export function leftOutside(specifier, importer, sources) {
+  if (!importer.startsWith(`${sources}${path.sep}`)) return false;
+  const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : (specifier.split('/')[0] ?? specifier);
+  return !BUNDLED.has(name);
+}
+
 /** @type {import('esbuild').Plugin} */
 const dependenciesOutside = {
   name: 'dependencies-outside',
   setup(build) {
-    // A package the sources import is left outside unless listed; what a bundled package imports is bundled with it.
-    build.onResolve({ filter: /^[^./]/ }, (args) => {
-      if (args.importer.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
-      const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : (args.path.split('/')[0] ?? args.path);
-      return BUNDLED.has(name) ? undefined : { path: args.path, external: true };
-    });
+    const sources = path.join(PACKAGE_ROOT, 'src');
+    build.onResolve({ filter: /^[^./]/ }, (args) => (leftOutside(args.path, args.importer, sources) ? { path: args.path, external: true } : undefined));
   },
 };
 

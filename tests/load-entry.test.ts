@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED, bundle } from '../src/load-entry.js';
+import { BUNDLED, bundle, leftOutside } from '../src/load-entry.js';
 
 /** The packages a bundle file still imports (bare specifiers, not node: built-ins), by package name. */
 function importedPackages(code: string): Set<string> {
@@ -27,5 +27,19 @@ describe('the bundle', () => {
     const imported = new Set(files.flatMap((name) => [...importedPackages(readFileSync(path.join(dir ?? '', name), 'utf8'))]));
     for (const name of BUNDLED) expect(imported.has(name), `${name} is imported from node_modules`).toBe(false);
     for (const name of ['@resvg/resvg-js', 'exceljs', 'subset-font']) expect(imported.has(name), `${name} stays outside`).toBe(true);
+  });
+
+  it('decides by where the importing file is, also when the tool is installed under node_modules/', () => {
+    for (const root of ['/work/stickiness', '/work/app/node_modules/stickiness']) {
+      const sources = path.join(root, 'src');
+      const ours = path.join(sources, 'render', 'render-png.ts');
+      expect(leftOutside('vega', ours, sources)).toBe(false);
+      expect(leftOutside('@stdlib/stats-base-dists-t-cdf', ours, sources)).toBe(false);
+      expect(leftOutside('@resvg/resvg-js', ours, sources)).toBe(true);
+      expect(leftOutside('subset-font', ours, sources)).toBe(true);
+      expect(leftOutside('tsx/esm/api', ours, sources)).toBe(true);
+      // What vega imports goes with it.
+      expect(leftOutside('d3-array', path.join(root, 'node_modules', 'vega', 'build', 'vega.js'), sources)).toBe(false);
+    }
   });
 });
