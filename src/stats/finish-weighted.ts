@@ -70,9 +70,14 @@ export function finishWeighted(codebook: Codebook, plan: MetricPlan, unweighted:
   }
 }
 
-/** A share's weighted estimate and interval at the effective n implied by its variance. */
+/**
+ * A share's weighted estimate and interval at the effective n implied by its variance. A share strictly
+ * between 0 and 1 with no variance is one the weighting fixes (an option of a calibration variable): its
+ * interval is the point, as R's confint(svymean(...)) gives to within the raking tolerance.
+ */
 export function shareInterval(m: LinearizedMean, codebook: Codebook): { estimate: number; ci: [number, number] | null } {
   const p = m.estimate;
+  if (p > 0 && p < 1 && m.variance === 0) return { estimate: p, ci: [p, p] };
   const nStar = p > 0 && p < 1 && m.variance > 0 ? (p * (1 - p)) / m.variance : m.nEffective;
   const interval = proportionInterval(p * nStar, nStar, codebook.confidence, codebook.ciMethod);
   return { estimate: p, ci: interval?.ci ?? null };

@@ -145,9 +145,19 @@ export function influence(sums: WeightedSums, cells: ReadonlyMap<string, CellTot
 }
 
 /**
+ * Relative size under which a covariance is rounding error: it is computed from per-cell raw moments, a
+ * difference of sums whose terms can be far larger than the result. For a share of a calibration variable
+ * the projections remove every residual, the true covariance is 0, and what the sums leave is at most ~1e-17
+ * of their terms (R's svymean gives an SE of ~1e-12 there, from the raking tolerance); real covariances
+ * measured here are above 1e-3 of their terms.
+ */
+const ROUNDING = 1024 * Number.EPSILON;
+
+/**
  * The design-based covariance of two influences. Over one domain, `cross(cell)` is Σ d²·y_a·y_b over the
  * domain's respondents in the cell (s2yy for a variable with itself; 0 for exclusive indicators). For two
  * disjoint domains (a group and the rest), pass `disjoint`: no respondent is in both, so that term is 0.
+ * A result within rounding error of the terms it comes from is 0 (ROUNDING).
  */
 export function covariance(
   a: Influence,
@@ -161,6 +171,10 @@ export function covariance(
   let sumB = 0;
   let sumAB = 0;
   let respondents = 0;
+  // The same sums with every term and every part of a term taken as its absolute value.
+  let sizeA = 0;
+  let sizeB = 0;
+  let sizeAB = 0;
   for (const [cell, t] of cells) {
     const g = calibration.g.get(cell) ?? 0;
     const ca = a.sums.get(cell) ?? NONE;
@@ -176,8 +190,16 @@ export function covariance(
     sumB += g * u1b - fb * t.a1;
     sumAB += g * g * uab - g * fb * u2a - g * fa * u2b + fa * fb * t.a2;
     respondents += t.n;
+    const size2a = (Math.abs(ca.s2y) + Math.abs(a.mean * ca.s2)) / a.total;
+    const size2b = (Math.abs(cb.s2y) + Math.abs(b.mean * cb.s2)) / b.total;
+    const sizeab = disjoint ? 0 : (Math.abs(cross(cell)) + Math.abs(b.mean * ca.s2y) + Math.abs(a.mean * cb.s2y) + Math.abs(a.mean * b.mean * ca.s2)) / (a.total * b.total);
+    sizeA += (Math.abs(g) * (Math.abs(ca.s1y) + Math.abs(a.mean * ca.s1))) / a.total + Math.abs(fa * t.a1);
+    sizeB += (Math.abs(g) * (Math.abs(cb.s1y) + Math.abs(b.mean * cb.s1))) / b.total + Math.abs(fb * t.a1);
+    sizeAB += g * g * sizeab + Math.abs(g * fb) * size2a + Math.abs(g * fa) * size2b + Math.abs(fa * fb * t.a2);
   }
-  return respondents > 1 ? (respondents / (respondents - 1)) * (sumAB - (sumA * sumB) / respondents) : 0;
+  if (respondents <= 1) return 0;
+  const centred = sumAB - (sumA * sumB) / respondents;
+  return Math.abs(centred) <= ROUNDING * (sizeAB + (sizeA * sizeB) / respondents) ? 0 : (respondents / (respondents - 1)) * centred;
 }
 
 /**
