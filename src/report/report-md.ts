@@ -61,6 +61,9 @@ export function reportMarkdown(
       lines.push(`| ${t.option} | ${t.share} | ${t.interval(codebook.confidence)} | ${t.count} |`, '|---|---:|---:|---:|');
       for (const g of m.groups ?? []) lines.push(`| ${esc(g.value)} | ${value(m, g.estimate, t.noAnswers)} | ${interval(m, g.ci, t.noInterval)} | ${g.count ?? 0} |`);
       lines.push('');
+      // A question the weighting calibrates to (untrimmed): its shares are the benchmark's, each interval a point.
+      const fixed = weighting?.by.includes(m.question) === true && (m.groups ?? []).every((g) => g.ci !== null && g.ci[0] === g.ci[1]);
+      if (fixed) lines.push(t.fixedByWeighting, '');
       const distChart = charts.find((c) => c.name === `dist-${m.id}`);
       if (distChart !== undefined) lines.push(`![${esc(distChart.title)}](charts/${distChart.name}.svg)`, '');
     }
