@@ -148,7 +148,7 @@ export function influence(sums: WeightedSums, cells: ReadonlyMap<string, CellTot
  * Relative size under which a covariance is rounding error: it is computed from per-cell raw moments, a
  * difference of sums whose terms can be far larger than the result. For a share of a calibration variable
  * the projections remove every residual, the true covariance is 0, and what the sums leave is at most ~1e-17
- * of their terms (R's svymean gives an SE of ~1e-12 there, from the raking tolerance); real covariances
+ * of their terms (R's svymean gives an SE of 1e-16 to 1e-12 there, within the raking tolerance); real covariances
  * measured here are above 1e-3 of their terms.
  */
 const ROUNDING = 1024 * Number.EPSILON;
@@ -185,14 +185,15 @@ export function covariance(
     const u1b = (cb.s1y - b.mean * cb.s1) / b.total;
     const u2a = (ca.s2y - a.mean * ca.s2) / a.total;
     const u2b = (cb.s2y - b.mean * cb.s2) / b.total;
-    const uab = disjoint ? 0 : (cross(cell) - b.mean * ca.s2y - a.mean * cb.s2y + a.mean * b.mean * ca.s2) / (a.total * b.total);
+    const both = disjoint ? 0 : cross(cell);
+    const uab = disjoint ? 0 : (both - b.mean * ca.s2y - a.mean * cb.s2y + a.mean * b.mean * ca.s2) / (a.total * b.total);
     sumA += g * u1a - fa * t.a1;
     sumB += g * u1b - fb * t.a1;
     sumAB += g * g * uab - g * fb * u2a - g * fa * u2b + fa * fb * t.a2;
     respondents += t.n;
     const size2a = (Math.abs(ca.s2y) + Math.abs(a.mean * ca.s2)) / a.total;
     const size2b = (Math.abs(cb.s2y) + Math.abs(b.mean * cb.s2)) / b.total;
-    const sizeab = disjoint ? 0 : (Math.abs(cross(cell)) + Math.abs(b.mean * ca.s2y) + Math.abs(a.mean * cb.s2y) + Math.abs(a.mean * b.mean * ca.s2)) / (a.total * b.total);
+    const sizeab = disjoint ? 0 : (Math.abs(both) + Math.abs(b.mean * ca.s2y) + Math.abs(a.mean * cb.s2y) + Math.abs(a.mean * b.mean * ca.s2)) / (a.total * b.total);
     sizeA += (Math.abs(g) * (Math.abs(ca.s1y) + Math.abs(a.mean * ca.s1))) / a.total + Math.abs(fa * t.a1);
     sizeB += (Math.abs(g) * (Math.abs(cb.s1y) + Math.abs(b.mean * cb.s1))) / b.total + Math.abs(fb * t.a1);
     sizeAB += g * g * sizeab + Math.abs(g * fb) * size2a + Math.abs(g * fa) * size2b + Math.abs(fa * fb * t.a2);
