@@ -4,7 +4,7 @@
 // (which tsx itself uses) into node_modules/.cache/stickiness/<fingerprint>/, with the pure-JavaScript
 // dependencies (BUNDLED), once after any change to src/, and later starts load the bundle. Where no bundle
 // can be made (a read-only install, say), tsx runs the sources as before.
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { freshFingerprint, PACKAGE_ROOT, sourceFingerprint } from './package-root.js';
@@ -33,8 +33,11 @@ export async function bundle() {
   if (process.env['STICKINESS_FROM_SOURCE'] === '1') return undefined;
   const cache = path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'stickiness');
   const dir = path.join(cache, sourceFingerprint());
-  if (existsSync(path.join(dir, 'main.mjs'))) return dir;
-  removeAbandonedBuilds(cache);
+  if (existsSync(path.join(dir, 'main.mjs'))) {
+    markUsed(dir);
+    return dir;
+  }
+  pruneBundles(cache, path.basename(dir));
   const building = `${dir}.${process.pid}.tmp`;
   try {
     const { build } = await import('esbuild');
@@ -117,17 +120,43 @@ const dependenciesOutside = {
   },
 };
 
+/** A bundle folder left by an earlier version or earlier sources is removed after this long unused. */
+const OLD_BUNDLE_MS = 24 * 3_600_000;
+
 /**
- * Removes half-built bundles more than an hour old (a build killed part-way leaves its folder).
- * @param {string} cache
+ * Clears the cache before a new bundle is made: half-built bundles more than an hour old (a build killed
+ * part-way leaves its folder), and bundles of other sources not built or used for a day (each is about
+ * 4 MB, and every edit of src/ makes one). A process still running from an older bundle has loaded what it
+ * needs within its first minutes; each start marks the bundle it uses (`markUsed`).
+ * @param {string} cache the cache folder
+ * @param {string} current the name of the bundle about to be made
+ * @param {number} now
  */
-function removeAbandonedBuilds(cache) {
+export function pruneBundles(cache, current, now = Date.now()) {
   try {
     for (const name of readdirSync(cache)) {
       const folder = path.join(cache, name);
-      if (name.endsWith('.tmp') && Date.now() - statSync(folder).mtimeMs > 3_600_000) rmSync(folder, { recursive: true, force: true });
+      const age = now - statSync(folder).mtimeMs;
+      const stale = name.endsWith('.tmp') ? age > 3_600_000 : BUNDLE_NAME.test(name) && name !== current && age > OLD_BUNDLE_MS;
+      if (stale) rmSync(folder, { recursive: true, force: true });
     }
   } catch {
     // No cache folder yet.
+  }
+}
+
+/** A bundle folder's name: the fingerprint, `<version>+<16 hex digits>`. */
+const BUNDLE_NAME = /^[^/\\]+\+[0-9a-f]{16}$/;
+
+/**
+ * Marks a bundle as used now (its folder's modification time), so pruning keeps it.
+ * @param {string} dir
+ */
+function markUsed(dir) {
+  try {
+    const now = new Date();
+    utimesSync(dir, now, now);
+  } catch {
+    // A read-only cache: nothing is pruned there either.
   }
 }
