@@ -11,7 +11,7 @@ export async function ingestFile(codebook: Codebook, file: string, options: Omit
   // A large CSV is read by two threads (an `onAccepted` listener must see every response on this one).
   if (stopAt !== undefined && options.onAccepted === undefined) {
     try {
-      return await ingestInTwo(codebook, file, options);
+      return await ingestInTwo(codebook, file, options, stopAt);
     } catch (error) {
       // Bad input, a huge row, or no worker: one thread reads the file again and reports any problem as it
       // always does.

@@ -60,9 +60,9 @@ export interface SplitJob {
   stopAt: number;
 }
 
-export async function ingestInTwo(codebook: Codebook, file: string, options: Omit<IngestorOptions, 'file' | 'onAccepted'>): Promise<ExportIngestion> {
-  const stopAt = firstPartEnd((await stat(file)).size);
-  const job: SplitJob = { codebook, file, stopAt };
+/** `stopAt`: where to split, as `splitPoint` gave it to the caller (by default, from the file's size now). */
+export async function ingestInTwo(codebook: Codebook, file: string, options: Omit<IngestorOptions, 'file' | 'onAccepted'>, stopAt?: number): Promise<ExportIngestion> {
+  const job: SplitJob = { codebook, file, stopAt: stopAt ?? firstPartEnd((await stat(file)).size) };
   const rows = [0, 0];
   const workers: Worker[] = [];
   const run = <T>(part: Part): Promise<T> =>
