@@ -6,7 +6,6 @@ export function trendChart(
   points: readonly { wave: string; estimate: number; low: number; high: number; n: number }[],
   options: { title: string; subtitle: string; axisTitle: string; format: string },
 ): Record<string, unknown> {
-  // Interval caps a fixed 14 px wide: by default they span the whole band, a third of the chart for two waves.
   // Many waves crowd the axis: labels that would overlap are hidden (every other one, until they fit).
   const x = { field: 'wave', type: 'ordinal', title: null, sort: null, axis: { labelAngle: 0, labelOverlap: true } };
   const y = { type: 'quantitative', title: options.axisTitle, axis: { format: options.format }, scale: { zero: false } };
@@ -17,6 +16,7 @@ export function trendChart(
     height: 200,
     data: { values: points.map((p) => ({ ...p })) },
     layer: [
+      // Interval caps a fixed 14 px wide: by default they span the whole band, a third of the chart for two waves.
       { mark: { type: 'errorbar', ticks: { size: 14 }, color: INTERVAL_COLOR }, encoding: { x, y: { ...y, field: 'low' }, y2: { field: 'high' } } },
       { mark: { type: 'line', color: BAR_COLOR, point: { filled: true, size: 60, color: BAR_COLOR } }, encoding: { x, y: { ...y, field: 'estimate' } } },
     ],

@@ -1,7 +1,7 @@
 /**
  * Runs a command to completion and times it from spawn to exit (start-up included), for tests/bench/bench.ts.
  * A non-zero exit throws with the end of the command's stderr. Dirty pages are flushed (`sync`) before the
- * clock starts, so the previous run's writes (and the removal of its output) are not paid by this one.
+ * clock starts, so the previous run's writes are not paid by this one.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
