@@ -1,6 +1,6 @@
 /**
  * Real data nobody on this project wrote: 1,135 responses of the 2020 Jupyter community survey
- * (../shared/datasets/jupyter-survey-2020, SurveyMonkey export, CC0) through the whole pipeline, with the
+ * (tests/fixtures/jupyter-2020/all_responses.csv, SurveyMonkey export, CC0) through the whole pipeline, with the
  * codebook tests/fixtures/jupyter-2020/survey.yaml. Expected values: tests/reference/jupyter_2020_reference.py
  * (pandas 1.5, scipy 1.10, statsmodels 0.13), e.g. proportion_confint(x, n, alpha=0.05, method='wilson') and
  * scipy.stats.t.interval(0.95, n - 1, loc=mean, scale=scipy.stats.sem(values)).
@@ -13,7 +13,7 @@ import { analyzeSurvey, type AnalyzeResult } from '../src/analyze-survey.ts';
 import reference from './reference/jupyter-2020-reference.json' with { type: 'json' };
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const DATASET = path.resolve(ROOT, '../shared/datasets/jupyter-survey-2020/all_responses.csv');
+const DATASET = path.join(ROOT, 'tests/fixtures/jupyter-2020/all_responses.csv');
 const work = mkdtempSync(path.join(tmpdir(), 'stickiness-jupyter-'));
 let result: AnalyzeResult;
 

@@ -1,5 +1,5 @@
 /**
- * The codebook (`survey.yaml`) as zod schemas: CONTRACT section 2. The schemas are the types; every object
+ * The codebook (`survey.yaml`) as zod schemas: docs/codebook.md. The schemas are the types; every object
  * is strict, so a typo is an error with a "did you mean". Cross-references between parts (a metric naming a
  * question) are checked afterwards by `crossCheck`.
  */

@@ -1,7 +1,7 @@
 /**
  * Text width for vega's layout without the native `canvas` package. Vega's own estimate (0.8 em per
  * character) is too narrow for CJK, which takes a full em, so Chinese labels got clipped and overlapped
- * (STACK-NOTES.md). This estimate gives CJK and full-width characters 1 em, narrow Latin letters and
+ *. This estimate gives CJK and full-width characters 1 em, narrow Latin letters and
  * punctuation less, and matched canvas layout within a pixel on the labels tried.
  */
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;

@@ -1,4 +1,4 @@
-/** `stats.json` (CONTRACT section 3): every result of one analysis, in one object. */
+/** `stats.json` (docs/outputs.md): every result of one analysis, in one object. */
 import type { Audit } from '../audit/run-audit.ts';
 import type { Flag } from '../audit/flag.ts';
 import type { Codebook } from '../codebook/schema.ts';

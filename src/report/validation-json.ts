@@ -1,5 +1,5 @@
 /**
- * `validation.json`: the accounting of one ingestion (CONTRACT section 3). Rows read, accepted and
+ * `validation.json`: the accounting of one ingestion (docs/outputs.md). Rows read, accepted and
  * quarantined, counts per rule, and every rejection with its row, column, value and rule. PII values were
  * never put into the reasons, so none can appear here.
  */

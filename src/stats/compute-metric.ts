@@ -15,7 +15,7 @@ import { clipRatio } from './clip-ratio.ts';
 export function finishMetric(codebook: Codebook, plan: MetricPlan, acc: MetricAccumulator): MetricResult {
   const { level, method } = { level: codebook.confidence, method: codebook.ciMethod };
   const { metric, question } = plan;
-  // Field order follows CONTRACT section 3, so stats.json reads the same for every kind.
+  // Field order follows docs/outputs.md, so stats.json reads the same for every kind.
   const result = (core: { estimate: number | null; ci: [number, number] | null; method: MetricResult['method']; n: number }): MetricResult => ({
     id: metric.id,
     kind: metric.kind,

@@ -18,7 +18,7 @@ export interface GroupResult {
   significant?: boolean;
 }
 
-/** Weighted-estimate details (CONTRACT: "the unweighted figure stays in the output"). */
+/** Weighted-estimate details (docs/codebook.md: "the unweighted figure stays in the output"). */
 export interface WeightedDetails {
   /** Linearised standard error of the estimate. */
   se: number;
@@ -27,7 +27,7 @@ export interface WeightedDetails {
   unweighted: { estimate: number | null; ci: [number, number] | null; method: string };
 }
 
-/** A metric's result as `stats.json` carries it (CONTRACT section 3). */
+/** A metric's result as `stats.json` carries it (docs/outputs.md). */
 export interface MetricResult {
   id: string;
   kind: Metric['kind'];

@@ -1,5 +1,5 @@
 /**
- * One record → an accepted response or a quarantined row with all its reasons (CONTRACT section 3): a cell
+ * One record → an accepted response or a quarantined row with all its reasons (docs/outputs.md): a cell
  * that fails its question, a speeder, a later duplicate, a failed attention check, a straight-liner under
  * `action: quarantine`, a row whose cell count differs from the header's. Every record gets exactly one
  * verdict, so `rowsRead == accepted + quarantined`. The validator remembers duplicate keys across rows.

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 
-/** The parts of stats.json (CONTRACT section 3) the comparison reads. */
+/** The parts of stats.json (docs/outputs.md) the comparison reads. */
 const interval = z.tuple([z.number(), z.number()]).nullable();
 const statsGroup = z.object({ value: z.string(), estimate: z.number().nullable(), n: z.number(), ci: interval.optional() });
 export const statsJson = z.object({

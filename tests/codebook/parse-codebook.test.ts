@@ -26,7 +26,7 @@ function problems(text: string): string[] {
 }
 
 describe('parseCodebook', () => {
-  it('accepts a minimal codebook and fills the defaults of CONTRACT section 2', () => {
+  it('accepts a minimal codebook and fills the defaults of docs/codebook.md', () => {
     const result = parseCodebook(MINIMAL);
     expect(result.ok).toBe(true);
     if (!result.ok) return;

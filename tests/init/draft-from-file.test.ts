@@ -84,7 +84,7 @@ describe('init', () => {
   });
 
   it('drafts the real 2020 Jupyter survey, grouping one-column-per-option multi-selects', async () => {
-    const dataset = path.resolve(ROOT, '../shared/datasets/jupyter-survey-2020/all_responses.csv');
+    const dataset = path.join(ROOT, 'tests/fixtures/jupyter-2020/all_responses.csv');
     const { codebook, result } = await roundTrip('jupyter', (file) => copyFileSync(dataset, file));
     expect(question(codebook, '3.')).toMatchObject({ type: 'multi', options: expect.arrayContaining(['Python.', 'R.', 'Julia.']) });
     expect(question(codebook, '1. How frequently do you use Jupyter?')).toMatchObject({ type: 'single' });

@@ -2,7 +2,7 @@
 
 Run from the repository root with Debian's python (python3-pandas, python3-scipy, python3-statsmodels):
     /usr/bin/python3 tests/reference/jupyter_2020_reference.py > tests/reference/jupyter-2020-reference.json
-Semantics follow CONTRACT section 2: labels compared after NFKC + folded white space; the denominator is
+Semantics follow docs/codebook.md: labels compared after NFKC + folded white space; the denominator is
 the respondents who answered (a one-column-per-option multi-select with nothing ticked is not answered;
 "N/A - skip, don't know." is the codebook's `missing` value).
 """
@@ -14,7 +14,7 @@ import pandas as pd
 import scipy.stats as st
 from statsmodels.stats.proportion import proportion_confint
 
-CSV = "../shared/datasets/jupyter-survey-2020/all_responses.csv"
+CSV = "tests/fixtures/jupyter-2020/all_responses.csv"
 
 
 def norm(s):

@@ -1,6 +1,6 @@
 """Independent reference figures for surveys/kimi-2024 (quarantine, metrics, breakdowns, audit).
 
-Written from CONTRACT.md sections 2-3, the codebook and the export only (not from src/), with
+Written from docs/codebook.md and docs/outputs.md, the codebook and the export only (not from src/), with
 pandas / scipy / statsmodels. Run from the repository root with Debian's Python:
 
     /usr/bin/python3 tests/reference/kimi_2024_reference.py > tests/reference/kimi-2024-reference.json
