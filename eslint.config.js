@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'reports/', 'coverage/', 'tests/.artifacts/', '.cache/'] },
+  { ignores: ['node_modules/', 'reports/', 'coverage/', 'tests/.artifacts/', '.cache/', 'dist/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -1,11 +1,13 @@
 /**
  * The whole pipeline for one survey, in order:
  *
- *   survey.yaml + export ──▶ ingest ──▶ validate ──▶ stats ──▶ audit ──▶ render ──▶ report
+ *   survey.yaml + export ──▶ ingest ──▶ validate ──▶ fold ──▶ stats ──▶ audit ──▶ render ──▶ report
+ *                           (bytes→rows) (rows→accepted|quarantined) (accepted→counts)   (specs→svg/png) (files)
  *
- * Ingestion and validation run as one stream that folds accepted responses into mergeable counts
- * (`ingestFile`); `buildReport` is the pure rest (counts in, report files out); `analyzeSurvey` adds the
- * I/O at both ends: it reads the codebook and export and writes `<out>/<id>/`.
+ * Ingestion, validation and folding run as one stream (`ingestFile` with the survey's fold): rows are
+ * validated as they are read, and accepted responses are folded into mergeable counts and dropped.
+ * `buildReport` is the pure rest (counts in, report files out); `analyzeSurvey` adds the I/O at both ends:
+ * it reads the codebook and export and writes `<out>/<id>/`.
  */
 import { runAudit } from './audit/run-audit.ts';
 import { loadCodebook, type LoadedCodebook } from './codebook/load-codebook.ts';
@@ -13,17 +15,19 @@ import type { Codebook } from './codebook/schema.ts';
 import { ingestFile } from './ingest/ingest-file.ts';
 import type { ExportIngestion } from './ingest/ingest-text.ts';
 import { resolveSourceFile } from './ingest/resolve-source-file.ts';
+import type { Stats } from './model/stats.ts';
+import type { ValidationSummary } from './model/validation.ts';
 import { chartSpecs } from './render/chart-specs.ts';
 import { quarantineCsv } from './report/quarantine-csv.ts';
 import { reportHtml } from './report/report-html.ts';
+import { reportInputs } from './report/report-inputs.ts';
 import { reportMarkdown } from './report/report-md.ts';
-import { buildStats, type Stats } from './report/stats-json.ts';
-import { validationSummary, type ValidationSummary } from './report/validation-json.ts';
+import { buildStats } from './report/stats-json.ts';
 import { writeReportFolder } from './report/write-report-folder.ts';
 import { finishStats } from './stats/finish-stats.ts';
+import { surveyFold, type SurveyState } from './stats/folds/survey-fold.ts';
 import { UserError } from './util/user-error.ts';
-import { createHash } from 'node:crypto';
-import { sourceFingerprint } from './package-root.js';
+import { validationSummary } from './validate/validation-summary.ts';
 
 export interface BuiltReport {
   stats: Stats;
@@ -33,25 +37,18 @@ export interface BuiltReport {
 }
 
 /** `file` names the export and `codebookFile` the survey.yaml in messages. */
-export async function buildReport(codebook: Codebook, ingestion: ExportIngestion, file: string, codebookFile = 'survey.yaml'): Promise<BuiltReport> {
+export async function buildReport(codebook: Codebook, ingestion: ExportIngestion<SurveyState>, file: string, codebookFile = 'survey.yaml'): Promise<BuiltReport> {
   const validation = validationSummary(codebook.id, codebook.source.file, ingestion);
-  const { summary } = ingestion;
-  if (summary.accepted === 0) {
+  if (validation.accepted === 0) {
     throw new UserError(file, `no response passed validation (${ingestion.rowsRead} read); run \`stickiness validate\` to see why`);
   }
-  const { metrics, breakdowns, weighting, reweighted, weightedBenchmarkShares } = finishStats(codebook, summary, codebookFile);
-  const audit = runAudit({
-    codebook,
-    summary,
-    metrics,
-    validation,
-    ...(weighting === undefined ? {} : { weighting }),
-    ...(reweighted === undefined ? {} : { reweighted }),
-    ...(weightedBenchmarkShares === undefined ? {} : { weightedBenchmarkShares }),
-  });
+  const state = ingestion.folded;
+  const finished = finishStats(codebook, state, codebookFile);
+  const audit = runAudit({ codebook, state, stats: finished, validation });
+  const { metrics, breakdowns, weighting } = finished;
   const stats = buildStats({ codebook, sha256: ingestion.sha256, validation, metrics, breakdowns, audit, ...(weighting === undefined ? {} : { weighting }) });
   const charts = chartSpecs(codebook, metrics, weighting, audit.audit.variables, {
-    optionCounts: summary.optionCounts,
+    likertCounts: state.likertCounts,
     breakdowns,
     accounting: { rowsRead: validation.rowsRead, accepted: validation.accepted, byRule: validation.byRule },
   });
@@ -76,10 +73,7 @@ export async function buildReport(codebook: Codebook, ingestion: ExportIngestion
   }
   const pngs = await renderPngs(chartSvgs);
   charts.forEach((chart, i) => files.set(`charts/${chart.name}.png`, pngs[i] as Uint8Array));
-  const quotes = codebook.questions.flatMap((question, q) => {
-    const quoted = summary.quotes[q];
-    return quoted === undefined || quoted.limit === 0 ? [] : [{ question: question.id, answers: quoted.answers, answered: summary.accepted - (summary.nonResponse[q] ?? 0) }];
-  });
+  const quotes = [...state.quotes].map(([question, quoted]) => ({ question, answers: quoted.answers, answered: validation.accepted - (state.nonResponse.get(question) ?? 0) }));
   const markdown = reportMarkdown(codebook, stats, validation, charts, weighting, quotes);
   files.set('report.md', markdown);
   const svgs = new Map([...files].flatMap(([name, content]) => (name.endsWith('.svg') && typeof content === 'string' ? [[name, content] as const] : [])));
@@ -98,14 +92,14 @@ export type ProgressEvent = { stage: 'ingest'; rows: number } | { stage: 'report
 
 /**
  * Reads `<survey>/survey.yaml` and its export, writes `<outDir>/<id>/`. With `codebook` (the survey's
- * codebook as `batch` already loaded it to check the survey), survey.yaml is not read again.
+ * codebook as `batch` already loaded it to plan), survey.yaml is not read again.
  */
 export async function analyzeSurvey(surveyPath: string, options: { outDir: string; onProgress?: (event: ProgressEvent) => void; codebook?: LoadedCodebook }): Promise<AnalyzeResult> {
   const progress = options.onProgress ?? ((): void => undefined);
   const loaded = options.codebook ?? (await loadCodebook(surveyPath));
   const exportFile = await resolveSourceFile(loaded);
   progress({ stage: 'ingest', rows: 0 });
-  const ingestion = await ingestFile(loaded.codebook, exportFile, { onProgress: (rows) => progress({ stage: 'ingest', rows }) });
+  const ingestion = await ingestFile(loaded.codebook, exportFile, surveyFold(loaded.codebook), { onProgress: (rows) => progress({ stage: 'ingest', rows }) });
   progress({ stage: 'report' });
   const built = await buildReport(loaded.codebook, ingestion, exportFile, loaded.file);
   progress({ stage: 'write' });
@@ -114,11 +108,6 @@ export async function analyzeSurvey(surveyPath: string, options: { outDir: strin
   const reportDir = await writeReportFolder(options.outDir, loaded.codebook.id, built.files);
   progress({ stage: 'done' });
   return { ...built, codebook: loaded, reportDir };
-}
-
-/** The content hashes of a report's inputs and the tool's fingerprint (`inputs.json`). */
-export function reportInputs(codebookText: string, exportSha256: string): { tool: string; codebookSha256: string; exportSha256: string } {
-  return { tool: sourceFingerprint(), codebookSha256: createHash('sha256').update(codebookText).digest('hex'), exportSha256 };
 }
 
 /** Same object, same bytes: two-space JSON with a final newline. */

@@ -18,6 +18,7 @@ import type { Codebook } from '../src/codebook/schema.ts';
 import { ingestFile } from '../src/ingest/ingest-file.ts';
 import { listFiles } from './list-files.ts';
 import reference from './reference/kimi-2024-reference.json' with { type: 'json' };
+import { surveyFold } from '../src/stats/folds/survey-fold.ts';
 
 const TOLERANCE = 1e-9;
 let built: BuiltReport;
@@ -28,7 +29,7 @@ beforeAll(async () => {
   if (!parsed.ok) throw new Error('sample codebook does not parse');
   codebook = parsed.value;
   const file = fileURLToPath(new URL('../surveys/kimi-2024/responses.csv', import.meta.url));
-  built = await buildReport(codebook, await ingestFile(codebook, file), file);
+  built = await buildReport(codebook, await ingestFile(codebook, file, surveyFold(codebook)), file);
 });
 
 function close(actual: number | null | undefined, expected: number): void {

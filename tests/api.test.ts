@@ -1,23 +1,52 @@
-/** The library entry as an embedding job meets it: `import { ... } from 'stickiness'` in plain Node. */
+/**
+ * The package as an embedding job meets it: `import { ... } from 'stickiness'` in plain Node, from the built
+ * package installed as a dependency (tests/built-package.ts), with nothing registered in the process.
+ */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { builtPackage } from './built-package.ts';
+import { listFiles } from './list-files.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const out = mkdtempSync(path.join(tmpdir(), 'stickiness-api-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe("import from 'stickiness'", () => {
-  it('analyses a survey and exposes the pipeline pieces', () => {
+  it('ships JavaScript with type declarations that imports no TypeScript and no loader', () => {
+    const files = listFiles(path.join(builtPackage(), 'dist'));
+    expect(files).toContain('api.js');
+    expect(files).toContain('api.d.ts');
+    expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+    for (const file of files.filter((f) => f.endsWith('.js'))) {
+      const code = readFileSync(path.join(builtPackage(), 'dist', file), 'utf8');
+      expect(code, file).not.toMatch(/\.ts['"]|['"]tsx(\/[^'"]*)?['"]/);
+    }
+  });
+
+  it('analyses a survey, runs a batch and exposes the pipeline pieces in plain Node', () => {
+    const survey = JSON.stringify(path.join(ROOT, 'surveys/kimi-2024'));
     const script = `
       const s = await import('stickiness');
-      const result = await s.analyzeSurvey('surveys/kimi-2024', { outDir: ${JSON.stringify(out)} });
+      const result = await s.analyzeSurvey(${survey}, { outDir: ${JSON.stringify(path.join(out, 'one'))} });
+      const batch = await s.runBatch(${JSON.stringify(path.join(ROOT, 'surveys'))}, { out: ${JSON.stringify(path.join(out, 'batch'))}, jobs: 1 });
       const parsed = s.parseCodebook('id: x\\ntitle: X\\nsource: { file: a.csv }\\nquestions:\\n  - { id: q, column: Q, type: text }\\n');
-      console.log(JSON.stringify({ accepted: result.stats.input.accepted, parsed: parsed.ok, kinds: typeof s.ingestFile + typeof s.finishStats + typeof s.runAudit }));`;
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+      console.log(JSON.stringify({
+        accepted: result.stats.input.accepted,
+        batch: batch.outcomes.map((o) => o.status),
+        parsed: parsed.ok,
+        kinds: typeof s.ingestFile + typeof s.finishStats + typeof s.runAudit,
+        execArgv: process.execArgv,
+      }));`;
+    // A script of a project that installed the package: it imports it by name, in plain Node.
+    const project = path.dirname(path.dirname(builtPackage()));
+    const consumer = path.join(project, `consumer-${process.pid}.mjs`);
+    writeFileSync(consumer, script);
+    const run = spawnSync(process.execPath, [consumer], { cwd: project, encoding: 'utf8' });
+    rmSync(consumer, { force: true });
     expect(run.status, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ accepted: 154, parsed: true, kinds: 'functionfunctionfunction' });
-  }, 60_000);
+    expect(JSON.parse(run.stdout)).toEqual({ accepted: 154, batch: ['ok', 'ok'], parsed: true, kinds: 'functionfunctionfunction', execArgv: [] });
+  }, 120_000);
 });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeSurvey } from '../src/analyze-survey.ts';
+import { builtBin } from './built-package.ts';
 import { listFiles } from './list-files.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -17,7 +18,7 @@ describe('reports/ for the sample surveys', () => {
   it('the batch index and the series report regenerate byte for byte', async () => {
     const { spawnSync } = await import('node:child_process');
     const batchOut = path.join(out, 'batch');
-    const result = spawnSync(process.execPath, [path.join(ROOT, 'src/cli/bin.js'), 'batch', path.join(ROOT, 'surveys'), '--out', batchOut, '--json'], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [builtBin(), 'batch', path.join(ROOT, 'surveys'), '--out', batchOut, '--json'], { encoding: 'utf8' });
     expect(result.status, result.stderr).toBe(0);
     for (const file of ['index.md', 'index.html', ...listFiles(path.join(ROOT, 'reports/series')).map((f) => path.join('series', f))]) {
       expect(readFileSync(path.join(batchOut, file)).equals(readFileSync(path.join(ROOT, 'reports', file))), `${file} differs: run npm start`).toBe(true);

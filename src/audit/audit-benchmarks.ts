@@ -8,9 +8,10 @@ import { optionMatcher } from '../validate/parse-answer.ts';
 import { proportionInterval } from '../stats/proportion-interval.ts';
 import { asmd } from './asmd.ts';
 import { chiSquareGoodnessOfFit } from './chi-square-gof.ts';
-import type { Flag } from './flag.ts';
 import { auditMessages } from './messages.ts';
 import { totalVariationDistance } from './total-variation-distance.ts';
+import type { Flag } from '../model/flag.ts';
+import type { AuditVariable } from '../model/audit.ts';
 
 /** A benchmarked question is flagged when the fit test rejects at this level... */
 export const NOT_REPRESENTATIVE_P = 0.05;
@@ -19,35 +20,15 @@ export const NOT_REPRESENTATIVE_TVD = 0.1;
 /** From this distance on the flag is critical. */
 export const CRITICAL_TVD = 0.3;
 
-export interface AuditVariable {
-  question: string;
-  source: string;
-  n: number;
-  /** Sample shares by option; empty when nobody answered the question. */
-  sample: Record<string, number>;
-  population: Record<string, number>;
-  /** With weighting: the weighted sample shares. */
-  weightedSample?: Record<string, number | null>;
-  chiSquare: number | null;
-  df: number | null;
-  pValue: number | null;
-  tvd: number | null;
-  /** Per option: the sample share minus the population share, with the interval of the sample share moved by q. */
-  differences: { option: string; difference: number; ci: [number, number] | null; asmd: number | null }[];
-  /** The mean ASMD over the options (with 0 < q < 1), Meta balance's summary for a categorical variable. */
-  meanAsmd: number | null;
-  flags: string[];
-}
-
 export interface AuditResult {
   variables: AuditVariable[];
   flags: Flag[];
 }
 
-/** `counts[b]`: respondents per option of benchmark b's question (the survey summary's `benchmarkCounts`). */
-export function auditBenchmarks(codebook: Codebook, benchmarkCounts: readonly (readonly number[])[], weightedShares?: readonly (readonly (number | null)[])[]): AuditResult {
+/** `counts`: respondents per option of each benchmarked question; `weightedShares`: their weighted shares; both by question id. */
+export function auditBenchmarks(codebook: Codebook, counts: ReadonlyMap<string, readonly number[]>, weightedShares?: ReadonlyMap<string, readonly (number | null)[]>): AuditResult {
   const flags: Flag[] = [];
-  const variables = codebook.benchmarks.map((benchmark, b): AuditVariable => {
+  const variables = codebook.benchmarks.map((benchmark): AuditVariable => {
     const at = codebook.questions.findIndex((q) => q.id === benchmark.question);
     const question = codebook.questions[at];
     const options = question !== undefined && 'options' in question ? question.options : [];
@@ -57,15 +38,16 @@ export function auditBenchmarks(codebook: Codebook, benchmarkCounts: readonly (r
       const i = matcher.match(label);
       if (i !== undefined) population[i] = share;
     }
-    const counts = options.map((_, i) => benchmarkCounts[b]?.[i] ?? 0);
-    const n = counts.reduce((sum, c) => sum + c, 0);
-    const sample = counts.map((c) => (n === 0 ? 0 : c / n));
-    const fit = chiSquareGoodnessOfFit(counts, population);
+    const answered = counts.get(benchmark.question);
+    const optionCounts = options.map((_, i) => answered?.[i] ?? 0);
+    const n = optionCounts.reduce((sum, c) => sum + c, 0);
+    const sample = optionCounts.map((c) => (n === 0 ? 0 : c / n));
+    const fit = chiSquareGoodnessOfFit(optionCounts, population);
     const tvd = n === 0 ? null : totalVariationDistance(sample, population);
     // Nobody answered: there is no sample share to compare (empty, not 0%).
     const differences = n === 0 ? [] : options.map((option, i) => {
       const q = population[i] ?? 0;
-      const interval = proportionInterval(counts[i] ?? 0, n, codebook.confidence, codebook.ciMethod);
+      const interval = proportionInterval(optionCounts[i] ?? 0, n, codebook.confidence, codebook.ciMethod);
       const ci: [number, number] | null = interval?.ci === null || interval === null ? null : [interval.ci[0] - q, interval.ci[1] - q];
       return { option, difference: (sample[i] ?? 0) - q, ci, asmd: n === 0 ? null : asmd(sample[i] ?? 0, q) };
     });
@@ -76,7 +58,7 @@ export function auditBenchmarks(codebook: Codebook, benchmarkCounts: readonly (r
       n,
       sample: n === 0 ? {} : Object.fromEntries(options.map((o, i) => [o, sample[i] ?? 0])),
       population: Object.fromEntries(options.map((o, i) => [o, population[i] ?? 0])),
-      ...(weightedShares === undefined ? {} : { weightedSample: Object.fromEntries(options.map((o, i) => [o, weightedShares[b]?.[i] ?? null])) }),
+      ...(weightedShares === undefined ? {} : { weightedSample: Object.fromEntries(options.map((o, i) => [o, weightedShares.get(benchmark.question)?.[i] ?? null])) }),
       chiSquare: fit?.statistic ?? null,
       df: fit?.df ?? null,
       pValue: fit?.pValue ?? null,

@@ -6,84 +6,53 @@
  * survey's language. Pure: counts and results in, audit out.
  */
 import type { Codebook } from '../codebook/schema.ts';
+import type { Audit, PrecisionRow, SensitivityRow } from '../model/audit.ts';
+import type { Flag } from '../model/flag.ts';
+import type { MetricResult } from '../model/metric-result.ts';
+import type { ValidationSummary } from '../model/validation.ts';
 import { zFor } from '../stats/distributions.ts';
-import type { Reweighted } from '../stats/finish-stats.ts';
-import type { MetricResult } from '../stats/metric-result.ts';
-import type { SurveySummary } from '../stats/survey-summary.ts';
-import type { WeightingDiagnostics } from '../stats/weights/weighting-diagnostics.ts';
-import type { ValidationSummary } from '../report/validation-json.ts';
-import { auditBenchmarks, type AuditVariable } from './audit-benchmarks.ts';
-import type { Flag } from './flag.ts';
+import type { FinishedStats } from '../stats/finish-stats.ts';
+import type { SurveyState } from '../stats/folds/survey-fold.ts';
+import { kindOf } from '../stats/kinds/index.ts';
+import { auditBenchmarks } from './audit-benchmarks.ts';
 import { auditMessages } from './messages.ts';
-
-export interface PrecisionRow {
-  metric: string;
-  /** Half the interval's width, on the 0..1 share scale (NPS divided by 100). */
-  marginOfError: number | null;
-  n: number;
-  nEffective: number;
-  exceeds: boolean;
-}
-
-export interface SensitivityRow {
-  metric: string;
-  unweighted: number | null;
-  weighted: number | null;
-  /** weighted − unweighted, and the unweighted interval's half-width it is compared with. */
-  shift: number | null;
-  halfWidth: number | null;
-  dependsOnSample: boolean;
-}
-
-export interface Audit {
-  variables: AuditVariable[];
-  precision: PrecisionRow[];
-  weighting: WeightingDiagnostics | null;
-  sensitivity: { basis: 'codebook-weighting' | 'benchmarks' | 'none'; method: string | null; rows: SensitivityRow[] };
-  collection: {
-    channels: Record<string, number>;
-    quarantinedShare: number;
-    quarantinedByRule: Record<string, number>;
-    nonResponse: Record<string, number>;
-  };
-}
 
 export interface AuditInput {
   codebook: Codebook;
-  summary: SurveySummary;
-  metrics: readonly MetricResult[];
-  weighting?: WeightingDiagnostics;
-  reweighted?: Reweighted;
-  weightedBenchmarkShares?: (number | null)[][];
+  /** The folded responses: benchmark counts, channels, item non-response. */
+  state: Pick<SurveyState, 'benchmarkCounts' | 'channels' | 'nonResponse'>;
+  /** The results of the statistics: metrics, weighting, the re-weighting to the benchmarks. */
+  stats: FinishedStats;
   validation: ValidationSummary;
 }
 
-const HEADLINE_KINDS = new Set(['proportion', 'top-box', 'pmf', 'retention', 'ratio', 'mean', 'nps']);
-
 export function runAudit(input: AuditInput): { audit: Audit; flags: Flag[] } {
-  const { codebook, summary, metrics, validation } = input;
+  const { codebook, state, validation } = input;
+  const { metrics, weighting, reweighted } = input.stats;
+  const accepted = validation.accepted;
   const language = codebook.language;
   const settings = codebook.audit;
-  const benchmarks = auditBenchmarks(codebook, summary.benchmarkCounts, input.weightedBenchmarkShares);
+  const benchmarks = auditBenchmarks(codebook, state.benchmarkCounts, input.stats.weightedBenchmarkShares);
   const flags: Flag[] = [...benchmarks.flags];
-  const headlines = metrics.filter((m) => HEADLINE_KINDS.has(m.kind));
+  const headlines = metrics.filter((m) => kindOf(m.kind).headline);
   const label = (id: string): string => metrics.find((m) => m.id === id)?.label ?? id;
 
-  // Precision: a share's margin of error against the bound; the whole sample's worst case at p = 0.5.
-  const scale = (m: MetricResult): number => (m.kind === 'nps' ? 100 : m.kind === 'mean' ? Number.NaN : 1);
+  // Precision: a share's margin of error against the bound (an NPS's on its 0..1 scale; means have none); the
+  // whole sample's worst case at p = 0.5.
   const precision: PrecisionRow[] = headlines.flatMap((m) => {
-    if (m.kind === 'mean') return [];
-    const margin = m.ci === null ? null : (m.ci[1] - m.ci[0]) / 2 / scale(m);
+    const scale = kindOf(m.kind).scale;
+    if (scale === 'mean') return [];
+    const margin = m.ci === null ? null : (m.ci[1] - m.ci[0]) / 2 / (scale === 'score' ? 100 : 1);
     return [{ metric: m.id, marginOfError: margin, n: m.n, nEffective: m.nEffective, exceeds: margin !== null && margin > settings.maxMarginOfError }];
   });
-  const nEffective = input.weighting?.nEffective ?? summary.accepted;
+  const nEffective = weighting?.nEffective ?? accepted;
   const worst = zFor(codebook.confidence) * Math.sqrt(0.25 / Math.max(1, nEffective));
   if (worst > settings.maxMarginOfError) {
     flags.push({
       code: 'small-sample',
       severity: 'warn',
-      message: auditMessages.smallSample(language, { n: summary.accepted, margin: worst, bound: settings.maxMarginOfError }),
-      evidence: { n: summary.accepted, nEffective, marginOfError: worst, bound: settings.maxMarginOfError },
+      message: auditMessages.smallSample(language, { n: accepted, margin: worst, bound: settings.maxMarginOfError }),
+      evidence: { n: accepted, nEffective, marginOfError: worst, bound: settings.maxMarginOfError },
     });
   }
   const imprecise = precision.filter((row) => row.exceeds);
@@ -97,21 +66,21 @@ export function runAudit(input: AuditInput): { audit: Audit; flags: Flag[] } {
   }
 
   // Weights: how extreme, and whether raking converged.
-  const weights = input.weighting ?? (input.reweighted?.ok === true ? input.reweighted.diagnostics : undefined);
-  if (input.weighting !== undefined && input.weighting.maxMinRatio > settings.maxWeightRatio) {
+  const weights = weighting ?? (reweighted?.ok === true ? reweighted.diagnostics : undefined);
+  if (weighting !== undefined && weighting.maxMinRatio > settings.maxWeightRatio) {
     flags.push({
       code: 'extreme-weights',
       severity: 'warn',
-      message: auditMessages.extremeWeights(language, { ratio: input.weighting.maxMinRatio, nEffective: input.weighting.nEffective, n: input.weighting.n }),
-      evidence: { maxMinRatio: input.weighting.maxMinRatio, nEffective: input.weighting.nEffective, designEffect: input.weighting.designEffect },
+      message: auditMessages.extremeWeights(language, { ratio: weighting.maxMinRatio, nEffective: weighting.nEffective, n: weighting.n }),
+      evidence: { maxMinRatio: weighting.maxMinRatio, nEffective: weighting.nEffective, designEffect: weighting.designEffect },
     });
   }
-  if (input.weighting !== undefined && input.weighting.unweightable > 0) {
+  if (weighting !== undefined && weighting.unweightable > 0) {
     flags.push({
       code: 'unweightable-respondents',
       severity: 'warn',
-      message: auditMessages.unweightable(language, { n: input.weighting.unweightable, accepted: summary.accepted }),
-      evidence: { unweightable: input.weighting.unweightable, accepted: summary.accepted },
+      message: auditMessages.unweightable(language, { n: weighting.unweightable, accepted }),
+      evidence: { unweightable: weighting.unweightable, accepted },
     });
   }
   if (weights !== undefined && !weights.converged) {
@@ -119,7 +88,7 @@ export function runAudit(input: AuditInput): { audit: Audit; flags: Flag[] } {
   }
 
   // Sensitivity: each headline unweighted against weighted (the codebook's weighting, else raked to the benchmarks).
-  const sensitivity = sensitivityOf(input, headlines);
+  const sensitivity = sensitivityOf(input.stats, headlines);
   const moved = sensitivity.rows.filter((row) => row.dependsOnSample);
   if (moved.length > 0) {
     flags.push({
@@ -129,13 +98,13 @@ export function runAudit(input: AuditInput): { audit: Audit; flags: Flag[] } {
       evidence: Object.fromEntries(moved.map((row) => [row.metric, row.shift ?? 0])),
     });
   }
-  if (input.reweighted?.ok === false) {
-    const { question, option, share } = input.reweighted;
+  if (reweighted?.ok === false) {
+    const { question, option, share } = reweighted;
     flags.push({ code: 'reweighting-impossible', severity: 'info', message: auditMessages.reweightImpossible(language, { question, option }), evidence: { question, option, share } });
   }
 
   // Collection: channels, quarantine, item non-response.
-  const channels = Object.fromEntries([...summary.channels].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([c, count]) => [c, count / Math.max(1, summary.accepted)]));
+  const channels = Object.fromEntries([...state.channels].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([c, count]) => [c, count / Math.max(1, accepted)]));
   const [topChannel, topShare] = Object.entries(channels).sort(([, a], [, b]) => b - a)[0] ?? ['', 0];
   if (topShare > settings.maxChannelShare && Object.keys(channels).length > 0) {
     flags.push({ code: 'channel-concentration', severity: 'warn', message: auditMessages.channelConcentration(language, { channel: topChannel, share: topShare }), evidence: { channel: topChannel, share: topShare } });
@@ -145,7 +114,7 @@ export function runAudit(input: AuditInput): { audit: Audit; flags: Flag[] } {
     const rules = Object.entries(validation.byRule).map(([rule, count]) => `${rule} ${count}`).join(', ');
     flags.push({ code: 'high-quarantine', severity: 'warn', message: auditMessages.highQuarantine(language, { share: quarantinedShare, rules }), evidence: { share: quarantinedShare } });
   }
-  const nonResponse = Object.fromEntries(codebook.questions.map((q, i) => [q.id, (summary.nonResponse[i] ?? 0) / Math.max(1, summary.accepted)]));
+  const nonResponse = Object.fromEntries(codebook.questions.map((q) => [q.id, (state.nonResponse.get(q.id) ?? 0) / Math.max(1, accepted)]));
   const unanswered = codebook.questions.filter((q) => q.type !== 'text' && (nonResponse[q.id] ?? 0) > settings.maxNonResponse);
   if (unanswered.length > 0) {
     flags.push({
@@ -168,7 +137,7 @@ export function runAudit(input: AuditInput): { audit: Audit; flags: Flag[] } {
   };
 }
 
-function sensitivityOf(input: AuditInput, headlines: readonly MetricResult[]): Audit['sensitivity'] {
+function sensitivityOf({ weighting, reweighted }: FinishedStats, headlines: readonly MetricResult[]): Audit['sensitivity'] {
   const compare = (m: MetricResult, weighted: number | null): SensitivityRow => {
     const unweighted = m.unweighted?.estimate ?? m.estimate;
     const ci = m.unweighted?.ci ?? m.ci;
@@ -176,11 +145,10 @@ function sensitivityOf(input: AuditInput, headlines: readonly MetricResult[]): A
     const shift = unweighted === null || weighted === null ? null : weighted - unweighted;
     return { metric: m.id, unweighted, weighted, shift, halfWidth, dependsOnSample: shift !== null && halfWidth !== null && Math.abs(shift) > halfWidth };
   };
-  if (input.weighting !== undefined) {
-    return { basis: 'codebook-weighting', method: input.weighting.method, rows: headlines.map((m) => compare(m, m.estimate)) };
+  if (weighting !== undefined) {
+    return { basis: 'codebook-weighting', method: weighting.method, rows: headlines.map((m) => compare(m, m.estimate)) };
   }
-  if (input.reweighted?.ok === true) {
-    const reweighted = input.reweighted;
+  if (reweighted?.ok === true) {
     return {
       basis: 'benchmarks',
       method: reweighted.method,

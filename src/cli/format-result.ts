@@ -1,16 +1,12 @@
 /** Terminal wording of results: one line per metric, flags, the accounting. Plain text, no colour. */
-import type { Flag } from '../audit/flag.ts';
-import type { MetricResult } from '../stats/metric-result.ts';
-import type { ValidationSummary } from '../report/validation-json.ts';
-
-/** A value on the metric's own scale: a mean with two decimals, an NPS with one, shares as percent. */
-export function formatMetricValue(metric: MetricResult, value: number): string {
-  return metric.kind === 'mean' ? value.toFixed(2) : metric.kind === 'nps' ? value.toFixed(1) : `${(value * 100).toFixed(1)}%`;
-}
-
+import type { Flag } from '../model/flag.ts';
+import { kindOf } from '../stats/kinds/index.ts';
+import type { MetricResult } from '../model/metric-result.ts';
+import type { ValidationSummary } from '../model/validation.ts';
 export function formatMetricLine(metric: MetricResult): string {
-  const show = (value: number): string => formatMetricValue(metric, value);
-  if (metric.kind === 'distribution') return `  ${metric.id}: ${metric.groups?.length ?? 0} options, n=${metric.n}`;
+  const kind = kindOf(metric.kind);
+  const show = (value: number): string => kind.format(value);
+  if (!kind.headline) return `  ${metric.id}: ${metric.groups?.length ?? 0} options, n=${metric.n}`;
   if (metric.estimate === null) return `  ${metric.id}: no answers`;
   const ci = metric.ci === null ? 'no interval' : `[${show(metric.ci[0])}, ${show(metric.ci[1])}]`;
   return `  ${metric.id}: ${show(metric.estimate)} ${ci} n=${metric.n}`;

@@ -4,10 +4,10 @@
  * loaded when run, so `--help` or `validate` never pay for loading the chart renderer.
  */
 import { Command, CommanderError } from 'commander';
-import type { BatchOptions } from './commands/batch.ts';
+import type { BatchCliOptions } from './commands/batch.ts';
 import type { synthCommand } from './commands/synth.ts';
-import { packageVersion } from './package-version.ts';
-import { errorMessage } from './error-message.ts';
+import { packageVersion } from '../package-info.ts';
+import { errorMessage } from '../util/error-message.ts';
 
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -58,7 +58,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--quiet', 'print nothing but failures')
     .option('--watch', 'stay running and re-analyse a survey when its export or codebook changes, or a new one appears')
     .addHelpText('after', '\nExample:\n  stickiness batch surveys --out reports --jobs 2')
-    .action(async (dir: string, options: BatchOptions) => setExit(await (await import('./commands/batch.ts')).batchCommand(dir, options)));
+    .action(async (dir: string, options: BatchCliOptions) => setExit(await (await import('./commands/batch.ts')).batchCommand(dir, options)));
 
   program
     .command('synth')

@@ -1,31 +1,33 @@
 /** Streams an export file (CSV, TSV or .xlsx) through the ingestor: validated and folded, never held whole. */
 import { stat } from 'node:fs/promises';
 import type { Codebook } from '../codebook/schema.ts';
+import type { Fold } from '../model/fold.ts';
 import { ingestInTwo, splitPoint } from './ingest-in-two.ts';
 import type { ExportIngestion } from './ingest-text.ts';
 import { createIngestor, type IngestorOptions } from './ingestor.ts';
 import { streamRows } from './stream-rows.ts';
 
-export async function ingestFile(codebook: Codebook, file: string, options: Omit<IngestorOptions, 'file'> = {}): Promise<ExportIngestion> {
+export async function ingestFile<S>(codebook: Codebook, file: string, fold: Fold<S>, options: Omit<IngestorOptions, 'file'> = {}): Promise<ExportIngestion<S>> {
   const stopAt = splitPoint(file, (await stat(file)).size);
-  // A large CSV is read by two threads (an `onAccepted` listener must see every response on this one).
-  if (stopAt !== undefined && options.onAccepted === undefined) {
+  // A large CSV is read by two threads when the fold can be made in them (an `onAccepted` listener must see
+  // every response on this one).
+  if (stopAt !== undefined && fold.module !== undefined && options.onAccepted === undefined) {
     try {
-      return await ingestInTwo(codebook, file, options, stopAt);
+      return await ingestInTwo(codebook, file, fold, options, stopAt);
     } catch (error) {
       // Bad input, a huge row, or no worker: one thread reads the file again and reports any problem as it
       // always does.
       if (process.env['STICKINESS_DEBUG'] === '1') process.stderr.write(`stickiness: reading ${file} on one thread: ${String(error)}\n`);
     }
   }
-  let ingestor = createIngestor(codebook, { ...options, file });
+  let ingestor = createIngestor(codebook, fold, { ...options, file });
   let split = false;
   const { encoding, sha256 } = await streamRows(
     file,
     codebook.source.encoding,
     codebook.source.format,
     () => {
-      ingestor = createIngestor(codebook, { ...options, file });
+      ingestor = createIngestor(codebook, fold, { ...options, file });
       split = false;
       return (cells, row) => ingestor.push(cells, row);
     },

@@ -16,11 +16,9 @@
  * exactly as it always does.
  */
 import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Codebook } from '../codebook/schema.ts';
-import { PACKAGE_ROOT } from '../package-root.js';
-import { mergeSummary } from '../stats/survey-summary.ts';
+import type { Fold, FoldFactory } from '../model/fold.ts';
 import type { ExportIngestion } from './ingest-text.ts';
 import { createIngestor, withholdPiiValues, type Ingestion, type IngestorOptions } from './ingestor.ts';
 import { streamCsvRows } from './stream-csv-rows.ts';
@@ -56,19 +54,22 @@ type Part = 'first' | 'second';
 export interface SplitJob {
   codebook: Codebook;
   file: string;
+  /** The module whose `createFold(codebook)` makes the fold (`Fold.module`). */
+  foldModule: string;
   /** The first part ends with the chunk in which this many bytes have been read. */
   stopAt: number;
 }
 
 /** `stopAt`: where to split, as `splitPoint` gave it to the caller (by default, from the file's size now). */
-export async function ingestInTwo(codebook: Codebook, file: string, options: Omit<IngestorOptions, 'file' | 'onAccepted'>, stopAt?: number): Promise<ExportIngestion> {
-  const job: SplitJob = { codebook, file, stopAt: stopAt ?? firstPartEnd((await stat(file)).size) };
+export async function ingestInTwo<S>(codebook: Codebook, file: string, fold: Fold<S>, options: Omit<IngestorOptions, 'file' | 'onAccepted'>, stopAt?: number): Promise<ExportIngestion<S>> {
+  if (fold.module === undefined) throw new Error('ingestInTwo needs a fold that worker threads can make (Fold.module)');
+  const job: SplitJob = { codebook, file, foldModule: fold.module, stopAt: stopAt ?? firstPartEnd((await stat(file)).size) };
   const rows = [0, 0];
   const workers: Worker[] = [];
   const run = <T>(part: Part): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       // A heap limit of its own keeps each thread's garbage, and so the process's memory, small.
-      const worker = new Worker(path.join(PACKAGE_ROOT, 'src/ingest/part-worker.js'), { workerData: { part, job }, resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 8 } });
+      const worker = new Worker(new URL('./part-worker.js', import.meta.url), { workerData: { part, job }, resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 8 } });
       workers.push(worker);
       worker.on('message', (message: { progress?: number; result?: T; error?: string }) => {
         if (message.progress !== undefined) {
@@ -81,20 +82,22 @@ export async function ingestInTwo(codebook: Codebook, file: string, options: Omi
       worker.on('exit', (code) => reject(new Error(`the ${part}-part worker exited with code ${code}`)));
     });
   try {
-    const [first, second] = await Promise.all([run<Ingestion>('first'), run<ExportIngestion>('second')]);
-    return mergeParts(first, second);
+    const [first, second] = await Promise.all([run<Ingestion<S>>('first'), run<ExportIngestion<S>>('second')]);
+    return mergeParts(fold, first, second);
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 }
 
 /** Runs in a worker thread: one part of the file. */
-export function ingestPart(part: Part, job: SplitJob, onProgress: (rows: number) => void): Promise<Ingestion | ExportIngestion> {
-  return part === 'first' ? ingestFirstPart(job, onProgress) : ingestSecondPart(job, onProgress);
+export async function ingestPart(part: Part, job: SplitJob, onProgress: (rows: number) => void): Promise<Ingestion<unknown> | ExportIngestion<unknown>> {
+  const { createFold } = (await import(job.foldModule)) as { createFold: FoldFactory<unknown> };
+  const fold = createFold(job.codebook);
+  return part === 'first' ? ingestFirstPart(job, fold, onProgress) : ingestSecondPart(job, fold, onProgress);
 }
 
-async function ingestFirstPart({ codebook, file, stopAt }: SplitJob, onProgress: (rows: number) => void): Promise<Ingestion> {
-  const ingestor = createIngestor(codebook, { file, onProgress });
+async function ingestFirstPart({ codebook, file, stopAt }: SplitJob, fold: Fold<unknown>, onProgress: (rows: number) => void): Promise<Ingestion<unknown>> {
+  const ingestor = createIngestor(codebook, fold, { file, onProgress });
   await streamCsvRows(file, codebook.source.encoding, codebook.source.format, (cells) => ingestor.push(cells), {
     afterChunk: (bytesRead) => bytesRead < stopAt,
     maxRowChars: MAX_ROW_CHARS,
@@ -103,8 +106,8 @@ async function ingestFirstPart({ codebook, file, stopAt }: SplitJob, onProgress:
 }
 
 /** The rows after the first part, numbered as in the file. */
-async function ingestSecondPart({ codebook, file, stopAt }: SplitJob, onProgress: (rows: number) => void): Promise<ExportIngestion> {
-  const ingestor = createIngestor(codebook, { file, onProgress });
+async function ingestSecondPart({ codebook, file, stopAt }: SplitJob, fold: Fold<unknown>, onProgress: (rows: number) => void): Promise<ExportIngestion<unknown>> {
+  const ingestor = createIngestor(codebook, fold, { file, onProgress });
   let own = false;
   const streamed = await streamCsvRows(
     file,
@@ -123,20 +126,21 @@ async function ingestSecondPart({ codebook, file, stopAt }: SplitJob, onProgress
 }
 
 /** The first part's ingestion followed by the second's. */
-function mergeParts(first: Ingestion, second: ExportIngestion): ExportIngestion {
+function mergeParts<S>(fold: Fold<S>, first: Ingestion<S>, second: ExportIngestion<S>): ExportIngestion<S> {
   const columns = { ...first.columns, pii: new Set([...first.columns.pii, ...second.columns.pii]) };
   const quarantined = [...first.quarantined, ...second.quarantined];
   // A column the second part found personal may be quoted in the first part's reasons, and the reverse.
   withholdPiiValues(quarantined, first.header, columns.pii);
-  mergeSummary(first.summary, second.summary);
+  fold.merge(first.folded, second.folded);
   return {
     header: first.header,
     columns,
     rowsRead: first.rowsRead + second.rowsRead,
+    accepted: first.accepted + second.accepted,
     blankRows: first.blankRows + second.blankRows,
     quarantined,
     flagged: [...first.flagged, ...second.flagged],
-    summary: first.summary,
+    folded: first.folded,
     encoding: second.encoding,
     sha256: second.sha256,
   };

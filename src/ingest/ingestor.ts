@@ -1,31 +1,36 @@
 /**
  * The streaming heart of ingestion: rows of cells go in one at a time (from a CSV stream, a sheet or a
- * string); the header is recognised, columns resolved, every record validated, and accepted responses
- * folded into the survey summary and dropped. Only quarantined rows are kept, so memory is bounded by the
- * faulty rows and the distinct answers, not by the size of the export. Pure: no I/O.
+ * string); the header is recognised, columns resolved, and every record handed to validation
+ * (`createRowValidator`), which accepts it as a response or quarantines it with its reasons. Accepted
+ * responses are folded into the caller's fold and dropped; only quarantined rows are kept, so memory is
+ * bounded by the faulty rows and the distinct answers, not by the size of the export. Pure: no I/O.
  */
 import type { Codebook } from '../codebook/schema.ts';
-import { addResponse, createSummary, mergeSummary, type SurveySummary } from '../stats/survey-summary.ts';
+import type { Fold } from '../model/fold.ts';
 import { UserError } from '../util/user-error.ts';
-import type { Response } from '../validate/answer.ts';
-import { createRowValidator, type QuarantinedRow, type Reason, type RowValidator } from '../validate/row-validator.ts';
+import type { Response } from '../model/response.ts';
+import { createRowValidator, type RowValidator } from '../validate/row-validator.ts';
 import { detachString } from '../util/detach-string.ts';
 import { looksPersonal } from './looks-personal.ts';
 import { resolveColumns, type ColumnMap } from './resolve-columns.ts';
+import type { QuarantinedRow, Reason } from '../model/validation.ts';
 
-export interface Ingestion {
+export interface Ingestion<S> {
   header: string[];
   columns: ColumnMap;
   rowsRead: number;
+  /** Rows validation accepted (and folded). */
+  accepted: number;
   /** Rows of only empty cells (`,,,,` lines spreadsheets leave): not responses, not counted as read. Empty lines are passed over uncounted. */
   blankRows: number;
   quarantined: QuarantinedRow[];
   /** Accepted rows flagged but kept (straight-lining under `action: flag`). */
   flagged: { row: number; rule: string }[];
-  summary: SurveySummary;
+  /** The accepted responses, folded. */
+  folded: S;
 }
 
-export interface Ingestor {
+export interface Ingestor<S> {
   /** The next row of the file, header rows included; `row` is its number where the source knows it (a sheet). */
   push(cells: string[], row?: number): void;
   /**
@@ -34,12 +39,12 @@ export interface Ingestor {
    */
   pass(cells: string[]): void;
   /**
-   * Later accepted rows go into a summary of their own, merged into the first at `finish`: one thread then
+   * Later accepted rows go into a fold state of their own, merged into the first at `finish`: one thread then
    * adds exactly as two threads splitting the file at this point do (weighted sums depend on the order of
    * addition in their last bits).
    */
   nextPart(): void;
-  finish(): Ingestion;
+  finish(): Ingestion<S>;
 }
 
 export interface IngestorOptions {
@@ -59,14 +64,15 @@ const PROGRESS_EVERY = 10_000;
 /** Qualtrics exports carry two more header rows: question texts, then `{"ImportId":...}` objects. */
 const QUALTRICS_IMPORT_ROW = /^\{"ImportId"/;
 
-export function createIngestor(codebook: Codebook, options: IngestorOptions): Ingestor {
+export function createIngestor<S>(codebook: Codebook, fold: Fold<S>, options: IngestorOptions): Ingestor<S> {
   const pending: { cells: string[]; row: number; own: boolean }[] = [];
   let rowsSeen = 0;
   let state: { header: string[]; columns: ColumnMap; validator: RowValidator; watched: Set<number> } | undefined;
-  const summaries = [createSummary(codebook)];
-  let summary = summaries[0] as SurveySummary;
+  const parts = [fold.create()];
+  let folded = parts[0] as S;
+  let accepted = 0;
   const quarantined: QuarantinedRow[] = [];
-  const flagged: Ingestion['flagged'] = [];
+  const flagged: Ingestion<S>['flagged'] = [];
   let rowsRead = 0;
   let blankRows = 0;
 
@@ -105,7 +111,8 @@ export function createIngestor(codebook: Codebook, options: IngestorOptions): In
       quarantined.push(detachRow(verdict.quarantined));
       return;
     }
-    addResponse(codebook, summary, verdict.response);
+    accepted++;
+    fold.add(folded, verdict.response);
     if (verdict.flag !== undefined) flagged.push({ row, rule: verdict.flag });
     options.onAccepted?.(verdict.response);
   };
@@ -140,17 +147,17 @@ export function createIngestor(codebook: Codebook, options: IngestorOptions): In
     push: (cells, row) => take(cells, row, true),
     pass: (cells) => take(cells, undefined, false),
     nextPart() {
-      summary = createSummary(codebook);
-      summaries.push(summary);
+      folded = fold.create();
+      parts.push(folded);
     },
     finish() {
       settle(true);
-      const [first, ...rest] = summaries as [SurveySummary, ...SurveySummary[]];
-      for (const part of rest) mergeSummary(first, part);
+      const [first, ...rest] = parts as [S, ...S[]];
+      for (const part of rest) fold.merge(first, part);
       if (state === undefined) throw new UserError(options.file, 'is empty: no header row and no responses');
       // A column found personal part-way through may have had values quoted in earlier reasons.
       withholdPiiValues(quarantined, state.header, state.columns.pii);
-      return { header: state.header, columns: state.columns, rowsRead, blankRows, quarantined, flagged, summary: first };
+      return { header: state.header, columns: state.columns, rowsRead, accepted, blankRows, quarantined, flagged, folded: first };
     },
   };
 }

@@ -5,11 +5,7 @@
  */
 import type { Codebook } from '../codebook/schema.ts';
 import { sections } from '../codebook/schema.ts';
-import type { MetricResult } from '../stats/metric-result.ts';
-import type { WeightingDiagnostics } from '../stats/weights/weighting-diagnostics.ts';
 import { text } from './i18n.ts';
-import type { AuditVariable } from '../audit/audit-benchmarks.ts';
-import type { BreakdownResult } from '../stats/compute-breakdowns.ts';
 import { accountingChart } from './accounting-chart.ts';
 import { curveChart } from './curve-chart.ts';
 import { dumbbellChart } from './dumbbell-chart.ts';
@@ -17,6 +13,12 @@ import { forestChart } from './forest-chart.ts';
 import { likertChart } from './likert-chart.ts';
 import { npsChart } from './nps-chart.ts';
 import { shareChart, type ShareBar } from './share-chart.ts';
+import type { MetricResult } from '../model/metric-result.ts';
+import { kindOf } from '../stats/kinds/index.ts';
+import type { Scale } from '../stats/kinds/metric-kind.ts';
+import type { WeightingDiagnostics } from '../model/weighting-diagnostics.ts';
+import type { AuditVariable } from '../model/audit.ts';
+import type { BreakdownResult } from '../model/breakdown-result.ts';
 
 export interface ChartSpec {
   /** File stem under `charts/`: the section name, or `dist-<metric id>`. */
@@ -25,12 +27,15 @@ export interface ChartSpec {
   spec: Record<string, unknown>;
 }
 
-/** Inputs of the charts beyond the metrics: likert answer counts, breakdowns and the row accounting. */
+/** Inputs of the charts beyond the metrics: likert answer counts (by question id), breakdowns and the row accounting. */
 export interface ChartExtras {
-  optionCounts?: readonly (readonly number[])[];
+  likertCounts?: ReadonlyMap<string, readonly number[]>;
   breakdowns?: readonly BreakdownResult[];
   accounting?: { rowsRead: number; accepted: number; byRule: Record<string, number> };
 }
+
+/** The axis format of a forest plot, by the scale of its metric. */
+const FOREST_FORMAT: Record<Scale, string> = { share: '.0%', score: '.0f', mean: '.1f' };
 
 export function chartSpecs(
   codebook: Codebook,
@@ -42,7 +47,7 @@ export function chartSpecs(
   const t = text(codebook.language);
   const charts: ChartSpec[] = [];
   for (const section of sections) {
-    const shares = metrics.filter((m) => m.section === section && ['proportion', 'top-box', 'pmf', 'retention'].includes(m.kind));
+    const shares = metrics.filter((m) => m.section === section && kindOf(m.kind).charts.includes('section'));
     const bars = shares.flatMap((m): ShareBar[] =>
       m.estimate === null || m.ci === null ? [] : [{ label: m.label, estimate: m.estimate, low: m.ci[0], high: m.ci[1], n: m.n }],
     );
@@ -62,7 +67,9 @@ export function chartSpecs(
     });
   }
   for (const metric of metrics) {
-    if ((metric.kind !== 'distribution' && metric.kind !== 'retention') || metric.groups === undefined || metric.n === 0) continue;
+    const { charts: roles } = kindOf(metric.kind);
+    const curve = roles.includes('curve');
+    if ((!curve && !roles.includes('options')) || metric.groups === undefined || metric.n === 0) continue;
     if (metric.groups.every((g) => g.estimate === null)) continue;
     const bars = metric.groups.flatMap((g): ShareBar[] =>
       g.estimate === null || g.ci === null ? [] : [{ label: g.value, estimate: g.estimate, low: g.ci[0], high: g.ci[1], n: g.n }],
@@ -70,15 +77,15 @@ export function chartSpecs(
     const subtitle = caption(codebook, String(metric.n), weighting);
     // A retention curve is a line over the levels in their order, its interval a band; a distribution's options sort by share.
     charts.push(
-      metric.kind === 'retention'
+      curve
         ? { name: `curve-${metric.id}`, title: metric.label, spec: curveChart(bars.map((b) => ({ level: b.label, estimate: b.estimate, low: b.low, high: b.high, n: b.n })), { title: metric.label, subtitle, axisTitle: t.share }) }
         : { name: `dist-${metric.id}`, title: metric.label, spec: shareChart(bars, { title: metric.label, subtitle, axisTitle: t.share, sortByEstimate: true }) },
     );
   }
   // Likert answers as diverging bars, one chart per answer scale (questions sharing a scale share a chart).
   const scales = new Map<string, { options: string[]; rows: { question: string; options: string[]; counts: number[] }[]; first: string }>();
-  codebook.questions.forEach((q, i) => {
-    const counts = extras.optionCounts?.[i];
+  codebook.questions.forEach((q) => {
+    const counts = extras.likertCounts?.get(q.id);
     if (q.type !== 'likert' || counts === undefined || counts.every((c) => c === 0)) return;
     const key = JSON.stringify(q.options);
     const scale = scales.get(key) ?? { options: q.options, rows: [], first: q.id };
@@ -94,7 +101,7 @@ export function chartSpecs(
     });
   }
   for (const metric of metrics) {
-    if (metric.kind !== 'nps' || metric.estimate === null || metric.promoters === undefined) continue;
+    if (!kindOf(metric.kind).charts.includes('nps') || metric.estimate === null || metric.promoters === undefined) continue;
     const ci = metric.ci === null ? '' : ` (${metric.ci[0].toFixed(1)} – ${metric.ci[1].toFixed(1)})`;
     charts.push({
       name: `nps-${metric.id}`,
@@ -117,15 +124,15 @@ export function chartSpecs(
     if (rows.length === 0) continue;
     const by = codebook.questions.find((q) => q.id === breakdown.by);
     const title = t.forestTitle(metric.label, by?.label ?? breakdown.by);
-    const share = !['mean', 'nps'].includes(metric.kind);
+    const scale = kindOf(metric.kind).scale;
     charts.push({
       name: `forest-${breakdown.by}-${breakdown.metric}`,
       title,
       spec: forestChart(rows, metric.estimate, {
         title,
         subtitle: caption(codebook, String(metric.n), weighting),
-        axisTitle: share ? t.share : metric.label,
-        format: share ? '.0%' : metric.kind === 'nps' ? '.0f' : '.1f',
+        axisTitle: scale === 'share' ? t.share : metric.label,
+        format: FOREST_FORMAT[scale],
         differs: t.differs,
         same: t.same,
       }),

@@ -3,20 +3,20 @@
  * whole font, and with the 10 MB Noto Sans SC faces that took ~80 ms per chart; with a subset holding only
  * the glyphs in use it takes a few, and the pixels are the same (glyph outlines and metrics are copied
  * unchanged by HarfBuzz's subsetter). resvg reads fonts from files, so subsets are written once into the
- * tool's own cache folder (node_modules/.cache/stickiness/fonts/), named by a hash of what they hold. Where
+ * tool's own cache folder (`.cache/stickiness/fonts/` in node_modules, see `cacheDir`), named by a hash of what they hold. Where
  * that folder cannot be written, the whole font is used: slower, the same pixels.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../package-root.js';
+import { cacheDir } from '../package-info.ts';
 import { cjkFontFiles } from './cjk-font.ts';
 
 /** Printable ASCII is always kept, whatever the charts hold, so one subset serves charts with the same CJK text. */
 const ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
 const PRINTABLE_ASCII = /[\x20-\x7e]+/g;
 
-const CACHE = path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'stickiness', 'fonts');
+const CACHE = path.join(cacheDir(), 'fonts');
 
 const made = new Map<string, Promise<string[]>>();
 

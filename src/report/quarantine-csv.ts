@@ -6,8 +6,9 @@
  * export.
  */
 import Papa from 'papaparse';
-import { RAGGED_ROW, type QuarantinedRow } from '../validate/row-validator.ts';
+import { RAGGED_ROW } from '../validate/row-validator.ts';
 import { neutralizeCsvCell } from './neutralize-csv-cell.ts';
+import type { QuarantinedRow } from '../model/validation.ts';
 
 export function quarantineCsv(header: readonly string[], rows: readonly QuarantinedRow[], withheld: ReadonlySet<number>): string {
   const keep = header.map((_, i) => i).filter((i) => !withheld.has(i));

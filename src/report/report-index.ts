@@ -1,7 +1,8 @@
 /** `index.md` and `index.html` over a batch's reports: every survey with its headline figures and links. */
+import { kindOf } from '../stats/kinds/index.ts';
 import { escapeHtml } from './escape-html.ts';
 import { escapeMarkdown as esc } from './escape-markdown.ts';
-import type { Stats } from './stats-json.ts';
+import type { Stats } from '../model/stats.ts';
 
 export interface IndexEntry {
   id: string;
@@ -11,9 +12,9 @@ export interface IndexEntry {
 }
 
 function headline(stats: Stats): string {
-  const metric = stats.metrics.find((m) => m.kind !== 'distribution' && m.estimate !== null);
+  const metric = stats.metrics.find((m) => kindOf(m.kind).headline && m.estimate !== null);
   if (metric === undefined || metric.estimate === null) return '—';
-  const show = (v: number): string => (metric.kind === 'mean' ? v.toFixed(2) : metric.kind === 'nps' ? v.toFixed(1) : `${(v * 100).toFixed(1)}%`);
+  const show = (v: number): string => kindOf(metric.kind).format(v);
   return `${metric.label}: ${show(metric.estimate)}${metric.ci === null ? '' : ` (${show(metric.ci[0])} – ${show(metric.ci[1])})`}`;
 }
 

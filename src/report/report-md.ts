@@ -6,13 +6,14 @@
 import type { Codebook } from '../codebook/schema.ts';
 import { sections } from '../codebook/schema.ts';
 import type { ChartSpec } from '../render/chart-specs.ts';
-import type { GroupResult, MetricResult } from '../stats/metric-result.ts';
-import type { WeightingDiagnostics } from '../stats/weights/weighting-diagnostics.ts';
 import { escapeMarkdown as esc } from './escape-markdown.ts';
 import { formatFixed, formatPercent } from './format-number.ts';
 import { reportText } from './report-text.ts';
-import type { Stats } from './stats-json.ts';
-import type { ValidationSummary } from './validation-json.ts';
+import type { GroupResult, MetricResult } from '../model/metric-result.ts';
+import { kindOf } from '../stats/kinds/index.ts';
+import type { WeightingDiagnostics } from '../model/weighting-diagnostics.ts';
+import type { Stats } from '../model/stats.ts';
+import type { ValidationSummary } from '../model/validation.ts';
 
 /** A text question's quoted answers (`quotes` in the codebook), already masked. */
 export interface QuotedAnswers {
@@ -46,7 +47,7 @@ export function reportMarkdown(
     const metrics = stats.metrics.filter((m) => m.section === section);
     if (metrics.length === 0) continue;
     lines.push(`## ${t.sections[section]}`, '');
-    const scalar = metrics.filter((m) => m.kind !== 'distribution');
+    const scalar = metrics.filter((m) => kindOf(m.kind).headline);
     if (scalar.length > 0) {
       lines.push(...metricTable(scalar, codebook.confidence, weighting !== undefined, t));
       const chart = charts.find((c) => c.name === section);
@@ -56,7 +57,7 @@ export function reportMarkdown(
     if (section === 'satisfaction') {
       for (const likert of charts.filter((c) => c.name.startsWith('likert-'))) lines.push(`![${esc(likert.title)}](charts/${likert.name}.svg)`, '');
     }
-    for (const m of metrics.filter((m) => m.kind === 'distribution')) {
+    for (const m of metrics.filter((m) => !kindOf(m.kind).headline)) {
       lines.push(`### ${esc(m.label)}`, '', `n = ${m.n}`, '');
       lines.push(`| ${t.option} | ${t.share} | ${t.interval(codebook.confidence)} | ${t.count} |`, '|---|---:|---:|---:|');
       for (const g of m.groups ?? []) lines.push(`| ${esc(g.value)} | ${value(m, g.estimate, t.noAnswers)} | ${interval(m, g.ci, t.noInterval)} | ${g.count ?? 0} |`);
@@ -162,16 +163,16 @@ function metricTable(metrics: readonly MetricResult[], level: number, weighted: 
   return [...head, ...rows, ''];
 }
 
-/** What a metric adds below the table: NPS classes, the PMF verdict, a retention curve. */
+/** What a metric's result adds below the table: NPS classes, the PMF verdict, the levels of a retention curve. */
 function metricDetails(m: MetricResult, level: number, charts: readonly ChartSpec[], t: ReturnType<typeof reportText>): string[] {
   const lines: string[] = [];
-  if (m.kind === 'nps' && m.promoters !== undefined) {
+  if (m.promoters !== undefined) {
     lines.push(`${esc(m.label)}: ${t.nps(pct(m.promoters), pct(m.passives ?? 0), pct(m.detractors ?? 0))}`, '');
     const chart = charts.find((c) => c.name === `nps-${m.id}`);
     if (chart !== undefined) lines.push(`![${esc(chart.title)}](charts/${chart.name}.svg)`, '');
   }
-  if (m.kind === 'pmf' && m.bar !== undefined && m.verdict !== undefined) lines.push(`${esc(m.label)}: ${t.pmf(pct(m.bar), m.verdict)}`, '');
-  if (m.kind === 'retention' && m.groups !== undefined) {
+  if (m.bar !== undefined && m.verdict !== undefined) lines.push(`${esc(m.label)}: ${t.pmf(pct(m.bar), m.verdict)}`, '');
+  if (m.groups !== undefined) {
     lines.push(`### ${esc(m.label)}`, '', `| ${t.level} | ${t.share} | ${t.interval(level)} | n |`, '|---|---:|---:|---:|');
     for (const g of m.groups) lines.push(`| ${esc(g.value)} | ${value(m, g.estimate, t.noAnswers)} | ${interval(m, g.ci, t.noInterval)} | ${g.n} |`);
     lines.push('');
@@ -197,10 +198,7 @@ function breakdownTable(head: string, metric: MetricResult, groups: readonly Gro
 }
 
 function value(metric: MetricResult, estimate: number | null, none: string): string {
-  if (estimate === null) return none;
-  if (metric.kind === 'mean') return formatFixed(estimate, 2);
-  if (metric.kind === 'nps') return formatFixed(estimate, 1);
-  return formatPercent(estimate);
+  return estimate === null ? none : kindOf(metric.kind).format(estimate);
 }
 
 function interval(metric: MetricResult, ci: [number, number] | null, none: string): string {

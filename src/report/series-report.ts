@@ -3,10 +3,15 @@
  * wave-over-wave changes, a trend chart per metric, and `report.md` / `report.html`. Pure but for the
  * renderers it is handed.
  */
-import type { SeriesMetric, WavePoint } from '../stats/wave-changes.ts';
 import { trendChart } from '../render/trend-chart.ts';
+import { kindOf } from '../stats/kinds/index.ts';
+import type { Scale } from '../stats/kinds/metric-kind.ts';
 import { escapeMarkdown as esc } from './escape-markdown.ts';
 import { reportHtml } from './report-html.ts';
+import type { SeriesMetric, WavePoint } from '../model/series.ts';
+
+/** The axis format of a trend chart, by the scale of its metric. */
+const TREND_FORMAT: Record<Scale, string> = { share: '.0%', score: '.0f', mean: '.2f' };
 
 export async function seriesFiles(
   series: string,
@@ -18,7 +23,7 @@ export async function seriesFiles(
   const zh = language === 'zh';
   const files = new Map<string, string | Uint8Array>();
   files.set('series.json', `${JSON.stringify({ schemaVersion: 1, series, level, metrics }, null, 2)}\n`);
-  const show = (m: SeriesMetric, v: number): string => (m.kind === 'mean' ? v.toFixed(2) : m.kind === 'nps' ? v.toFixed(1) : `${(v * 100).toFixed(1)}%`);
+  const show = (m: SeriesMetric, v: number): string => kindOf(m.kind).format(v);
   const signed = (m: SeriesMetric, v: number): string => `${v >= 0 ? '+' : '−'}${show(m, Math.abs(v))}`;
   const lines = [`# ${zh ? '系列' : 'Series'} ${esc(series)}`, ''];
   const svgs = new Map<string, string>();
@@ -37,12 +42,12 @@ export async function seriesFiles(
       return p === undefined || p.estimate === null || p.ci === null ? [] : [{ wave, estimate: p.estimate, low: p.ci[0], high: p.ci[1], n: p.n }];
     });
     if (drawn.length < 2) continue;
-    const share = !['mean', 'nps'].includes(metric.kind);
+    const scale = kindOf(metric.kind).scale;
     const spec = trendChart(drawn, {
       title: metric.label,
       subtitle: zh ? `各轮估计值与 ${Math.round(level * 100)}% 置信区间` : `Estimate per wave with its ${Math.round(level * 100)}% confidence interval`,
-      axisTitle: share ? (zh ? '占比' : 'Share') : metric.label,
-      format: share ? '.0%' : metric.kind === 'nps' ? '.0f' : '.2f',
+      axisTitle: scale === 'share' ? (zh ? '占比' : 'Share') : metric.label,
+      format: TREND_FORMAT[scale],
     });
     const name = `charts/trend-${metric.metric}`;
     const svg = await render.svg(spec);

@@ -1,23 +1,12 @@
 /** `stats.json` (docs/outputs.md): every result of one analysis, in one object. */
-import type { Audit } from '../audit/run-audit.ts';
-import type { Flag } from '../audit/flag.ts';
 import type { Codebook } from '../codebook/schema.ts';
-import type { BreakdownResult } from '../stats/compute-breakdowns.ts';
-import type { MetricResult } from '../stats/metric-result.ts';
-import type { WeightingDiagnostics } from '../stats/weights/weighting-diagnostics.ts';
-import type { ValidationSummary } from './validation-json.ts';
-
-export interface Stats {
-  schemaVersion: 1;
-  survey: { id: string; title: string; series?: string; fielded?: { start: string; end: string }; language: string };
-  input: { file: string; sha256: string; encoding: string; rowsRead: number; accepted: number; quarantined: number };
-  confidence: number;
-  weighting: { method: string } | WeightingDiagnostics;
-  metrics: MetricResult[];
-  breakdowns: BreakdownResult[];
-  audit: Audit;
-  flags: Flag[];
-}
+import type { Audit } from '../model/audit.ts';
+import type { Flag } from '../model/flag.ts';
+import type { BreakdownResult } from '../model/breakdown-result.ts';
+import type { MetricResult } from '../model/metric-result.ts';
+import type { WeightingDiagnostics } from '../model/weighting-diagnostics.ts';
+import type { ValidationSummary } from '../model/validation.ts';
+import type { Stats } from '../model/stats.ts';
 
 export function buildStats(args: {
   codebook: Codebook;

@@ -1,54 +1,51 @@
 /**
- * Each breakdown metric within each group of its `by` question, from the survey summary: the group's
- * estimate and interval, its flags (small cell, suppressed), a test of the group against the rest of the
- * respondents who answered `by` with p-values adjusted for the number of groups, and, when the groups do not
- * overlap (a single-choice `by`), a test that they differ at all. Suppressed groups show no estimate and
- * get no test of their own; the overall test covers every group with answers.
+ * Each breakdown metric within each group of its `by` question: the group's estimate and interval, its flags
+ * (small cell, suppressed), a test of the group against the rest of the respondents who answered `by` with
+ * p-values adjusted for the number of groups, and, when the groups do not overlap (a single-choice `by`), a
+ * test that they differ at all. Suppressed groups show no estimate and get no test of their own; the overall
+ * test covers every group with answers. Unweighted; finish-stats.ts makes the weighted ones.
  */
 import type { Codebook } from '../codebook/schema.ts';
-import { finishMetric } from './compute-metric.ts';
-import { adjustPValues, groupVsRest, overallTest, subtract, type TestResult } from './group-tests.ts';
-import type { MetricAccumulator } from './metric-accumulator.ts';
-import { groupFlags, type GroupResult } from './metric-result.ts';
-import type { SurveySummary } from './survey-summary.ts';
+import type { BreakdownResult } from '../model/breakdown-result.ts';
+import type { GroupResult } from '../model/metric-result.ts';
+import type { BreakdownStates } from './folds/breakdown-fold.ts';
+import type { KindPlan } from './folds/metric-fold.ts';
+import { groupFlags } from './group-flags.ts';
+import { adjustPValues } from './group-tests.ts';
 
-export interface BreakdownResult {
-  by: string;
-  metric: string;
-  groups: GroupResult[];
-  /** How the groups' p-values were adjusted. */
-  adjust: 'holm' | 'bh';
-  /** Do the groups differ at all (single-choice `by` only); null otherwise. */
-  test: TestResult | null;
-  /** The tests' basis: unweighted counts, or the weighted design (Rao-Scott for shares, z on the linearised difference for means and NPS). */
-  tests: 'unweighted' | 'design-based';
+/** Every (breakdown, metric) pair of the codebook, in its order, with the metric's plan. */
+export function breakdownPairs(codebook: Codebook, plans: readonly KindPlan[]): { breakdown: Codebook['breakdowns'][number]; plan: KindPlan }[] {
+  return codebook.breakdowns.flatMap((breakdown) =>
+    breakdown.metrics.map((id) => {
+      const plan = plans.find((p) => p.plan.metric.id === id);
+      if (plan === undefined) throw new Error(`breakdown names unknown metric ${id}; crossCheck should have refused it`);
+      return { breakdown, plan };
+    }),
+  );
 }
 
-export function computeBreakdowns(codebook: Codebook, summary: SurveySummary): BreakdownResult[] {
-  const level = codebook.confidence;
-  return summary.breakdowns.flatMap((breakdown, b) => {
-    const settings = codebook.breakdowns[b];
-    const smallCell = settings?.smallCell ?? 30;
-    const suppressBelow = settings?.suppressBelow ?? 5;
-    const adjust = settings?.adjust ?? 'holm';
-    const question = codebook.questions[breakdown.at];
+export function computeBreakdowns(codebook: Codebook, plans: readonly KindPlan[], states: BreakdownStates): BreakdownResult[] {
+  const settings = { level: codebook.confidence, ciMethod: codebook.ciMethod };
+  return breakdownPairs(codebook, plans).map(({ breakdown, plan: { plan, kind } }): BreakdownResult => {
+    const { smallCell, suppressBelow, adjust } = breakdown;
+    const question = codebook.questions.find((q) => q.id === breakdown.by);
     const options = question !== undefined && 'options' in question ? question.options : [];
-    return breakdown.plans.map((plan, m): BreakdownResult => {
-      const accumulators = options.map((_, g) => breakdown.groups[g]?.[m] as MetricAccumulator);
-      const answered = breakdown.answered[m] as MetricAccumulator;
-      const groups = options.map((value, g): GroupResult => {
-        const result = finishMetric(codebook, plan, accumulators[g] as MetricAccumulator);
-        const flags = groupFlags(result.n, smallCell, suppressBelow);
-        if (flags.includes('suppressed')) return { value, estimate: null, ci: null, n: result.n, flags, pValue: null, pAdjusted: null, significant: false };
-        const test = result.n > 0 ? groupVsRest(accumulators[g] as MetricAccumulator, subtract(answered, accumulators[g] as MetricAccumulator)) : null;
-        return { value, estimate: result.estimate, ci: result.ci, n: result.n, flags, pValue: test?.pValue ?? null };
-      });
-      markSignificant(groups, adjust, level);
-      // The overall test shows no group's estimate, so suppressed groups stay in it (over all answers).
-      const included = accumulators.filter((_, g) => (groups[g]?.n ?? 0) > 0);
-      const test = breakdown.exclusive ? overallTest(included) : null;
-      return { by: breakdown.by, metric: plan.metric.id, groups, adjust, test, tests: 'unweighted' };
+    const state = states.get(breakdown.by);
+    const perGroup = state?.groups.get(plan.metric.id) ?? [];
+    const answered = state?.answered.get(plan.metric.id);
+    const tests = kind.groups;
+    const groups = options.map((value, g): GroupResult => {
+      const result = kind.finish(plan, perGroup[g], settings);
+      const flags = groupFlags(result.n, smallCell, suppressBelow);
+      if (flags.includes('suppressed')) return { value, estimate: null, ci: null, n: result.n, flags, pValue: null, pAdjusted: null, significant: false };
+      const test = result.n > 0 && tests !== undefined ? tests.vsRest(perGroup[g], tests.subtract(answered, perGroup[g])) : null;
+      return { value, estimate: result.estimate, ci: result.ci, n: result.n, flags, pValue: test?.pValue ?? null };
     });
+    markSignificant(groups, adjust, codebook.confidence);
+    // The overall test shows no group's estimate, so suppressed groups stay in it (over all answers).
+    const included = perGroup.filter((_, g) => (groups[g]?.n ?? 0) > 0);
+    const test = question?.type !== 'multi' && tests !== undefined ? tests.overall(included) : null;
+    return { by: breakdown.by, metric: plan.metric.id, groups, adjust, test, tests: 'unweighted' };
   });
 }
 

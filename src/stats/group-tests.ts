@@ -3,14 +3,7 @@
  * respondents, and do the groups differ at all? Each function states its test; all are two-sided.
  */
 import { chiSquareSurvival, normalTwoSided, tTwoSided } from './distributions.ts';
-import type { MetricAccumulator } from './metric-accumulator.ts';
-
-export interface TestResult {
-  method: 'chi-square' | 'welch-t' | 'nps-z';
-  statistic: number;
-  df: number | null;
-  pValue: number;
-}
+import type { TestResult } from '../model/test-result.ts';
 
 /**
  * Pearson chi-square test of independence on a contingency table (rows: groups; columns: outcomes), without
@@ -63,40 +56,6 @@ export function npsTest(a: readonly [number, number, number], b: readonly [numbe
   return { method: 'nps-z', statistic, df: null, pValue: normalTwoSided(statistic) };
 }
 
-/** The test of one group against the rest, by metric kind (distributions have none). */
-export function groupVsRest(group: MetricAccumulator, rest: MetricAccumulator): TestResult | null {
-  if (group.kind === 'share' && rest.kind === 'share') {
-    return chiSquareIndependence([
-      [group.x, group.n - group.x],
-      [rest.x, rest.n - rest.x],
-    ]);
-  }
-  if (group.kind === 'values' && rest.kind === 'values') return welchTest(group.counts, rest.counts);
-  if (group.kind === 'nps' && rest.kind === 'nps') return npsTest(npsClasses(group.scores), npsClasses(rest.scores));
-  return null;
-}
-
-/** The test that the groups differ at all (shares: groups × success; NPS: groups × class). */
-export function overallTest(groups: readonly MetricAccumulator[]): TestResult | null {
-  const table = groups.flatMap((g) => (g.kind === 'share' ? [[g.x, g.n - g.x]] : g.kind === 'nps' ? [[...npsClasses(g.scores)]] : []));
-  return table.length === groups.length ? chiSquareIndependence(table) : null;
-}
-
-/** `whole` minus `part`: the accumulator of the respondents in `whole` but not in `part`. */
-export function subtract(whole: MetricAccumulator, part: MetricAccumulator): MetricAccumulator {
-  if (whole.kind === 'share' && part.kind === 'share') return { kind: 'share', n: whole.n - part.n, x: whole.x - part.x };
-  if (whole.kind === 'values' && part.kind === 'values') {
-    const counts = new Map(whole.counts);
-    for (const [value, count] of part.counts) counts.set(value, (counts.get(value) ?? 0) - count);
-    return { kind: 'values', counts: new Map([...counts].filter(([, c]) => c > 0)) };
-  }
-  if (whole.kind === 'nps' && part.kind === 'nps') return { kind: 'nps', scores: whole.scores.map((c, s) => c - (part.scores[s] ?? 0)) };
-  if (whole.kind === 'distribution' && part.kind === 'distribution') {
-    return { kind: 'distribution', n: whole.n - part.n, counts: whole.counts.map((c, i) => c - (part.counts[i] ?? 0)) };
-  }
-  throw new Error(`cannot subtract a ${part.kind} accumulator from a ${whole.kind} one`);
-}
-
 /**
  * p-values adjusted for the number of tests: Holm's step-down (family-wise error) or Benjamini-Hochberg's
  * step-up (false discovery rate), as statsmodels' `multipletests(method='holm' | 'fdr_bh')`.
@@ -135,13 +94,6 @@ function moments(unordered: ReadonlyMap<number, number>): { n: number; mean: num
   let squares = 0;
   for (const [value, count] of counts) squares += count * (value - mean) ** 2;
   return { n, mean, variance: n > 1 ? squares / (n - 1) : 0 };
-}
-
-function npsClasses(scores: readonly number[]): [number, number, number] {
-  const promoters = (scores[9] ?? 0) + (scores[10] ?? 0);
-  const passives = (scores[7] ?? 0) + (scores[8] ?? 0);
-  const total = scores.reduce((a, b) => a + b, 0);
-  return [promoters, passives, total - promoters - passives];
 }
 
 function npsParts([promoters, passives, detractors]: readonly [number, number, number]): { nps: number; variance: number } | null {

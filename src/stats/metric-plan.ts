@@ -3,7 +3,7 @@
  * which option indices count as success, and how a likert maps to its codes.
  */
 import type { Codebook, Metric, Question } from '../codebook/schema.ts';
-import type { Answer } from '../validate/answer.ts';
+import type { Answer } from '../model/response.ts';
 import { optionMatcher } from '../validate/parse-answer.ts';
 
 export interface MetricPlan {

@@ -5,45 +5,19 @@
  * for unweighted means and ratios, a normal interval on the two variances for NPS and weighted estimates.
  * A change is significant when its interval excludes 0.
  */
-import type { Stats } from '../report/stats-json.ts';
-import { tQuantile, zFor } from './distributions.ts';
-import type { MetricResult } from './metric-result.ts';
-import { newcombeInterval } from './newcombe-interval.ts';
-
-export interface WavePoint {
-  survey: string;
-  title: string;
-  start: string | null;
-  estimate: number | null;
-  ci: [number, number] | null;
-  n: number;
-}
-
-export interface WaveChange {
-  from: string;
-  to: string;
-  difference: number;
-  ci: [number, number];
-  method: 'newcombe' | 'welch' | 'normal';
-  significant: boolean;
-}
-
-export interface SeriesMetric {
-  metric: string;
-  label: string;
-  kind: MetricResult['kind'];
-  points: WavePoint[];
-  changes: WaveChange[];
-}
-
-const SHARES = new Set(['proportion', 'top-box', 'pmf', 'retention']);
+import { zFor } from './distributions.ts';
+import { kindOf } from './kinds/index.ts';
+import type { Change } from './kinds/metric-kind.ts';
+import type { Stats } from '../model/stats.ts';
+import type { MetricResult } from '../model/metric-result.ts';
+import type { SeriesMetric, WaveChange } from '../model/series.ts';
 
 export function seriesTrends(waves: readonly Stats[], level: number): SeriesMetric[] {
   const ordered = [...waves].sort((a, b) => (a.survey.fielded?.start ?? a.survey.id).localeCompare(b.survey.fielded?.start ?? b.survey.id));
   const first = ordered[0];
   if (first === undefined) return [];
   return first.metrics
-    .filter((m) => m.kind !== 'distribution' && ordered.every((w) => w.metrics.some((x) => x.id === m.id && x.kind === m.kind)))
+    .filter((m) => kindOf(m.kind).headline && ordered.every((w) => w.metrics.some((x) => x.id === m.id && x.kind === m.kind)))
     .map((m) => {
       const results = ordered.map((w) => w.metrics.find((x) => x.id === m.id) as MetricResult);
       const points = results.map((r, i) => ({
@@ -63,36 +37,18 @@ export function seriesTrends(waves: readonly Stats[], level: number): SeriesMetr
     });
 }
 
-/** The later wave minus the earlier, with its interval; null when either estimate is missing. */
-export function changeBetween(a: MetricResult, b: MetricResult, level: number): Omit<WaveChange, 'from' | 'to' | 'significant'> | null {
+/**
+ * The later wave minus the earlier, with its interval; null when either estimate is missing. Weighted
+ * estimates compare by a normal interval on their standard errors; unweighted ones as their kind says.
+ */
+export function changeBetween(a: MetricResult, b: MetricResult, level: number): Change | null {
   if (a.estimate === null || b.estimate === null) return null;
-  const difference = b.estimate - a.estimate;
-  const normal = (varA: number, varB: number): Omit<WaveChange, 'from' | 'to' | 'significant'> => {
-    const half = zFor(level) * Math.sqrt(varA + varB);
+  if (a.weighted || b.weighted) {
+    const difference = b.estimate - a.estimate;
+    const half = zFor(level) * Math.sqrt((a.se ?? 0) ** 2 + (b.se ?? 0) ** 2);
     return { difference, ci: [difference - half, difference + half], method: 'normal' };
-  };
-  if (a.weighted || b.weighted) return normal((a.se ?? 0) ** 2, (b.se ?? 0) ** 2);
-  if (SHARES.has(a.kind) && a.count !== undefined && b.count !== undefined) {
-    const interval = newcombeInterval(a.count, a.n, b.count, b.n, level);
-    return interval === null ? null : { difference: interval.difference, ci: interval.ci, method: 'newcombe' };
   }
-  if ((a.kind === 'mean' || a.kind === 'ratio') && a.sd !== null && a.sd !== undefined && b.sd !== null && b.sd !== undefined && a.n > 1 && b.n > 1) {
-    const va = a.sd ** 2 / a.n;
-    const vb = b.sd ** 2 / b.n;
-    if (va + vb === 0) return { difference, ci: [difference, difference], method: 'welch' };
-    const df = (va + vb) ** 2 / (va ** 2 / (a.n - 1) + vb ** 2 / (b.n - 1));
-    const half = tQuantile(1 - (1 - level) / 2, df) * Math.sqrt(va + vb);
-    return { difference, ci: [difference - half, difference + half], method: 'welch' };
-  }
-  if (a.kind === 'nps') {
-    const variance = (m: MetricResult): number => {
-      const p = m.promoters ?? 0;
-      const d = m.detractors ?? 0;
-      return m.n > 0 ? (1e4 * (p + d - (p - d) ** 2)) / m.n : 0;
-    };
-    return normal(variance(a), variance(b));
-  }
-  return null;
+  return kindOf(a.kind).change(a, b, level);
 }
 
 /** Each series with two or more waves, by name, its waves in the order given. */

@@ -5,7 +5,7 @@
 import type { Format, Question } from '../codebook/schema.ts';
 import { detachString } from '../util/detach-string.ts';
 import { normalizeLabel } from '../util/normalize-label.ts';
-import type { Answer } from './answer.ts';
+import type { Answer } from '../model/response.ts';
 
 export type CellResult = { ok: true; answer: Answer; specified?: string } | { ok: false; rule: string; message: string };
 

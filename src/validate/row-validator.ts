@@ -9,27 +9,13 @@ import type { ColumnMap } from '../ingest/resolve-columns.ts';
 import { parseDuration } from '../ingest/parse-duration.ts';
 import { detachString } from '../util/detach-string.ts';
 import { normalizeLabel } from '../util/normalize-label.ts';
-import type { Answer, Response } from './answer.ts';
+import type { Answer, Response } from '../model/response.ts';
 import { createSeenKeys } from './seen-keys.ts';
 import { DEFAULT_SEPARATOR, missingValues, optionMatcher, parseAnswer, parseOptionColumns, type CellResult, type OptionMatcher } from './parse-answer.ts';
-
-export interface Reason {
-  rule: string;
-  /** Header name of the column at fault, when one is. */
-  column?: string;
-  /** The offending value; never set for PII columns. */
-  value?: string;
-  message: string;
-}
+import type { QuarantinedRow, Reason } from '../model/validation.ts';
 
 /** The rule of a row whose cell count differs from the header's. */
 export const RAGGED_ROW = 'ragged-row';
-
-export interface QuarantinedRow {
-  row: number;
-  cells: string[];
-  reasons: Reason[];
-}
 
 /** The verdict on one record: an accepted response (perhaps flagged), or a quarantined row. */
 export type RowVerdict =

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/audit/run-audit.ts';
 import { parseCodebook } from '../../src/codebook/parse-codebook.ts';
 import { ingestText } from '../../src/ingest/ingest-text.ts';
-import { validationSummary } from '../../src/report/validation-json.ts';
+import { validationSummary } from '../../src/validate/validation-summary.ts';
 import { finishStats } from '../../src/stats/finish-stats.ts';
+import { surveyFold } from '../../src/stats/folds/survey-fold.ts';
 
 /** A survey of `rows` (group, ok, channel, note) with a benchmark on group; `extra` adds codebook keys. */
 function audit(rows: string[], options: { language?: 'zh' | 'en'; shares?: string; extra?: string } = {}) {
@@ -23,16 +24,9 @@ benchmarks:
 ${options.extra ?? ''}`);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
   const codebook = parsed.value;
-  const ingestion = { ...ingestText(codebook, ['group,ok,channel,score', ...rows].join('\n'), { file: 'r.csv' }), encoding: 'utf-8', sha256: '' };
-  const { metrics, weighting, reweighted } = finishStats(codebook, ingestion.summary, 'survey.yaml');
-  return runAudit({
-    codebook,
-    summary: ingestion.summary,
-    metrics,
-    validation: validationSummary('t', 'r.csv', ingestion),
-    ...(weighting === undefined ? {} : { weighting }),
-    ...(reweighted === undefined ? {} : { reweighted }),
-  });
+  const ingestion = { ...ingestText(codebook, ['group,ok,channel,score', ...rows].join('\n'), surveyFold(codebook), { file: 'r.csv' }), encoding: 'utf-8', sha256: '' };
+  const stats = finishStats(codebook, ingestion.folded, 'survey.yaml');
+  return runAudit({ codebook, state: ingestion.folded, stats, validation: validationSummary('t', 'r.csv', ingestion) });
 }
 
 const repeat = (row: string, times: number): string[] => Array.from({ length: times }, () => row);

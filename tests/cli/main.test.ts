@@ -6,9 +6,10 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import reference from '../reference/kimi-2024-reference.json' with { type: 'json' };
 import { afterAll, describe, expect, it } from 'vitest';
+import { builtBin } from '../built-package.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'src/cli/bin.js');
+const BIN = builtBin();
 const work = mkdtempSync(path.join(tmpdir(), 'stickiness-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

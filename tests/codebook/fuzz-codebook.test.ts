@@ -13,6 +13,7 @@ import { formatCodebookIssue, parseCodebook } from '../../src/codebook/parse-cod
 import { ingestText } from '../../src/ingest/ingest-text.ts';
 import { finishStats } from '../../src/stats/finish-stats.ts';
 import { UserError } from '../../src/util/user-error.ts';
+import { surveyFold } from '../../src/stats/folds/survey-fold.ts';
 
 const sample = readFileSync(new URL('../../surveys/kimi-2024/survey.yaml', import.meta.url), 'utf8');
 
@@ -133,9 +134,9 @@ describe('fuzzed codebooks', () => {
           .map((cells) => cells.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(','))
           .join('\n');
         try {
-          const ingestion = ingestText(parsed.value, csv, { file: 'r.csv' });
-          expect(ingestion.rowsRead).toBe(ingestion.summary.accepted + ingestion.quarantined.length);
-          if (ingestion.summary.accepted > 0) finishStats(parsed.value, ingestion.summary, 'survey.yaml');
+          const ingestion = ingestText(parsed.value, csv, surveyFold(parsed.value), { file: 'r.csv' });
+          expect(ingestion.rowsRead).toBe(ingestion.accepted + ingestion.quarantined.length);
+          if (ingestion.accepted > 0) finishStats(parsed.value, ingestion.folded, 'survey.yaml');
         } catch (error) {
           if (!(error instanceof UserError)) throw error;
           expect(error.message).not.toMatch(/\n\s+at /);

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCodebook } from '../../src/codebook/parse-codebook.ts';
 import { ingestFile } from '../../src/ingest/ingest-file.ts';
-import type { Response } from '../../src/validate/answer.ts';
+import type { Response } from '../../src/model/response.ts';
+import { surveyFold } from '../../src/stats/folds/survey-fold.ts';
 
 const spectrum = path.dirname(createRequire(import.meta.url).resolve('csv-spectrum/package.json'));
 const names = readdirSync(path.join(spectrum, 'csvs')).map((name) => name.replace(/\.csv$/, '')).sort();
@@ -48,7 +49,7 @@ describe('csv-spectrum', () => {
     const target = path.join(work, `${name}.csv`);
     writeFileSync(target, readFileSync(path.join(spectrum, 'csvs', `${name}.csv`)));
     const accepted: Response[] = [];
-    const result = await ingestFile(parsed.value, target, { onAccepted: (response) => accepted.push(response) });
+    const result = await ingestFile(parsed.value, target, surveyFold(parsed.value), { onAccepted: (response) => accepted.push(response) });
     expect(result.quarantined).toEqual([]);
     expect(result.rowsRead).toBe(expected.length);
     // An empty text cell is "no answer" (null); every other cell is its text, byte for byte.

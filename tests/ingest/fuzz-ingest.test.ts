@@ -18,6 +18,7 @@ import type { Codebook } from '../../src/codebook/schema.ts';
 import { ingestFile } from '../../src/ingest/ingest-file.ts';
 import { ingestBytes } from '../../src/ingest/ingest-text.ts';
 import { UserError } from '../../src/util/user-error.ts';
+import { surveyFold } from '../../src/stats/folds/survey-fold.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'stickiness-fuzz-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -100,12 +101,12 @@ const anyBytes = fc.oneof(encoded, damaged, fc.uint8Array({ maxLength: 300 }));
 
 type Outcome = { error: string } | { rowsRead: number; accepted: number; quarantined: { row: number; rules: string[] }[]; blankRows: number };
 
-function outcome(run: () => { rowsRead: number; blankRows: number; summary: { accepted: number }; quarantined: { row: number; reasons: { rule: string }[] }[] }): Outcome {
+function outcome(run: () => { rowsRead: number; blankRows: number; accepted: number; quarantined: { row: number; reasons: { rule: string }[] }[] }): Outcome {
   try {
     const result = run();
     return {
       rowsRead: result.rowsRead,
-      accepted: result.summary.accepted,
+      accepted: result.accepted,
       blankRows: result.blankRows,
       quarantined: result.quarantined.map((q) => ({ row: q.row, rules: q.reasons.map((reason) => reason.rule) })),
     };
@@ -130,9 +131,9 @@ describe('fuzzed CSV exports', () => {
   it('every row read is accepted or quarantined, or the file is refused in one line (3000 cases)', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(anyBytes, (bytes) => {
-        const first = outcome(() => ingestBytes(codebook, bytes, { file: 'fuzz.csv' }));
+        const first = outcome(() => ingestBytes(codebook, bytes, surveyFold(codebook), { file: 'fuzz.csv' }));
         accountedFor(first, 'fuzz.csv');
-        expect(outcome(() => ingestBytes(codebook, bytes, { file: 'fuzz.csv' }))).toEqual(first);
+        expect(outcome(() => ingestBytes(codebook, bytes, surveyFold(codebook), { file: 'fuzz.csv' }))).toEqual(first);
       }),
       { numRuns: 3000 },
     );
@@ -144,14 +145,14 @@ describe('fuzzed CSV exports', () => {
       fc.asyncProperty(anyBytes, async (bytes) => {
         const target = path.join(work, `f${n++}.csv`);
         writeFileSync(target, bytes);
-        const streamed = await ingestFile(codebook, target).then(
+        const streamed = await ingestFile(codebook, target, surveyFold(codebook)).then(
           (result) => outcome(() => result),
           (error: unknown) => outcome(() => {
             throw error;
           }),
         );
         accountedFor(streamed, target);
-        const inMemory = outcome(() => ingestBytes(codebook, bytes, { file: target }));
+        const inMemory = outcome(() => ingestBytes(codebook, bytes, surveyFold(codebook), { file: target }));
         // Both refuse, or both read the same rows to the same verdicts.
         if ('error' in inMemory) expect(streamed).toHaveProperty('error');
         else expect(streamed).toEqual(inMemory);
@@ -165,7 +166,7 @@ describe('fuzzed CSV exports', () => {
       fc.asyncProperty(encoded, async (bytes) => {
         const build = async (): Promise<Map<string, string | Uint8Array> | string> => {
           try {
-            return (await buildReport(codebook, ingestBytes(codebook, bytes, { file: 'fuzz.csv' }), 'fuzz.csv')).files;
+            return (await buildReport(codebook, ingestBytes(codebook, bytes, surveyFold(codebook), { file: 'fuzz.csv' }), 'fuzz.csv')).files;
           } catch (error) {
             if (!(error instanceof UserError)) throw error;
             return error.message;

@@ -8,6 +8,7 @@ import { parseCodebook } from '../../src/codebook/parse-codebook.ts';
 import type { Codebook } from '../../src/codebook/schema.ts';
 import { ingestFile } from '../../src/ingest/ingest-file.ts';
 import { UserError } from '../../src/util/user-error.ts';
+import { surveyFold } from '../../src/stats/folds/survey-fold.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'stickiness-hostile-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -29,7 +30,7 @@ function file(name: string, content: string | Uint8Array): string {
 }
 
 async function failure(target: string): Promise<string> {
-  const error: unknown = await ingestFile(codebook, target).then(
+  const error: unknown = await ingestFile(codebook, target, surveyFold(codebook)).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -45,7 +46,7 @@ describe('hostile CSV', () => {
   });
 
   it('a header-only file reads 0 rows', async () => {
-    const result = await ingestFile(codebook, file('header.csv', 'choice,note\n'));
+    const result = await ingestFile(codebook, file('header.csv', 'choice,note\n'), surveyFold(codebook));
     expect(result).toMatchObject({ rowsRead: 0, quarantined: [] });
   });
 
@@ -54,9 +55,9 @@ describe('hostile CSV', () => {
   });
 
   it('ragged rows are quarantined, the others accepted', async () => {
-    const result = await ingestFile(codebook, file('ragged.csv', 'choice,note\nyes\nno,b,extra\nyes,c\n'));
+    const result = await ingestFile(codebook, file('ragged.csv', 'choice,note\nyes\nno,b,extra\nyes,c\n'), surveyFold(codebook));
     expect(result.rowsRead).toBe(3);
-    expect(result.summary.accepted).toBe(1);
+    expect(result.accepted).toBe(1);
     expect(result.quarantined.map((q) => [q.row, q.reasons[0]?.rule])).toEqual([
       [2, 'ragged-row'],
       [3, 'ragged-row'],
@@ -68,16 +69,16 @@ describe('hostile CSV', () => {
   });
 
   it('NUL bytes in cells are data: a NUL choice is quarantined, a NUL in free text kept', async () => {
-    const result = await ingestFile(codebook, file('nul.csv', 'choice,note\n\0,a\nyes,b\0c\n'));
-    expect(result.summary.accepted).toBe(1);
+    const result = await ingestFile(codebook, file('nul.csv', 'choice,note\n\0,a\nyes,b\0c\n'), surveyFold(codebook));
+    expect(result.accepted).toBe(1);
     expect(result.quarantined[0]?.reasons[0]).toMatchObject({ rule: 'invalid-option', value: '\0' });
   });
 
   it('a 10 MB field is read whole, and quoted in reasons only in part', async () => {
     const big = 'x'.repeat(10 * 1024 * 1024);
-    const result = await ingestFile(codebook, file('big.csv', `choice,note\nyes,"${big}"\n${big},short\n`));
+    const result = await ingestFile(codebook, file('big.csv', `choice,note\nyes,"${big}"\n${big},short\n`), surveyFold(codebook));
     expect(result.rowsRead).toBe(2);
-    expect(result.summary.accepted).toBe(1);
+    expect(result.accepted).toBe(1);
     expect(result.quarantined[0]?.cells[0]).toHaveLength(10 * 1024 * 1024);
     expect(result.quarantined[0]?.reasons[0]?.value).toHaveLength(201);
   });
@@ -85,7 +86,7 @@ describe('hostile CSV', () => {
   it('invalid UTF-8 declared as UTF-8 names the encoding it looks like', async () => {
     const declared = { ...codebook, source: { ...codebook.source, encoding: 'utf-8' as const } };
     const target = file('gbk.csv', iconv.encode('choice,note\nyes,中文备注\n', 'gbk'));
-    await expect(ingestFile(declared, target)).rejects.toThrow('is not valid utf-8; it looks like gb18030: set `source.encoding: gbk` or `auto`');
+    await expect(ingestFile(declared, target, surveyFold(declared))).rejects.toThrow('is not valid utf-8; it looks like gb18030: set `source.encoding: gbk` or `auto`');
   });
 
   it('bytes that are no text at all are one clear error', async () => {
@@ -94,9 +95,9 @@ describe('hostile CSV', () => {
   });
 
   it('a file cut mid-row keeps its whole rows and quarantines the cut one', async () => {
-    const result = await ingestFile(codebook, file('cut.csv', 'choice,note\nyes,a\nno,b\nyes'));
+    const result = await ingestFile(codebook, file('cut.csv', 'choice,note\nyes,a\nno,b\nyes'), surveyFold(codebook));
     expect(result.rowsRead).toBe(3);
-    expect(result.summary.accepted).toBe(2);
+    expect(result.accepted).toBe(2);
     expect(result.quarantined.map((q) => [q.row, q.reasons[0]?.rule])).toEqual([[4, 'ragged-row']]);
   });
 
@@ -134,7 +135,7 @@ questions:
     const letters = `${'a'.repeat(2_000_000)}〖`;
     const nearMail = `${'x'.repeat(2_000_000)}@`;
     const target = file('huge.csv', `rid,secs,n,s\n${nearMail},${digits},${digits},${letters}\n`);
-    const result = await ingestFile(numeric.value, target);
+    const result = await ingestFile(numeric.value, target, surveyFold(numeric.value));
     expect(result.quarantined[0]?.reasons.map((r) => r.rule)).toEqual(['invalid-number', 'invalid-option', 'invalid-duration']);
   });
 });

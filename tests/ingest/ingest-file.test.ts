@@ -8,7 +8,8 @@ import { parseCodebook } from '../../src/codebook/parse-codebook.ts';
 import type { Codebook } from '../../src/codebook/schema.ts';
 import { ingestFile } from '../../src/ingest/ingest-file.ts';
 import { ingestBytes } from '../../src/ingest/ingest-text.ts';
-import type { Response } from '../../src/validate/answer.ts';
+import type { Response } from '../../src/model/response.ts';
+import { surveyFold } from '../../src/stats/folds/survey-fold.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'stickiness-ingest-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -47,11 +48,11 @@ describe('ingestFile', () => {
     const file = path.join(work, `big-${_name}.csv`);
     writeFileSync(file, bytes);
     const streamed: Response[] = [];
-    const fromFile = await ingestFile(cb, file, { onAccepted: (r) => streamed.push(r) });
+    const fromFile = await ingestFile(cb, file, surveyFold(cb), { onAccepted: (r) => streamed.push(r) });
     const inMemory: Response[] = [];
-    const fromBytes = ingestBytes(cb, bytes, { file, onAccepted: (r) => inMemory.push(r) });
+    const fromBytes = ingestBytes(cb, bytes, surveyFold(cb), { file, onAccepted: (r) => inMemory.push(r) });
     expect(fromFile.rowsRead).toBe(40000);
-    expect(fromFile.summary.accepted).toBe(40000);
+    expect(fromFile.accepted).toBe(40000);
     expect(streamed).toEqual(inMemory);
     expect(fromFile.sha256).toBe(fromBytes.sha256);
     expect(fromFile.encoding).toBe(fromBytes.encoding);
@@ -65,21 +66,21 @@ describe('ingestFile', () => {
     const file = path.join(work, 'late-gbk.csv');
     writeFileSync(file, iconv.encode(`${rows.join('\r\n')}\r\n`, 'gbk'));
     const accepted: Response[] = [];
-    const result = await ingestFile(codebook('auto'), file, { onAccepted: (r) => accepted.push(r) });
+    const result = await ingestFile(codebook('auto'), file, surveyFold(codebook('auto')), { onAccepted: (r) => accepted.push(r) });
     expect(result.encoding).toBe('gb18030');
-    expect(result.summary.accepted).toBe(30001);
+    expect(result.accepted).toBe(30001);
     expect(accepted.at(-1)).toEqual({ row: 30002, answers: [0, '最后一行才有中文'] });
   });
 
   it('refuses a UTF-8 file whose bytes stop being valid after the first megabyte, naming the offset', async () => {
     const file = path.join(work, 'mixed.csv');
     writeFileSync(file, Buffer.concat([Buffer.from(bigText(), 'utf8'), iconv.encode('金融,混入的GBK\r\n', 'gbk')]));
-    await expect(ingestFile(codebook('auto'), file)).rejects.toThrow(/mixed\.csv: is not valid utf-8 after byte \d+: the file may mix encodings/);
+    await expect(ingestFile(codebook('auto'), file, surveyFold(codebook('auto')))).rejects.toThrow(/mixed\.csv: is not valid utf-8 after byte \d+: the file may mix encodings/);
   });
 
   it('reports an unclosed quote deep in a stream with its row', async () => {
     const file = path.join(work, 'quote.csv');
     writeFileSync(file, `${bigText()}金融,"never closed\r\n教育,x\r\n`);
-    await expect(ingestFile(codebook('auto'), file)).rejects.toThrow(/quote\.csv:40002: a quoted cell is never closed/);
+    await expect(ingestFile(codebook('auto'), file, surveyFold(codebook('auto')))).rejects.toThrow(/quote\.csv:40002: a quoted cell is never closed/);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * A large export read by two threads gives exactly what one thread gives: the same rows accepted and
- * quarantined (with the same reasons and file row numbers), the same summary, the same hash.
+ * quarantined (with the same reasons and file row numbers), the same folded state, the same hash. Run on
+ * the built package (tests/built-package.ts): the worker threads load its compiled modules.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,25 +11,34 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadCodebook } from '../../src/codebook/load-codebook.ts';
 import { parseCodebook } from '../../src/codebook/parse-codebook.ts';
 import type { Codebook } from '../../src/codebook/schema.ts';
-import { ingestFile } from '../../src/ingest/ingest-file.ts';
-import { ingestInTwo, SPLIT_MIN_BYTES } from '../../src/ingest/ingest-in-two.ts';
-import { ingestBytes, type ExportIngestion } from '../../src/ingest/ingest-text.ts';
+import type { ExportIngestion } from '../../src/ingest/ingest-text.ts';
 import { encodeExport } from '../../src/synth/encode-export.ts';
 import { loadProfile } from '../../src/synth/load-profile.ts';
 import { synthesizeRows } from '../../src/synth/synthesize-rows.ts';
+import type { SurveyState } from '../../src/stats/folds/survey-fold.ts';
+import type * as IngestFileModule from '../../src/ingest/ingest-file.ts';
+import type * as IngestInTwoModule from '../../src/ingest/ingest-in-two.ts';
+import type * as IngestTextModule from '../../src/ingest/ingest-text.ts';
+import type * as SurveyFoldModule from '../../src/stats/folds/survey-fold.ts';
+import { builtModule } from '../built-package.ts';
+
+const { ingestFile } = await builtModule<typeof IngestFileModule>('ingest/ingest-file.js');
+const { ingestInTwo, SPLIT_MIN_BYTES } = await builtModule<typeof IngestInTwoModule>('ingest/ingest-in-two.js');
+const { ingestBytes } = await builtModule<typeof IngestTextModule>('ingest/ingest-text.js');
+const { surveyFold } = await builtModule<typeof SurveyFoldModule>('stats/folds/survey-fold.js');
 
 const work = mkdtempSync(path.join(tmpdir(), 'stickiness-two-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const SAMPLE = new URL('../../surveys/kimi-2024/', import.meta.url).pathname;
 
-function sameAsOneThread(two: ExportIngestion, one: ExportIngestion): void {
+function sameAsOneThread(two: ExportIngestion<SurveyState>, one: ExportIngestion<SurveyState>): void {
   expect(two.rowsRead).toBe(one.rowsRead);
   expect(two.blankRows).toBe(one.blankRows);
   expect(two.quarantined).toEqual(one.quarantined);
   expect(two.flagged).toEqual(one.flagged);
   expect(two.header).toEqual(one.header);
   expect(two.columns).toEqual(one.columns);
-  expect(two.summary).toEqual(one.summary);
+  expect(two.folded).toEqual(one.folded);
   expect(two.sha256).toBe(one.sha256);
   expect(two.encoding).toBe(one.encoding);
 }
@@ -56,8 +66,8 @@ describe('ingestInTwo', () => {
     expect(bytes.length).toBeGreaterThan(2.5 * (1 << 20));
     const file = path.join(work, 'kimi.csv');
     writeFileSync(file, bytes);
-    const two = await ingestInTwo(codebook, file, {});
-    const one = ingestBytes(codebook, bytes, { file });
+    const two = await ingestInTwo(codebook, file, surveyFold(codebook), {});
+    const one = ingestBytes(codebook, bytes, surveyFold(codebook), { file });
     sameAsOneThread(two, one);
     expect(two.quarantined.length).toBe(600);
     // Some duplicates are in the second part while the row they repeat is in the first (about 58% of 20,000 rows).
@@ -72,14 +82,14 @@ describe('ingestInTwo', () => {
     expect(bytes.length).toBeGreaterThan(SPLIT_MIN_BYTES);
     const file = path.join(work, 'weighted.csv');
     writeFileSync(file, bytes);
-    const two = await ingestInTwo(codebook, file, {});
+    const two = await ingestInTwo(codebook, file, surveyFold(codebook), {});
     // An onAccepted listener keeps ingestFile on one thread.
-    const one = await ingestFile(codebook, file, { onAccepted: () => undefined });
+    const one = await ingestFile(codebook, file, surveyFold(codebook), { onAccepted: () => undefined });
     sameAsOneThread(two, one);
     // Weighted sums are added in another order than a single pass over all rows: equal to 1e-12, not to the bit.
-    const whole = ingestBytes(codebook, bytes, { file });
-    const sums = (ingestion: ExportIngestion): number[] =>
-      (ingestion.summary.weighting?.metrics ?? []).flatMap((variables) => variables.flatMap((cells) => [...cells.values()].flatMap((c) => Object.values(c))));
+    const whole = ingestBytes(codebook, bytes, surveyFold(codebook), { file });
+    const sums = (ingestion: ExportIngestion<SurveyState>): number[] =>
+      [...(ingestion.folded.weighting?.metrics.values() ?? [])].flatMap((variables) => variables.flatMap((cells) => [...cells.values()].flatMap((c) => Object.values(c))));
     const [a, b] = [sums(two), sums(whole)];
     expect(a.length).toBe(b.length);
     a.forEach((x, i) => expect(Math.abs(x - (b[i] ?? Number.NaN))).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(x))));
@@ -89,8 +99,8 @@ describe('ingestInTwo', () => {
     const codebook = codebookOf(NOTE_ONLY);
     const file = path.join(work, 'unclosed-early.csv');
     writeFileSync(file, `note\nfine\n"never closed\n${'x,'.repeat(5_000_000)}\n`);
-    await expect(ingestInTwo(codebook, file, {})).rejects.toThrow(/characters/);
-    await expect(ingestFile(codebook, file)).rejects.toThrow(`${file}:3: a quoted cell is never closed`);
+    await expect(ingestInTwo(codebook, file, surveyFold(codebook), {})).rejects.toThrow(/characters/);
+    await expect(ingestFile(codebook, file, surveyFold(codebook))).rejects.toThrow(`${file}:3: a quoted cell is never closed`);
   }, 60_000);
 
   it('keeps quoted cells with line breaks, CRLF lines and a column that looks personal only late in the file', async () => {
@@ -114,8 +124,8 @@ quality: { duplicateKeys: [contact] }
     expect(bytes.length).toBeGreaterThan(2 * (1 << 20));
     const file = path.join(work, 'generic.csv');
     writeFileSync(file, bytes);
-    const two = await ingestInTwo(codebook, file, {});
-    sameAsOneThread(two, ingestBytes(codebook, bytes, { file }));
+    const two = await ingestInTwo(codebook, file, surveyFold(codebook), {});
+    sameAsOneThread(two, ingestBytes(codebook, bytes, surveyFold(codebook), { file }));
     // The contact column looks personal only in the second part; the first part's duplicate reasons quoted it.
     expect(two.columns.pii.has(3)).toBe(true);
     const duplicates = two.quarantined.filter((q) => q.row < 40_000 && q.reasons.some((r) => r.rule === 'duplicate'));
@@ -136,7 +146,7 @@ metrics:
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')]);
     const file = path.join(work, 'utf16.csv');
     writeFileSync(file, bytes);
-    sameAsOneThread(await ingestInTwo(codebook, file, {}), ingestBytes(codebook, bytes, { file }));
+    sameAsOneThread(await ingestInTwo(codebook, file, surveyFold(codebook), {}), ingestBytes(codebook, bytes, surveyFold(codebook), { file }));
   });
 
   it('rejects a file one thread would reject, and ingestFile then reports the problem as one thread does', async () => {
@@ -147,15 +157,15 @@ metrics:
     const text = `note\n${line.repeat(lines)}"never closed\n${line.repeat(10)}`;
     const file = path.join(work, 'bad.csv');
     writeFileSync(file, text);
-    await expect(ingestInTwo(codebook, file, {})).rejects.toThrow(/never closed|cannot be trusted/);
+    await expect(ingestInTwo(codebook, file, surveyFold(codebook), {})).rejects.toThrow(/never closed|cannot be trusted/);
     const expected = (() => {
       try {
-        ingestBytes(codebook, readFileSync(file), { file });
+        ingestBytes(codebook, readFileSync(file), surveyFold(codebook), { file });
         return 'no error';
       } catch (error) {
         return (error as Error).message;
       }
     })();
-    await expect(ingestFile(codebook, file)).rejects.toThrow(expected);
+    await expect(ingestFile(codebook, file, surveyFold(codebook))).rejects.toThrow(expected);
   }, 60_000);
 });

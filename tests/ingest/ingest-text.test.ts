@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseCodebook } from '../../src/codebook/parse-codebook.ts';
 import type { Codebook } from '../../src/codebook/schema.ts';
 import { ingestText } from '../../src/ingest/ingest-text.ts';
-import type { Response } from '../../src/validate/answer.ts';
+import type { Response } from '../../src/model/response.ts';
+import { surveyFold } from '../../src/stats/folds/survey-fold.ts';
 
 function codebook(format: string, extra = ''): Codebook {
   const parsed = parseCodebook(`id: t
@@ -17,9 +18,9 @@ ${extra}`);
 }
 
 function ingest(cb: Codebook, text: string) {
-  const accepted: Response[] = [];
-  const ingestion = ingestText(cb, text, { file: 'r.csv', onAccepted: (r) => accepted.push(r) });
-  return { ...ingestion, accepted };
+  const responses: Response[] = [];
+  const ingestion = ingestText(cb, text, surveyFold(cb), { file: 'r.csv', onAccepted: (r) => responses.push(r) });
+  return { ...ingestion, responses };
 }
 
 describe('ingestText', () => {
@@ -27,7 +28,7 @@ describe('ingestText', () => {
     const result = ingest(codebook('wjx'), 'Q1,Q2\nYes,a\n\n,\nNo,b\n');
     expect(result.rowsRead).toBe(2);
     expect(result.blankRows).toBe(1);
-    expect(result.accepted.map((r) => [r.row, r.answers])).toEqual([
+    expect(result.responses.map((r) => [r.row, r.answers])).toEqual([
       [2, [0, 'a']],
       [5, [1, 'b']],
     ]);
@@ -35,27 +36,27 @@ describe('ingestText', () => {
 
   it.each([[';'], ['\t'], ['|']])('sniffs the %j delimiter of a generic export', (d) => {
     const result = ingest(codebook('generic'), `Q1${d}Q2\nYes${d}x, y\nNo${d}z\n`);
-    expect(result.accepted.map((r) => r.answers)).toEqual([
+    expect(result.responses.map((r) => r.answers)).toEqual([
       [0, 'x, y'],
       [1, 'z'],
     ]);
   });
 
   it('keeps quoted commas and line breaks inside a cell', () => {
-    expect(ingest(codebook('wjx'), 'Q1,Q2\nYes,"line1\nline2, still"\n').accepted[0]?.answers).toEqual([0, 'line1\nline2, still']);
+    expect(ingest(codebook('wjx'), 'Q1,Q2\nYes,"line1\nline2, still"\n').responses[0]?.answers).toEqual([0, 'line1\nline2, still']);
   });
 
   it('takes the question-text row of a Qualtrics export as a second header and skips the ImportId row', () => {
     const text = 'QID1,QID2,Finished\nQ1,Q2,Finished\n"{""ImportId"":""QID1""}","{""ImportId"":""QID2""}","{""ImportId"":""finished""}"\nYes,x,True\nNo,y,False\n';
     const result = ingest(codebook('qualtrics'), text);
     expect(result.rowsRead).toBe(2);
-    expect(result.accepted.map((r) => r.row)).toEqual([4]);
+    expect(result.responses.map((r) => r.row)).toEqual([4]);
     expect(result.quarantined.map((q) => [q.row, q.reasons.map((r) => r.rule)])).toEqual([[5, ['incomplete']]]);
   });
 
   it('reads a Qualtrics export without its extra header rows like any other', () => {
     const result = ingest(codebook('qualtrics'), 'Q1,Q2\nYes,x\n');
-    expect(result.accepted.map((r) => r.row)).toEqual([2]);
+    expect(result.responses.map((r) => r.row)).toEqual([2]);
   });
 
   it('reports an unclosed quote with its row, as one line', () => {
@@ -71,7 +72,7 @@ describe('ingestText', () => {
   it('accepts a file with a header and no responses, reading 0 rows', () => {
     const result = ingest(codebook('wjx'), 'Q1,Q2\n');
     expect(result.rowsRead).toBe(0);
-    expect(result.summary.accepted).toBe(0);
+    expect(result.accepted).toBe(0);
   });
 
   it('names the missing column and the nearest header names', () => {
@@ -119,7 +120,7 @@ questions:
     const text = '编号,答题时长,1.您主要在哪些场景使用？,2.您愿意为哪些功能付费？:长文本,2.您愿意为哪些功能付费？:联网搜索\n1,120,工作┋学习,1,0\n2,98,(跳过),0,0\n3,60,娱乐,长文本,联网搜索\n';
     const result = ingest(cb.value, text);
     expect(result.quarantined).toEqual([]);
-    expect(result.accepted.map((r) => r.answers)).toEqual([
+    expect(result.responses.map((r) => r.answers)).toEqual([
       [[0, 1], [0]],
       [null, null],
       [[2], [0, 1]],

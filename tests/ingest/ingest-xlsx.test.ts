@@ -12,7 +12,8 @@ import { encodeExport } from '../../src/synth/encode-export.ts';
 import { loadProfile } from '../../src/synth/load-profile.ts';
 import { synthesizeRows } from '../../src/synth/synthesize-rows.ts';
 import { xlsxExport } from '../../src/synth/write-xlsx.ts';
-import type { Response } from '../../src/validate/answer.ts';
+import type { Response } from '../../src/model/response.ts';
+import { surveyFold } from '../../src/stats/folds/survey-fold.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'stickiness-xlsx-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -31,9 +32,9 @@ describe('ingestFile on .xlsx', () => {
     const file = path.join(work, 'responses.xlsx');
     writeFileSync(file, await xlsxExport(table));
     const fromXlsx: Response[] = [];
-    const xlsx = await ingestFile(codebook, file, { onAccepted: (r) => fromXlsx.push(r) });
+    const xlsx = await ingestFile(codebook, file, surveyFold(codebook), { onAccepted: (r) => fromXlsx.push(r) });
     const fromCsv: Response[] = [];
-    const csv = ingestBytes(codebook, encodeExport(codebook, table), { file: 'responses.csv', onAccepted: (r) => fromCsv.push(r) });
+    const csv = ingestBytes(codebook, encodeExport(codebook, table), surveyFold(codebook), { file: 'responses.csv', onAccepted: (r) => fromCsv.push(r) });
     expect(xlsx.encoding).toBe('xlsx');
     expect(xlsx.rowsRead).toBe(160);
     expect(fromXlsx).toEqual(fromCsv);
@@ -52,7 +53,7 @@ describe('ingestFile on .xlsx', () => {
     const parsed = parseCodebook('id: t\ntitle: T\nsource: { file: gaps.xlsx }\nquestions:\n  - { id: q1, column: Q1, type: single, options: [Yes, No] }\n  - { id: q2, column: Q2, type: text }\n');
     if (!parsed.ok) throw new Error('codebook');
     const accepted: Response[] = [];
-    const result = await ingestFile(parsed.value, file, { onAccepted: (r) => accepted.push(r) });
+    const result = await ingestFile(parsed.value, file, surveyFold(parsed.value), { onAccepted: (r) => accepted.push(r) });
     expect(result.rowsRead).toBe(2);
     expect(accepted).toEqual([
       { row: 2, answers: [0, null] },
@@ -65,7 +66,7 @@ describe('ingestFile on .xlsx', () => {
     writeFileSync(file, 'Q1,Q2\nYes,a\n');
     const parsed = parseCodebook('id: t\ntitle: T\nsource: { file: fake.xlsx }\nquestions:\n  - { id: q1, column: Q1, type: text }\n');
     if (!parsed.ok) throw new Error('codebook');
-    await expect(ingestFile(parsed.value, file)).rejects.toThrow(/fake\.xlsx: cannot be read as an \.xlsx workbook/);
+    await expect(ingestFile(parsed.value, file, surveyFold(parsed.value))).rejects.toThrow(/fake\.xlsx: cannot be read as an \.xlsx workbook/);
   });
 });
 

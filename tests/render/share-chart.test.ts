@@ -8,6 +8,7 @@ import { parseCodebook } from '../../src/codebook/parse-codebook.ts';
 import { ingestFile } from '../../src/ingest/ingest-file.ts';
 import { renderSvg } from '../../src/render/render-svg.ts';
 import { shareChart } from '../../src/render/share-chart.ts';
+import { surveyFold } from '../../src/stats/folds/survey-fold.ts';
 
 // The schema vega-lite ships (its package exports do not expose the file, so it is read by path).
 const schema = JSON.parse(readFileSync(new URL('../../node_modules/vega-lite/build/vega-lite-schema.json', import.meta.url), 'utf8')) as object;
@@ -46,7 +47,7 @@ describe('the sample report charts', () => {
     const parsed = parseCodebook(readFileSync(new URL('../../surveys/kimi-2024/survey.yaml', import.meta.url), 'utf8'));
     if (!parsed.ok) throw new Error('sample codebook does not parse');
     const file = fileURLToPath(new URL('../../surveys/kimi-2024/responses.csv', import.meta.url));
-    const { files } = await buildReport(parsed.value, await ingestFile(parsed.value, file), file);
+    const { files } = await buildReport(parsed.value, await ingestFile(parsed.value, file, surveyFold(parsed.value)), file);
     const specs = [...files].filter(([name]) => name.endsWith('.vl.json'));
     expect(specs.map(([name]) => name).sort()).toEqual(
       [

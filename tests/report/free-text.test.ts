@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/analyze-survey.ts';
 import { parseCodebook } from '../../src/codebook/parse-codebook.ts';
 import { ingestFile } from '../../src/ingest/ingest-file.ts';
+import { surveyFold } from '../../src/stats/folds/survey-fold.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'stickiness-free-text-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -38,7 +39,7 @@ metrics:
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
   const file = path.join(work, 'r.csv');
   writeFileSync(file, csv);
-  const built = await buildReport(parsed.value, await ingestFile(parsed.value, file), file);
+  const built = await buildReport(parsed.value, await ingestFile(parsed.value, file, surveyFold(parsed.value)), file);
   return new Map([...built.files].flatMap(([name, content]) => (typeof content === 'string' ? [[name, content] as const] : [])));
 }
 

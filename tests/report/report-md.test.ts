@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/analyze-survey.ts';
 import { parseCodebook } from '../../src/codebook/parse-codebook.ts';
 import { ingestBytes } from '../../src/ingest/ingest-text.ts';
+import { surveyFold } from '../../src/stats/folds/survey-fold.ts';
 
 const bytes = readFileSync(new URL('../reference/weighting-data.csv', import.meta.url));
 const text = readFileSync(new URL('../fixtures/weighting/survey.yaml', import.meta.url), 'utf8');
@@ -12,7 +13,7 @@ const FIXED = 'The weighting sets these shares to the benchmark, so they carry n
 async function markdown(yaml: string): Promise<string> {
   const parsed = parseCodebook(yaml);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  const built = await buildReport(parsed.value, ingestBytes(parsed.value, bytes, { file: 'weighting-data.csv' }), 'weighting-data.csv');
+  const built = await buildReport(parsed.value, ingestBytes(parsed.value, bytes, surveyFold(parsed.value), { file: 'weighting-data.csv' }), 'weighting-data.csv');
   return String(built.files.get('report.md'));
 }
 

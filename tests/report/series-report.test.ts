@@ -1,7 +1,7 @@
 /** Trend charts place each wave by its fieldwork start; waves sharing a start keep their own places. */
 import { describe, expect, it } from 'vitest';
 import { waveLabels } from '../../src/report/series-report.ts';
-import type { WavePoint } from '../../src/stats/wave-changes.ts';
+import type { WavePoint } from '../../src/model/series.ts';
 
 const point = (survey: string, start: string | null): WavePoint => ({ survey, title: survey, start, estimate: 0.5, ci: [0.4, 0.6], n: 100 });
 

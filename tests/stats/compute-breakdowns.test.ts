@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseCodebook } from '../../src/codebook/parse-codebook.ts';
 import { ingestText } from '../../src/ingest/ingest-text.ts';
-import { computeBreakdowns } from '../../src/stats/compute-breakdowns.ts';
+import { finishStats } from '../../src/stats/finish-stats.ts';
+import { surveyFold } from '../../src/stats/folds/survey-fold.ts';
 
 function breakdowns(extra: string, rows: string[]) {
   const parsed = parseCodebook(`id: t
@@ -16,8 +17,8 @@ metrics:
 breakdowns:
 ${extra}`);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  const ingestion = ingestText(parsed.value, ['group,tags,ok', ...rows].join('\n'), { file: 'r.csv' });
-  return computeBreakdowns(parsed.value, ingestion.summary);
+  const ingestion = ingestText(parsed.value, ['group,tags,ok', ...rows].join('\n'), surveyFold(parsed.value), { file: 'r.csv' });
+  return finishStats(parsed.value, ingestion.folded, 'survey.yaml').breakdowns;
 }
 
 const ROWS = [

@@ -10,6 +10,7 @@ import type { Codebook } from '../../src/codebook/schema.ts';
 import { ingestBytes } from '../../src/ingest/ingest-text.ts';
 import { finishStats } from '../../src/stats/finish-stats.ts';
 import reference from '../reference/weighting-reference.json' with { type: 'json' };
+import { surveyFold } from '../../src/stats/folds/survey-fold.ts';
 
 const bytes = readFileSync(new URL('../reference/weighting-data.csv', import.meta.url));
 const text = readFileSync(new URL('../fixtures/weighting/survey.yaml', import.meta.url), 'utf8');
@@ -18,7 +19,7 @@ function run(yaml: string) {
   const parsed = parseCodebook(yaml);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
   const codebook: Codebook = parsed.value;
-  return finishStats(codebook, ingestBytes(codebook, bytes, { file: 'weighting-data.csv' }).summary, 'survey.yaml');
+  return finishStats(codebook, ingestBytes(codebook, bytes, surveyFold(codebook), { file: 'weighting-data.csv' }).folded, 'survey.yaml');
 }
 
 function relative(actual: number | null | undefined, expected: number): number {
@@ -89,7 +90,7 @@ describe('finishStats with raking to benchmarks from design weights', () => {
 
   it('reports the weighted sample shares of the benchmarked questions: the raking targets, as svymean(~factor(industry), rake_tight)', () => {
     const full = run(text);
-    const industry = full.weightedBenchmarkShares?.[0] ?? [];
+    const industry = full.weightedBenchmarkShares?.get('industry') ?? [];
     const want = R.estimates.industry.estimate;
     expect(industry[0]).toBeCloseTo(want.finance, 9);
     expect(industry[1]).toBeCloseTo(want.tech, 9);

@@ -4,7 +4,9 @@
  * statsmodels.stats.multitest.multipletests(ps, method='holm' | 'fdr_bh'); the NPS z-test by hand formula.
  */
 import { describe, expect, it } from 'vitest';
-import { adjustPValues, chiSquareIndependence, groupVsRest, npsTest, overallTest, subtract, welchTest } from '../../src/stats/group-tests.ts';
+import { adjustPValues, chiSquareIndependence, npsTest, welchTest } from '../../src/stats/group-tests.ts';
+import { mean } from '../../src/stats/kinds/mean.ts';
+import { shareGroups } from '../../src/stats/kinds/share-kind.ts';
 import reference from '../reference/group-tests-reference.json' with { type: 'json' };
 
 function counts(values: readonly number[]): Map<number, number> {
@@ -17,7 +19,7 @@ describe('group tests', () => {
   it.each(reference.twoByTwo)('a share, group vs rest: $call', ({ group, rest, statistic, pValue }) => {
     const [x1 = 0, n1 = 0] = group;
     const [x2 = 0, n2 = 0] = rest;
-    const result = groupVsRest({ kind: 'share', x: x1, n: n1 }, { kind: 'share', x: x2, n: n2 });
+    const result = shareGroups.vsRest({ x: x1, n: n1 }, { x: x2, n: n2 });
     expect(result?.statistic).toBeCloseTo(statistic, 10);
     expect(result?.pValue).toBeCloseTo(pValue, 12);
   });
@@ -55,11 +57,12 @@ describe('group tests', () => {
     // Eight identical answers have no spread to estimate from: no test, rather than p ≈ 0.
     expect(welchTest(counts([5, 5, 5, 5, 5, 5, 5, 5]), counts([1, 2, 3, 4, 5, 3, 2]))).toBeNull();
     expect(npsTest([8, 0, 0], [30, 40, 30])).toBeNull();
-    expect(overallTest([{ kind: 'distribution', n: 1, counts: [1] }])).toBeNull();
+    // Means get no overall test (no ANOVA): none rather than a wrong one.
+    expect(mean.groups?.overall([{ counts: counts([1, 2]) }, { counts: counts([3, 4]) }])).toBeNull();
   });
 
   it('subtracts a group from the whole to get the rest', () => {
-    expect(subtract({ kind: 'share', n: 10, x: 7 }, { kind: 'share', n: 4, x: 1 })).toEqual({ kind: 'share', n: 6, x: 6 });
-    expect(subtract({ kind: 'values', counts: counts([1, 2, 2, 3]) }, { kind: 'values', counts: counts([2, 3]) })).toEqual({ kind: 'values', counts: counts([1, 2]) });
+    expect(shareGroups.subtract({ n: 10, x: 7 }, { n: 4, x: 1 })).toEqual({ n: 6, x: 6 });
+    expect(mean.groups?.subtract({ counts: counts([1, 2, 2, 3]) }, { counts: counts([2, 3]) })).toEqual({ counts: counts([1, 2]) });
   });
 });

@@ -6,9 +6,9 @@
  * with Welch-Satterthwaite df = 320.0293 → (−0.04585694587551689, 0.34585694587551585).
  */
 import { describe, expect, it } from 'vitest';
-import type { MetricResult } from '../../src/stats/metric-result.ts';
 import { newcombeInterval } from '../../src/stats/newcombe-interval.ts';
 import { changeBetween } from '../../src/stats/wave-changes.ts';
+import type { MetricResult } from '../../src/model/metric-result.ts';
 
 const metric = (fields: Partial<MetricResult>): MetricResult => ({
   id: 'm',

@@ -7,6 +7,7 @@ import { loadProfile } from '../../src/synth/load-profile.ts';
 import { profileSchema } from '../../src/synth/profile-schema.ts';
 import { synthesizeRows } from '../../src/synth/synthesize-rows.ts';
 import { ingestBytes } from '../../src/ingest/ingest-text.ts';
+import { surveyFold } from '../../src/stats/folds/survey-fold.ts';
 
 const SAMPLE = new URL('../../surveys/kimi-2024/', import.meta.url);
 
@@ -28,9 +29,9 @@ describe('synthesizeRows', () => {
     const codebook = sampleCodebook();
     for (const [rows, faults, seed] of [[50, 5, 1], [300, 30, 7], [20, 0, 3]] as const) {
       const table = synthesizeRows(codebook, profileSchema.parse({}), { rows, faults, seed });
-      const ingestion = ingestBytes(codebook, encodeExport(codebook, table), { file: 'synthetic.csv' });
+      const ingestion = ingestBytes(codebook, encodeExport(codebook, table), surveyFold(codebook), { file: 'synthetic.csv' });
       expect(ingestion.rowsRead).toBe(rows);
-      expect(ingestion.summary.accepted).toBe(rows - faults);
+      expect(ingestion.accepted).toBe(rows - faults);
       expect(ingestion.quarantined).toHaveLength(faults);
     }
   });
@@ -50,8 +51,8 @@ describe('synthesizeRows', () => {
     for (const encoding of ['utf-8', 'gb18030', 'utf-16le'] as const) {
       const codebook = { ...base, source: { ...base.source, encoding } };
       const table = synthesizeRows(codebook, profileSchema.parse({}), { rows: 10, faults: 0, seed: 1 });
-      const ingestion = ingestBytes(codebook, encodeExport(codebook, table), { file: `synthetic-${encoding}.csv` });
-      expect(ingestion.summary.accepted).toBe(10);
+      const ingestion = ingestBytes(codebook, encodeExport(codebook, table), surveyFold(codebook), { file: `synthetic-${encoding}.csv` });
+      expect(ingestion.accepted).toBe(10);
       expect(ingestion.header).toEqual(table.header);
     }
   });

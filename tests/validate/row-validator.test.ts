@@ -3,7 +3,8 @@ import { parseCodebook } from '../../src/codebook/parse-codebook.ts';
 import type { Codebook } from '../../src/codebook/schema.ts';
 import { ingestText } from '../../src/ingest/ingest-text.ts';
 import { resolveColumns } from '../../src/ingest/resolve-columns.ts';
-import type { Response } from '../../src/validate/answer.ts';
+import type { Response } from '../../src/model/response.ts';
+import { surveyFold } from '../../src/stats/folds/survey-fold.ts';
 
 const CODEBOOK = `id: t
 title: T
@@ -36,7 +37,7 @@ function codebook(text = CODEBOOK): Codebook {
 /** Runs rows through ingestion, keeping the accepted responses the ingestor itself would drop. */
 function validate(rows: string[], text = CODEBOOK) {
   const accepted: Response[] = [];
-  const ingestion = ingestText(codebook(text), [HEADER, ...rows].join('\n'), { file: 'r.csv', onAccepted: (r) => accepted.push(r) });
+  const ingestion = ingestText(codebook(text), [HEADER, ...rows].join('\n'), surveyFold(codebook(text)), { file: 'r.csv', onAccepted: (r) => accepted.push(r) });
   return { ...ingestion, accepted };
 }
 

@@ -1,35 +1,30 @@
 import { runAudit } from '../../audit/run-audit.ts';
 import { ingestSurvey } from '../../ingest-survey.ts';
-import { validationSummary } from '../../report/validation-json.ts';
+import { surveyFold } from '../../stats/folds/survey-fold.ts';
+import { kindOf } from '../../stats/kinds/index.ts';
+import { validationSummary } from '../../validate/validation-summary.ts';
 import { finishStats } from '../../stats/finish-stats.ts';
 import { UserError } from '../../util/user-error.ts';
-import { formatFlag, formatMetricValue } from '../format-result.ts';
+import { formatFlag } from '../format-result.ts';
 
 /** `stickiness audit`: the representativeness audit as a terminal summary (or JSON); exit 0 even with flags. */
 export async function auditCommand(survey: string, options: { json?: boolean }): Promise<number> {
-  const { loaded, ingestion } = await ingestSurvey(survey);
+  const { loaded, ingestion } = await ingestSurvey(survey, surveyFold);
   const { codebook } = loaded;
-  if (ingestion.summary.accepted === 0) {
+  if (ingestion.accepted === 0) {
     throw new UserError(loaded.file, `no response passed validation (${ingestion.rowsRead} read), so there is no sample to audit; run \`stickiness validate\` to see why`);
   }
-  const { metrics, weighting, reweighted, weightedBenchmarkShares } = finishStats(codebook, ingestion.summary, loaded.file);
+  const finished = finishStats(codebook, ingestion.folded, loaded.file);
+  const { metrics } = finished;
   const validation = validationSummary(codebook.id, codebook.source.file, ingestion);
-  const { audit, flags } = runAudit({
-    codebook,
-    summary: ingestion.summary,
-    metrics,
-    validation,
-    ...(weighting === undefined ? {} : { weighting }),
-    ...(reweighted === undefined ? {} : { reweighted }),
-    ...(weightedBenchmarkShares === undefined ? {} : { weightedBenchmarkShares }),
-  });
+  const { audit, flags } = runAudit({ codebook, state: ingestion.folded, stats: finished, validation });
   if (options.json === true) {
     process.stdout.write(`${JSON.stringify({ ...audit, flags }, null, 2)}\n`);
     return 0;
   }
   const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;
   const label = (id: string): string => metrics.find((m) => m.id === id)?.label ?? id;
-  const lines = [`${codebook.id}: representativeness of ${ingestion.summary.accepted} accepted responses`];
+  const lines = [`${codebook.id}: representativeness of ${ingestion.accepted} accepted responses`];
   for (const v of audit.variables) {
     const p = v.pValue === null ? 'n/a' : v.pValue < 0.001 ? '<0.001' : v.pValue.toFixed(3);
     lines.push(`  ${v.question} (n=${v.n}): chi-square p=${p}, TVD=${v.tvd === null ? 'n/a' : v.tvd.toFixed(2)}, mean ASMD=${v.meanAsmd === null ? 'n/a' : v.meanAsmd.toFixed(2)}`);
@@ -45,7 +40,7 @@ export async function auditCommand(survey: string, options: { json?: boolean }):
     for (const row of audit.sensitivity.rows) {
       const metric = metrics.find((m) => m.id === row.metric);
       if (metric === undefined) continue;
-      const show = (v: number | null): string => (v === null ? 'n/a' : formatMetricValue(metric, v));
+      const show = (v: number | null): string => (v === null ? 'n/a' : kindOf(metric.kind).format(v));
       lines.push(`    ${label(row.metric)}: ${show(row.unweighted)} -> ${show(row.weighted)}${row.dependsOnSample ? '  (moves beyond its margin of error)' : ''}`);
     }
   }

@@ -7,7 +7,7 @@ import { loadProfile } from '../../synth/load-profile.ts';
 import { synthesizeRows } from '../../synth/synthesize-rows.ts';
 import { xlsxExport } from '../../synth/write-xlsx.ts';
 import { UserError } from '../../util/user-error.ts';
-import { UsageError } from '../usage-error.ts';
+import { UsageError } from '../../util/usage-error.ts';
 
 /** Synthetic exports are built in memory; ten million rows is already a few gigabytes of CSV. */
 const MAX_ROWS = 10_000_000;

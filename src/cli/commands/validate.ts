@@ -1,12 +1,14 @@
 import { ingestSurvey } from '../../ingest-survey.ts';
-import { validationSummary, type ValidationSummary } from '../../report/validation-json.ts';
+import { createFold } from '../../ingest/no-fold.ts';
+import { validationSummary } from '../../validate/validation-summary.ts';
 import { formatAccounting } from '../format-result.ts';
+import type { ValidationSummary } from '../../model/validation.ts';
 
 /** Rows listed as examples per rule in the summary table. */
 const EXAMPLES = 3;
 
 export async function validateCommand(survey: string, options: { json?: boolean }): Promise<number> {
-  const { loaded, exportFile, ingestion } = await ingestSurvey(survey);
+  const { loaded, exportFile, ingestion } = await ingestSurvey(survey, createFold);
   const summary = validationSummary(loaded.codebook.id, loaded.codebook.source.file, ingestion);
   if (options.json === true) {
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);

@@ -6,11 +6,11 @@
  * interaction contrasts.
  */
 import { chiSquareSurvival, fSurvival } from '../distributions.ts';
-import type { TestResult } from '../group-tests.ts';
 import type { Calibration, CellTotal } from './calibrate.ts';
 import { covariance, influence, type Influence } from './linearized-mean.ts';
 import { multiply, residualize, solve, trace, transpose, type Matrix } from './small-matrix.ts';
 import type { WeightedSums } from './weighted-sums.ts';
+import type { TestResult } from '../../model/test-result.ts';
 
 export interface RaoScott extends TestResult {
   /** Pearson's X² before correction, and the first-order corrected chi-square (`statistic = "Chisq"`). */

@@ -1,30 +1,7 @@
 /** What a reader needs to judge the weights: how much they vary, the effective n, and how raking went. */
 import type { Calibration, CellTotal } from './calibrate.ts';
 import type { WeightingPlan } from './weighting-plan.ts';
-
-export interface WeightingDiagnostics {
-  method: WeightingPlan['method'];
-  by: string[];
-  trim: number | null;
-  /** Respondents carrying a weight, and those left out for not answering a weighting question. */
-  n: number;
-  unweightable: number;
-  /** Kish: (Σw)²/Σw², and the design effect due to weighting n / nEffective. */
-  nEffective: number;
-  designEffect: number;
-  /** Respondents weighted 0 (in a category whose population share is 0). */
-  zeroWeights: number;
-  /** Weights relative to their mean; the smallest and the ratio are over the non-zero weights. */
-  minWeight: number;
-  maxWeight: number;
-  maxMinRatio: number;
-  /** Share of the total weight carried by the most heavily weighted 1% and 5% of respondents (null with untrimmed design weights, which vary within a cell). */
-  topShare1: number | null;
-  topShare5: number | null;
-  iterations: number;
-  converged: boolean;
-  trimmed: number;
-}
+import type { WeightingDiagnostics } from '../../model/weighting-diagnostics.ts';
 
 export function weightingDiagnostics(plan: WeightingPlan, cells: ReadonlyMap<string, CellTotal>, calibration: Calibration, unweightable: number): WeightingDiagnostics {
   let n = 0;

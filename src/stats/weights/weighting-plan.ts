@@ -3,7 +3,7 @@
  * response and their population shares in option order) and how a response maps to its weighting cell.
  */
 import type { Codebook } from '../../codebook/schema.ts';
-import type { Answer } from '../../validate/answer.ts';
+import type { Answer } from '../../model/response.ts';
 import { optionMatcher } from '../../validate/parse-answer.ts';
 
 export interface WeightingMargin {

@@ -1,0 +1,43 @@
+/** The facts `planSurvey` decides on, read from disk: the codebook, and the hashes of its inputs and of the report's. */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { loadCodebook } from '../codebook/load-codebook.ts';
+import { resolveSourceFile } from '../ingest/resolve-source-file.ts';
+import { reportInputs } from '../report/report-inputs.ts';
+import { UserError } from '../util/user-error.ts';
+import type { SurveyCheck } from './plan-batch.ts';
+
+/** With `force`, every survey is re-run: the export is not hashed. */
+export async function checkSurvey(survey: string, out: string, force = false): Promise<SurveyCheck> {
+  try {
+    const codebook = await loadCodebook(survey);
+    const exportFile = await resolveSourceFile(codebook);
+    if (force) return { survey, codebook, recorded: undefined };
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(exportFile) as AsyncIterable<Buffer>) hash.update(chunk);
+    const recorded = await readFile(path.join(out, codebook.codebook.id, 'inputs.json'), 'utf8').catch(() => undefined);
+    return { survey, codebook, current: reportInputs(codebook.text, hash.digest('hex')), recorded };
+  } catch (error) {
+    return { survey, error: failureText(error) };
+  }
+}
+
+/** The survey folders of `dir`: its sub-folders holding a survey.yaml, in name order. */
+export async function discoverSurveys(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => {
+    throw new UserError(dir, 'no such folder; pass the folder that holds your survey folders (default: surveys)');
+  });
+  const surveys: string[] = [];
+  for (const name of entries.filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+    if ((await stat(path.join(dir, name, 'survey.yaml')).catch(() => undefined))?.isFile() === true) surveys.push(path.join(dir, name));
+  }
+  if (surveys.length === 0) throw new UserError(dir, 'holds no survey folder (a folder with a survey.yaml)');
+  return surveys;
+}
+
+/** A failure as a batch reports it: the message of bad input, or an internal error. */
+export function failureText(error: unknown): string {
+  return error instanceof UserError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+}

@@ -1,0 +1,35 @@
+/** What validation decides: quarantined rows with their reasons, and the accounting (`validation.json`). */
+export interface Reason {
+  rule: string;
+  /** Header name of the column at fault, when one is. */
+  column?: string;
+  /** The offending value; never set for PII columns. */
+  value?: string;
+  message: string;
+}
+
+export interface QuarantinedRow {
+  row: number;
+  cells: string[];
+  reasons: Reason[];
+}
+
+export interface ValidationSummary {
+  schemaVersion: 1;
+  survey: string;
+  file: string;
+  encoding: string;
+  rowsRead: number;
+  accepted: number;
+  quarantined: number;
+  flagged: number;
+  /** Rows of only empty cells (`,,,,` lines), passed over; empty lines are passed over uncounted. */
+  blankRows: number;
+  /** Columns kept out of every output: the codebook's `pii` and columns whose cells look personal. */
+  piiColumns: string[];
+  /** Quarantined rows per rule (a row with two rules counts under both). */
+  byRule: Record<string, number>;
+  rejections: { row: number; reasons: Reason[] }[];
+  /** Accepted rows flagged but kept (straight-lining under `action: flag`). */
+  flags: { row: number; rule: string }[];
+}

@@ -1,0 +1,93 @@
+/**
+ * The counts behind the breakdowns, by the id of the `by` question: per metric id, the metric's state within
+ * each option of `by` (a multi-select puts a respondent in every group chosen), and among all who answered
+ * `by` (the rest of a group is that less the group).
+ */
+import type { Codebook } from '../../codebook/schema.ts';
+import type { Fold } from '../../model/fold.ts';
+import type { MetricPlan } from '../metric-plan.ts';
+import { addToMetricStates, createMetricStates, kindPlans, mergeMetricStates, statesInOrder, type KindPlan, type MetricStates } from './metric-fold.ts';
+
+export interface BreakdownState {
+  /** Per metric id: its state among the respondents who answered `by`. */
+  answered: MetricStates;
+  /** Per metric id: its state within each option of `by`, in option order. */
+  groups: Map<string, unknown[]>;
+}
+
+/** By the id of the `by` question. */
+export type BreakdownStates = Map<string, BreakdownState>;
+
+/** A `by` question: where it sits in a response, its number of options, and every metric broken down by it. */
+export interface BreakdownPlan {
+  by: string;
+  at: number;
+  options: number;
+  plans: KindPlan[];
+}
+
+/** One entry per distinct `by` question, with the metrics of every breakdown by it (in first-named order). */
+export function breakdownPlans(codebook: Codebook, plans: readonly MetricPlan[]): BreakdownPlan[] {
+  const byQuestion = new Map<string, BreakdownPlan>();
+  for (const breakdown of codebook.breakdowns) {
+    const at = codebook.questions.findIndex((q) => q.id === breakdown.by);
+    const question = codebook.questions[at];
+    const entry = byQuestion.get(breakdown.by) ?? { by: breakdown.by, at, options: question !== undefined && 'options' in question ? question.options.length : 0, plans: [] };
+    byQuestion.set(breakdown.by, entry);
+    for (const id of breakdown.metrics) {
+      const plan = plans.find((p) => p.metric.id === id);
+      if (plan === undefined) throw new Error(`breakdown names unknown metric ${id}; crossCheck should have refused it`);
+      if (!entry.plans.some((p) => p.plan === plan)) entry.plans.push(...kindPlans([plan]));
+    }
+  }
+  return [...byQuestion.values()];
+}
+
+/** The states of one `by` in the order the fold walks them: answered[m] and groups[g][m]. */
+interface Ordered {
+  answered: unknown[];
+  groups: unknown[][];
+}
+
+export function breakdownFold(entries: readonly BreakdownPlan[]): Fold<BreakdownStates> {
+  const ordered = new WeakMap<BreakdownStates, Ordered[]>();
+  const order = (states: BreakdownStates): Ordered[] =>
+    entries.map(({ by, options, plans }) => {
+      const state = states.get(by) as BreakdownState;
+      const perMetric = plans.map(({ plan }) => state.groups.get(plan.metric.id) ?? []);
+      return { answered: statesInOrder(plans, state.answered), groups: Array.from({ length: options }, (_, g) => perMetric.map((groups) => groups[g])) };
+    });
+  return {
+    create: () =>
+      new Map(
+        entries.map(({ by, options, plans }) => [
+          by,
+          { answered: createMetricStates(plans), groups: new Map(plans.map(({ plan, kind }) => [plan.metric.id, Array.from({ length: options }, () => kind.create(plan))])) },
+        ]),
+      ),
+    add(states, { answers }) {
+      let lists = ordered.get(states);
+      if (lists === undefined) ordered.set(states, (lists = order(states)));
+      for (let b = 0; b < entries.length; b++) {
+        const { at, plans } = entries[b] as BreakdownPlan;
+        const by = answers[at];
+        if (by === null || by === undefined) continue;
+        const list = lists[b] as Ordered;
+        addToMetricStates(plans, list.answered, answers);
+        if (typeof by === 'number') addToMetricStates(plans, list.groups[by] ?? [], answers);
+        else if (Array.isArray(by)) for (const g of by) addToMetricStates(plans, list.groups[g] ?? [], answers);
+      }
+    },
+    merge(into, from) {
+      for (const { by, plans } of entries) {
+        const a = into.get(by) as BreakdownState;
+        const b = from.get(by) as BreakdownState;
+        mergeMetricStates(plans, a.answered, b.answered);
+        for (const { plan, kind } of plans) {
+          const groups = b.groups.get(plan.metric.id) ?? [];
+          a.groups.get(plan.metric.id)?.forEach((state, g) => kind.merge(state, groups[g]));
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,21 @@
+/** Folds of separate concerns as one: the state holds each fold's state under its name. */
+import type { Fold } from '../../model/fold.ts';
+import type { Response } from '../../model/response.ts';
+
+type States<F> = { [K in keyof F]: F[K] extends Fold<infer S> ? S : never };
+
+export function combineFolds<F extends Record<string, Fold<unknown>>>(folds: F): Fold<States<F>> {
+  const parts = Object.entries(folds);
+  return {
+    create: () => Object.fromEntries(parts.map(([name, fold]) => [name, fold.create()])) as States<F>,
+    add(state, response: Response) {
+      const states = state as Record<string, unknown>;
+      for (const [name, fold] of parts) fold.add(states[name], response);
+    },
+    merge(into, from) {
+      const a = into as Record<string, unknown>;
+      const b = from as Record<string, unknown>;
+      for (const [name, fold] of parts) fold.merge(a[name], b[name]);
+    },
+  };
+}

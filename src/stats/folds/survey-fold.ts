@@ -1,0 +1,70 @@
+/**
+ * Everything the statistics and the audit need from a survey's accepted responses, as mergeable state: the
+ * folds of each concern under one name. Responses are folded in one at a time and never kept. Worker threads
+ * reading parts of a large export build the same fold from the codebook (`createFold`).
+ */
+import type { Codebook } from '../../codebook/schema.ts';
+import type { Fold } from '../../model/fold.ts';
+import { planMetric } from '../metric-plan.ts';
+import { planAuditWeighting, planWeighting } from '../weights/weighting-plan.ts';
+import { breakdownFold, breakdownPlans, type BreakdownStates } from './breakdown-fold.ts';
+import { combineFolds } from './combine-folds.ts';
+import { kindPlans, metricFold, type MetricStates } from './metric-fold.ts';
+import { channelFold, nonResponseFold, optionCountFold, quotesFold, type Quotes } from './question-folds.ts';
+import { weightedFold, type WeightedState } from './weighted-fold.ts';
+
+export interface SurveyState {
+  /** By metric id. */
+  metrics: MetricStates;
+  /** By the id of the `by` question, then metric id. */
+  breakdowns: BreakdownStates;
+  /** Accepted respondents who left each question unanswered, by question id. */
+  nonResponse: Map<string, number>;
+  /** Respondents per option of each likert question, by question id. */
+  likertCounts: Map<string, number[]>;
+  /** Respondents per option of each benchmarked question, by question id. */
+  benchmarkCounts: Map<string, number[]>;
+  /** The answers a text question quotes (`quotes`), by question id. */
+  quotes: Map<string, Quotes>;
+  /** Respondents per collection channel. */
+  channels: Map<string, number>;
+  /** With the codebook's weighting. */
+  weighting?: WeightedState;
+  /** When the codebook does not weight but has benchmarks: the metrics raked to all of them, for the audit. */
+  auditWeighting?: WeightedState;
+}
+
+export function surveyFold(codebook: Codebook): Fold<SurveyState> {
+  const metrics = kindPlans(codebook.metrics.map((metric) => planMetric(codebook, metric)));
+  const breakdowns = breakdownPlans(
+    codebook,
+    metrics.map((m) => m.plan),
+  );
+  const benchmarked = codebook.benchmarks.map((b) => b.question);
+  const benchmarks = benchmarked.map((id) => {
+    const at = codebook.questions.findIndex((q) => q.id === id);
+    const question = codebook.questions[at];
+    return { id, at, options: question !== undefined && 'options' in question ? question.options.length : 0 };
+  });
+  const weighting = planWeighting(codebook);
+  const auditWeighting = planAuditWeighting(codebook);
+  const fold = combineFolds({
+    metrics: metricFold(metrics),
+    breakdowns: breakdownFold(breakdowns),
+    nonResponse: nonResponseFold(codebook),
+    likertCounts: optionCountFold(
+      codebook,
+      codebook.questions.filter((q) => q.type === 'likert').map((q) => q.id),
+    ),
+    benchmarkCounts: optionCountFold(codebook, benchmarked),
+    quotes: quotesFold(codebook),
+    channels: channelFold(),
+    ...(weighting === undefined ? {} : { weighting: weightedFold(weighting, { metrics, breakdowns, benchmarks }) }),
+    // The audit's re-weighting needs the headline metrics only.
+    ...(auditWeighting === undefined ? {} : { auditWeighting: weightedFold(auditWeighting, { metrics, breakdowns: [], benchmarks: [] }) }),
+  });
+  return { ...(fold as Fold<SurveyState>), module: import.meta.url };
+}
+
+/** For worker threads (Fold.module). */
+export const createFold = surveyFold;

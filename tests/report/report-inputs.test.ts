@@ -1,0 +1,61 @@
+/**
+ * `inputs.json` keys a report on what changes its bytes: the codebook, the export, the package version and
+ * the output format. OUTPUT_FORMAT must be raised whenever the committed reports change.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { OUTPUT_FORMAT, reportInputs } from '../../src/report/report-inputs.ts';
+import { listFiles } from '../list-files.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * The digest of every committed report file but inputs.json, for each output format so far: sha256 over each
+ * file's path relative to reports/ and a NUL byte, then its bytes, in path order (as `reportsDigest`). A new
+ * output format adds a line; a recorded line is never changed.
+ */
+const DIGESTS: Record<number, string> = {
+  1: '50fea6d7da70a1339a00d4a8290433d235131dd24f7a6f9e65648eb616e22f06',
+};
+
+function reportsDigest(): string {
+  const dir = path.join(ROOT, 'reports');
+  const hash = createHash('sha256');
+  for (const file of listFiles(dir).filter((f) => path.basename(f) !== 'inputs.json')) hash.update(`${file}\0`).update(readFileSync(path.join(dir, file)));
+  return hash.digest('hex');
+}
+
+describe('the output format', () => {
+  it('is raised whenever the committed reports change (tests/reports.test.ts holds them current)', () => {
+    expect(
+      DIGESTS[OUTPUT_FORMAT],
+      `reports/ no longer matches output format ${OUTPUT_FORMAT}: if outputs changed on purpose, raise OUTPUT_FORMAT in src/report/report-inputs.ts and add "${OUTPUT_FORMAT + 1}: '${reportsDigest()}'" to DIGESTS here`,
+    ).toBe(reportsDigest());
+  });
+
+  it('has one digest per format, each different', () => {
+    expect(new Set(Object.values(DIGESTS)).size).toBe(Object.keys(DIGESTS).length);
+    expect(Math.max(...Object.keys(DIGESTS).map(Number))).toBe(OUTPUT_FORMAT);
+  });
+});
+
+describe('reportInputs', () => {
+  it('records the package version, the output format and the two content hashes, and nothing about the sources', () => {
+    const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    // sha256 of the three bytes "abc", as `printf abc | sha256sum` prints it.
+    expect(reportInputs('abc', 'e'.repeat(64))).toEqual({
+      tool: version,
+      outputFormat: OUTPUT_FORMAT,
+      codebookSha256: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+      exportSha256: 'e'.repeat(64),
+    });
+  });
+
+  it('is what every committed report records', () => {
+    for (const file of listFiles(path.join(ROOT, 'reports')).filter((f) => path.basename(f) === 'inputs.json')) {
+      expect(JSON.parse(readFileSync(path.join(ROOT, 'reports', file), 'utf8')), file).toMatchObject({ outputFormat: OUTPUT_FORMAT });
+    }
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * Invariants of the streaming core: states of chunks merge into exactly the state of the whole, and the
+ * order of the rows changes nothing; with all weights equal, weighted estimates equal unweighted ones.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseCodebook } from '../../../src/codebook/parse-codebook.ts';
+import type { Codebook } from '../../../src/codebook/schema.ts';
+import { ingestBytes } from '../../../src/ingest/ingest-text.ts';
+import { finishStats } from '../../../src/stats/finish-stats.ts';
+import { surveyFold, type SurveyState } from '../../../src/stats/folds/survey-fold.ts';
+import type { Response } from '../../../src/model/response.ts';
+import { seededRandom } from '../../../src/util/random.ts';
+
+const SAMPLE = new URL('../../../surveys/kimi-2024/', import.meta.url);
+
+function sample(yaml = readFileSync(new URL('survey.yaml', SAMPLE), 'utf8')): { codebook: Codebook; responses: Response[] } {
+  const parsed = parseCodebook(yaml);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  const responses: Response[] = [];
+  ingestBytes(parsed.value, readFileSync(new URL('responses.csv', SAMPLE)), surveyFold(parsed.value), { file: 'responses.csv', onAccepted: (r) => responses.push(r) });
+  return { codebook: parsed.value, responses };
+}
+
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const rng = seededRandom(seed);
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+function folded(codebook: Codebook, responses: readonly Response[]): SurveyState {
+  const fold = surveyFold(codebook);
+  const state = fold.create();
+  for (const r of responses) fold.add(state, r);
+  return state;
+}
+
+function statsOf(codebook: Codebook, responses: readonly Response[]) {
+  return finishStats(codebook, folded(codebook, responses), 'survey.yaml');
+}
+
+describe('surveyFold', () => {
+  const { codebook, responses } = sample();
+  const whole = statsOf(codebook, responses);
+  const wholeQuotes = folded(codebook, responses).quotes;
+
+  it('merges the states of any split of the rows into exactly the state of all of them', () => {
+    const fold = surveyFold(codebook);
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const rng = seededRandom(seed);
+      const parts = [fold.create(), fold.create(), fold.create()];
+      for (const r of responses) fold.add(parts[rng.int(0, 2)] ?? fold.create(), r);
+      const [first, ...rest] = parts;
+      if (first === undefined) throw new Error('no part');
+      for (const part of rest) fold.merge(first, part);
+      expect(finishStats(codebook, first, 'survey.yaml')).toEqual(whole);
+      expect(first.quotes).toEqual(wholeQuotes);
+    }
+  });
+
+  it('gives the same numbers whatever the order of the rows', () => {
+    for (const seed of [11, 12, 13]) expect(statsOf(codebook, shuffled(responses, seed))).toEqual(whole);
+  });
+
+  it('quotes the first answers of the export (`quotes: 5` on feedback) whatever the order of the rows', () => {
+    // Rows 3, 6, 7, 8 and 9 are the first non-empty 12、您对Kimi还有什么建议？ cells of accepted rows, read with
+    // Python: csv.reader(open('surveys/kimi-2024/responses.csv', encoding='gb18030')).
+    expect(wholeQuotes.get('feedback')?.answers.map((a) => a.row)).toEqual([3, 6, 7, 8, 9]);
+    for (const seed of [21, 22, 23]) expect(folded(codebook, shuffled(responses, seed)).quotes).toEqual(wholeQuotes);
+  });
+
+  it('with every weight equal (a constant weight column), weighted estimates equal the unweighted ones', () => {
+    const weighted = sample(readFileSync(new URL('survey.yaml', SAMPLE), 'utf8').replace('method: none', 'method: column\n  column: 序号'));
+    // 序号 is no weight; give every response the same design weight instead.
+    const equal = weighted.responses.map((r) => ({ ...r, weight: 2.5 }));
+    const result = statsOf(weighted.codebook, equal);
+    for (const metric of result.metrics) {
+      const plain = whole.metrics.find((m) => m.id === metric.id);
+      expect(metric.weighted).toBe(true);
+      if (metric.estimate !== null) expect(metric.estimate, metric.id).toBeCloseTo(plain?.estimate ?? Number.NaN, 12);
+      for (const [g, group] of (metric.groups ?? []).entries()) {
+        if (group.estimate !== null) expect(group.estimate).toBeCloseTo(plain?.groups?.[g]?.estimate ?? Number.NaN, 12);
+      }
+      expect(metric.nEffective, metric.id).toBeCloseTo(metric.n, 9);
+    }
+  });
+});
