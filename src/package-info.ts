@@ -1,13 +1,21 @@
-/**
- * Where this package is installed, and its version. Both `src/` and the compiled `dist/` sit directly in the
- * package's folder, so its package.json is one level up from this module either way.
- */
-import { readFileSync } from 'node:fs';
+/** Where this package is installed, and its version. */
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The folder holding the package's package.json. */
-export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
+/**
+ * The folder holding the package's package.json: the nearest above this module (in `src/`, in `dist/`, or in
+ * the command's bundle under `dist/bundle/`).
+ */
+export const PACKAGE_ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findRoot(dir: string): string {
+  for (let at = dir; ; at = path.dirname(at)) {
+    const file = path.join(at, 'package.json');
+    if (existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as { name?: string }).name === 'stickiness') return at;
+    if (path.dirname(at) === at) throw new Error(`no package.json of stickiness above ${dir}`);
+  }
+}
 
 let version: string | undefined;
 

@@ -16,13 +16,17 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe("import from 'stickiness'", () => {
   it('ships JavaScript with type declarations that imports no TypeScript and no loader', () => {
-    const files = listFiles(path.join(builtPackage(), 'dist'));
+    // The library (the command's bundle under bundle/ holds its dependencies' code, checked for a loader only).
+    const files = listFiles(path.join(builtPackage(), 'dist')).filter((f) => !f.startsWith('bundle'));
     expect(files).toContain('api.js');
     expect(files).toContain('api.d.ts');
     expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
     for (const file of files.filter((f) => f.endsWith('.js'))) {
       const code = readFileSync(path.join(builtPackage(), 'dist', file), 'utf8');
       expect(code, file).not.toMatch(/\.ts['"]|['"]tsx(\/[^'"]*)?['"]/);
+    }
+    for (const file of listFiles(path.join(builtPackage(), 'dist', 'bundle'))) {
+      expect(readFileSync(path.join(builtPackage(), 'dist', 'bundle', file), 'utf8'), file).not.toMatch(/from ['"]tsx|import\(['"]tsx|\.ts['"]\)/);
     }
   });
 

@@ -4,6 +4,7 @@
  * so its dependencies resolve as from an install. Each run builds its own, so two runs side by side never
  * see each other's half-written files.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { inject } from 'vitest';
@@ -20,9 +21,10 @@ export function builtPackage(): string {
   return inject('builtPackage');
 }
 
-/** The `stickiness` command of the built package. */
+/** The `stickiness` command of the built package (its `bin`). */
 export function builtBin(): string {
-  return path.join(builtPackage(), 'dist', 'cli', 'bin.js');
+  const { bin } = JSON.parse(readFileSync(path.join(builtPackage(), 'package.json'), 'utf8')) as { bin: { stickiness: string } };
+  return path.join(builtPackage(), bin.stickiness);
 }
 
 /**

@@ -8,7 +8,7 @@ import type { ProgressEvent } from '../analyze-survey.ts';
 import { fileURLToPath } from 'node:url';
 import type { AnalysisOutcome, AnalysisRunner } from './analysis-job.ts';
 
-/** The compiled child's module (tests of the pool run the built package, see tests/built-package.ts). */
+/** The child's module as compiled, beside the code that runs (dist/, or the command's bundle in dist/bundle/). */
 const ENTRY = fileURLToPath(new URL('./analysis-child.js', import.meta.url));
 
 export interface AnalysisChild extends AnalysisRunner {

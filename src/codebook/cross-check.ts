@@ -6,7 +6,7 @@
 import { normalizeLabel } from '../util/normalize-label.ts';
 import { didYouMean } from '../util/nearest.ts';
 import type { CodebookIssue } from './codebook-issue.ts';
-import type { Codebook, Question } from './schema.ts';
+import { metricKindRules, type Codebook, type Question } from './schema.ts';
 
 /** Tolerance on the sum of benchmark shares: they must sum to 1 ± 0.01 (shares typed to two decimals). */
 export const SHARE_SUM_TOLERANCE = 0.01;
@@ -53,22 +53,10 @@ export function crossCheck(codebook: Codebook): CodebookIssue[] {
     const path: Path = ['metrics', i];
     if (metricIds.has(metric.id)) report([...path, 'id'], `metric id \`${metric.id}\` is used twice; ids must be unique`);
     metricIds.add(metric.id);
-    const allowed: Record<typeof metric.kind, Question['type'][]> = {
-      proportion: ['single', 'multi', 'likert'],
-      'top-box': ['likert'],
-      mean: ['likert', 'nps', 'rating', 'numeric'],
-      nps: ['nps'],
-      distribution: ['single', 'multi', 'likert'],
-      retention: ['single', 'multi', 'likert'],
-      pmf: ['single', 'likert'],
-      ratio: ['numeric', 'rating'],
-    };
-    const question = lookup([...path, 'question'], metric.question, allowed[metric.kind]);
-    if (question !== undefined && (metric.kind === 'proportion' || metric.kind === 'retention' || metric.kind === 'pmf')) {
-      checkLabels([...path, 'success'], question, metric.success);
-    }
-    if (metric.kind === 'retention') lookup([...path, 'by'], metric.by, ['single', 'likert']);
-    if (question !== undefined && metric.kind === 'top-box' && 'options' in question && metric.box >= question.options.length) {
+    const question = lookup([...path, 'question'], metric.question, metricKindRules[metric.kind].questions);
+    if (question !== undefined && 'success' in metric) checkLabels([...path, 'success'], question, metric.success);
+    if ('by' in metric) lookup([...path, 'by'], metric.by, ['single', 'likert']);
+    if (question !== undefined && 'box' in metric && 'options' in question && metric.box >= question.options.length) {
       report([...path, 'box'], `box ${metric.box} leaves nothing below it: question \`${question.id}\` has ${question.options.length} options`);
     }
     if (metric.among !== undefined) {
@@ -82,8 +70,8 @@ export function crossCheck(codebook: Codebook): CodebookIssue[] {
     breakdown.metrics.forEach((id, j) => {
       const metric = codebook.metrics.find((m) => m.id === id);
       if (metric === undefined) report(['breakdowns', i, 'metrics', j], `no metric has id \`${id}\`${didYouMean(id, [...metricIds])}`);
-      else if (metric.kind === 'distribution' || metric.kind === 'retention') {
-        report(['breakdowns', i, 'metrics', j], `\`${id}\` is a ${metric.kind}; break down a proportion, top-box, pmf, mean, ratio or nps metric instead`);
+      else if (!metricKindRules[metric.kind].breakdown) {
+        report(['breakdowns', i, 'metrics', j], `\`${id}\` is a ${metric.kind}; break down a ${orList(BREAKABLE)} metric instead`);
       }
     });
   });
@@ -166,6 +154,14 @@ function checkQuestion(question: Question, path: Path, report: (path: Path, mess
   if (question.type === 'numeric' && question.min !== undefined && question.max !== undefined && question.max < question.min) {
     report([...path, 'max'], `max (${question.max}) must not be below min (${question.min})`);
   }
+}
+
+/** The kinds a breakdown may split, in the order the codebook reference lists them. */
+const BREAKABLE = Object.entries(metricKindRules).flatMap(([kind, rules]) => (rules.breakdown ? [kind] : []));
+
+/** `a, b or c`. */
+function orList(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1] ?? ''}`;
 }
 
 function round(value: number): number {

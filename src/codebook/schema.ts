@@ -109,6 +109,21 @@ export const metricSchema = z.discriminatedUnion('kind', [
 ]);
 export type Metric = z.infer<typeof metricSchema>;
 
+/**
+ * What the codebook allows of each metric kind: the types of question it is computed on, and whether a
+ * breakdown may split it by group (a distribution or a retention curve is already a set of groups).
+ */
+export const metricKindRules: Record<Metric['kind'], { questions: readonly Question['type'][]; breakdown: boolean }> = {
+  proportion: { questions: ['single', 'multi', 'likert'], breakdown: true },
+  'top-box': { questions: ['likert'], breakdown: true },
+  pmf: { questions: ['single', 'likert'], breakdown: true },
+  mean: { questions: ['likert', 'nps', 'rating', 'numeric'], breakdown: true },
+  ratio: { questions: ['numeric', 'rating'], breakdown: true },
+  nps: { questions: ['nps'], breakdown: true },
+  distribution: { questions: ['single', 'multi', 'likert'], breakdown: false },
+  retention: { questions: ['single', 'multi', 'likert'], breakdown: false },
+};
+
 export const breakdownSchema = strictObject({
   by: questionId,
   metrics: z.array(metricId).min(1),

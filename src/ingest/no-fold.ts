@@ -2,5 +2,6 @@
 import type { Fold } from '../model/fold.ts';
 
 export function createFold(): Fold<null> {
-  return { create: () => null, add: () => undefined, merge: () => undefined, module: import.meta.url };
+  // This module as compiled, named beside the code that runs (dist/, or the command's bundle in dist/bundle/).
+  return { create: () => null, add: () => undefined, merge: () => undefined, module: new URL('./no-fold.js', import.meta.url).href };
 }

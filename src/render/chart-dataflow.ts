@@ -2,8 +2,7 @@
  * A vega-lite spec → the dataflow a vega View runs (`vega.parse(compile(spec).spec)`), remembered per chart
  * structure. A survey's charts repeat a few shapes (forest plots, share bars, dumbbells) that differ only in
  * their data and title text, and a batch repeats them survey after survey, yet compiling and parsing read
- * the whole spec and config every time: about 6 ms a chart, a third of a small survey's work. So the data
- * and the title's text are swapped for placeholders, the rest is the key, and the remembered dataflow gets
+ * the whole spec and config every time (docs/performance.md has the cost). So the data and the title's text are swapped for placeholders, the rest is the key, and the remembered dataflow gets
  * this chart's values put back. A dataflow that holds a placeholder in any other form (a title folded into
  * a longer string) is not remembered: such a chart is compiled and parsed as it is.
  */

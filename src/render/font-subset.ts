@@ -1,10 +1,10 @@
 /**
  * The CJK font cut down to the characters a set of charts draws. resvg lays out every text run against the
- * whole font, and with the 10 MB Noto Sans SC faces that took ~80 ms per chart; with a subset holding only
- * the glyphs in use it takes a few, and the pixels are the same (glyph outlines and metrics are copied
- * unchanged by HarfBuzz's subsetter). resvg reads fonts from files, so subsets are written once into the
- * tool's own cache folder (`.cache/stickiness/fonts/` in node_modules, see `cacheDir`), named by a hash of what they hold. Where
- * that folder cannot be written, the whole font is used: slower, the same pixels.
+ * whole font, which is slow with the large Noto Sans SC faces (docs/performance.md); with a subset holding
+ * only the glyphs in use the pixels are the same (glyph outlines and metrics are copied unchanged by
+ * HarfBuzz's subsetter). resvg reads fonts from files, so subsets are written once into the tool's own cache
+ * folder (`cacheDir()`/fonts), named by a hash of what they hold. Where that folder cannot be written, the
+ * whole font is used: slower, the same pixels.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
@@ -45,7 +45,7 @@ export async function subsetFontFiles(text: string, retry = true): Promise<strin
 
 async function writeSubset(source: string, characters: string, target: string): Promise<string> {
   if (existsSync(target)) return target;
-  // Loaded only here: with the subset cached, a run never needs HarfBuzz (about 30 ms to load).
+  // Loaded only here: with the subset cached, a run never loads HarfBuzz.
   const { default: subsetFont } = await import('subset-font');
   const subset = await subsetFont(readFileSync(source), characters, { targetFormat: 'truetype' });
   mkdirSync(path.dirname(target), { recursive: true });

@@ -11,7 +11,7 @@ import type normalCdfFunction from '@stdlib/stats-base-dists-normal-cdf';
 import type tCdfFunction from '@stdlib/stats-base-dists-t-cdf';
 import type tQuantileFunction from '@stdlib/stats-base-dists-t-quantile';
 
-const require = createRequire(import.meta.url);
+const requirePackage = createRequire(import.meta.url);
 
 /**
  * A stdlib function, loaded on its first use: the threads that fold parts of a large export never compute an
@@ -19,7 +19,7 @@ const require = createRequire(import.meta.url);
  */
 function lazy<F>(name: string): () => F {
   let loaded: F | undefined;
-  return () => (loaded ??= require(name) as F);
+  return () => (loaded ??= requirePackage(name) as F);
 }
 
 const betainc = lazy<typeof betaincFunction>('@stdlib/math-base-special-betainc');

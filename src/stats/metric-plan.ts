@@ -27,13 +27,14 @@ export function planMetric(codebook: Codebook, metric: Metric): MetricPlan {
   if (question === undefined) throw new Error(`metric ${metric.id} names unknown question ${metric.question}; crossCheck should have refused it`);
   const options = 'options' in question ? question.options : [];
   let success = new Set<number>();
-  if (metric.kind === 'top-box') success = new Set(options.map((_, i) => i).slice(options.length - metric.box));
-  if (metric.kind === 'proportion' || metric.kind === 'retention' || metric.kind === 'pmf') {
+  // Top-box: the top `box` options; proportion, retention, pmf: the options listed in `success`.
+  if ('box' in metric) success = new Set(options.map((_, i) => i).slice(options.length - metric.box));
+  if ('success' in metric) {
     const matcher = optionMatcher(options);
     success = new Set(metric.success.map((label) => matcher.match(label)).filter((i): i is number => i !== undefined));
   }
   const plan: MetricPlan = { metric, question, at, success, optionCount: options.length };
-  if (metric.kind === 'retention') {
+  if ('by' in metric) {
     const byAt = codebook.questions.findIndex((q) => q.id === metric.by);
     const byQuestion = codebook.questions[byAt];
     plan.by = { at: byAt, levels: byQuestion !== undefined && 'options' in byQuestion ? [...byQuestion.options] : [] };

@@ -15,7 +15,8 @@ import { z } from 'zod';
 import { runProcess } from './run-process.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const BIN = join(ROOT, 'src', 'cli', 'bin.js');
+/** The built command (`npm run bench` builds it first). */
+export const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
 export const SAMPLE = join(ROOT, 'surveys', 'kimi-2024');
 const CACHE = join(ROOT, '.cache', 'bench');
 const STAMPS = join(CACHE, 'stamps');

@@ -80,6 +80,13 @@ describe('parseCodebook', () => {
     ]);
   });
 
+  it('reports a breakdown of a distribution, naming the kinds that can be broken down', () => {
+    const text = MINIMAL.replace('metrics:\n', 'metrics:\n  - { id: mix, kind: distribution, question: industry }\n').replace('metrics: [weekly] }', 'metrics: [weekly, mix] }');
+    expect(problems(text)).toEqual([
+      expect.stringMatching(/breakdowns\[0\]\.metrics\[1\]: `mix` is a distribution; break down a proportion, top-box, pmf, mean, ratio or nps metric instead$/),
+    ]);
+  });
+
   it('reports benchmark shares that do not sum to 1 within 0.01', () => {
     expect(problems(MINIMAL.replace('Other: 0.6', 'Other: 0.5'))).toEqual([
       expect.stringMatching(/benchmarks\[0\]\.shares: shares sum to 0\.9, not 1 \(±0\.01\)/),

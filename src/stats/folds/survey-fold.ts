@@ -63,7 +63,8 @@ export function surveyFold(codebook: Codebook): Fold<SurveyState> {
     // The audit's re-weighting needs the headline metrics only.
     ...(auditWeighting === undefined ? {} : { auditWeighting: weightedFold(auditWeighting, { metrics, breakdowns: [], benchmarks: [] }) }),
   });
-  return { ...(fold as Fold<SurveyState>), module: import.meta.url };
+  // This module as compiled, named beside the code that runs (dist/, or the command's bundle in dist/bundle/).
+  return { ...(fold as Fold<SurveyState>), module: new URL('./survey-fold.js', import.meta.url).href };
 }
 
 /** For worker threads (Fold.module). */

@@ -13,6 +13,9 @@ import { formatValue } from './format-value.ts';
 import type { Given, MetricKind, WeightingContext } from './metric-kind.ts';
 import { weightedValue, weightedValueGroup } from './value-kind.ts';
 
+/** The range of an NPS. */
+const SCALE = [-100, 100] as const;
+
 /** Respondents per score 0..10. */
 export interface NpsScores {
   scores: number[];
@@ -79,7 +82,7 @@ export const nps: MetricKind<NpsScores> = {
     const base = weightedBase(unweighted);
     const m = linearizedMean(sums[0] ?? new Map(), context.cells, context.calibration);
     if (m === null) return { ...base, estimate: null, ci: null };
-    const { estimate, ci, se } = weightedValue(plan, m, settings.level);
+    const { estimate, ci, se } = weightedValue(plan, m, settings.level, SCALE);
     return { ...base, ...weightedClasses(sums[0] ?? new Map(), context), estimate, ci, method: 'normal', n: m.n, nEffective: m.nEffective, se, deff: finite(m.deff) };
   },
   groups: {
@@ -88,7 +91,7 @@ export const nps: MetricKind<NpsScores> = {
     overall: (groups) => chiSquareIndependence(groups.map((g) => [...classes(g.scores)])),
     value: (_plan, answer) => scoreValue(answer),
     weightedTest: 'domain',
-    finishWeighted: (plan, group, sums, context, settings) => weightedValueGroup(plan, group, sums, context, settings.level),
+    finishWeighted: (plan, group, sums, context, settings) => weightedValueGroup(plan, group, sums, context, settings.level, SCALE),
   },
   change(a, b, level) {
     if (a.estimate === null || b.estimate === null) return null;

@@ -5,7 +5,7 @@
 import type { MetricResult } from '../../model/metric-result.ts';
 import { shareKind } from './share-kind.ts';
 
-export const pmf = shareKind('pmf', (plan, share) => (plan.metric.kind === 'pmf' ? withVerdict(share, plan.metric.bar) : share));
+export const pmf = shareKind('pmf', (plan, share) => ('bar' in plan.metric ? withVerdict(share, plan.metric.bar) : share));
 
 /** The product has market fit when the share is above the bar; the interval says how sure. */
 export function withVerdict(share: MetricResult, bar: number): MetricResult {

@@ -27,13 +27,13 @@ export function valueOf(question: Question, answer: Given): number {
 
 /** What a value is divided by: a ratio's `per`, else 1. */
 function perOf(plan: MetricPlan): number {
-  return plan.metric.kind === 'ratio' ? plan.metric.per : 1;
+  return 'per' in plan.metric ? plan.metric.per : 1;
 }
 
 /** A ratio's interval stays within what its question allows (a rating's or numeric's min..max, divided by `per`). */
 function clipped(plan: MetricPlan, ci: [number, number]): [number, number] {
   const q = plan.question;
-  if (plan.metric.kind !== 'ratio' || (q.type !== 'rating' && q.type !== 'numeric')) return ci;
+  if (!('per' in plan.metric) || (q.type !== 'rating' && q.type !== 'numeric')) return ci;
   const per = plan.metric.per;
   const low = q.min === undefined ? Number.NEGATIVE_INFINITY : q.min / per;
   const high = q.max === undefined ? Number.POSITIVE_INFINITY : q.max / per;
@@ -42,23 +42,24 @@ function clipped(plan: MetricPlan, ci: [number, number]): [number, number] {
 
 /**
  * A weighted value (mean, ratio or NPS score) with a normal interval on its linearised variance, as
- * `confint(svymean(...))`; NPS intervals stay within −100..100, ratios within their question's range.
+ * `confint(svymean(...))`; the interval stays within `bounds` (an NPS's −100..100), a ratio's within its
+ * question's range.
  */
-export function weightedValue(plan: MetricPlan, m: { estimate: number; variance: number }, level: number): { estimate: number; ci: [number, number]; se: number } {
+export function weightedValue(plan: MetricPlan, m: { estimate: number; variance: number }, level: number, bounds?: readonly [number, number]): { estimate: number; ci: [number, number]; se: number } {
   const per = perOf(plan);
   const estimate = m.estimate / per;
   const half = (zFor(level) * Math.sqrt(m.variance)) / per;
-  const ci: [number, number] = plan.metric.kind === 'nps' ? [clamp(estimate - half, -100, 100), clamp(estimate + half, -100, 100)] : [estimate - half, estimate + half];
+  const ci: [number, number] = bounds === undefined ? [estimate - half, estimate + half] : [clamp(estimate - half, bounds[0], bounds[1]), clamp(estimate + half, bounds[0], bounds[1])];
   return { estimate, ci: clipped(plan, ci), se: Math.sqrt(m.variance) / per };
 }
 
 /** A group of a weighted value kind (mean, ratio, NPS): a normal interval on the group's linearised variance. */
-export function weightedValueGroup(plan: MetricPlan, group: GroupResult, sums: Parameters<typeof linearizedMean>[0], context: WeightingContext, level: number): GroupResult {
+export function weightedValueGroup(plan: MetricPlan, group: GroupResult, sums: Parameters<typeof linearizedMean>[0], context: WeightingContext, level: number, bounds?: readonly [number, number]): GroupResult {
   if (group.flags.includes('suppressed')) return group;
   const unweighted = { estimate: group.estimate, ci: group.ci };
   const m = linearizedMean(sums, context.cells, context.calibration);
   if (m === null) return { ...group, estimate: null, ci: null, unweighted };
-  const { estimate, ci } = weightedValue(plan, m, level);
+  const { estimate, ci } = weightedValue(plan, m, level, bounds);
   return { ...group, estimate, ci, n: m.n, unweighted };
 }
 
@@ -112,7 +113,7 @@ export function valueKind(kind: 'mean' | 'ratio', scale: Scale): MetricKind<Valu
         ...baseResult(plan, settings, { estimate: interval === null ? null : interval.estimate / per, ci, method: 't', n }),
         sd: interval?.sd === null || interval === null ? null : interval.sd / per,
       };
-      return plan.metric.kind === 'ratio' ? { ...values, per } : values;
+      return 'per' in plan.metric ? { ...values, per } : values;
     },
     variables: () => 1,
     addWeighted(plan, answer, _answers, add) {
