@@ -30,6 +30,19 @@ describe("import from 'stickiness'", () => {
     }
   });
 
+  it("bundles the command's pure-JavaScript dependencies and leaves native and on-demand packages outside", () => {
+    const dir = path.join(builtPackage(), 'dist', 'bundle');
+    const imported = new Set<string>();
+    for (const file of listFiles(dir)) {
+      for (const [, specifier] of readFileSync(path.join(dir, file), 'utf8').matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*)["']([^"'./][^"']*)["']/g)) {
+        if (specifier === undefined || specifier.startsWith('node:')) continue;
+        imported.add(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : (specifier.split('/')[0] ?? specifier));
+      }
+    }
+    for (const name of ['vega', 'vega-lite', 'zod', 'yaml', 'papaparse', 'commander', 'marked', 'iconv-lite']) expect(imported.has(name), `${name} is loaded from node_modules`).toBe(false);
+    for (const name of ['@resvg/resvg-js', 'exceljs', 'subset-font']) expect(imported.has(name), `${name} stays outside`).toBe(true);
+  });
+
   it('analyses a survey, runs a batch and exposes the pipeline pieces in plain Node', () => {
     const survey = JSON.stringify(path.join(ROOT, 'surveys/kimi-2024'));
     const script = `
