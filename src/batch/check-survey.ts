@@ -1,13 +1,20 @@
-/** The facts `planSurvey` decides on, read from disk: the codebook, and the hashes of its inputs and of the report's. */
+/**
+ * The facts `planSurvey` decides on, read from disk: the codebook, the hashes of its inputs, and the inputs
+ * the report there was made from. A report that a killed run left moved aside is put back first; a report
+ * that is not whole (a file missing, stats.json unreadable) counts as none, so it is made again.
+ */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCodebook } from '../codebook/load-codebook.ts';
 import { resolveSourceFile } from '../ingest/resolve-source-file.ts';
+import { withLock } from '../report/folder-lock.ts';
 import { reportInputs } from '../report/report-inputs.ts';
+import { recoverReportFolder } from '../report/write-report-folder.ts';
 import { UserError } from '../util/user-error.ts';
 import type { SurveyCheck } from './plan-batch.ts';
+import { readStats } from './write-index.ts';
 
 /** With `force`, every survey is re-run: the export is not hashed. */
 export async function checkSurvey(survey: string, out: string, force = false): Promise<SurveyCheck> {
@@ -17,11 +24,24 @@ export async function checkSurvey(survey: string, out: string, force = false): P
     if (force) return { survey, codebook, recorded: undefined };
     const hash = createHash('sha256');
     for await (const chunk of createReadStream(exportFile) as AsyncIterable<Buffer>) hash.update(chunk);
-    const recorded = await readFile(path.join(out, codebook.codebook.id, 'inputs.json'), 'utf8').catch(() => undefined);
+    const { id } = codebook.codebook;
+    const recorded = await withLock(path.join(out, `.${id}.lock`), path.join(out, id), async () => {
+      await recoverReportFolder(out, id);
+      return (await reportWhole(path.join(out, id))) ? await readFile(path.join(out, id, 'inputs.json'), 'utf8').catch(() => undefined) : undefined;
+    }).catch(() => undefined);
     return { survey, codebook, current: reportInputs(codebook.text, hash.digest('hex')), recorded };
   } catch (error) {
     return { survey, error: failureText(error) };
   }
+}
+
+/** The files every report has. */
+const REPORT_FILES = ['stats.json', 'validation.json', 'quarantine.csv', 'report.md', 'report.html', 'inputs.json'];
+
+/** Whether a report folder holds every file a report has, and a stats.json that reads as one. */
+async function reportWhole(dir: string): Promise<boolean> {
+  const present = await Promise.all(REPORT_FILES.map(async (name) => (await stat(path.join(dir, name)).catch(() => undefined))?.isFile() === true));
+  return present.every(Boolean) && (await readStats(path.join(dir, 'stats.json'))) !== undefined;
 }
 
 /** The survey folders of `dir`: its sub-folders holding a survey.yaml, in name order. */

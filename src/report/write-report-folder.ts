@@ -1,29 +1,45 @@
 /**
- * Writes a report folder whole: the files go into a sibling temporary folder, which then replaces the old
- * report, so a failure part-way leaves the previous report as it was. What an interrupted run left behind
- * (a half-written folder, or the old report moved aside just before the swap) is cleaned up or put back by
- * the next run.
+ * Writes a report folder whole: the files go into a sibling staging folder, which then replaces the old
+ * report, so a failure part-way leaves the previous report as it was. Runs writing the same report take turns
+ * (a lock file beside it, `.<id>.lock`). What a killed run left behind (a half-written staging folder, or the
+ * old report moved aside just before the swap) is cleaned up or put back by the next run; a staging folder
+ * whose run is still alive is never touched.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../util/user-error.ts';
+import { processAlive, withLock } from './folder-lock.ts';
 
-export async function writeReportFolder(outDir: string, id: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<string> {
+/** Moments of a write a test can hold a run at, to widen the windows between its steps. */
+export type WriteStage = 'staged' | 'moved-aside';
+
+export interface WriteOptions {
+  /** Awaited at each stage (tests only). */
+  pause?: (stage: WriteStage) => Promise<void>;
+}
+
+export async function writeReportFolder(outDir: string, id: string, files: ReadonlyMap<string, string | Uint8Array>, options: WriteOptions = {}): Promise<string> {
+  const target = path.join(outDir, id);
   try {
-    return await writeAside(outDir, id, files);
+    // A file where the folder should be: said as the system says it when a path goes through a file.
+    if (statSync(outDir, { throwIfNoEntry: false })?.isDirectory() === false) throw Object.assign(new Error('ENOTDIR: not a directory'), { code: 'ENOTDIR' });
+    mkdirSync(outDir, { recursive: true });
+    return await withLock(path.join(outDir, `.${id}.lock`), target, async () => {
+      await recoverReportFolder(outDir, id);
+      return writeAside(outDir, id, files, options);
+    });
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
     if (code === undefined) throw error;
-    throw new UserError(outDir, `cannot write the report here (${message.split(",")[0] ?? code}); pass --out a folder you can write to`);
+    throw new UserError(outDir, `cannot write the report here (${message.split(',')[0] ?? code}); pass --out a folder you can write to`);
   }
 }
 
-async function writeAside(outDir: string, id: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<string> {
+async function writeAside(outDir: string, id: string, files: ReadonlyMap<string, string | Uint8Array>, options: WriteOptions): Promise<string> {
   const target = path.join(outDir, id);
   const staging = path.join(outDir, `.${id}.tmp-${process.pid}`);
   const retired = path.join(outDir, `.${id}.old-${process.pid}`);
-  await recover(outDir, id);
   try {
     const made = new Set<string>();
     for (const [name, content] of files) {
@@ -33,9 +49,11 @@ async function writeAside(outDir: string, id: string, files: ReadonlyMap<string,
       made.add(dir);
       writeFileSync(file, content);
     }
+    await options.pause?.('staged');
     await rename(target, retired).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });
+    await options.pause?.('moved-aside');
     await rename(staging, target);
     await rm(retired, { recursive: true, force: true });
   } finally {
@@ -44,11 +62,17 @@ async function writeAside(outDir: string, id: string, files: ReadonlyMap<string,
   return target;
 }
 
-/** Removes half-written folders of earlier, interrupted runs, and puts back a report moved aside but not replaced. */
-async function recover(outDir: string, id: string): Promise<void> {
+/**
+ * Cleans up after killed runs (call it holding the report's lock): removes staging folders whose run has
+ * died, and puts back a report moved aside but not replaced (or removes it when the report is in place).
+ */
+export async function recoverReportFolder(outDir: string, id: string): Promise<void> {
   const names = await readdir(outDir).catch(() => [] as string[]);
   const target = path.join(outDir, id);
-  for (const name of names.filter((n) => n.startsWith(`.${id}.tmp-`))) await rm(path.join(outDir, name), { recursive: true, force: true });
+  const pidOf = (name: string): number => Number(name.slice(name.lastIndexOf('-') + 1));
+  for (const name of names.filter((n) => n.startsWith(`.${id}.tmp-`))) {
+    if (!processAlive(pidOf(name))) await rm(path.join(outDir, name), { recursive: true, force: true });
+  }
   for (const name of names.filter((n) => n.startsWith(`.${id}.old-`))) {
     const present = (await stat(target).catch(() => undefined)) !== undefined;
     if (present) await rm(path.join(outDir, name), { recursive: true, force: true });

@@ -52,6 +52,16 @@ describe('runBatch in this process', () => {
     const result = await runBatch(surveys, { out, inProcess: true });
     expect(result.outcomes.map((o) => o.status)).toEqual(['skipped', 'ok', 'failed']);
   }, 120_000);
+
+  it('makes a damaged report again (stats.json cut short, a file missing) instead of skipping it or stopping', async () => {
+    const stats = path.join(out, 'kimi-2024', 'stats.json');
+    writeFileSync(stats, readFileSync(stats, 'utf8').slice(0, 8192));
+    rmSync(path.join(out, 'kimi-2024-06', 'report.html'));
+    const result = await runBatch(surveys, { out, inProcess: true });
+    expect(result.outcomes.map((o) => o.status)).toEqual(['ok', 'ok', 'failed']);
+    expect(readFileSync(stats).equals(readFileSync(path.join(ROOT, 'reports', 'kimi-2024', 'stats.json')))).toBe(true);
+    expect(existsSync(path.join(out, 'kimi-2024-06', 'report.html'))).toBe(true);
+  }, 120_000);
 });
 
 describe('writeIndex', () => {

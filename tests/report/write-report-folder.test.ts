@@ -1,8 +1,12 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeReportFolder } from '../../src/report/write-report-folder.ts';
+import { recoverReportFolder, writeReportFolder } from '../../src/report/write-report-folder.ts';
+import { builtPackage } from '../built-package.ts';
+import { listFiles } from '../list-files.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'stickiness-write-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -37,5 +41,78 @@ describe('writeReportFolder', () => {
     await writeReportFolder(out, 'survey', new Map([['stats.json', 'new']]));
     expect(readdirSync(out).sort()).toEqual(['other', 'survey']);
     expect(readFileSync(path.join(out, 'survey', 'stats.json'), 'utf8')).toBe('new');
+  });
+});
+
+/**
+ * Runs writing one report from several processes: each a script importing the built package's
+ * writeReportFolder (tests/built-package.ts), held at its stages by `pause`.
+ */
+describe('writeReportFolder across processes', () => {
+  const FILES = ['stats.json', 'validation.json', 'quarantine.csv', 'report.md', 'charts/a.svg', 'charts/b.png'];
+
+  /** A script writing report `id` into `out` as writer `name`, pausing as `pause` says; it prints `paused` when held for good. */
+  function writer(out: string, name: string, pause: 'random' | 'hold-after-moving-aside'): ChildProcess {
+    const module = pathToFileURL(path.join(builtPackage(), 'dist', 'report', 'write-report-folder.js')).href;
+    const script = `
+      const { writeReportFolder } = await import(${JSON.stringify(module)});
+      const files = new Map(${JSON.stringify(FILES)}.map((f) => [f, ${JSON.stringify(name)} + ' ' + f]));
+      const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+      const pause = ${JSON.stringify(pause)} === 'random'
+        ? () => sleep(Math.floor(Math.random() * 25))
+        : async (stage) => { if (stage === 'moved-aside') { process.stdout.write('paused\\n'); await sleep(1e9); } };
+      await writeReportFolder(${JSON.stringify(out)}, 'survey', files, { pause });`;
+    return spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+  }
+
+  const finished = (child: ChildProcess): Promise<{ code: number | null; stderr: string }> =>
+    new Promise((resolve) => {
+      let stderr = '';
+      child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+
+  /** The report folder's files and which writer wrote each. */
+  function contents(dir: string): Map<string, string> {
+    return new Map(listFiles(dir).map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
+  }
+
+  it('takes turns: every run exits 0 and the report is always one run\'s, whole, with nothing left beside it', async () => {
+    const out = mkdtempSync(path.join(work, 'race-'));
+    for (let round = 0; round < 12; round++) {
+      const runs = ['a', 'b', 'c'].map((name) => finished(writer(out, `${name}${round}`, 'random')));
+      for (const { code, stderr } of await Promise.all(runs)) expect(code, stderr).toBe(0);
+      const report = contents(path.join(out, 'survey'));
+      expect([...report.keys()].sort()).toEqual([...FILES].sort());
+      const writers = new Set([...report.values()].map((text) => text.split(' ')[0]));
+      expect(writers.size, `round ${round}: files from ${[...writers].join(', ')}`).toBe(1);
+      expect(readdirSync(out)).toEqual(['survey']);
+    }
+  }, 120_000);
+
+  it('after a run is killed between moving the old report aside and putting the new one in place, the next run finds the old one and replaces it', async () => {
+    const out = mkdtempSync(path.join(work, 'killed-'));
+    await writeReportFolder(out, 'survey', new Map(FILES.map((f) => [f, `old ${f}`])));
+    const child = writer(out, 'killed', 'hold-after-moving-aside');
+    const closed = finished(child);
+    await new Promise<void>((resolve) => child.stdout?.on('data', () => resolve()));
+    // Held between the two renames: the old report moved aside, the new one staged, the lock held.
+    expect(readdirSync(out).sort()).toEqual(['.survey.lock', `.survey.old-${child.pid}`, `.survey.tmp-${child.pid}`]);
+    child.kill('SIGKILL');
+    await closed;
+    // Recovery (any later write, or batch planning) puts the old report back and breaks the dead run's lock.
+    await recoverReportFolder(out, 'survey');
+    expect(contents(path.join(out, 'survey')).get('stats.json')).toBe('old stats.json');
+    await writeReportFolder(out, 'survey', new Map(FILES.map((f) => [f, `new ${f}`])));
+    expect(contents(path.join(out, 'survey')).get('stats.json')).toBe('new stats.json');
+    expect(readdirSync(out)).toEqual(['survey']);
+  }, 60_000);
+
+  it('never removes the staging folder of a run that is still alive', async () => {
+    const out = mkdtempSync(path.join(work, 'alive-'));
+    mkdirSync(path.join(out, `.survey.tmp-${process.pid}`));
+    mkdirSync(path.join(out, '.survey.tmp-999999999'));
+    await recoverReportFolder(out, 'survey');
+    expect(readdirSync(out)).toEqual([`.survey.tmp-${process.pid}`]);
   });
 });
