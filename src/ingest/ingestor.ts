@@ -11,7 +11,7 @@ import { UserError } from '../util/user-error.ts';
 import type { Response } from '../model/response.ts';
 import { createRowValidator, type RowValidator } from '../validate/row-validator.ts';
 import { detachString } from '../util/detach-string.ts';
-import { looksPersonal } from './looks-personal.ts';
+import { looksPersonal } from '../util/looks-personal.ts';
 import { resolveColumns, type ColumnMap } from './resolve-columns.ts';
 import type { QuarantinedRow, Reason } from '../model/validation.ts';
 

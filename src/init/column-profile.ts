@@ -3,7 +3,7 @@
  * values and their counts (capped), how many look numeric or personal, and how often a multi-select
  * separator appears. Bounded memory whatever the number of rows.
  */
-import { looksPersonal } from '../ingest/looks-personal.ts';
+import { looksPersonal } from '../util/looks-personal.ts';
 import { normalizeLabel } from '../util/normalize-label.ts';
 import { PLATFORM_MISSING } from '../validate/parse-answer.ts';
 

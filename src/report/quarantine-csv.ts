@@ -1,12 +1,14 @@
 /**
  * `quarantine.csv`: every rejected row as read, `withheld` columns (PII, free text) removed, a `row` column
- * first and a `reason` column last listing all its reasons. Cells are neutralised against spreadsheet
+ * first and a `reason` column last listing all its reasons; every cell shown as `shownValue` shows values
+ * (written-in text withheld, contacts masked, a personal-looking cell withheld). Cells are neutralised against spreadsheet
  * formula injection. A ragged row's cells are shifted against the header, so when any column is withheld
  * its cells are withheld too (personal data could sit under any column); the row number points to it in the
  * export.
  */
 import Papa from 'papaparse';
 import { RAGGED_ROW } from '../validate/row-validator.ts';
+import { shownValue } from '../util/shown-value.ts';
 import { neutralizeCsvCell } from './neutralize-csv-cell.ts';
 import type { QuarantinedRow } from '../model/validation.ts';
 
@@ -18,7 +20,7 @@ export function quarantineCsv(header: readonly string[], rows: readonly Quaranti
       const withhold = withheld.size > 0 && r.reasons.some((reason) => reason.rule === RAGGED_ROW);
       const reasons = r.reasons.map((reason) => (reason.column === undefined ? `${reason.rule}: ${reason.message}` : `${reason.rule} [${reason.column}]: ${reason.message}`));
       if (withhold) reasons.push('cells withheld: they are shifted against the header, so personal data could show under any column');
-      return [String(r.row), ...keep.map((i) => (withhold ? '' : (r.cells[i] ?? ''))), reasons.join('; ')];
+      return [String(r.row), ...keep.map((i) => (withhold ? '' : shownValue(r.cells[i] ?? ''))), reasons.join('; ')];
     }),
   ];
   return `\ufeff${Papa.unparse(table.map((cells) => cells.map(neutralizeCsvCell)), { newline: '\n' })}\n`;

@@ -6,6 +6,7 @@ import type { Format, Question } from '../codebook/schema.ts';
 import { detachString } from '../util/detach-string.ts';
 import { normalizeLabel } from '../util/normalize-label.ts';
 import type { Answer } from '../model/response.ts';
+import { quotedValue } from './quoted-value.ts';
 
 export type CellResult = { ok: true; answer: Answer; specified?: string } | { ok: false; rule: string; message: string };
 
@@ -98,7 +99,7 @@ export function parseAnswer(question: Question, matcher: OptionMatcher | undefin
     case 'multi': {
       const split = splitChoices(value, separator, matcher);
       if (!split.ok) {
-        return { ok: false, rule: 'invalid-option', message: `\`${split.part}\` is not an option of \`${question.id}\` (choices are split on \`${separator}\`)` };
+        return { ok: false, rule: 'invalid-option', message: `\`${quotedValue(split.part)}\` is not an option of \`${question.id}\` (choices are split on \`${separator}\`)` };
       }
       return withSpecified({ ok: true, answer: split.indices.length === 0 ? null : split.indices }, value);
     }

@@ -11,6 +11,7 @@ import { detachString } from '../util/detach-string.ts';
 import { normalizeLabel } from '../util/normalize-label.ts';
 import type { Answer, Response } from '../model/response.ts';
 import { createSeenKeys } from './seen-keys.ts';
+import { quotedValue } from './quoted-value.ts';
 import { DEFAULT_SEPARATOR, missingValues, optionMatcher, parseAnswer, parseOptionColumns, type CellResult, type OptionMatcher } from './parse-answer.ts';
 import type { QuarantinedRow, Reason } from '../model/validation.ts';
 
@@ -49,7 +50,7 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
     return values.every((value) => value === '') ? undefined : JSON.stringify(values);
   };
   const headerName = (column: number): string => header[column] ?? `column ${column + 1}`;
-  const shown = (column: number, value: string): Pick<Reason, 'value'> => (columns.pii.has(column) ? {} : { value: clip(value) });
+  const shown = (column: number, value: string): Pick<Reason, 'value'> => (columns.pii.has(column) ? {} : { value: quotedValue(value) });
 
   // Exports repeat the same few cells millions of times: each question remembers its verdict on short cells.
   const verdicts = questions.map(() => new Map<string, CellResult>());
@@ -188,12 +189,6 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
 const MEMO_CELL_LENGTH = 64;
 const MEMO_CELLS = 4096;
 
-/** Values quoted in reasons are cut at this many characters (the whole cell stays in quarantine.csv). */
-const MAX_QUOTED = 200;
-
-function clip(value: string): string {
-  return value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED)}…` : value;
-}
 
 function separatorOf(codebook: Codebook, question: Codebook['questions'][number]): string {
   return question.type === 'multi' && question.separator !== undefined ? question.separator : DEFAULT_SEPARATOR[codebook.source.format];

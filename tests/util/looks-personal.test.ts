@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksPersonal } from '../../src/ingest/looks-personal.ts';
+import { looksPersonal } from '../../src/util/looks-personal.ts';
 
 describe('looksPersonal', () => {
   it.each(['1.2.3.4', '163.126.194.150(湖北-武汉)', '2001:db8::1', 'user@example.com', '13812345678', '+86 138 1234 5678', '010-12345678'])(
