@@ -6,6 +6,7 @@ import type { Fold } from '../model/fold.ts';
 import { UserError } from '../util/user-error.ts';
 import { csvOptions, quoteProblem } from './csv-options.ts';
 import { decodeExport } from './decode-export.ts';
+import { lineBreaks } from './line-breaks.ts';
 import { createIngestor, type Ingestion, type IngestorOptions } from './ingestor.ts';
 
 export interface ExportIngestion<S> extends Ingestion<S> {
@@ -15,7 +16,8 @@ export interface ExportIngestion<S> extends Ingestion<S> {
 }
 
 export function ingestText<S>(codebook: Codebook, text: string, fold: Fold<S>, options: IngestorOptions): Ingestion<S> {
-  const parsed = Papa.parse<string[]>(text, csvOptions(codebook.source.format, options.file, text.slice(0, 65536)));
+  const csv = csvOptions(codebook.source.format, options.file, text.slice(0, 65536));
+  const parsed = Papa.parse<string[]>(lineBreaks(String(csv.delimiter ?? ','))(text), { ...csv, newline: '\n' });
   const problem = quoteProblem(parsed.errors);
   if (problem !== undefined) throw new UserError(`${options.file}:${problem.index + 1}`, problem.message);
   const ingestor = createIngestor(codebook, fold, options);

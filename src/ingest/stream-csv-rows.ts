@@ -1,7 +1,8 @@
 /**
  * Streams the rows of a CSV/TSV export: bytes are read and decoded chunk by chunk (a streaming strict
  * decoder, so a character split across chunks survives and a wrong encoding is an error, not garbage),
- * then parsed by papaparse's parser one chunk at a time. Reading waits for parsing (the next chunk is read
+ * then every line break between rows made `\n` (line-breaks.ts: CRLF, LF, lone CR and mixes of them), then
+ * parsed by papaparse's parser one chunk at a time. Reading waits for parsing (the next chunk is read
  * only once the rows of the last are handled), so memory stays flat however large the file and however slow
  * the row handler. Reading can stop after any chunk, which is how two threads share one file.
  */
@@ -13,8 +14,9 @@ import type { Encoding, Format } from '../codebook/schema.ts';
 import { UserError } from '../util/user-error.ts';
 import { csvOptions, quoteProblem } from './csv-options.ts';
 import { decodeFailedAt, sniffEncoding } from './decode-export.ts';
+import { lineBreaks } from './line-breaks.ts';
 
-/** Bytes read to decide the encoding (and the line break, as papaparse guesses it from its first megabyte). */
+/** Bytes read to decide the encoding. */
 const SNIFF_BYTES = 1 << 20;
 
 /** Bytes read at a time: small enough that a chunk's parsed rows die young, cheap for the garbage collector. */
@@ -43,8 +45,6 @@ interface CsvReading {
   /** UTF-8 was a guess from an all-ASCII start (a later non-UTF-8 byte throws GuessedUtf8Failed). */
   guessed: boolean;
   delimiter: string;
-  /** The line break papaparse settles on from the first chunk, as it would reading the whole file. */
-  newline: string;
 }
 
 /** Settles how the file is read; a UserError when its start is not text in a known encoding. */
@@ -61,8 +61,7 @@ async function csvReading(file: string, setting: Encoding, format: Format): Prom
     const ascii = head.every((byte) => byte < 0x80);
     const first = new TextDecoder(sniffed.encoding).decode(head, { stream: true });
     const delimiter = String(csvOptions(format, file, first.slice(0, 65536)).delimiter ?? ',');
-    const newline = guessLineEndings(first);
-    return { file, encoding: sniffed.encoding, guessed: setting === 'auto' && sniffed.encoding === 'utf-8' && ascii && bytesRead < size, delimiter, newline };
+    return { file, encoding: sniffed.encoding, guessed: setting === 'auto' && sniffed.encoding === 'utf-8' && ascii && bytesRead < size, delimiter };
   } finally {
     await handle.close();
   }
@@ -92,7 +91,8 @@ export async function streamCsvRows(file: string, setting: Encoding, format: For
 
 async function parseCsvBytes(reading: CsvReading, push: (cells: string[]) => void, options: StreamOptions, hash: Hash): Promise<void> {
   const { file, encoding, guessed } = reading;
-  const parser = new ParserHandle({ delimiter: reading.delimiter, newline: reading.newline as Papa.ParseConfig['newline'], skipEmptyLines: false });
+  const parser = new ParserHandle({ delimiter: reading.delimiter, newline: '\n', skipEmptyLines: false });
+  const rows = lineBreaks(reading.delimiter);
   /** The unfinished last row of what was parsed, and text read since, not parsed yet. */
   let partial = '';
   let waiting = '';
@@ -117,7 +117,7 @@ async function parseCsvBytes(reading: CsvReading, push: (cells: string[]) => voi
   for await (const chunk of createReadStream(file, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
     try {
-      waiting += decoder.decode(chunk, { stream: true });
+      waiting += rows(decoder.decode(chunk, { stream: true }));
     } catch {
       throw guessed ? new GuessedUtf8Failed(offset) : new UserError(file, decodeFailedAt(encoding, offset));
     }
@@ -128,21 +128,16 @@ async function parseCsvBytes(reading: CsvReading, push: (cells: string[]) => voi
     if (options.afterChunk?.(offset) === false) return;
   }
   try {
-    waiting += decoder.decode();
+    waiting += rows(decoder.decode());
   } catch {
     throw guessed ? new GuessedUtf8Failed(offset) : new UserError(file, decodeFailedAt(encoding, offset));
   }
   parse(true);
 }
 
-/** papaparse's parser with the line-ending guess it makes on a stream's first chunk (not in its type definitions). */
+/** papaparse's parser, which its streamer drives chunk by chunk (not in its type definitions). */
 interface ParserHandleInstance {
   parse(input: string, baseIndex: number, ignoreLastRow: boolean): { data: string[][]; errors: Papa.ParseError[]; meta: { cursor: number } };
-  guessLineEndings(input: string, quoteChar: string): string;
 }
 
 const ParserHandle = (Papa as unknown as { ParserHandle: new (config: Papa.ParseConfig) => ParserHandleInstance }).ParserHandle;
-
-function guessLineEndings(start: string): string {
-  return new ParserHandle({}).guessLineEndings(start, '"');
-}

@@ -36,4 +36,14 @@ describe('quarantineCsv', () => {
       '\ufeffrow,id,note,reason\n2,,,"ragged-row: 2 cells, the header has 3; cells withheld: they are shifted against the header, so personal data could show under any column"\n',
     );
   });
+
+  it("keeps a ragged row's cells beyond the header's, in an extra column, when no column is withheld", () => {
+    const rows = [
+      { row: 2, cells: ['1', 'a', 'b', 'extra', '=x'], reasons: [{ rule: 'ragged-row', message: '5 cells, the header has 3' }] },
+      { row: 3, cells: ['2', 'c', 'd'], reasons: [{ rule: 'invalid-option', message: 'z' }] },
+    ];
+    expect(quarantineCsv(header, rows, new Set())).toBe(
+      '\ufeffrow,id,email,note,extra cells,reason\n2,1,a,b,"[""extra"",""=x""]","ragged-row: 5 cells, the header has 3"\n3,2,c,d,,invalid-option: z\n',
+    );
+  });
 });
