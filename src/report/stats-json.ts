@@ -8,6 +8,17 @@ import type { WeightingDiagnostics } from '../model/weighting-diagnostics.ts';
 import type { ValidationSummary } from '../model/validation.ts';
 import type { Stats } from '../model/stats.ts';
 
+/**
+ * Every number in `stats.json` is finite: JSON would write NaN and ±Infinity as null, and the reports as
+ * "NaN%". One that is not is a bug, stopped here rather than written (the message names where it is).
+ */
+export function assertFinite(value: unknown, where = 'stats'): void {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`${where} is ${value}: a statistic that is not a number reached the outputs`);
+  } else if (Array.isArray(value)) value.forEach((item, i) => assertFinite(item, `${where}[${i}]`));
+  else if (typeof value === 'object' && value !== null) for (const [key, item] of Object.entries(value)) assertFinite(item, `${where}.${key}`);
+}
+
 export function buildStats(args: {
   codebook: Codebook;
   sha256: string;
@@ -18,7 +29,7 @@ export function buildStats(args: {
   weighting?: WeightingDiagnostics;
 }): Stats {
   const { codebook, validation } = args;
-  return {
+  const stats: Stats = {
     schemaVersion: 1,
     survey: {
       id: codebook.id,
@@ -42,4 +53,6 @@ export function buildStats(args: {
     audit: args.audit.audit,
     flags: args.audit.flags,
   };
+  assertFinite(stats);
+  return stats;
 }

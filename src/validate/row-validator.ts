@@ -110,8 +110,9 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
     if (columns.weight !== undefined) {
       const text = (cells[columns.weight] ?? '').trim();
       weight = text.length <= 64 && /^[+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text) ? Number(text) : Number.NaN;
-      if (!(weight > 0) || !Number.isFinite(weight)) {
-        reasons.push({ rule: 'invalid-weight', column: headerName(columns.weight), ...shown(columns.weight, text), message: 'a design weight must be a positive number' });
+      if (!(weight >= MIN_WEIGHT && weight <= MAX_WEIGHT)) {
+        const message = weight > 0 && Number.isFinite(weight) ? `a design weight must be between ${MIN_WEIGHT} and ${MAX_WEIGHT}; rescale the weight column (every estimate is the same for weights multiplied by one number)` : 'a design weight must be a positive number';
+        reasons.push({ rule: 'invalid-weight', column: headerName(columns.weight), ...shown(columns.weight, text), message });
       }
     }
 
@@ -184,6 +185,14 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
     },
   };
 }
+
+/**
+ * Design weights are kept within these bounds, so the sums of their squares (and of squares times values)
+ * over millions of rows stay finite and normal doubles: a weight of 1e308 would overflow them, one of 1e-320
+ * vanish into them.
+ */
+export const MIN_WEIGHT = 1e-30;
+export const MAX_WEIGHT = 1e30;
 
 /** Cells up to this long, and this many distinct ones per column, have their verdicts remembered. */
 const MEMO_CELL_LENGTH = 64;
