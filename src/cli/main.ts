@@ -8,6 +8,7 @@ import type { BatchCliOptions } from './commands/batch.ts';
 import type { synthCommand } from './commands/synth.ts';
 import { packageVersion } from '../package-info.ts';
 import { errorMessage } from '../util/error-message.ts';
+import { writeErr } from './write.ts';
 
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -98,6 +99,6 @@ function reportError(error: unknown): number {
     return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
   }
   const { text, code } = errorMessage(error);
-  process.stderr.write(`${text}\n`);
+  writeErr(`${text}\n`);
   return code;
 }

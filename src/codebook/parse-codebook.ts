@@ -8,6 +8,7 @@ import { formatPath, type CodebookIssue } from './codebook-issue.ts';
 import { crossCheck } from './cross-check.ts';
 import { didYouMean } from '../util/nearest.ts';
 import { codebookSchema, type Codebook } from './schema.ts';
+import { withoutBidiControlsDeep } from '../util/inert-text.ts';
 
 /** YAML aliases allowed in one codebook: enough for real reuse, far too few for a "billion laughs". */
 const MAX_ALIAS_COUNT = 100;
@@ -48,6 +49,8 @@ export function parseCodebook(yamlText: string): ParseCodebookResult {
     return { ok: false, issues: [{ path: [], message: `cannot be read: ${message}` }] };
   }
   if (data === null || data === undefined) return { ok: false, issues: [{ path: [], message: 'is empty; start from the example in the README' }] };
+  // Labels, titles and options reach every output: no control in them may reorder what follows.
+  data = withoutBidiControlsDeep(data);
 
   const parsed = codebookSchema.safeParse(data);
   const issues: CodebookIssue[] = parsed.success ? crossCheck(parsed.data) : parsed.error.issues.map((issue) => toIssue(issue, doc));

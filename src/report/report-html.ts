@@ -34,6 +34,8 @@ export function reportHtml(codebook: Pick<Codebook, 'title' | 'language'>, markd
         return escapeHtml(text);
       },
     },
+    // Nor links the text did not mean: no bare web address becomes one (escape-markdown.ts defangs them too).
+    tokenizer: { url: () => undefined },
   });
   const body = marked.parse(markdown) as string;
   return `<!doctype html>

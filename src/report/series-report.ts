@@ -3,6 +3,7 @@
  * wave-over-wave changes, a trend chart per metric, and `report.md` / `report.html`. Pure but for the
  * renderers it is handed.
  */
+import { withoutBidiControlsDeep } from '../util/inert-text.ts';
 import { trendChart } from '../render/trend-chart.ts';
 import { kindOf } from '../stats/kinds/index.ts';
 import type { Scale } from '../stats/kinds/metric-kind.ts';
@@ -43,12 +44,12 @@ export async function seriesFiles(
     });
     if (drawn.length < 2) continue;
     const scale = kindOf(metric.kind).scale;
-    const spec = trendChart(drawn, {
+    const spec = withoutBidiControlsDeep(trendChart(drawn, {
       title: metric.label,
       subtitle: zh ? `各轮估计值与 ${Math.round(level * 100)}% 置信区间` : `Estimate per wave with its ${Math.round(level * 100)}% confidence interval`,
       axisTitle: scale === 'share' ? (zh ? '占比' : 'Share') : metric.label,
       format: TREND_FORMAT[scale],
-    });
+    }));
     const name = `charts/trend-${metric.metric}`;
     const svg = await render.svg(spec);
     files.set(`${name}.vl.json`, `${JSON.stringify(spec, null, 2)}\n`);

@@ -1,5 +1,6 @@
 import { analyzeSurvey, type ProgressEvent } from '../../analyze-survey.ts';
 import { formatAccounting, formatFlag, formatMetricLine } from '../format-result.ts';
+import { writeOut } from '../write.ts';
 
 export async function analyzeCommand(survey: string, options: { out: string; json?: boolean }): Promise<number> {
   // Under `batch`, progress goes to the parent process as JSON lines on the IPC channel.
@@ -16,6 +17,6 @@ export async function analyzeCommand(survey: string, options: { out: string; jso
     ...stats.metrics.map(formatMetricLine),
     ...stats.flags.map(formatFlag),
   ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  writeOut(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -6,6 +6,7 @@ import { validationSummary } from '../../validate/validation-summary.ts';
 import { finishStats } from '../../stats/finish-stats.ts';
 import { UserError } from '../../util/user-error.ts';
 import { formatFlag } from '../format-result.ts';
+import { writeOut } from '../write.ts';
 
 /** `stickiness audit`: the representativeness audit as a terminal summary (or JSON); exit 0 even with flags. */
 export async function auditCommand(survey: string, options: { json?: boolean }): Promise<number> {
@@ -45,6 +46,6 @@ export async function auditCommand(survey: string, options: { json?: boolean }):
     }
   }
   lines.push(...flags.map(formatFlag));
-  process.stdout.write(`${lines.join('\n')}\n`);
+  writeOut(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -9,6 +9,8 @@ import { watchSurveys } from '../../batch/watch-surveys.ts';
 import type { ProgressEvent } from '../../analyze-survey.ts';
 import { kindOf } from '../../stats/kinds/index.ts';
 import { UsageError } from '../../util/usage-error.ts';
+import { printable } from '../../util/printable.ts';
+import { writeErr, writeOut } from '../write.ts';
 
 export interface BatchCliOptions {
   out: string;
@@ -30,12 +32,12 @@ export async function batchCommand(dir: string, options: BatchCliOptions): Promi
     dir,
     async (first) => {
       code = await runAndPrint(dir, first ? options : { ...options, force: false }).catch((error: unknown) => {
-        process.stderr.write(`${failureText(error)}\n`);
+        writeErr(`${failureText(error)}\n`);
         return 1;
       });
     },
     stop.signal,
-    () => process.stderr.write(`watching ${dir} for new or changed exports (Ctrl-C to stop)\n`),
+    () => writeErr(`watching ${dir} for new or changed exports (Ctrl-C to stop)\n`),
   );
   return code;
 }
@@ -49,7 +51,7 @@ async function runAndPrint(dir: string, options: BatchCliOptions): Promise<numbe
   const status = (): void => {
     if (!live) return;
     const now = [...running].map(([survey, stage]) => `${path.basename(survey)} ${stage}`).join(', ');
-    process.stdout.write(`\r\x1b[K${running.size === 0 ? '' : `(${done} of ${total} done) ${now}`}`);
+    process.stdout.write(`\r\x1b[K${printable(running.size === 0 ? '' : `(${done} of ${total} done) ${now}`)}`);
   };
   const onEvent = (event: BatchEvent): void => {
     if (event.type === 'start') running.set(event.survey, 'starting');
@@ -69,11 +71,11 @@ async function runAndPrint(dir: string, options: BatchCliOptions): Promise<numbe
     onEvent,
   });
   const { outcomes, seriesError } = result;
-  if (options.json !== true && options.quiet !== true) process.stdout.write(summaryTable(result));
+  if (options.json !== true && options.quiet !== true) writeOut(summaryTable(result));
   const failed = outcomes.filter((o) => o.status === 'failed');
-  if (seriesError !== undefined) process.stderr.write(`failed series reports: ${seriesError}\n`);
+  if (seriesError !== undefined) writeErr(`failed series reports: ${seriesError}\n`);
   if (options.quiet !== true || failed.length > 0) {
-    process.stderr.write(`${outcomes.length - failed.length} of ${outcomes.length} surveys analysed or up to date${failed.length === 0 ? '' : `; failed: ${failed.map((f) => f.survey).join(', ')}`}\n`);
+    writeErr(`${outcomes.length - failed.length} of ${outcomes.length} surveys analysed or up to date${failed.length === 0 ? '' : `; failed: ${failed.map((f) => f.survey).join(', ')}`}\n`);
   }
   return failed.length === 0 && seriesError === undefined ? 0 : 1;
 }
@@ -88,8 +90,8 @@ function printOutcome(options: BatchCliOptions, outcome: Outcome): void {
     process.stdout.write(`${JSON.stringify(outcome)}\n`);
     return;
   }
-  if (outcome.status === 'failed') process.stderr.write(`failed ${outcome.survey}: ${(outcome.error ?? '').split('\n').join('\n       ')}\n`);
-  else process.stdout.write(`${outcome.status.padEnd(7)} ${outcome.survey}${outcome.status === 'skipped' ? ' (unchanged; --force to re-run)' : ''}\n`);
+  if (outcome.status === 'failed') writeErr(`failed ${outcome.survey}: ${(outcome.error ?? '').split('\n').join('\n       ')}\n`);
+  else writeOut(`${outcome.status.padEnd(7)} ${outcome.survey}${outcome.status === 'skipped' ? ' (unchanged; --force to re-run)' : ''}\n`);
 }
 
 function summaryTable({ outcomes, entries }: BatchResult): string {

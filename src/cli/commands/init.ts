@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseCodebook, formatCodebookIssue } from '../../codebook/parse-codebook.ts';
 import { draftFromFile } from '../../init/draft-from-file.ts';
 import { UserError } from '../../util/user-error.ts';
+import { writeOut } from '../write.ts';
 
 export async function initCommand(exportFile: string, options: { out?: string; force?: boolean; json?: boolean }): Promise<number> {
   if ((await stat(exportFile).catch(() => undefined))?.isFile() !== true) {
@@ -23,7 +24,7 @@ export async function initCommand(exportFile: string, options: { out?: string; f
   const types = new Map<string, number>();
   for (const q of draft.questions) types.set(q.type, (types.get(q.type) ?? 0) + 1);
   const summary = [...types].map(([type, count]) => `${count} ${type}`).join(', ');
-  process.stdout.write(
+  writeOut(
     `${out}: ${draft.questions.length} questions (${summary})${draft.pii.length === 0 ? '' : `; kept out of outputs: ${draft.pii.join(', ')}`}\n` +
       `Check the types and option order, add metrics (examples at the end), then: stickiness analyze ${path.dirname(out)}\n`,
   );

@@ -8,6 +8,7 @@ import { synthesizeRows } from '../../synth/synthesize-rows.ts';
 import { xlsxExport } from '../../synth/write-xlsx.ts';
 import { UserError } from '../../util/user-error.ts';
 import { UsageError } from '../../util/usage-error.ts';
+import { writeOut } from '../write.ts';
 
 /** Synthetic exports are built in memory; ten million rows is already a few gigabytes of CSV. */
 const MAX_ROWS = 10_000_000;
@@ -46,7 +47,7 @@ export async function synthCommand(survey: string, options: SynthCliOptions): Pr
     process.stdout.write(`${JSON.stringify({ file: out, rows, faults: table.faults.length, faultKinds: kinds, seed, bytes: bytes.length })}\n`);
   } else {
     const detail = Object.entries(kinds).map(([kind, count]) => `${kind} ${count}`).join(', ');
-    process.stdout.write(`${out}: ${rows} rows (${table.faults.length} faulty${detail === '' ? '' : `: ${detail}`}), seed ${seed}, ${bytes.length} bytes\n`);
+    writeOut(`${out}: ${rows} rows (${table.faults.length} faulty${detail === '' ? '' : `: ${detail}`}), seed ${seed}, ${bytes.length} bytes\n`);
   }
   return 0;
 }

@@ -3,6 +3,7 @@ import { createFold } from '../../ingest/no-fold.ts';
 import { validationSummary } from '../../validate/validation-summary.ts';
 import { formatAccounting } from '../format-result.ts';
 import type { ValidationSummary } from '../../model/validation.ts';
+import { writeOut } from '../write.ts';
 
 /** Rows listed as examples per rule in the summary table. */
 const EXAMPLES = 3;
@@ -25,7 +26,7 @@ export async function validateCommand(survey: string, options: { json?: boolean 
     }
   }
   for (const flag of summary.flags) lines.push(`  row ${flag.row}: flagged ${flag.rule} (kept)`);
-  process.stdout.write(`${lines.join('\n')}\n`);
+  writeOut(`${lines.join('\n')}\n`);
   return 0;
 }
 
