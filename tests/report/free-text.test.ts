@@ -67,7 +67,7 @@ describe('free text in reports', () => {
         '|---:|---|',
         '| 2 | &lt;script&gt;alert(1)&lt;/script&gt; mail me: \\[email\\] |',
         '| 3 | \\# not a heading \\| &lt;img src=x onerror=alert(2)&gt; call \\[phone\\] |',
-        '| 5 | =HYPERLINK("http\\[:\\]//evil.example") |',
+        '| 5 | \\=HYPERLINK("http\\[:\\]//evil.example") |',
         '',
       ].join('\n'),
     );
