@@ -14,11 +14,18 @@ describe('maskContacts', () => {
     ['138－0013－8000 or 138 - 0013 - 8000 or 138_0013_8000', '[phone] or [phone] or [phone]'],
     ['li.lei [at] example.com', '[email]'],
     ["o'brien@example.ie", '[email]'],
+    // Zero-width spaces, word joiners and soft hyphens cannot split a number or an address from the mask.
+    ['138\u200b0013\u200b8000', '[phone]'],
+    ['bob\u200b@example.com', '[email]'],
+    ['13\u00ad800\u2060138000', '[phone]'],
+    // Phone numbers written in Chinese numerals (幺 is how 1 is read out in one).
+    ['电话一三八〇〇一三八〇〇〇', '电话[phone]'],
+    ['幺三八 〇〇一三 八〇〇〇 谢谢', '[phone] 谢谢'],
   ])('masks %s', (text, masked) => {
     expect(maskContacts(text)).toBe(masked);
   });
 
-  it.each(['用了3个月，每周5天', 'NPS 9/10, since 2024-03-15', 'version 1.2.3', '价格 199 元', '2024-03-15 10:30 起', '(2024-03-15)', '2024.1.1-2024.3.1', '10:30-11:45'])('leaves ordinary numbers alone: %s', (text) => {
+  it.each(['用了三个月，每周五天', '二〇二四年三月十五日', '用了3个月，每周5天', 'NPS 9/10, since 2024-03-15', 'version 1.2.3', '价格 199 元', '2024-03-15 10:30 起', '(2024-03-15)', '2024.1.1-2024.3.1', '10:30-11:45'])('leaves ordinary numbers alone: %s', (text) => {
     expect(maskContacts(text)).toBe(text);
   });
 });
