@@ -6,9 +6,16 @@
 import { z } from 'zod';
 import { strictObject } from './strict-object.ts';
 
-const text = z.string().trim().min(1, 'must not be empty');
+/** The longest text a codebook may hold, and the longest a report or chart shows (a label, a title, an option). */
+export const MAX_TEXT = 2000;
+export const MAX_SHOWN = 500;
+
+/** Text of the codebook (a header name may be a long question); shown text is shorter (`shown`). */
+const text = z.string().trim().min(1, 'must not be empty').max(MAX_TEXT, `must be at most ${MAX_TEXT} characters; shorten it`);
+/** Text reports and charts show: a title, a label, an option. */
+const shown = z.string().trim().min(1, 'must not be empty').max(MAX_SHOWN, `must be at most ${MAX_SHOWN} characters (reports and charts show it whole); shorten it`);
 /** YAML reads `10` or `2024` as numbers; an option label is text either way. */
-const label = z.union([z.string(), z.number()]).transform(String).pipe(text);
+const label = z.union([z.string(), z.number()]).transform(String).pipe(shown);
 const labels = z.array(label).min(1, 'needs at least one entry');
 const questionId = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be letters, digits and _ (starting with a letter or _)');
 const metricId = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'must be letters, digits, _ and - (starting with a letter or _)');
@@ -27,7 +34,7 @@ const questionCommon = {
   /** For a one-column-per-option multi-select: the header text before each option. */
   columnPrefix: text.optional(),
   /** Short label for reports; the column text is used when absent. */
-  label: text.optional(),
+  label: shown.optional(),
   /** Cell values that mean "no answer" (e.g. `N/A - skip, don't know.`): counted as item non-response. */
   missing: labels.optional(),
 };
@@ -75,7 +82,7 @@ export const sections = ['retention', 'satisfaction', 'usage', 'other'] as const
 const metricCommon = {
   id: metricId,
   section: z.enum(sections).default('other'),
-  label: text.optional(),
+  label: shown.optional(),
   question: questionId,
   /** Restricts the denominator to respondents whose answer to `question` is among `in`. */
   among: amongSchema.optional(),
@@ -197,7 +204,7 @@ export const respondentSchema = strictObject({
 
 export const codebookSchema = strictObject({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug: lower-case letters, digits and single dashes'),
-  title: text,
+  title: shown,
   series: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug: lower-case letters, digits and single dashes').optional(),
   fielded: strictObject({ start: isoDate, end: isoDate }).optional(),
   language: z.enum(['zh', 'en']).default('en'),

@@ -61,6 +61,9 @@ export interface IngestorOptions {
 
 const PROGRESS_EVERY = 10_000;
 
+/** Columns an export may have: as many as an Excel sheet. */
+export const MAX_COLUMNS = 16_384;
+
 /** Qualtrics exports carry two more header rows: question texts, then `{"ImportId":...}` objects. */
 const QUALTRICS_IMPORT_ROW = /^\{"ImportId"/;
 
@@ -77,6 +80,7 @@ export function createIngestor<S>(codebook: Codebook, fold: Fold<S>, options: In
   let blankRows = 0;
 
   const start = (header: string[], altHeader?: string[]): void => {
+    if (header.length > MAX_COLUMNS) throw new UserError(options.file, `has ${header.length} columns, more than the ${MAX_COLUMNS} an export may have (Excel's limit); check the delimiter, or split the export`);
     const resolved = resolveColumns(codebook, altHeader === undefined ? { header } : { header, altHeader });
     // One line per problem, each naming the file, as codebook errors are printed.
     if (!resolved.ok) throw new UserError(options.file, resolved.messages.join(`\n${options.file}: `));

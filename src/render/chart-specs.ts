@@ -7,7 +7,7 @@ import type { Codebook } from '../codebook/schema.ts';
 import { sections } from '../codebook/schema.ts';
 import { text } from './i18n.ts';
 import { accountingChart } from './accounting-chart.ts';
-import { withoutBidiControlsDeep } from '../util/inert-text.ts';
+import { chartText, chartTexts } from './chart-text.ts';
 import { curveChart } from './curve-chart.ts';
 import { dumbbellChart } from './dumbbell-chart.ts';
 import { forestChart } from './forest-chart.ts';
@@ -167,8 +167,7 @@ export function chartSpecs(
       ),
     });
   }
-  // Labels and titles come from the codebook and the data: no control may reorder what a chart shows.
-  return charts.map((chart) => ({ ...chart, title: withoutBidiControlsDeep(chart.title), spec: withoutBidiControlsDeep(chart.spec) }));
+  return charts.map((chart) => ({ ...chart, title: chartText(chart.title), spec: chartTexts(chart.spec) }));
 }
 
 /** A chart's caption: n, the confidence of its intervals, the weighting, and the data it comes from. */

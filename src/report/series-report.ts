@@ -3,7 +3,7 @@
  * wave-over-wave changes, a trend chart per metric, and `report.md` / `report.html`. Pure but for the
  * renderers it is handed.
  */
-import { withoutBidiControlsDeep } from '../util/inert-text.ts';
+import { chartTexts } from '../render/chart-text.ts';
 import { trendChart } from '../render/trend-chart.ts';
 import { kindOf } from '../stats/kinds/index.ts';
 import type { Scale } from '../stats/kinds/metric-kind.ts';
@@ -44,7 +44,7 @@ export async function seriesFiles(
     });
     if (drawn.length < 2) continue;
     const scale = kindOf(metric.kind).scale;
-    const spec = withoutBidiControlsDeep(trendChart(drawn, {
+    const spec = chartTexts(trendChart(drawn, {
       title: metric.label,
       subtitle: zh ? `各轮估计值与 ${Math.round(level * 100)}% 置信区间` : `Estimate per wave with its ${Math.round(level * 100)}% confidence interval`,
       axisTitle: scale === 'share' ? (zh ? '占比' : 'Share') : metric.label,

@@ -17,10 +17,15 @@ export function inertText(text: string): string {
   return withoutBidiControls(text).replace(SCHEME, '$1[:]').replace(WWW, 'www[.]').replace(EMAIL, '$1[@]$2');
 }
 
-/** A value (a chart spec, a parsed codebook) with the bidirectional controls taken out of every string in it. */
-export function withoutBidiControlsDeep<T>(value: T): T {
-  if (typeof value === 'string') return withoutBidiControls(value) as T;
-  if (Array.isArray(value)) return value.map((item: unknown) => withoutBidiControlsDeep(item)) as T;
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutBidiControlsDeep(item)])) as T;
+/** A value (a chart spec, a parsed codebook) with every string in it passed through `change`. */
+export function mapStrings<T>(value: T, change: (text: string) => string): T {
+  if (typeof value === 'string') return change(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => mapStrings(item, change)) as T;
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapStrings(item, change)])) as T;
   return value;
+}
+
+/** A value with the bidirectional controls taken out of every string in it. */
+export function withoutBidiControlsDeep<T>(value: T): T {
+  return mapStrings(value, withoutBidiControls);
 }

@@ -1,0 +1,45 @@
+/**
+ * Text cannot stretch a chart or the codebook: a label over 500 characters is a codebook error with its path,
+ * and a chart cuts any text at 200 characters (a 100,000-character label made a PNG 1.6 million pixels wide).
+ */
+import { describe, expect, it } from 'vitest';
+import { formatCodebookIssue, parseCodebook } from '../../src/codebook/parse-codebook.ts';
+import { chartText, MAX_CHART_TEXT } from '../../src/render/chart-text.ts';
+import { chartSpecs } from '../../src/render/chart-specs.ts';
+import { renderSvg } from '../../src/render/render-svg.ts';
+import type { MetricResult } from '../../src/model/metric-result.ts';
+
+const codebook = (label: string): string => `id: t
+title: T
+source: { file: r.csv }
+questions:
+  - { id: q, column: Q, type: single, options: [${JSON.stringify(label)}, other] }
+metrics:
+  - { id: m, label: ${JSON.stringify(label)}, kind: proportion, question: q, success: [other] }
+`;
+
+describe('long text', () => {
+  it('is a codebook error, with its path, past 500 characters', () => {
+    const result = parseCodebook(codebook('x'.repeat(100_000)));
+    expect(result.ok).toBe(false);
+    const lines = result.ok ? [] : result.issues.map((issue) => formatCodebookIssue('survey.yaml', issue));
+    expect(lines).toEqual([
+      'survey.yaml:5:49: questions[0].options[0]: must be at most 500 characters (reports and charts show it whole); shorten it',
+      'survey.yaml:7:21: metrics[0].label: must be at most 500 characters (reports and charts show it whole); shorten it',
+    ]);
+  });
+
+  it('is cut in a chart at 200 characters, ending with an ellipsis, and the chart stays narrow', async () => {
+    const label = '很长的标签'.repeat(100);
+    const parsed = parseCodebook(codebook(label));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const metric: MetricResult = { id: 'm', kind: 'proportion', section: 'other', label, question: 'q', estimate: 0.5, ci: [0.4, 0.6], level: 0.95, method: 'wilson', n: 100, nEffective: 100, weighted: false, count: 50 };
+    const [chart] = chartSpecs(parsed.value, [metric]);
+    const texts = JSON.stringify(chart?.spec).match(/"(?:[^"\\]|\\.)*"/g) ?? [];
+    expect(Math.max(...texts.map((t) => JSON.parse(t).length as number))).toBeLessThanOrEqual(MAX_CHART_TEXT);
+    const svg = await renderSvg(chart?.spec ?? {});
+    expect(Number(/width="(\d+)"/.exec(svg)?.[1])).toBeLessThan(4000);
+    expect(chartText('a'.repeat(300))).toBe(`${'a'.repeat(MAX_CHART_TEXT - 1)}…`);
+    expect(chartText(`${'a'.repeat(MAX_CHART_TEXT - 2)}😀😀`)).toBe(`${'a'.repeat(MAX_CHART_TEXT - 2)}…`);
+  }, 30_000);
+});
