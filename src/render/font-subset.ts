@@ -7,7 +7,7 @@
  * whole font is used: slower, the same pixels.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cacheDir } from '../package-info.ts';
 import { cjkFontFiles } from './cjk-font.ts';
@@ -44,7 +44,10 @@ export async function subsetFontFiles(text: string, retry = true): Promise<strin
 }
 
 async function writeSubset(source: string, characters: string, target: string): Promise<string> {
-  if (existsSync(target)) return target;
+  if (existsSync(target)) {
+    markUsed(target);
+    return target;
+  }
   // Loaded only here: with the subset cached, a run never loads HarfBuzz.
   const { default: subsetFont } = await import('subset-font');
   const subset = await subsetFont(readFileSync(source), characters, { targetFormat: 'truetype' });
@@ -53,7 +56,43 @@ async function writeSubset(source: string, characters: string, target: string): 
   const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}`;
   writeFileSync(temporary, subset);
   renameSync(temporary, target);
+  pruneSubsets(path.dirname(target));
   return target;
+}
+
+/** Subsets kept in the cache at most; beyond, those unused for a day go, oldest first. */
+export const KEEP_SUBSETS = 200;
+const UNUSED_MS = 24 * 3_600_000;
+
+/** A subset's modification time is when it was last used (`pruneSubsets` goes by it). */
+function markUsed(file: string): void {
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    // A read-only cache is never pruned either.
+  }
+}
+
+/**
+ * Keeps the cache from growing without bound (every new set of characters makes a subset): past
+ * KEEP_SUBSETS files, removes those unused for a day, oldest first, and temporaries left by killed runs. A
+ * subset in use by a run beside this one was used within the day, so it stays.
+ */
+export function pruneSubsets(dir: string, now = Date.now()): void {
+  try {
+    const files = readdirSync(dir).map((name) => ({ name, used: statSync(path.join(dir, name)).mtimeMs }));
+    const old = files.filter((f) => now - f.used > UNUSED_MS).sort((a, b) => a.used - b.used || (a.name < b.name ? -1 : 1));
+    let count = files.filter((f) => f.name.endsWith('.ttf')).length;
+    for (const file of old) {
+      const temporary = !file.name.endsWith('.ttf');
+      if (!temporary && count <= KEEP_SUBSETS) continue;
+      rmSync(path.join(dir, file.name), { force: true });
+      if (!temporary) count--;
+    }
+  } catch {
+    // Another run pruning at the same time, or no cache folder: nothing to do.
+  }
 }
 
 /** SVG text may hold characters as `&#NNNN;` / `&#xHHHH;` references: the subset needs the characters. */

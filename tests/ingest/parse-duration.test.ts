@@ -17,7 +17,7 @@ describe('parseDuration', () => {
     expect(parseDuration(text)).toBe(seconds);
   });
 
-  it.each(['', '秒', 'fast', '-3', '1:2:3:4'])('refuses %j', (text) => {
+  it.each(['', '秒', 'fast', '-3', '1:2:3:4', '00:99:99', '00:10:60', '5:75'])('refuses %j', (text) => {
     expect(parseDuration(text)).toBeUndefined();
   });
 });
