@@ -14,10 +14,12 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 /**
  * The digest of every committed report file but inputs.json, for each output format so far: sha256 over each
  * file's path relative to reports/ and a NUL byte, then its bytes, in path order (as `reportsDigest`). A new
- * output format adds a line; a recorded line is never changed.
+ * output format adds a line; a recorded line is never changed. Two formats may share a digest when what
+ * changed does not show in the sample surveys (format 2: privacy rule, inert text, line endings, limits).
  */
 const DIGESTS: Record<number, string> = {
   1: '50fea6d7da70a1339a00d4a8290433d235131dd24f7a6f9e65648eb616e22f06',
+  2: '50fea6d7da70a1339a00d4a8290433d235131dd24f7a6f9e65648eb616e22f06',
 };
 
 function reportsDigest(): string {
@@ -35,9 +37,8 @@ describe('the output format', () => {
     ).toBe(reportsDigest());
   });
 
-  it('has one digest per format, each different', () => {
-    expect(new Set(Object.values(DIGESTS)).size).toBe(Object.keys(DIGESTS).length);
-    expect(Math.max(...Object.keys(DIGESTS).map(Number))).toBe(OUTPUT_FORMAT);
+  it('has a digest for every format up to the current one', () => {
+    expect(Object.keys(DIGESTS).map(Number)).toEqual(Array.from({ length: OUTPUT_FORMAT }, (_, i) => i + 1));
   });
 });
 
