@@ -8,7 +8,7 @@
  * told apart, nor is a dead owner whose process id a new process has taken (the wait then runs out).
  */
 import { randomBytes } from 'node:crypto';
-import { linkSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { UserError } from '../util/user-error.ts';
 
@@ -43,11 +43,23 @@ async function acquire(file: string, what: string, waitMs: number): Promise<stri
   const me: Owner = { pid: process.pid, host: hostname(), token: randomBytes(8).toString('hex') };
   const started = Date.now();
   for (;;) {
+    let fd: number | undefined;
     try {
-      writeFileSync(file, JSON.stringify(me), { flag: 'wx' });
-      return me.token;
+      fd = openSync(file, 'wx');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    if (fd !== undefined) {
+      try {
+        writeSync(fd, JSON.stringify(me));
+        return me.token;
+      } catch (error) {
+        // Made but not written (a full disk): the lock is this run's to remove.
+        rmSync(file, { force: true });
+        throw error;
+      } finally {
+        closeSync(fd);
+      }
     }
     const owner = ownerOf(file);
     if (owner === 'gone') continue;
