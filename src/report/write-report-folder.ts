@@ -5,7 +5,7 @@
  * old report moved aside just before the swap) is cleaned up or put back by the next run; a staging folder
  * whose run is still alive is never touched.
  */
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../util/user-error.ts';
@@ -24,7 +24,7 @@ export async function writeReportFolder(outDir: string, id: string, files: Reado
   try {
     // A file where the folder should be: said as the system says it when a path goes through a file.
     if (statSync(outDir, { throwIfNoEntry: false })?.isDirectory() === false) throw Object.assign(new Error('ENOTDIR: not a directory'), { code: 'ENOTDIR' });
-    mkdirSync(outDir, { recursive: true });
+    makeFolder(outDir);
     return await withLock(path.join(outDir, `.${id}.lock`), target, async () => {
       await recoverReportFolder(outDir, id);
       return writeAside(outDir, id, files, options);
@@ -33,6 +33,22 @@ export async function writeReportFolder(outDir: string, id: string, files: Reado
     const { code, message } = error as NodeJS.ErrnoException;
     if (code === undefined) throw error;
     throw new UserError(outDir, `cannot write the report here (${message.split(',')[0] ?? code}); pass --out a folder you can write to`);
+  }
+}
+
+/**
+ * `mkdir -p`. Node's recursive mkdir says ENOENT where the refusal is another (a read-only file system, no
+ * permission): the missing folders are then made one by one, which throws the real reason.
+ */
+function makeFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    const missing: string[] = [];
+    for (let at = path.resolve(dir); !existsSync(at) && path.dirname(at) !== at; at = path.dirname(at)) missing.unshift(at);
+    for (const folder of missing) mkdirSync(folder);
+    throw error;
   }
 }
 
