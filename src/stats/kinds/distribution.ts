@@ -2,14 +2,12 @@
  * `distribution`: every option's share of the respondents who answered (for a multi, the share choosing
  * it), each with its own interval; in results as `groups`. Not a headline, and not broken down.
  */
-import type { GroupResult } from '../../model/metric-result.ts';
 import { groupFlags } from '../group-flags.ts';
 import { proportionInterval } from '../proportion-interval.ts';
-import { linearizedMean, type LinearizedMean } from '../weights/linearized-mean.ts';
 import { baseResult, weightedBase } from './base-result.ts';
 import { formatValue } from './format-value.ts';
 import type { MetricKind } from './metric-kind.ts';
-import { weightedShare } from './weighted-share.ts';
+import { variableMean, weightedShareGroup } from './weighted-share.ts';
 
 /** Respondents who answered, and per option those who chose it. */
 export interface OptionCounts {
@@ -46,14 +44,8 @@ export const distribution: MetricKind<OptionCounts> = {
     for (let i = 0; i < plan.optionCount; i++) add(i, (Array.isArray(answer) ? answer.includes(i) : answer === i) ? 1 : 0);
   },
   finishWeighted(_plan, unweighted, sums, context, settings) {
-    const lm = (v: number): LinearizedMean | null => linearizedMean(sums[v] ?? new Map(), context.cells, context.calibration);
-    const groups = (unweighted.groups ?? []).map((group, v): GroupResult => {
-      const m = lm(v);
-      const unweightedGroup = { estimate: group.estimate, ci: group.ci };
-      if (m === null) return { ...group, estimate: null, ci: null, unweighted: unweightedGroup };
-      return { ...group, ...weightedShare(m, settings), n: m.n, unweighted: unweightedGroup };
-    });
-    return { ...weightedBase(unweighted), groups, nEffective: lm(0)?.nEffective ?? 0 };
+    const groups = (unweighted.groups ?? []).map((group, v) => weightedShareGroup(group, variableMean(sums, v, context), settings));
+    return { ...weightedBase(unweighted), groups, nEffective: variableMean(sums, 0, context)?.nEffective ?? 0 };
   },
   change: () => null,
 };

@@ -6,12 +6,12 @@
 import { zFor } from '../distributions.ts';
 import { chiSquareIndependence, npsTest } from '../group-tests.ts';
 import { npsInterval } from '../nps-interval.ts';
-import { linearizedMean } from '../weights/linearized-mean.ts';
 import type { WeightedSums } from '../weights/weighted-sums.ts';
 import { baseResult, finite, weightedBase } from './base-result.ts';
 import { formatValue } from './format-value.ts';
 import type { Given, MetricKind, WeightingContext } from './metric-kind.ts';
 import { weightedValue, weightedValueGroup } from './value-kind.ts';
+import { variableMean } from './weighted-share.ts';
 
 /** The range of an NPS. */
 const SCALE = [-100, 100] as const;
@@ -80,7 +80,7 @@ export const nps: MetricKind<NpsScores> = {
   },
   finishWeighted(plan, unweighted, sums, context, settings) {
     const base = weightedBase(unweighted);
-    const m = linearizedMean(sums[0] ?? new Map(), context.cells, context.calibration);
+    const m = variableMean(sums, 0, context);
     if (m === null) return { ...base, estimate: null, ci: null };
     const { estimate, ci, se } = weightedValue(plan, m, settings.level, SCALE);
     return { ...base, ...weightedClasses(sums[0] ?? new Map(), context), estimate, ci, method: 'normal', n: m.n, nEffective: m.nEffective, se, deff: finite(m.deff) };

@@ -2,15 +2,13 @@
  * `retention`: the share in `success` overall and at each level of a tenure-like question `by` (a
  * retention curve): overall as the headline, the levels as `groups`. Not broken down.
  */
-import type { GroupResult } from '../../model/metric-result.ts';
 import { groupFlags } from '../group-flags.ts';
 import { proportionInterval } from '../proportion-interval.ts';
-import { linearizedMean, type LinearizedMean } from '../weights/linearized-mean.ts';
 import { baseResult, finite, weightedBase } from './base-result.ts';
 import { formatValue } from './format-value.ts';
 import type { MetricKind } from './metric-kind.ts';
 import { isHit, shareChange, type ShareCount } from './share-kind.ts';
-import { weightedShare } from './weighted-share.ts';
+import { variableMean, weightedShare, weightedShareGroup } from './weighted-share.ts';
 
 /** The share overall and at each level of `by`. */
 export interface LevelCounts {
@@ -68,13 +66,8 @@ export const retention: MetricKind<LevelCounts> = {
   },
   finishWeighted(_plan, unweighted, sums, context, settings) {
     const base = weightedBase(unweighted);
-    const lm = (v: number): LinearizedMean | null => linearizedMean(sums[v] ?? new Map(), context.cells, context.calibration);
-    const overall = lm(0);
-    const groups = (unweighted.groups ?? []).map((group, l): GroupResult => {
-      const m = lm(l + 1);
-      const unweightedGroup = { estimate: group.estimate, ci: group.ci };
-      return m === null ? { ...group, estimate: null, ci: null, unweighted: unweightedGroup } : { ...group, ...weightedShare(m, settings), n: m.n, unweighted: unweightedGroup };
-    });
+    const overall = variableMean(sums, 0, context);
+    const groups = (unweighted.groups ?? []).map((group, l) => weightedShareGroup(group, variableMean(sums, l + 1, context), settings));
     if (overall === null) return { ...base, estimate: null, ci: null, groups };
     return { ...base, ...weightedShare(overall, settings), groups, n: overall.n, nEffective: overall.nEffective, se: Math.sqrt(overall.variance), deff: finite(overall.deff) };
   },

@@ -9,11 +9,11 @@ import { chiSquareIndependence } from '../group-tests.ts';
 import type { MetricPlan } from '../metric-plan.ts';
 import { newcombeInterval } from '../newcombe-interval.ts';
 import { proportionInterval } from '../proportion-interval.ts';
-import { linearizedMean } from '../weights/linearized-mean.ts';
 import { baseResult, finite, weightedBase } from './base-result.ts';
 import { formatValue } from './format-value.ts';
 import type { Change, Given, GroupTests, IntervalSettings, MetricKind } from './metric-kind.ts';
-import { weightedShare } from './weighted-share.ts';
+import { linearizedMean } from '../weights/linearized-mean.ts';
+import { variableMean, weightedShare, weightedShareGroup } from './weighted-share.ts';
 
 /** Respondents in the denominator, and successes among them. */
 export interface ShareCount {
@@ -44,11 +44,7 @@ export const shareGroups: GroupTests<ShareCount> = {
   value: (plan, answer) => (isHit(plan, answer) ? 1 : 0),
   weightedTest: 'table',
   finishWeighted(_plan, group, sums, context, settings): GroupResult {
-    if (group.flags.includes('suppressed')) return group;
-    const unweighted = { estimate: group.estimate, ci: group.ci };
-    const m = linearizedMean(sums, context.cells, context.calibration);
-    if (m === null) return { ...group, estimate: null, ci: null, unweighted };
-    return { ...group, ...weightedShare(m, settings), n: m.n, unweighted };
+    return group.flags.includes('suppressed') ? group : weightedShareGroup(group, linearizedMean(sums, context.cells, context.calibration), settings);
   },
 };
 
@@ -80,7 +76,7 @@ export function shareKind(kind: 'proportion' | 'top-box' | 'pmf', finishing: (pl
     },
     finishWeighted(plan, unweighted, sums, context, settings) {
       const base = weightedBase(unweighted);
-      const m = linearizedMean(sums[0] ?? new Map(), context.cells, context.calibration);
+      const m = variableMean(sums, 0, context);
       if (m === null) return { ...base, estimate: null, ci: null };
       const share = { ...base, ...weightedShare(m, settings), method: settings.ciMethod, n: m.n, nEffective: m.nEffective, se: Math.sqrt(m.variance), deff: finite(m.deff) };
       return finishing(plan, share);

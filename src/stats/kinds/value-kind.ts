@@ -14,6 +14,7 @@ import { linearizedMean } from '../weights/linearized-mean.ts';
 import { baseResult, finite, weightedBase } from './base-result.ts';
 import { formatValue } from './format-value.ts';
 import type { Change, Given, GroupTests, MetricKind, Scale, WeightingContext } from './metric-kind.ts';
+import { variableMean } from './weighted-share.ts';
 
 /** How many respondents gave each value. */
 export interface ValueCounts {
@@ -121,7 +122,7 @@ export function valueKind(kind: 'mean' | 'ratio', scale: Scale): MetricKind<Valu
     },
     finishWeighted(plan, unweighted, sums, context, settings) {
       const base = weightedBase(unweighted);
-      const m = linearizedMean(sums[0] ?? new Map(), context.cells, context.calibration);
+      const m = variableMean(sums, 0, context);
       if (m === null) return { ...base, estimate: null, ci: null };
       const { estimate, ci, se } = weightedValue(plan, m, settings.level);
       return { ...base, estimate, ci, method: 'normal', n: m.n, nEffective: m.nEffective, se, deff: finite(m.deff) };
