@@ -7,6 +7,8 @@
  * soft hyphens) are removed; other text is kept as typed; dates and times stay. It masks more than it must (a long order number, an IP address, a version) rather than less.
  * Every repetition is bounded, so masking is linear in the text. Pure.
  */
+import { shownCut } from './shown-cut.ts';
+
 const EMAIL = /[\p{L}\p{N}._%+'-]{1,64}\s?(?:@|[[(]at[\])])\s?[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,8}/giu;
 /**
  * A date (`2024-03-15`, `2024/3/15`, `2024.1.1`) with an optional time, or a time alone: kept. Otherwise a
@@ -31,16 +33,7 @@ export function maskContacts(text: string): string {
 /** Longest quote shown, in UTF-16 units; longer answers are cut (after masking) and end with `…`. */
 export const MAX_QUOTE_LENGTH = 500;
 
-/** Room beyond the cut that is masked too, so an address straddling the cut is masked, not half shown. */
-const MASK_MARGIN = 1000;
-
 /** An answer as a report quotes it: masked, then cut to `MAX_QUOTE_LENGTH` without splitting a character or a mask. */
 export function quoteAnswer(text: string): string {
-  const masked = maskContacts(text.slice(0, MAX_QUOTE_LENGTH + MASK_MARGIN));
-  if (masked.length <= MAX_QUOTE_LENGTH && text.length <= MAX_QUOTE_LENGTH + MASK_MARGIN) return masked;
-  let cut = MAX_QUOTE_LENGTH;
-  if (/[\uD800-\uDBFF]$/.test(masked.slice(0, cut))) cut--;
-  const open = masked.lastIndexOf('[', cut - 1);
-  if (open >= 0 && /^\[(?:email|phone)\]/.test(masked.slice(open)) && open + 7 > cut) cut = open;
-  return `${masked.slice(0, cut)}…`;
+  return shownCut(text, MAX_QUOTE_LENGTH, maskContacts);
 }
