@@ -6,6 +6,7 @@
 import { normalizeLabel } from '../util/normalize-label.ts';
 import { didYouMean } from '../util/nearest.ts';
 import type { CodebookIssue } from './codebook-issue.ts';
+import { MAX_RATING_LEVELS, questionLevels } from './question-levels.ts';
 import { metricKindRules, type Codebook, type Question } from './schema.ts';
 
 /** Tolerance on the sum of benchmark shares: they must sum to 1 ± 0.01 (shares typed to two decimals). */
@@ -25,11 +26,13 @@ export function crossCheck(codebook: Codebook): CodebookIssue[] {
     byId.set(question.id, question);
   });
   const questionIds = [...byId.keys()];
+  const metricIds = new Set(codebook.metrics.map((metric) => metric.id));
 
   const lookup = (path: Path, id: string, allowed?: readonly Question['type'][]): Question | undefined => {
     const question = byId.get(id);
     if (question === undefined) {
-      report(path, `no question has id \`${id}\`${didYouMean(id, questionIds)}`);
+      const metric = metricIds.has(id) ? `; \`${id}\` is a metric, and this needs a question` : '';
+      report(path, `no question has id \`${id}\`${metric || didYouMean(id, questionIds)}${metric ? `: ${listed(questionIds)}` : ''}`);
       return undefined;
     }
     if (allowed !== undefined && !allowed.includes(question.type)) {
@@ -38,39 +41,58 @@ export function crossCheck(codebook: Codebook): CodebookIssue[] {
     }
     return question;
   };
+  /** A question whose levels (options, bins, a rating's whole numbers) something counts: refused when it has none. */
+  const withLevels = (path: Path, question: Question | undefined): Question | undefined => {
+    if (question === undefined || questionLevels(question) !== undefined) return question;
+    const why = question.type === 'rating' ? `its range ${question.min}–${question.max} is not whole numbers or spans more than ${MAX_RATING_LEVELS - 1}` : `it is a ${question.type} question without \`bins\``;
+    report(path, `question \`${question.id}\` has no levels to count: ${why}; give it \`bins\` (e.g. \`bins: [0, 18, 25, 35, 50]\`)`);
+    return undefined;
+  };
   const checkLabels = (path: Path, question: Question, values: readonly string[]): void => {
-    const options = 'options' in question ? question.options : [];
+    const options = questionLevels(question)?.labels ?? [];
     const known = new Set(options.map(normalizeLabel));
+    const what = 'options' in question ? 'an option' : 'a level';
     values.forEach((value, i) => {
       if (!known.has(normalizeLabel(value))) {
-        report([...path, i], `\`${value}\` is not an option of question \`${question.id}\`${didYouMean(value, options)}`);
+        report([...path, i], `\`${value}\` is not ${what} of question \`${question.id}\`${didYouMean(value, options) || ` (${what.slice(what.indexOf(' ') + 1)}s: ${listed(options)})`}`);
       }
     });
   };
+  const levelTypes: readonly Question['type'][] = ['single', 'multi', 'likert', 'rating', 'numeric'];
 
-  const metricIds = new Set<string>();
+  const seenMetrics = new Set<string>();
   codebook.metrics.forEach((metric, i) => {
     const path: Path = ['metrics', i];
-    if (metricIds.has(metric.id)) report([...path, 'id'], `metric id \`${metric.id}\` is used twice; ids must be unique`);
-    metricIds.add(metric.id);
-    const question = lookup([...path, 'question'], metric.question, metricKindRules[metric.kind].questions);
+    if (seenMetrics.has(metric.id)) report([...path, 'id'], `metric id \`${metric.id}\` is used twice; ids must be unique`);
+    seenMetrics.add(metric.id);
+    const rules = metricKindRules[metric.kind];
+    const found = lookup([...path, 'question'], metric.question, rules.questions);
+    const question = rules.levels ? withLevels([...path, 'question'], found) : found;
     if (question !== undefined && 'success' in metric) checkLabels([...path, 'success'], question, metric.success);
     if ('by' in metric) lookup([...path, 'by'], metric.by, ['single', 'likert']);
-    if (question !== undefined && 'box' in metric && 'options' in question && metric.box >= question.options.length) {
-      report([...path, 'box'], `box ${metric.box} leaves nothing below it: question \`${question.id}\` has ${question.options.length} options`);
+    const levels = question === undefined ? undefined : questionLevels(question);
+    if (question !== undefined && 'box' in metric && levels !== undefined && metric.box >= levels.labels.length) {
+      report([...path, 'box'], `box ${metric.box} leaves nothing ${metric.kind === 'top-box' ? 'below' : 'above'} it: question \`${question.id}\` has ${levels.labels.length} ${'options' in question ? 'options' : 'levels'}`);
     }
     if (metric.among !== undefined) {
-      const amongQuestion = lookup([...path, 'among', 'question'], metric.among.question, ['single', 'multi', 'likert']);
+      const amongQuestion = withLevels([...path, 'among', 'question'], lookup([...path, 'among', 'question'], metric.among.question, levelTypes));
       if (amongQuestion !== undefined) checkLabels([...path, 'among', 'in'], amongQuestion, metric.among.in);
     }
   });
+  codebook.filter?.forEach((condition, i) => {
+    const path: Path = ['filter', i];
+    const question = withLevels([...path, 'question'], lookup([...path, 'question'], condition.question, levelTypes));
+    if (question !== undefined) checkLabels([...path, 'in'], question, condition.in);
+  });
 
   codebook.breakdowns.forEach((breakdown, i) => {
-    lookup(['breakdowns', i, 'by'], breakdown.by, ['single', 'multi', 'likert']);
+    withLevels(['breakdowns', i, 'by'], lookup(['breakdowns', i, 'by'], breakdown.by, levelTypes));
     breakdown.metrics.forEach((id, j) => {
       const metric = codebook.metrics.find((m) => m.id === id);
-      if (metric === undefined) report(['breakdowns', i, 'metrics', j], `no metric has id \`${id}\`${didYouMean(id, [...metricIds])}`);
-      else if (!metricKindRules[metric.kind].breakdown) {
+      if (metric === undefined) {
+        const question = byId.has(id) ? `; \`${id}\` is a question, and a breakdown splits metrics: define one under \`metrics\` (e.g. \`{ id: ${id}_share, kind: proportion, question: ${id}, success: [...] }\`)` : '';
+        report(['breakdowns', i, 'metrics', j], `no metric has id \`${id}\`${question || didYouMean(id, [...metricIds])}; metrics are: ${listed([...metricIds])}`);
+      } else if (!metricKindRules[metric.kind].breakdown) {
         report(['breakdowns', i, 'metrics', j], `\`${id}\` is a ${metric.kind}; break down a ${orList(BREAKABLE)} metric instead`);
       }
     });
@@ -158,6 +180,13 @@ function checkQuestion(question: Question, path: Path, report: (path: Path, mess
 
 /** The kinds a breakdown may split, in the order the codebook reference lists them. */
 const BREAKABLE = Object.entries(metricKindRules).flatMap(([kind, rules]) => (rules.breakdown ? [kind] : []));
+
+/** Ids or labels as a reader scans them: the first 12, then how many more. */
+function listed(items: readonly string[]): string {
+  if (items.length === 0) return '(none)';
+  const shown = items.slice(0, 12).map((item) => `\`${item}\``).join(', ');
+  return items.length > 12 ? `${shown} and ${items.length - 12} more` : shown;
+}
 
 /** `a, b or c`. */
 function orList(items: readonly string[]): string {

@@ -35,9 +35,24 @@ const questionCommon = {
   columnPrefix: text.optional(),
   /** Short label for reports; the column text is used when absent. */
   label: shown.optional(),
-  /** Cell values that mean "no answer" (e.g. `N/A - skip, don't know.`): counted as item non-response. */
+  /**
+   * More cell values that mean "no answer" for this question (e.g. `N/A - skip, don't know.`, or a code `99`),
+   * on top of the survey's `missing` list: counted as item non-response.
+   */
   missing: labels.optional(),
 };
+
+/**
+ * Bin edges of a number question, ascending: `[0, 18, 25, 35, 50]` makes the bins 0–17, 18–24, 25–34 and
+ * 35–50 (each bin takes its lower edge; the last takes both). `.inf` as the last edge makes an open top bin
+ * (`35+`). Answers outside the edges are out of range.
+ */
+const bins = z
+  .array(z.custom<number>((value) => typeof value === 'number' && !Number.isNaN(value), 'must be a number (or .inf, -.inf)'))
+  .min(2, 'needs at least two edges (one bin)')
+  .max(101, 'allows at most 100 bins')
+  .refine((edges) => edges.every((edge, i) => i === 0 || edge > (edges[i - 1] ?? -Infinity)), 'edges must rise: each larger than the one before')
+  .refine((edges) => edges.slice(1, -1).every(Number.isFinite), 'only the first and last edges may be infinite (-.inf, .inf)');
 
 export const singleQuestion = strictObject({ ...questionCommon, type: z.literal('single'), options: labels });
 export const multiQuestion = strictObject({
@@ -48,12 +63,13 @@ export const multiQuestion = strictObject({
 });
 export const likertQuestion = strictObject({ ...questionCommon, type: z.literal('likert'), options: labels });
 export const npsQuestion = strictObject({ ...questionCommon, type: z.literal('nps') });
-export const ratingQuestion = strictObject({ ...questionCommon, type: z.literal('rating'), min: z.number(), max: z.number() });
+export const ratingQuestion = strictObject({ ...questionCommon, type: z.literal('rating'), min: z.number(), max: z.number(), bins: bins.optional() });
 export const numericQuestion = strictObject({
   ...questionCommon,
   type: z.literal('numeric'),
   min: z.number().optional(),
   max: z.number().optional(),
+  bins: bins.optional(),
 });
 export const textQuestion = strictObject({
   ...questionCommon,
@@ -78,6 +94,14 @@ export const questionTypes = ['single', 'multi', 'likert', 'nps', 'rating', 'num
 export const amongSchema = strictObject({ question: questionId, in: labels });
 export type Among = z.infer<typeof amongSchema>;
 
+/**
+ * Cell values that mean "no answer" in exports from R, pandas, spreadsheets and survey platforms; the
+ * survey's `missing` list when the codebook gives none (`missing: []` turns them off). Compared after
+ * Unicode normalisation and without regard to letter case; a value that is an option of the question is
+ * that option, never missing.
+ */
+export const DEFAULT_MISSING = ['NA', 'N/A', '#N/A', 'NaN', 'null', '(空)', '(跳过)', '-'] as const;
+
 export const sections = ['retention', 'satisfaction', 'usage', 'other'] as const;
 const metricCommon = {
   id: metricId,
@@ -94,6 +118,12 @@ export const topBoxMetric = strictObject({
   kind: z.literal('top-box'),
   box: z.number().int().min(1).default(2),
 });
+/** The share of answers in the lowest `box` levels (likert options, or a rating's lowest whole numbers or bins). */
+export const bottomBoxMetric = strictObject({
+  ...metricCommon,
+  kind: z.literal('bottom-box'),
+  box: z.number().int().min(1).default(2),
+});
 export const meanMetric = strictObject({ ...metricCommon, kind: z.literal('mean') });
 export const npsMetric = strictObject({ ...metricCommon, kind: z.literal('nps') });
 export const distributionMetric = strictObject({ ...metricCommon, kind: z.literal('distribution') });
@@ -107,6 +137,7 @@ export const ratioMetric = strictObject({ ...metricCommon, kind: z.literal('rati
 export const metricSchema = z.discriminatedUnion('kind', [
   proportionMetric,
   topBoxMetric,
+  bottomBoxMetric,
   meanMetric,
   npsMetric,
   distributionMetric,
@@ -117,18 +148,20 @@ export const metricSchema = z.discriminatedUnion('kind', [
 export type Metric = z.infer<typeof metricSchema>;
 
 /**
- * What the codebook allows of each metric kind: the types of question it is computed on, and whether a
- * breakdown may split it by group (a distribution or a retention curve is already a set of groups).
+ * What the codebook allows of each metric kind: the types of question it is computed on, whether a
+ * breakdown may split it by group (a distribution or a retention curve is already a set of groups), and
+ * whether it counts levels (question-levels.ts: options, a rating's whole numbers, bins) rather than values.
  */
-export const metricKindRules: Record<Metric['kind'], { questions: readonly Question['type'][]; breakdown: boolean }> = {
-  proportion: { questions: ['single', 'multi', 'likert'], breakdown: true },
-  'top-box': { questions: ['likert'], breakdown: true },
-  pmf: { questions: ['single', 'likert'], breakdown: true },
-  mean: { questions: ['likert', 'nps', 'rating', 'numeric'], breakdown: true },
-  ratio: { questions: ['numeric', 'rating'], breakdown: true },
-  nps: { questions: ['nps'], breakdown: true },
-  distribution: { questions: ['single', 'multi', 'likert'], breakdown: false },
-  retention: { questions: ['single', 'multi', 'likert'], breakdown: false },
+export const metricKindRules: Record<Metric['kind'], { questions: readonly Question['type'][]; breakdown: boolean; levels: boolean }> = {
+  proportion: { questions: ['single', 'multi', 'likert', 'rating', 'numeric'], breakdown: true, levels: true },
+  'top-box': { questions: ['likert', 'rating'], breakdown: true, levels: true },
+  'bottom-box': { questions: ['likert', 'rating'], breakdown: true, levels: true },
+  pmf: { questions: ['single', 'likert'], breakdown: true, levels: true },
+  mean: { questions: ['likert', 'nps', 'rating', 'numeric'], breakdown: true, levels: false },
+  ratio: { questions: ['numeric', 'rating'], breakdown: true, levels: false },
+  nps: { questions: ['nps'], breakdown: true, levels: false },
+  distribution: { questions: ['single', 'multi', 'likert', 'rating', 'numeric'], breakdown: false, levels: true },
+  retention: { questions: ['single', 'multi', 'likert'], breakdown: false, levels: true },
 };
 
 export const breakdownSchema = strictObject({
@@ -151,6 +184,12 @@ export const qualitySchema = strictObject({
     action: z.enum(['flag', 'quarantine']).default('flag'),
   }).optional(),
   attentionCheck: strictObject({ question: questionId, expect: labels }).optional(),
+  /**
+   * What to do when one value outside a question's options (or not a number, for a number question) fills
+   * many rows (unknown-values.ts): `stop` (the default) asks for the codebook to be fixed; `quarantine`
+   * quarantines those rows as it does a rare bad value.
+   */
+  unknownValues: z.enum(['stop', 'quarantine']).default('stop'),
 });
 export type Quality = z.infer<typeof qualitySchema>;
 
@@ -213,10 +252,17 @@ export const codebookSchema = strictObject({
   source: sourceSchema,
   respondent: respondentSchema.default({}),
   pii: z.array(text).default([]),
+  /** Cell values that mean "no answer" in every question (each question may add its own). */
+  missing: z.array(label).default([...DEFAULT_MISSING]),
+  /**
+   * Only rows whose answers pass every condition are analysed (e.g. completed interviews in one country);
+   * the rest are `filtered`: neither accepted nor quarantined.
+   */
+  filter: z.union([amongSchema, z.array(amongSchema).min(1)]).transform((filter) => (Array.isArray(filter) ? filter : [filter])).optional(),
   questions: z.array(questionSchema).min(1, 'needs at least one question'),
   metrics: z.array(metricSchema).default([]),
   breakdowns: z.array(breakdownSchema).default([]),
-  quality: qualitySchema.default({}),
+  quality: qualitySchema.default({ unknownValues: 'stop' }),
   benchmarks: z.array(benchmarkSchema).default([]),
   weighting: weightingSchema.default({ method: 'none' }),
   audit: auditSettingsSchema.default({ maxMarginOfError: 0.05, maxChannelShare: 0.8, maxQuarantineShare: 0.1, maxNonResponse: 0.2, maxWeightRatio: 10 }),

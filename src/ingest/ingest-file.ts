@@ -1,4 +1,7 @@
-/** Streams an export file (CSV, TSV or .xlsx) through the ingestor: validated and folded, never held whole. */
+/**
+ * Streams an export file (CSV, TSV or .xlsx) through the ingestor: validated and folded, never held whole.
+ * A value outside a question's options in many rows stops it (validate/unknown-values.ts).
+ */
 import { stat } from 'node:fs/promises';
 import type { Codebook } from '../codebook/schema.ts';
 import type { Fold } from '../model/fold.ts';
@@ -6,18 +9,24 @@ import { ingestInTwo, splitPoint } from './ingest-in-two.ts';
 import type { ExportIngestion } from './ingest-text.ts';
 import { createIngestor, type IngestorOptions } from './ingestor.ts';
 import { streamRows } from './stream-rows.ts';
+import { stopOnUnknownValues } from '../validate/unknown-values.ts';
 
 export async function ingestFile<S>(codebook: Codebook, file: string, fold: Fold<S>, options: Omit<IngestorOptions, 'file'> = {}): Promise<ExportIngestion<S>> {
   const stopAt = splitPoint(file, (await stat(file)).size);
   // A large CSV is read by two threads when the fold can be made in them (an `onAccepted` listener must see
   // every response on this one).
   if (stopAt !== undefined && fold.module !== undefined && options.onAccepted === undefined) {
+    let ingestion: ExportIngestion<S> | undefined;
     try {
-      return await ingestInTwo(codebook, file, fold, options, stopAt);
+      ingestion = await ingestInTwo(codebook, file, fold, options, stopAt);
     } catch (error) {
       // Bad input, a huge row, or no worker: one thread reads the file again and reports any problem as it
       // always does.
       if (process.env['STICKINESS_DEBUG'] === '1') process.stderr.write(`stickiness: reading ${file} on one thread: ${String(error)}\n`);
+    }
+    if (ingestion !== undefined) {
+      stopOnUnknownValues(codebook, ingestion, file);
+      return ingestion;
     }
   }
   let ingestor = createIngestor(codebook, fold, { ...options, file });
@@ -41,5 +50,7 @@ export async function ingestFile<S>(codebook: Codebook, file: string, fold: Fold
       },
     },
   );
-  return { ...ingestor.finish(), encoding, sha256 };
+  const ingestion = { ...ingestor.finish(), encoding, sha256 };
+  stopOnUnknownValues(codebook, ingestion, file);
+  return ingestion;
 }

@@ -137,6 +137,7 @@ function mergeParts<S>(fold: Fold<S>, first: Ingestion<S>, second: ExportIngesti
     columns,
     rowsRead: first.rowsRead + second.rowsRead,
     accepted: first.accepted + second.accepted,
+    filtered: first.filtered + second.filtered,
     blankRows: first.blankRows + second.blankRows,
     quarantined,
     flagged: [...first.flagged, ...second.flagged],

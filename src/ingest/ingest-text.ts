@@ -8,6 +8,7 @@ import { csvOptions, quoteProblem } from './csv-options.ts';
 import { decodeExport } from './decode-export.ts';
 import { lineBreaks } from './line-breaks.ts';
 import { createIngestor, type Ingestion, type IngestorOptions } from './ingestor.ts';
+import { stopOnUnknownValues } from '../validate/unknown-values.ts';
 
 export interface ExportIngestion<S> extends Ingestion<S> {
   /** The encoding the bytes were read as. */
@@ -22,7 +23,9 @@ export function ingestText<S>(codebook: Codebook, text: string, fold: Fold<S>, o
   if (problem !== undefined) throw new UserError(`${options.file}:${problem.index + 1}`, problem.message);
   const ingestor = createIngestor(codebook, fold, options);
   for (const cells of parsed.data) ingestor.push(cells);
-  return ingestor.finish();
+  const ingestion = ingestor.finish();
+  stopOnUnknownValues(codebook, ingestion, options.file);
+  return ingestion;
 }
 
 export function ingestBytes<S>(codebook: Codebook, bytes: Uint8Array, fold: Fold<S>, options: IngestorOptions): ExportIngestion<S> {

@@ -21,6 +21,8 @@ export interface Ingestion<S> {
   rowsRead: number;
   /** Rows validation accepted (and folded). */
   accepted: number;
+  /** Rows the codebook's `filter` left out: neither accepted nor quarantined. */
+  filtered: number;
   /** Rows of only empty cells (`,,,,` lines spreadsheets leave): not responses, not counted as read. Empty lines are passed over uncounted. */
   blankRows: number;
   quarantined: QuarantinedRow[];
@@ -74,6 +76,7 @@ export function createIngestor<S>(codebook: Codebook, fold: Fold<S>, options: In
   const parts = [fold.create()];
   let folded = parts[0] as S;
   let accepted = 0;
+  let filtered = 0;
   const quarantined: QuarantinedRow[] = [];
   const flagged: Ingestion<S>['flagged'] = [];
   let rowsRead = 0;
@@ -112,7 +115,8 @@ export function createIngestor<S>(codebook: Codebook, fold: Fold<S>, options: In
     if (cells.length === state.header.length) watchPii(cells);
     const verdict = state.validator.check(row, cells);
     if (!verdict.ok) {
-      quarantined.push(detachRow(verdict.quarantined));
+      if ('filtered' in verdict) filtered++;
+      else quarantined.push(detachRow(verdict.quarantined));
       return;
     }
     accepted++;
@@ -161,7 +165,7 @@ export function createIngestor<S>(codebook: Codebook, fold: Fold<S>, options: In
       if (state === undefined) throw new UserError(options.file, 'is empty: no header row and no responses');
       // A column found personal part-way through may have had values quoted in earlier reasons.
       withholdPiiValues(quarantined, state.header, state.columns.pii);
-      return { header: state.header, columns: state.columns, rowsRead, accepted, blankRows, quarantined, flagged, folded: first };
+      return { header: state.header, columns: state.columns, rowsRead, accepted, filtered, blankRows, quarantined, flagged, folded: first };
     },
   };
 }
@@ -176,10 +180,12 @@ export function withholdPiiValues(quarantined: readonly QuarantinedRow[], header
 
 /** The row with every string copied out of the parsed chunk it came from (see detachString). */
 function detachRow(row: QuarantinedRow): QuarantinedRow {
-  return {
+  const detached: QuarantinedRow = {
     row: row.row,
     cells: row.cells.map(detachString),
     // Same keys in the same order: validation.json writes them as they are.
     reasons: row.reasons.map((reason) => Object.fromEntries(Object.entries(reason).map(([key, value]) => [key, detachString(value)])) as unknown as Reason),
   };
+  if (row.unknown !== undefined) detached.unknown = row.unknown.map(({ question, value }) => ({ question, value: detachString(value) }));
+  return detached;
 }

@@ -8,7 +8,7 @@ import type { WeightingDiagnostics } from './weighting-diagnostics.ts';
 export interface Stats {
   schemaVersion: 1;
   survey: { id: string; title: string; series?: string; fielded?: { start: string; end: string }; language: string };
-  input: { file: string; sha256: string; encoding: string; rowsRead: number; accepted: number; quarantined: number };
+  input: { file: string; sha256: string; encoding: string; rowsRead: number; accepted: number; quarantined: number; filtered: number };
   confidence: number;
   weighting: { method: string } | WeightingDiagnostics;
   metrics: MetricResult[];

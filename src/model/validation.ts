@@ -12,6 +12,11 @@ export interface QuarantinedRow {
   row: number;
   cells: string[];
   reasons: Reason[];
+  /**
+   * The values of this row that its questions do not know (a cell outside a question's options, or not a
+   * number), by question index: what the unknown-values check counts. Never written to an output.
+   */
+  unknown?: { question: number; value: string }[];
 }
 
 export interface ValidationSummary {
@@ -22,6 +27,8 @@ export interface ValidationSummary {
   rowsRead: number;
   accepted: number;
   quarantined: number;
+  /** Rows left out by the codebook's `filter` (neither accepted nor quarantined): `rowsRead == accepted + quarantined + filtered`. */
+  filtered: number;
   flagged: number;
   /** Rows of only empty cells (`,,,,` lines), passed over; empty lines are passed over uncounted. */
   blankRows: number;

@@ -45,6 +45,7 @@ export function buildStats(args: {
       rowsRead: validation.rowsRead,
       accepted: validation.accepted,
       quarantined: validation.quarantined,
+      filtered: validation.filtered,
     },
     confidence: codebook.confidence,
     weighting: args.weighting ?? { method: codebook.weighting.method },

@@ -5,6 +5,7 @@
  * test that they differ at all. Suppressed groups show no estimate and get no test of their own; the overall
  * test covers every group with answers. Unweighted; finish-stats.ts makes the weighted ones.
  */
+import { questionLevels } from '../codebook/question-levels.ts';
 import type { Codebook } from '../codebook/schema.ts';
 import type { BreakdownResult } from '../model/breakdown-result.ts';
 import type { GroupResult } from '../model/metric-result.ts';
@@ -29,7 +30,7 @@ export function computeBreakdowns(codebook: Codebook, plans: readonly KindPlan[]
   return breakdownPairs(codebook, plans).map(({ breakdown, plan: { plan, kind } }): BreakdownResult => {
     const { smallCell, suppressBelow, adjust } = breakdown;
     const question = codebook.questions.find((q) => q.id === breakdown.by);
-    const options = question !== undefined && 'options' in question ? question.options : [];
+    const options = question === undefined ? [] : (questionLevels(question)?.labels ?? []);
     const state = states.get(breakdown.by);
     const perGroup = state?.groups.get(plan.metric.id) ?? [];
     const answered = state?.answered.get(plan.metric.id);

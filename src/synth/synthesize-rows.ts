@@ -63,13 +63,15 @@ export function synthesizeRows(codebook: Codebook, profile: Profile, options: Sy
   const positions = shuffle(rng, Array.from({ length: Math.max(0, options.rows - 1) }, (_, i) => i + 1)).slice(0, faultCount).sort((a, b) => a - b);
   const faults = positions.map((index, k) => ({ index, kind: faultKinds[k % faultKinds.length] as FaultKind }));
   const faultAt = new Map(faults.map((f) => [f.index, f.kind]));
+  /** Of each fault, how many of its kind come before it. */
+  const ordinalAt = new Map(faults.map((f, k) => [f.index, Math.floor(k / faultKinds.length)]));
 
   const rows: string[][] = [];
   for (let i = 0; i < options.rows; i++) {
     const metaCells = meta.map((m) => m.make(i));
     const answers = answerRow(codebook, profile, order, rng);
     const kind = faultAt.get(i);
-    if (kind !== undefined) injectFault(codebook, kind, { header, metaCells, answers, rows, rng, wjx });
+    if (kind !== undefined) injectFault(codebook, kind, { ordinal: ordinalAt.get(i) ?? 0, header, metaCells, answers, rows, rng, wjx });
     rows.push([...metaCells, ...codebook.questions.flatMap((q, qi) => questionCells(codebook, q, answers[qi] ?? null))]);
   }
 
@@ -149,6 +151,8 @@ function questionCells(codebook: Codebook, question: Question, answer: Draft): s
 }
 
 interface FaultContext {
+  /** How many faults of this kind come before this one. */
+  ordinal: number;
   header: string[];
   metaCells: string[];
   answers: Draft[];
@@ -179,11 +183,15 @@ function injectFault(codebook: Codebook, kind: FaultKind, ctx: FaultContext): vo
     }
   }
   if (kind === 'invalid-cell') {
+    // A typo-like value of its own per row (one of 89): one value in many rows would be a codebook question
+    // (validate/unknown-values.ts), not a few faulty rows.
+    const variant = ctx.ordinal % 89;
     const at = codebook.questions.findIndex((q) => q.type === 'nps');
-    if (at >= 0) ctx.answers[at] = '11';
+    if (at >= 0) ctx.answers[at] = String(11 + variant);
     else {
       const choice = codebook.questions.findIndex((q) => q.type === 'single' || q.type === 'likert' || q.type === 'numeric');
-      ctx.answers[choice] = codebook.questions[choice]?.type === 'numeric' ? 'n/a' : codebook.language === 'zh' ? '不知道' : "don't know";
+      const text = codebook.questions[choice]?.type === 'numeric' ? 'about' : codebook.language === 'zh' ? '不知道' : "don't know";
+      ctx.answers[choice] = variant === 0 ? text : `${text} ${variant + 1}`;
     }
   }
 }

@@ -2,13 +2,14 @@
  * One cell → the answer it holds for its question, or why it is not a valid answer. An empty cell is no
  * answer (item non-response), never a failure.
  */
-import type { Format, Question } from '../codebook/schema.ts';
+import type { Codebook, Format, Question } from '../codebook/schema.ts';
 import { detachString } from '../util/detach-string.ts';
 import { normalizeLabel } from '../util/normalize-label.ts';
 import type { Answer } from '../model/response.ts';
 import { quotedValue } from './quoted-value.ts';
 
-export type CellResult = { ok: true; answer: Answer; specified?: string } | { ok: false; rule: string; message: string };
+/** A failed cell names its rule and, for a value the codebook does not know (unknown-values.ts), that value. */
+export type CellResult = { ok: true; answer: Answer; specified?: string } | { ok: false; rule: string; message: string; value?: string };
 
 /** Separator of multi-select answers in one cell, when the codebook does not give one. */
 export const DEFAULT_SEPARATOR: Record<Format, string> = {
@@ -42,19 +43,35 @@ export interface OptionMatcher {
   match(cell: string): number | undefined;
 }
 
+/**
+ * A whole number as exports write it (`1`, `1.0`, `1.00`, `+1`, `01`) in one form (`1`); undefined for any
+ * other text. pandas writes integer codes as `1.0` when a column has a missing value.
+ */
+export function wholeNumberText(text: string): string | undefined {
+  const match = /^([-+]?)0*(\d+?)(?:\.0*)?$/.exec(text);
+  if (match === null) return undefined;
+  const digits = match[2] as string;
+  return match[1] === '-' && digits !== '0' ? `-${digits}` : digits;
+}
+
 export function optionMatcher(options: readonly string[]): OptionMatcher {
   const byLabel = new Map(options.map((option, i) => [normalizeLabel(option), i]));
+  // A label that is a whole number also matches the number as written otherwise (`1.0` for `1`).
+  const byNumber = new Map(options.flatMap((option, i) => {
+    const number = wholeNumberText(normalizeLabel(option));
+    return number === undefined ? [] : [[number, i] as const];
+  }));
   // When labels are themselves numbers (a 0-5 scale), a number in a cell is a label, never a code.
-  const codes = !options.some((option) => /^\d+$/.test(normalizeLabel(option)));
+  const codes = byNumber.size === 0;
   const lookup = (cell: string): number | undefined => {
     const label = normalizeLabel(splitSpecify(cell)?.option ?? cell);
     const found = byLabel.get(label);
     if (found !== undefined) return found;
-    if (codes && /^\d+$/.test(label)) {
-      const code = Number(label);
-      if (code >= 1 && code <= options.length) return code - 1;
-    }
-    return undefined;
+    const number = label.length <= 32 ? wholeNumberText(label) : undefined;
+    if (number === undefined) return undefined;
+    if (!codes) return byNumber.get(number);
+    const code = Number(number);
+    return code >= 1 && code <= options.length ? code - 1 : undefined;
   };
   // Exports repeat the same few cells millions of times: remember the verdict per raw cell (bounded).
   const seen = new Map<string, number | undefined>();
@@ -70,7 +87,8 @@ export function optionMatcher(options: readonly string[]): OptionMatcher {
 
 /**
  * Cells the platform itself writes for a question that was not answered: Wenjuanxing marks questions
- * skipped by logic as `(跳过)` and unanswered ones as `(空)` (full-width parentheses fold to these).
+ * skipped by logic as `(跳过)` and unanswered ones as `(空)` (full-width parentheses fold to these). They are
+ * missing whatever the codebook's `missing` says.
  */
 export const PLATFORM_MISSING: Record<Format, readonly string[]> = {
   wjx: ['(跳过)', '(空)'],
@@ -80,43 +98,71 @@ export const PLATFORM_MISSING: Record<Format, readonly string[]> = {
   generic: [],
 };
 
-/** The normalised cell values that mean "no answer" for a question: the platform's and the codebook's `missing`. */
-export function missingValues(question: Question, format: Format): ReadonlySet<string> {
-  return new Set([...PLATFORM_MISSING[format], ...(question.missing ?? [])].map(normalizeLabel));
+/** A cell value as missing values are compared: normalised, in lower case, a whole number in one form (`99.0` is `99`). */
+export function missingKey(value: string): string {
+  const normal = normalizeLabel(value);
+  return (normal.length <= 32 ? wholeNumberText(normal) : undefined) ?? normal.toLowerCase();
 }
 
+/**
+ * The cell values that mean "no answer" for a question (as `missingKey` gives them): the platform's, the
+ * survey's `missing` and the question's own.
+ */
+export function missingValues(question: Question, codebook: Pick<Codebook, 'missing' | 'source'>): ReadonlySet<string> {
+  return new Set([...PLATFORM_MISSING[codebook.source.format], ...codebook.missing, ...(question.missing ?? [])].map(missingKey));
+}
+
+/** The range a number question's answers must lie in: its `min` and `max`, and the ends of its `bins`. */
+export function numberRange(question: Extract<Question, { type: 'rating' | 'numeric' }>): { min: number; max: number } {
+  const bins = question.bins ?? [];
+  return {
+    min: Math.max(question.min ?? -Infinity, bins[0] ?? -Infinity),
+    max: Math.min(question.max ?? Infinity, bins[bins.length - 1] ?? Infinity),
+  };
+}
+
+/**
+ * One cell → its answer. An empty cell, or one of the question's `missing` values, is no answer; but a value
+ * that is an option of the question is that option (a question may offer `N/A` as an answer).
+ */
 export function parseAnswer(question: Question, matcher: OptionMatcher | undefined, cell: string, separator: string, missing: ReadonlySet<string> = new Set()): CellResult {
   const value = cell.trim();
-  if (value === '' || missing.has(normalizeLabel(value))) return { ok: true, answer: null };
+  if (value === '') return { ok: true, answer: null };
+  const isMissing = missing.size > 0 && value.length <= 64 && missing.has(missingKey(value));
   switch (question.type) {
     case 'single':
     case 'likert': {
       const index = matcher?.match(value);
+      if (index === undefined && isMissing) return { ok: true, answer: null };
       return index === undefined
-        ? { ok: false, rule: 'invalid-option', message: `not an option of \`${question.id}\` (nor a code 1-${question.options.length})` }
+        ? { ok: false, rule: 'invalid-option', message: `not an option of \`${question.id}\` (nor a code 1-${question.options.length})`, value }
         : withSpecified({ ok: true, answer: index }, value);
     }
     case 'multi': {
       const split = splitChoices(value, separator, matcher);
+      if (!split.ok && isMissing) return { ok: true, answer: null };
       if (!split.ok) {
-        return { ok: false, rule: 'invalid-option', message: `\`${quotedValue(split.part)}\` is not an option of \`${question.id}\` (choices are split on \`${separator}\`)` };
+        return { ok: false, rule: 'invalid-option', message: `\`${quotedValue(split.part)}\` is not an option of \`${question.id}\` (choices are split on \`${separator}\`)`, value: split.part };
       }
       return withSpecified({ ok: true, answer: split.indices.length === 0 ? null : split.indices }, value);
     }
     case 'nps': {
-      const score = Number(value);
-      return Number.isInteger(score) && score >= 0 && score <= 10 && /^\d+$/.test(value)
+      if (isMissing) return { ok: true, answer: null };
+      const whole = value.length <= 32 ? wholeNumberText(value) : undefined;
+      const score = whole === undefined ? Number.NaN : Number(whole);
+      return Number.isInteger(score) && score >= 0 && score <= 10
         ? { ok: true, answer: score }
-        : { ok: false, rule: 'invalid-nps', message: 'an NPS answer must be a whole number from 0 to 10' };
+        : { ok: false, rule: 'invalid-nps', message: 'an NPS answer must be a whole number from 0 to 10', value };
     }
     case 'rating':
     case 'numeric': {
+      if (isMissing) return { ok: true, answer: null };
       // A number is short; the length check also keeps the regex from backtracking through a huge cell.
       const number = value.length <= 64 && /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value) ? Number(value) : Number.NaN;
-      if (!Number.isFinite(number)) return { ok: false, rule: 'invalid-number', message: 'not a number' };
-      const { min, max } = question;
-      if ((min !== undefined && number < min) || (max !== undefined && number > max)) {
-        return { ok: false, rule: 'out-of-range', message: `outside ${min ?? '-∞'}..${max ?? '∞'}` };
+      if (!Number.isFinite(number)) return { ok: false, rule: 'invalid-number', message: 'not a number', value };
+      const { min, max } = numberRange(question);
+      if (number < min || number > max) {
+        return { ok: false, rule: 'out-of-range', message: `outside ${min === -Infinity ? '-∞' : min}..${max === Infinity ? '∞' : max}`, value };
       }
       return { ok: true, answer: number };
     }
@@ -159,15 +205,20 @@ function splitChoices(cell: string, separator: string, matcher: OptionMatcher | 
   return { ok: true, indices: [...indices].sort((a, b) => a - b) };
 }
 
-/** A one-column-per-option multi-select: each option's cell is empty / 0 (not chosen) or 1 / its label, in any letter case (chosen). */
-export function parseOptionColumns(question: Question, cells: readonly (string | undefined)[]): CellResult {
+/**
+ * A one-column-per-option multi-select: each option's cell is empty, 0 or a missing value (not chosen), or 1
+ * or its label, in any letter case (chosen). `0.0` and `1.0` are 0 and 1.
+ */
+export function parseOptionColumns(question: Question, cells: readonly (string | undefined)[], missing: ReadonlySet<string> = new Set()): CellResult {
   const options = 'options' in question ? question.options : [];
   const chosen: number[] = [];
   for (let i = 0; i < cells.length; i++) {
     const value = (cells[i] ?? '').trim();
-    if (value === '' || value === '0') continue;
-    if (value === '1' || normalizeLabel(value).toLowerCase() === normalizeLabel(options[i] ?? '').toLowerCase()) chosen.push(i);
-    else return { ok: false, rule: 'invalid-option', message: `the \`${options[i] ?? ''}\` column of \`${question.id}\` holds neither 0/1 nor the option label` };
+    const number = value.length <= 32 ? wholeNumberText(value) : undefined;
+    if (value === '' || number === '0') continue;
+    if (number === '1' || normalizeLabel(value).toLowerCase() === normalizeLabel(options[i] ?? '').toLowerCase()) chosen.push(i);
+    else if (value.length <= 64 && missing.has(missingKey(value))) continue;
+    else return { ok: false, rule: 'invalid-option', message: `the \`${options[i] ?? ''}\` column of \`${question.id}\` holds neither 0/1 nor the option label`, value };
   }
   return { ok: true, answer: chosen.length === 0 ? null : chosen };
 }

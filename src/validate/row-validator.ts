@@ -1,8 +1,9 @@
 /**
- * One record → an accepted response or a quarantined row with all its reasons (docs/outputs.md): a cell
+ * One record → an accepted response, a quarantined row with all its reasons (docs/outputs.md): a cell
  * that fails its question, a speeder, a later duplicate, a failed attention check, a straight-liner under
- * `action: quarantine`, a row whose cell count differs from the header's. Every record gets exactly one
- * verdict, so `rowsRead == accepted + quarantined`. The validator remembers duplicate keys across rows.
+ * `action: quarantine`, a row whose cell count differs from the header's; or a row the codebook's `filter`
+ * leaves out. Every record gets exactly one verdict, so `rowsRead == accepted + quarantined + filtered`. The
+ * validator remembers duplicate keys across rows (of rows the filter keeps).
  */
 import type { Codebook, Question } from '../codebook/schema.ts';
 import type { ColumnMap } from '../ingest/resolve-columns.ts';
@@ -10,6 +11,7 @@ import { parseDuration } from '../ingest/parse-duration.ts';
 import { detachString } from '../util/detach-string.ts';
 import { normalizeLabel } from '../util/normalize-label.ts';
 import type { Answer, Response } from '../model/response.ts';
+import { allowedLevels, isAllowed } from './allowed-levels.ts';
 import { createSeenKeys } from './seen-keys.ts';
 import { quotedValue } from './quoted-value.ts';
 import { DEFAULT_SEPARATOR, missingValues, optionMatcher, parseAnswer, parseOptionColumns, type CellResult, type OptionMatcher } from './parse-answer.ts';
@@ -18,10 +20,11 @@ import type { QuarantinedRow, Reason } from '../model/validation.ts';
 /** The rule of a row whose cell count differs from the header's. */
 export const RAGGED_ROW = 'ragged-row';
 
-/** The verdict on one record: an accepted response (perhaps flagged), or a quarantined row. */
+/** The verdict on one record: an accepted response (perhaps flagged), a quarantined row, or a row filtered out. */
 export type RowVerdict =
   | { ok: true; response: Response; flag?: string }
-  | { ok: false; quarantined: QuarantinedRow };
+  | { ok: false; quarantined: QuarantinedRow }
+  | { ok: false; filtered: true };
 
 export interface RowValidator {
   check(row: number, cells: string[]): RowVerdict;
@@ -33,8 +36,9 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
   const { questions, quality } = codebook;
   const matchers: (OptionMatcher | undefined)[] = questions.map((q) => ('options' in q ? optionMatcher(q.options) : undefined));
   const separators = questions.map((q) => separatorOf(codebook, q));
-  const missing = questions.map((q) => missingValues(q, codebook.source.format));
+  const missing = questions.map((q) => missingValues(q, codebook));
   const questionIndex = new Map(questions.map((q, i) => [q.id, i]));
+  const filter = (codebook.filter ?? []).map((condition) => ({ at: questionIndex.get(condition.question) ?? -1, ...allowedLevels(codebook, condition) }));
   const attention = quality.attentionCheck;
   const attentionIndex = attention === undefined ? undefined : questionIndex.get(attention.question);
   const attentionExpected = new Set(attention?.expect.map((label) => matchers[attentionIndex ?? -1]?.match(label)));
@@ -71,6 +75,20 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
     return seconds;
   };
 
+  const answerOf = (q: number, cells: readonly string[]): CellResult => {
+    const where = columns.questions[q];
+    const optionColumns = where?.optionColumns;
+    return optionColumns !== undefined
+      ? parseOptionColumns(questions[q] as Question, optionColumns.map((c) => (c < 0 ? undefined : cells[c])), missing[q])
+      : parseCell(q, cells[where?.column ?? -1] ?? '');
+  };
+  /** Whether the filter leaves the row out: an answer (or no answer) outside a condition's levels. A bad cell is left to validation. */
+  const filteredOut = (cells: readonly string[]): boolean =>
+    filter.some(({ at, allowed, level }) => {
+      const result = answerOf(at, cells);
+      return result.ok && !isAllowed(result.answer, allowed, level);
+    });
+
   const check = (row: number, cells: string[]): RowVerdict => {
     const reasons: Reason[] = [];
     if (cells.length !== header.length) {
@@ -78,16 +96,14 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
       const message = `has ${cells.length} cells where the header has ${header.length}; a delimiter or quote in the row is off`;
       return { ok: false, quarantined: { row, cells, reasons: [{ rule: RAGGED_ROW, message }] } };
     }
+    if (filter.length > 0 && filteredOut(cells)) return { ok: false, filtered: true };
     // Plain loops and few objects from here on: this runs for every row of the export.
     let specified: Record<string, string> | undefined;
+    let unknown: QuarantinedRow['unknown'];
     const answers: Answer[] = [];
     for (let q = 0; q < questions.length; q++) {
-      const where = columns.questions[q];
-      const column = where?.column;
-      const optionColumns = where?.optionColumns;
-      const result = optionColumns !== undefined
-        ? parseOptionColumns(questions[q] as Question, optionColumns.map((c) => (c < 0 ? undefined : cells[c])))
-        : parseCell(q, cells[column ?? -1] ?? '');
+      const column = columns.questions[q]?.column;
+      const result = answerOf(q, cells);
       if (result.ok) {
         answers.push(result.answer);
         if (result.specified !== undefined) (specified ??= {})[(questions[q] as Question).id] = result.specified;
@@ -96,6 +112,7 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
       answers.push(null);
       const at = column === undefined ? {} : { column: headerName(column), ...shown(column, cells[column] ?? '') };
       reasons.push({ rule: result.rule, ...at, message: result.message });
+      if (result.value !== undefined) (unknown ??= []).push({ question: q, value: result.value });
     }
 
     if (columns.finished !== undefined && /^(false|0)$/i.test((cells[columns.finished] ?? '').trim())) {
@@ -167,7 +184,7 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
       }
     }
 
-    if (reasons.length > 0) return { ok: false, quarantined: { row, cells, reasons } };
+    if (reasons.length > 0) return { ok: false, quarantined: unknown === undefined ? { row, cells, reasons } : { row, cells, reasons, unknown } };
     const channelColumn = columns.respondent.channel;
     const channel = channelColumn === undefined ? undefined : normalizeLabel(cells[channelColumn] ?? '');
     const response: Response = { row, answers };
@@ -179,8 +196,8 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
   return {
     check,
     remember(row, cells) {
-      // As `check` does: a ragged row is judged on its cell count alone, so its key is never remembered.
-      const key = cells.length === header.length && columns.duplicateKeys.length > 0 ? duplicateKey(cells) : undefined;
+      // As `check` does: a ragged row is judged on its cell count alone, and a filtered one not at all, so neither key is remembered.
+      const key = cells.length === header.length && columns.duplicateKeys.length > 0 && !(filter.length > 0 && filteredOut(cells)) ? duplicateKey(cells) : undefined;
       if (key !== undefined) seenKeys.firstRow(key, row);
     },
   };

@@ -1,6 +1,6 @@
 /**
- * The validation stage's result, `validation.json` (docs/outputs.md): the accounting of one ingestion. Rows read, accepted and
- * quarantined, counts per rule, and every rejection with its row, column, value and rule. PII values were
+ * The validation stage's result, `validation.json` (docs/outputs.md): the accounting of one ingestion. Rows read, accepted,
+ * quarantined and filtered, counts per rule, and every rejection with its row, column, value and rule. PII values were
  * never put into the reasons, so none can appear here.
  */
 import type { ExportIngestion } from '../ingest/ingest-text.ts';
@@ -19,6 +19,7 @@ export function validationSummary(surveyId: string, file: string, validation: Om
     rowsRead: validation.rowsRead,
     accepted: validation.accepted,
     quarantined: validation.quarantined.length,
+    filtered: validation.filtered,
     flagged: validation.flagged.length,
     blankRows: validation.blankRows,
     piiColumns: [...validation.columns.pii].sort((a, b) => a - b).map((i) => validation.header[i] ?? `column ${i + 1}`),

@@ -51,6 +51,27 @@ describe('stickiness CLI', { timeout: 60_000 }, () => {
     expect(run('batch', '--jobs', 'many')).toMatchObject({ status: 2, stderr: 'stickiness: --jobs must be a positive whole number, not `many`\n' });
   });
 
+  it('stops analyze and validate with exit 1 when a codebook label misses a value in many rows, one line per value', () => {
+    // MASS::survey as R writes it (tests/fixtures/mass-survey), with the label `Heavy` typed `Heavvy` and `Regul` as `Regular`.
+    const dir = path.join(work, 'typo');
+    mkdirSync(dir, { recursive: true });
+    cpSync(path.join(ROOT, 'tests/fixtures/mass-survey/survey-r.csv'), path.join(dir, 'survey-r.csv'));
+    const codebook = ['id: typo', 'title: T', 'source: { file: survey-r.csv }', 'questions:', '  - { id: smoke, column: Smoke, type: single, options: [Never, Occas, Regular, Heavvy] }', 'metrics:', '  - { id: never, kind: proportion, question: smoke, success: [Never] }', ''];
+    writeFileSync(path.join(dir, 'survey.yaml'), codebook.join('\n'));
+    const file = path.join(dir, 'survey-r.csv');
+    // table(survey$Smoke): Heavy 11, Regul 17 of 237 rows
+    const expected = [
+      `${file}: question \`smoke\` (column "Smoke"): "Regul" in 17 of 237 rows (7.2%) is not one of its options (no option is close); fix the label in questions[0].options, add it to \`missing:\` if it means no answer, or set \`quality.unknownValues: quarantine\` to quarantine these rows`,
+      `${file}: question \`smoke\` (column "Smoke"): "Heavy" in 11 of 237 rows (4.6%) is not one of its options (did you mean \`Heavvy\`?); fix the label in questions[0].options, add it to \`missing:\` if it means no answer, or set \`quality.unknownValues: quarantine\` to quarantine these rows`,
+    ];
+    for (const args of [['analyze', dir, '--out', path.join(work, 'typo-out')], ['validate', dir]]) {
+      const result = run(...args);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toBe(`${expected.join('\n')}\n`);
+    }
+    expect(existsSync(path.join(work, 'typo-out', 'typo'))).toBe(false);
+  });
+
   it('exits 1 with one line naming the file when the survey does not exist', () => {
     const { status, stderr } = run('analyze', 'nowhere');
     expect(status).toBe(1);

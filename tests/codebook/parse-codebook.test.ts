@@ -76,14 +76,23 @@ describe('parseCodebook', () => {
     const lines = problems(MINIMAL.replace('{ by: industry, metrics: [weekly] }', '{ by: industsry, metrics: [weekli] }'));
     expect(lines).toEqual([
       expect.stringMatching(/breakdowns\[0\]\.by: no question has id `industsry` \(did you mean `industry`\?\)$/),
-      expect.stringMatching(/breakdowns\[0\]\.metrics\[0\]: no metric has id `weekli` \(did you mean `weekly`\?\)$/),
+      expect.stringMatching(/breakdowns\[0\]\.metrics\[0\]: no metric has id `weekli` \(did you mean `weekly`\?\); metrics are: `weekly`, `csat`$/),
+    ]);
+  });
+
+  it('says so when a breakdown names a question where a metric belongs, and the reverse', () => {
+    expect(problems(MINIMAL.replace('{ by: industry, metrics: [weekly] }', '{ by: industry, metrics: [sat] }'))).toEqual([
+      expect.stringMatching(/breakdowns\[0\]\.metrics\[0\]: no metric has id `sat`; `sat` is a question, and a breakdown splits metrics: define one under `metrics` \(e\.g\. `\{ id: sat_share, kind: proportion, question: sat, success: \[\.\.\.\] \}`\); metrics are: `weekly`, `csat`$/),
+    ]);
+    expect(problems(MINIMAL.replace('{ by: industry, metrics: [weekly] }', '{ by: weekly, metrics: [weekly] }'))).toEqual([
+      expect.stringMatching(/breakdowns\[0\]\.by: no question has id `weekly`; `weekly` is a metric, and this needs a question: `freq`, `sat`, `nps`, `industry`$/),
     ]);
   });
 
   it('reports a breakdown of a distribution, naming the kinds that can be broken down', () => {
     const text = MINIMAL.replace('metrics:\n', 'metrics:\n  - { id: mix, kind: distribution, question: industry }\n').replace('metrics: [weekly] }', 'metrics: [weekly, mix] }');
     expect(problems(text)).toEqual([
-      expect.stringMatching(/breakdowns\[0\]\.metrics\[1\]: `mix` is a distribution; break down a proportion, top-box, pmf, mean, ratio or nps metric instead$/),
+      expect.stringMatching(/breakdowns\[0\]\.metrics\[1\]: `mix` is a distribution; break down a proportion, top-box, bottom-box, pmf, mean, ratio or nps metric instead$/),
     ]);
   });
 
@@ -108,7 +117,7 @@ describe('parseCodebook', () => {
 
   it('reports a metric kind applied to a question of the wrong type', () => {
     expect(problems(MINIMAL.replace('{ id: csat, kind: top-box, question: sat', '{ id: csat, kind: top-box, question: freq'))).toEqual([
-      expect.stringMatching(/metrics\[1\]\.question: question `freq` is of type single; this needs one of: likert$/),
+      expect.stringMatching(/metrics\[1\]\.question: question `freq` is of type single; this needs one of: likert, rating$/),
     ]);
   });
 

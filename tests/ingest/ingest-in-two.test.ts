@@ -113,7 +113,7 @@ questions:
   - { id: note, column: note, type: text }
 metrics:
   - { id: finance, kind: proportion, question: industry, success: [金融] }
-quality: { duplicateKeys: [contact] }
+quality: { duplicateKeys: [contact], unknownValues: quarantine }
 `);
     const rows = ['id,industry,note,contact'];
     for (let i = 0; i < 80_000; i++) {

@@ -13,7 +13,7 @@ describe('parseAnswer', () => {
   });
 
   it('names the first piece that is no option', () => {
-    expect(parseAnswer(multi, matcher, 'Yes, Maybe', ', ')).toEqual({ ok: false, rule: 'invalid-option', message: '`Maybe` is not an option of `m` (choices are split on `, `)' });
+    expect(parseAnswer(multi, matcher, 'Yes, Maybe', ', ')).toEqual({ ok: false, rule: 'invalid-option', message: '`Maybe` is not an option of `m` (choices are split on `, `)', value: 'Maybe' });
   });
 
   it('reads codes and the Wenjuanxing "other, please specify" form in multi-selects', () => {
@@ -41,8 +41,8 @@ describe('parseAnswer', () => {
   it('checks numeric ranges', () => {
     const numeric: Question = { id: 'x', column: 'X', type: 'numeric', min: 0, max: 7 };
     expect(parseAnswer(numeric, undefined, '3.5', ',')).toEqual({ ok: true, answer: 3.5 });
-    expect(parseAnswer(numeric, undefined, '8', ',')).toEqual({ ok: false, rule: 'out-of-range', message: 'outside 0..7' });
-    expect(parseAnswer(numeric, undefined, '3 days', ',')).toEqual({ ok: false, rule: 'invalid-number', message: 'not a number' });
+    expect(parseAnswer(numeric, undefined, '8', ',')).toEqual({ ok: false, rule: 'out-of-range', message: 'outside 0..7', value: '8' });
+    expect(parseAnswer(numeric, undefined, '3 days', ',')).toEqual({ ok: false, rule: 'invalid-number', message: 'not a number', value: '3 days' });
   });
 });
 

@@ -20,6 +20,7 @@ questions:
   - { id: g1, column: "6、A", type: likert, options: [低, 中, 高], missing: [不适用] }
   - { id: g2, column: "7、B", type: likert, options: [低, 中, 高] }
 quality:
+  unknownValues: quarantine
   minDurationSeconds: 30
   duplicateKeys: [来自IP]
   attentionCheck: { question: attn, expect: [同意] }

@@ -1,10 +1,12 @@
 /**
  * The counts behind the breakdowns, by the id of the `by` question: per metric id, the metric's state within
- * each option of `by` (a multi-select puts a respondent in every group chosen), and among all who answered
- * `by` (the rest of a group is that less the group).
+ * each level of `by` (an option, a bin of a number question; a multi-select puts a respondent in every group
+ * chosen), and among all who answered `by` (the rest of a group is that less the group).
  */
+import { questionLevels, type Levels } from '../../codebook/question-levels.ts';
 import type { Codebook } from '../../codebook/schema.ts';
 import type { Fold } from '../../model/fold.ts';
+import type { Answer } from '../../model/response.ts';
 import type { MetricPlan } from '../metric-plan.ts';
 import { addToMetricStates, createMetricStates, kindPlans, mergeMetricStates, statesInOrder, type KindPlan, type MetricStates } from './metric-fold.ts';
 
@@ -18,12 +20,20 @@ export interface BreakdownState {
 /** By the id of the `by` question. */
 export type BreakdownStates = Map<string, BreakdownState>;
 
-/** A `by` question: where it sits in a response, its number of options, and every metric broken down by it. */
+/** A `by` question: where it sits in a response, its number of levels, and every metric broken down by it. */
 export interface BreakdownPlan {
   by: string;
   at: number;
   options: number;
+  /** The level of an answer to a number question (bins, a rating's whole numbers); absent for a choice question. */
+  level?: Levels['of'];
   plans: KindPlan[];
+}
+
+/** The groups of a respondent: the level(s) of their answer to `by`. */
+export function groupsOf(entry: BreakdownPlan, answers: readonly Answer[]): number | readonly number[] | null {
+  const answer = answers[entry.at] ?? null;
+  return entry.level === undefined ? answer as number | readonly number[] | null : entry.level(answer);
 }
 
 /** One entry per distinct `by` question, with the metrics of every breakdown by it (in first-named order). */
@@ -32,7 +42,9 @@ export function breakdownPlans(codebook: Codebook, plans: readonly MetricPlan[])
   for (const breakdown of codebook.breakdowns) {
     const at = codebook.questions.findIndex((q) => q.id === breakdown.by);
     const question = codebook.questions[at];
-    const entry = byQuestion.get(breakdown.by) ?? { by: breakdown.by, at, options: question !== undefined && 'options' in question ? question.options.length : 0, plans: [] };
+    const levels = question === undefined ? undefined : questionLevels(question);
+    const entry: BreakdownPlan = byQuestion.get(breakdown.by) ?? { by: breakdown.by, at, options: levels?.labels.length ?? 0, plans: [] };
+    if (levels !== undefined && question !== undefined && !('options' in question)) entry.level = levels.of;
     byQuestion.set(breakdown.by, entry);
     for (const id of breakdown.metrics) {
       const plan = plans.find((p) => p.metric.id === id);
@@ -69,8 +81,9 @@ export function breakdownFold(entries: readonly BreakdownPlan[]): Fold<Breakdown
       let lists = ordered.get(states);
       if (lists === undefined) ordered.set(states, (lists = order(states)));
       for (let b = 0; b < entries.length; b++) {
-        const { at, plans } = entries[b] as BreakdownPlan;
-        const by = answers[at];
+        const entry = entries[b] as BreakdownPlan;
+        const { plans } = entry;
+        const by = groupsOf(entry, answers);
         if (by === null || by === undefined) continue;
         const list = lists[b] as Ordered;
         addToMetricStates(plans, list.answered, answers);

@@ -10,7 +10,7 @@ import { answerFor } from '../metric-plan.ts';
 import type { CellTotal } from '../weights/calibrate.ts';
 import { addToCellSums, cellSumsOf, mergeWeighted, type CellSums, type WeightedSums } from '../weights/weighted-sums.ts';
 import { cellKey, type WeightingPlan } from '../weights/weighting-plan.ts';
-import type { BreakdownPlan } from './breakdown-fold.ts';
+import { groupsOf, type BreakdownPlan } from './breakdown-fold.ts';
 import type { KindPlan } from './metric-fold.ts';
 
 export interface WeightedBreakdown {
@@ -172,7 +172,7 @@ function addWeighted(state: WeightedState, response: Response, scope: WeightedSc
     if (typeof answer === 'number') for (let o = 0; o < options.length; o++) addAt(options[o] ?? -1, o === answer ? 1 : 0);
   }
   scope.breakdowns.forEach((entry, b) => {
-    const by = answers[entry.at];
+    const by = groupsOf(entry, answers);
     const chosen = new Set(Array.isArray(by) ? by : typeof by === 'number' ? [by] : []);
     if (chosen.size === 0) return;
     entry.plans.forEach(({ plan, kind }, m) => {

@@ -21,7 +21,7 @@ export const distribution: MetricKind<OptionCounts> = {
   headline: false,
   charts: ['options'],
   format: (value) => formatValue('share', value),
-  create: (plan) => ({ n: 0, counts: Array.from({ length: plan.optionCount }, () => 0) }),
+  create: (plan) => ({ n: 0, counts: Array.from({ length: plan.labels.length }, () => 0) }),
   add(_plan, state, answer) {
     state.n++;
     for (const i of Array.isArray(answer) ? answer : [answer as number]) state.counts[i] = (state.counts[i] ?? 0) + 1;
@@ -31,17 +31,16 @@ export const distribution: MetricKind<OptionCounts> = {
     from.counts.forEach((count, i) => (into.counts[i] = (into.counts[i] ?? 0) + count));
   },
   finish(plan, state, settings) {
-    const options = 'options' in plan.question ? plan.question.options : [];
-    const groups = options.map((value, i) => {
+    const groups = plan.labels.map((value, i) => {
       const count = state.counts[i] ?? 0;
       const interval = proportionInterval(count, state.n, settings.level, settings.ciMethod);
       return { value, estimate: interval?.estimate ?? null, ci: interval?.ci ?? null, n: state.n, count, flags: groupFlags(state.n) };
     });
     return { ...baseResult(plan, settings, { estimate: null, ci: null, method: settings.ciMethod, n: state.n }), groups };
   },
-  variables: (plan) => plan.optionCount,
+  variables: (plan) => plan.labels.length,
   addWeighted(plan, answer, _answers, add) {
-    for (let i = 0; i < plan.optionCount; i++) add(i, (Array.isArray(answer) ? answer.includes(i) : answer === i) ? 1 : 0);
+    for (let i = 0; i < plan.labels.length; i++) add(i, (Array.isArray(answer) ? answer.includes(i) : answer === i) ? 1 : 0);
   },
   finishWeighted(_plan, unweighted, sums, context, settings) {
     const groups = (unweighted.groups ?? []).map((group, v) => weightedShareGroup(group, variableMean(sums, v, context), settings));

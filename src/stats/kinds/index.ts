@@ -3,6 +3,7 @@
  * metric-kind.ts); a new kind is a module of its own, a line here, and its schema in codebook/schema.ts.
  */
 import type { Metric } from '../../codebook/schema.ts';
+import { bottomBox } from './bottom-box.ts';
 import { distribution } from './distribution.ts';
 import { mean } from './mean.ts';
 import type { MetricKind } from './metric-kind.ts';
@@ -17,6 +18,7 @@ import { topBox } from './top-box.ts';
 const KINDS: { [K in Metric['kind']]: MetricKind<unknown> } = {
   proportion,
   'top-box': topBox,
+  'bottom-box': bottomBox,
   mean,
   nps,
   distribution,

@@ -49,7 +49,7 @@ export const shareGroups: GroupTests<ShareCount> = {
 };
 
 /** A share kind; `finishing` adds what the kind adds to a share result (pmf: its verdict). */
-export function shareKind(kind: 'proportion' | 'top-box' | 'pmf', finishing: (plan: MetricPlan, share: MetricResult) => MetricResult = (_plan, share) => share): MetricKind<ShareCount> {
+export function shareKind(kind: 'proportion' | 'top-box' | 'bottom-box' | 'pmf', finishing: (plan: MetricPlan, share: MetricResult) => MetricResult = (_plan, share) => share): MetricKind<ShareCount> {
   return {
     kind,
     scale: 'share',
