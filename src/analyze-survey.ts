@@ -50,7 +50,7 @@ export async function buildReport(codebook: Codebook, ingestion: ExportIngestion
   const charts = chartSpecs(codebook, metrics, weighting, audit.audit.variables, {
     likertCounts: state.likertCounts,
     breakdowns,
-    accounting: { rowsRead: validation.rowsRead, accepted: validation.accepted, byRule: validation.byRule },
+    accounting: { rowsRead: validation.rowsRead, accepted: validation.accepted, filtered: validation.filtered, byRule: validation.byRule },
   });
 
   const files = new Map<string, string | Uint8Array>();

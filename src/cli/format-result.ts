@@ -18,5 +18,6 @@ export function formatFlag(flag: Flag): string {
 
 export function formatAccounting(id: string, v: ValidationSummary): string {
   const rules = Object.entries(v.byRule).map(([rule, count]) => `${rule} ${count}`).join(', ');
-  return `${id}: ${v.rowsRead} rows read, ${v.accepted} accepted, ${v.quarantined} quarantined${rules === '' ? '' : ` (${rules})`}`;
+  const filtered = v.filtered > 0 ? `, ${v.filtered} left out by the filter` : '';
+  return `${id}: ${v.rowsRead} rows read, ${v.accepted} accepted, ${v.quarantined} quarantined${rules === '' ? '' : ` (${rules})`}${filtered}`;
 }

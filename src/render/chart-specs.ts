@@ -32,7 +32,7 @@ export interface ChartSpec {
 export interface ChartExtras {
   likertCounts?: ReadonlyMap<string, readonly number[]>;
   breakdowns?: readonly BreakdownResult[];
-  accounting?: { rowsRead: number; accepted: number; byRule: Record<string, number> };
+  accounting?: { rowsRead: number; accepted: number; filtered?: number; byRule: Record<string, number> };
 }
 
 /** The axis format of a forest plot, by the scale of its metric. */
@@ -76,11 +76,14 @@ export function chartSpecs(
       g.estimate === null || g.ci === null ? [] : [{ label: g.value, estimate: g.estimate, low: g.ci[0], high: g.ci[1], n: g.n }],
     );
     const subtitle = caption(codebook, String(metric.n), weighting);
-    // A retention curve is a line over the levels in their order, its interval a band; a distribution's options sort by share.
+    // A retention curve is a line over the levels in their order, its interval a band; a distribution's options
+    // sort by share, but a number question's levels (bins, a rating's values) keep their order.
+    const type = codebook.questions.find((q) => q.id === metric.question)?.type;
+    const ordered = type === 'rating' || type === 'numeric';
     charts.push(
       curve
         ? { name: `curve-${metric.id}`, title: metric.label, spec: curveChart(bars.map((b) => ({ level: b.label, estimate: b.estimate, low: b.low, high: b.high, n: b.n })), { title: metric.label, subtitle, axisTitle: t.share }) }
-        : { name: `dist-${metric.id}`, title: metric.label, spec: shareChart(bars, { title: metric.label, subtitle, axisTitle: t.share, sortByEstimate: true }) },
+        : { name: `dist-${metric.id}`, title: metric.label, spec: shareChart(bars, { title: metric.label, subtitle, axisTitle: t.share, sortByEstimate: !ordered }) },
     );
   }
   // Likert answers as diverging bars, one chart per answer scale (questions sharing a scale share a chart).
@@ -140,7 +143,7 @@ export function chartSpecs(
     });
   }
   if (extras.accounting !== undefined) {
-    const { rowsRead, accepted, byRule } = extras.accounting;
+    const { rowsRead, accepted, filtered = 0, byRule } = extras.accounting;
     charts.push({
       name: 'accounting',
       title: t.accountingTitle,
@@ -148,6 +151,7 @@ export function chartSpecs(
         [
           { label: t.rowsRead, count: rowsRead, kind: 'read' },
           { label: t.acceptedRows, count: accepted, kind: 'accepted' },
+          ...(filtered > 0 ? [{ label: t.filteredRows, count: filtered, kind: 'read' as const }] : []),
           ...Object.entries(byRule).map(([rule, count]) => ({ label: rule, count, kind: 'rule' as const })),
         ],
         { title: t.accountingTitle, subtitle: t.accountingCaption, axisTitle: t.rows },

@@ -138,8 +138,15 @@ export function reportMarkdown(
     }
   }
   lines.push(`## ${t.sections.quality}`, '');
-  lines.push(`| ${t.rowsRead} | ${t.accepted} | ${t.quarantined} | ${t.flagged} |`, '|---:|---:|---:|---:|');
-  lines.push(`| ${validation.rowsRead} | ${validation.accepted} | ${validation.quarantined} | ${validation.flagged} |`, '');
+  if (codebook.filter === undefined) {
+    lines.push(`| ${t.rowsRead} | ${t.accepted} | ${t.quarantined} | ${t.flagged} |`, '|---:|---:|---:|---:|');
+    lines.push(`| ${validation.rowsRead} | ${validation.accepted} | ${validation.quarantined} | ${validation.flagged} |`, '');
+  } else {
+    lines.push(`| ${t.rowsRead} | ${t.accepted} | ${t.quarantined} | ${t.filtered} | ${t.flagged} |`, '|---:|---:|---:|---:|---:|');
+    lines.push(`| ${validation.rowsRead} | ${validation.accepted} | ${validation.quarantined} | ${validation.filtered} | ${validation.flagged} |`, '');
+    const conditions = codebook.filter.map((c) => `${esc(questionLabel(codebook, c.question))} ∈ {${c.in.map(esc).join(', ')}}`).join('; ');
+    lines.push(t.filterNote(conditions), '');
+  }
   if (Object.keys(validation.byRule).length > 0) {
     lines.push(`| ${t.rule} | ${t.rows} |`, '|---|---:|');
     for (const [rule, count] of Object.entries(validation.byRule)) lines.push(`| ${esc(rule)} | ${count} |`);
