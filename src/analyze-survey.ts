@@ -15,6 +15,7 @@ import type { Codebook } from './codebook/schema.ts';
 import { ingestFile } from './ingest/ingest-file.ts';
 import type { ExportIngestion } from './ingest/ingest-text.ts';
 import { resolveSourceFile } from './ingest/resolve-source-file.ts';
+import { withBinEdges } from './ingest-survey.ts';
 import type { Stats } from './model/stats.ts';
 import type { ValidationSummary } from './model/validation.ts';
 import { chartSpecs } from './render/chart-specs.ts';
@@ -96,8 +97,9 @@ export type ProgressEvent = { stage: 'ingest'; rows: number } | { stage: 'report
  */
 export async function analyzeSurvey(surveyPath: string, options: { outDir: string; onProgress?: (event: ProgressEvent) => void; codebook?: LoadedCodebook }): Promise<AnalyzeResult> {
   const progress = options.onProgress ?? ((): void => undefined);
-  const loaded = options.codebook ?? (await loadCodebook(surveyPath));
-  const exportFile = await resolveSourceFile(loaded);
+  const read = options.codebook ?? (await loadCodebook(surveyPath));
+  const exportFile = await resolveSourceFile(read);
+  const loaded = await withBinEdges(read, exportFile);
   progress({ stage: 'ingest', rows: 0 });
   const ingestion = await ingestFile(loaded.codebook, exportFile, surveyFold(loaded.codebook), { onProgress: (rows) => progress({ stage: 'ingest', rows }) });
   progress({ stage: 'report' });

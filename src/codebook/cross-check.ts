@@ -43,12 +43,16 @@ export function crossCheck(codebook: Codebook): CodebookIssue[] {
   };
   /** A question whose levels (options, bins, a rating's whole numbers) something counts: refused when it has none. */
   const withLevels = (path: Path, question: Question | undefined): Question | undefined => {
-    if (question === undefined || questionLevels(question) !== undefined) return question;
+    if (question === undefined || questionLevels(question) !== undefined || quantileBins(question)) return question;
     const why = question.type === 'rating' ? `its range ${question.min}–${question.max} is not whole numbers or spans more than ${MAX_RATING_LEVELS - 1}` : `it is a ${question.type} question without \`bins\``;
     report(path, `question \`${question.id}\` has no levels to count: ${why}; give it \`bins\` (e.g. \`bins: [0, 18, 25, 35, 50]\`)`);
     return undefined;
   };
   const checkLabels = (path: Path, question: Question, values: readonly string[]): void => {
+    if (quantileBins(question)) {
+      report(path, `question \`${question.id}\` has \`bins: ${'bins' in question ? String(question.bins) : ''}\`, whose edges come from the data, so no label can name one; give fixed edges (e.g. \`bins: [0, 18, 25, 35, 50]\`) to name a bin`);
+      return;
+    }
     const options = questionLevels(question)?.labels ?? [];
     const known = new Set(options.map(normalizeLabel));
     const what = 'options' in question ? 'an option' : 'a level';
@@ -180,6 +184,11 @@ function checkQuestion(question: Question, path: Path, report: (path: Path, mess
 
 /** The kinds a breakdown may split, in the order the codebook reference lists them. */
 const BREAKABLE = Object.entries(metricKindRules).flatMap(([kind, rules]) => (rules.breakdown ? [kind] : []));
+
+/** Whether a question's bins are a number of bins, whose edges the data decide. */
+function quantileBins(question: Question): boolean {
+  return (question.type === 'rating' || question.type === 'numeric') && typeof question.bins === 'number';
+}
 
 /** Ids or labels as a reader scans them: the first 12, then how many more. */
 function listed(items: readonly string[]): string {

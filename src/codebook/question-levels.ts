@@ -2,7 +2,8 @@
  * The levels of a question: the values a distribution, a box, a breakdown group or a filter counts
  * (docs/codebook.md, "Levels"). A choice question's levels are its options; a number question's are its
  * `bins`; a rating without bins has one level per whole number from `min` to `max`. A numeric question
- * without bins, an NPS and a text question have none. Pure.
+ * without bins, an NPS and a text question have none; nor has a question with `bins: N` until its edges are
+ * found (`resolveQuantileBins`). Pure.
  */
 import type { Answer } from '../model/response.ts';
 import type { Question } from './schema.ts';
@@ -20,7 +21,9 @@ const identity = (answer: Answer): number | readonly number[] | null => (typeof 
 
 export function questionLevels(question: Question): Levels | undefined {
   if ('options' in question) return { labels: question.options, of: identity };
-  if ((question.type === 'rating' || question.type === 'numeric') && question.bins !== undefined) return binLevels(question.bins);
+  if ((question.type === 'rating' || question.type === 'numeric') && Array.isArray(question.bins)) return binLevels(question.bins);
+  // `bins: N`: edges from the data, set by a first pass over the export (stats/quantile-bins.ts) before this is asked.
+  if ((question.type === 'rating' || question.type === 'numeric') && question.bins !== undefined) return undefined;
   if (question.type === 'rating' && wholeRange(question.min, question.max)) {
     const { min, max } = question;
     const labels = Array.from({ length: max - min + 1 }, (_, i) => String(min + i));

@@ -45,14 +45,16 @@ const questionCommon = {
 /**
  * Bin edges of a number question, ascending: `[0, 18, 25, 35, 50]` makes the bins 0–17, 18–24, 25–34 and
  * 35–50 (each bin takes its lower edge; the last takes both). `.inf` as the last edge makes an open top bin
- * (`35+`). Answers outside the edges are out of range.
+ * (`35+`). Answers outside the edges are out of range. Or a number of bins (2 to 20) as equal in count as the
+ * answers allow, their edges found by a first pass over the export (stats/quantile-bins.ts).
  */
-const bins = z
+const binEdges = z
   .array(z.custom<number>((value) => typeof value === 'number' && !Number.isNaN(value), 'must be a number (or .inf, -.inf)'))
   .min(2, 'needs at least two edges (one bin)')
   .max(101, 'allows at most 100 bins')
   .refine((edges) => edges.every((edge, i) => i === 0 || edge > (edges[i - 1] ?? -Infinity)), 'edges must rise: each larger than the one before')
   .refine((edges) => edges.slice(1, -1).every(Number.isFinite), 'only the first and last edges may be infinite (-.inf, .inf)');
+const bins = z.union([binEdges, z.number().int().min(2).max(20)], { error: 'must be a list of rising edges (e.g. [0, 18, 25, 35, 50]) or a number of bins from 2 to 20' });
 
 export const singleQuestion = strictObject({ ...questionCommon, type: z.literal('single'), options: labels });
 export const multiQuestion = strictObject({

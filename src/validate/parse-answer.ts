@@ -114,7 +114,7 @@ export function missingValues(question: Question, codebook: Pick<Codebook, 'miss
 
 /** The range a number question's answers must lie in: its `min` and `max`, and the ends of its `bins`. */
 export function numberRange(question: Extract<Question, { type: 'rating' | 'numeric' }>): { min: number; max: number } {
-  const bins = question.bins ?? [];
+  const bins = Array.isArray(question.bins) ? question.bins : [];
   return {
     min: Math.max(question.min ?? -Infinity, bins[0] ?? -Infinity),
     max: Math.min(question.max ?? Infinity, bins[bins.length - 1] ?? Infinity),
