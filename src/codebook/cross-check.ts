@@ -150,6 +150,9 @@ export function crossCheck(codebook: Codebook): CodebookIssue[] {
       report(['weighting', 'by', i], `question \`${id}\` has no entry under \`benchmarks\`; weighting needs its population shares`);
     }
   });
+  if (codebook.source.format === 'spss' && !/\.z?sav$/i.test(codebook.source.file)) {
+    report(['source', 'format'], '`spss` is for SPSS system files: name a .sav or .zsav file in `source.file`, or use `generic` for a CSV');
+  }
   if (codebook.fielded !== undefined && codebook.fielded.end < codebook.fielded.start) {
     report(['fielded', 'end'], `ends (${codebook.fielded.end}) before it starts (${codebook.fielded.start})`);
   }

@@ -41,6 +41,7 @@ export async function ingestFile<S>(codebook: Codebook, file: string, fold: Fold
       return (cells, row) => ingestor.push(cells, row);
     },
     {
+      savRaw: numberColumns(codebook),
       afterChunk: (bytesRead) => {
         if (stopAt !== undefined && !split && bytesRead >= stopAt) {
           ingestor.nextPart();
@@ -53,4 +54,10 @@ export async function ingestFile<S>(codebook: Codebook, file: string, fold: Fold
   const ingestion = { ...ingestor.finish(), encoding, sha256 };
   stopOnUnknownValues(codebook, ingestion, file);
   return ingestion;
+}
+
+/** The columns whose cells are numbers to the codebook (number questions, the weight, the duration): an SPSS file's value labels are not put in them. */
+function numberColumns(codebook: Codebook): ReadonlySet<string> {
+  const columns = codebook.questions.flatMap((q) => (q.type === 'nps' || q.type === 'rating' || q.type === 'numeric') && q.column !== undefined ? [q.column] : []);
+  return new Set([...columns, ...(codebook.weighting.column === undefined ? [] : [codebook.weighting.column]), ...(codebook.respondent.duration === undefined ? [] : [codebook.respondent.duration])]);
 }

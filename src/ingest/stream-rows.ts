@@ -1,5 +1,5 @@
 /**
- * Streams the rows of any export the tool reads: `.xlsx` workbooks, else CSV/TSV text. `open` is called
+ * Streams the rows of any export the tool reads: `.xlsx` workbooks, SPSS `.sav`/`.zsav` files, else CSV/TSV text. `open` is called
  * for a fresh row consumer each time reading starts: once, or twice when a file guessed to be UTF-8 turns
  * out to be GBK past its first megabyte and is read again as GB18030.
  */
@@ -10,9 +10,20 @@ import { GuessedUtf8Failed, streamCsvRows, type StreamedFile, type StreamOptions
 
 export type RowConsumer = (cells: string[], row?: number) => void;
 
-export async function streamRows(file: string, setting: Encoding, format: Format, open: () => RowConsumer, options: StreamOptions = {}): Promise<StreamedFile> {
+export interface RowStreamOptions extends StreamOptions {
+  /** For an SPSS file: the columns whose numbers are kept rather than shown as their value labels (stream-sav-rows.ts). */
+  savRaw?: ReadonlySet<string>;
+}
+
+/** Whether a file is read as an SPSS system file. */
+export function isSpssFile(file: string): boolean {
+  return /\.z?sav$/i.test(file);
+}
+
+export async function streamRows(file: string, setting: Encoding, format: Format, open: () => RowConsumer, options: RowStreamOptions = {}): Promise<StreamedFile> {
   // exceljs is large: it is loaded only for workbooks.
   if (/\.xlsx$/i.test(file)) return (await import('./stream-xlsx-rows.ts')).streamXlsxRows(file, open());
+  if (isSpssFile(file)) return (await import('./stream-sav-rows.ts')).streamSavRows(file, open(), options.savRaw === undefined ? {} : { raw: options.savRaw });
   try {
     return await streamCsvRows(file, setting, format, open(), options);
   } catch (error) {

@@ -4,10 +4,9 @@
  * held to the bounds of xlsx-limits.ts: checked from its zip directory before reading, and its shared-string
  * table while it is read.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { UserError } from '../util/user-error.ts';
+import { fileSha256 } from './file-sha256.ts';
 import type { StreamedFile } from './stream-csv-rows.ts';
 import { xlsxCellText } from './xlsx-cell-text.ts';
 import { checkXlsxContainer, XLSX_LIMITS, type XlsxLimits } from './xlsx-limits.ts';
@@ -64,11 +63,5 @@ export async function streamXlsxRows(file: string, push: (cells: string[], row: 
   } finally {
     state.stream?.destroy();
   }
-  return { encoding: 'xlsx', sha256: await sha256File(file) };
-}
-
-async function sha256File(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) hash.update(chunk);
-  return hash.digest('hex');
+  return { encoding: 'xlsx', sha256: await fileSha256(file) };
 }

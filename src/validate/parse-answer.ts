@@ -18,6 +18,7 @@ export const DEFAULT_SEPARATOR: Record<Format, string> = {
   qualtrics: ',',
   'google-forms': ', ',
   generic: ';',
+  spss: ';',
 };
 
 /** Wenjuanxing writes an "other, please specify" answer as `其他〖written text〗`: the option is `其他`. */
@@ -96,6 +97,7 @@ export const PLATFORM_MISSING: Record<Format, readonly string[]> = {
   qualtrics: [],
   'google-forms': [],
   generic: [],
+  spss: [],
 };
 
 /** A cell value as missing values are compared: normalised, in lower case, a whole number in one form (`99.0` is `99`). */
