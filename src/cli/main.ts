@@ -77,12 +77,12 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   program
     .command('init')
-    .description('draft a survey.yaml from a raw export: platform, encoding, question types, options, PII columns')
-    .argument('<export>', 'a raw export file (.csv, .tsv or .xlsx)')
+    .description('draft a survey.yaml from a raw export: platform, encoding, respondent id, weights, question types, ordered options, example metrics, PII columns')
+    .argument('<export>', 'a raw export file (.csv, .tsv, .xlsx, or SPSS .sav / .zsav)')
     .option('--out <file>', 'where to write the draft (default: survey.yaml beside the export)')
     .option('--force', 'overwrite an existing survey.yaml')
     .option('--json', 'print a JSON summary on stdout')
-    .addHelpText('after', '\nExample:\n  stickiness init surveys/new-wave/responses.csv')
+    .addHelpText('after', INIT_HELP)
     .action(async (exportFile: string, options: { out?: string; force?: boolean; json?: boolean }) => setExit(await (await import('./commands/init.ts')).initCommand(exportFile, options)));
 
   try {
@@ -92,6 +92,26 @@ export async function main(argv: readonly string[]): Promise<number> {
     return reportError(error);
   }
 }
+
+/** What `init --help` says it detects: src/init/ (sample-columns.ts, option-order.ts, rating-range.ts). */
+const INIT_HELP = `
+What it detects (every guess to check is marked with a comment in the draft):
+  platform, encoding  Wenjuanxing, Tencent, Qualtrics, Google Forms, SPSS .sav, or a generic CSV, TSV or .xlsx
+  respondent id       a column named like id, ID, respondent_id, ResponseId, caseid, 序号, 编号, X or
+                      Unnamed: 0 whose values are all different; R's and pandas' unnamed row numbers are left out
+  weights             positive numbers in a column named like weight, wt, wgt, pw, finalweight, 权重: not a
+                      question; offered as a commented \`weighting: { method: column, column: … }\`
+  design columns      fpc, psu, strata, population sizes (pop, N, 总体): left out, named in a comment
+  PII                 columns named like an e-mail, phone or IP, or whose cells look like one: kept out of outputs
+  question types      single, multi, likert, nps, rating, numeric, text; NA, NaN, N/A, #N/A, null and - cells
+                      are no answer, and 2.0 is 2
+  option order        known scales and ordinal words (never … always, not … very, agreement, education levels,
+                      从不 … 总是), codes or numbers in labels (18-24, 35+, (0) …); else most chosen first
+  rating range        from the question text (1-5分, from 1 to 7, 过去7天) or the answers (1–5 stays 1–5)
+  metrics             one example per question type, ready for analyze; more as comments
+
+Example:
+  stickiness init surveys/new-wave/responses.csv`;
 
 function reportError(error: unknown): number {
   if (error instanceof CommanderError) {

@@ -1,15 +1,18 @@
 /**
- * A draft `survey.yaml` from what `init` learned about an export: the platform, respondent columns,
- * PII columns (by name or because their cells look personal), one question per remaining column (or per
- * group of one-column-per-option columns), and metrics left as commented examples. The draft validates
- * as it is, and `analyze` runs on it unchanged.
+ * A draft `survey.yaml` from what `init` learned about an export: the platform; the respondent columns
+ * (the id: named like one, values unique); PII columns (by name or because their cells look personal);
+ * weights and design columns, left out of the questions (a weight is offered as a commented `weighting`);
+ * one question per remaining column (or per group of one-column-per-option columns), with a comment
+ * wherever the analyst should check the guess; one example metric per question type, and more as
+ * comments. The draft validates as it is, and `analyze` runs on it unchanged.
  */
 import path from 'node:path';
-import { Document, isSeq, visit } from 'yaml';
+import { Document, isMap, isSeq, type Node, type Pair, visit } from 'yaml';
 import type { Format } from '../codebook/schema.ts';
 import { normalizeLabel } from '../util/normalize-label.ts';
 import type { ColumnProfile } from './column-profile.ts';
-import { columnRole } from './detect-platform.ts';
+import { sortColumns, type SortedColumns } from './sort-columns.ts';
+import { draftMetrics, flow } from './draft-metrics.ts';
 import { inferQuestion, type InferredQuestion } from './infer-question.ts';
 
 export interface DraftInput {
@@ -18,8 +21,10 @@ export interface DraftInput {
   format: Format;
   encoding: string;
   header: string[];
-  /** Qualtrics' question-text row. */
+  /** Qualtrics' question-text row, or an SPSS file's variable labels. */
   altHeader?: string[];
+  /** Per column, the options in the export's own code order where it records one (an SPSS file's value labels). */
+  codeOrder?: (readonly string[] | undefined)[];
   profiles: ColumnProfile[];
   rowsRead: number;
 }
@@ -28,127 +33,162 @@ export interface Draft {
   yaml: string;
   questions: { id: string; type: string }[];
   pii: string[];
+  /** The respondent columns found: `id`, `submittedAt`, `duration`, `channel`. */
+  respondent: Record<string, string>;
+  /** Columns that look like survey weights (the first is offered as `weighting.column`). */
+  weights: string[];
+  /** Design columns (fpc, population sizes, strata, clusters) left out. */
+  design: string[];
 }
 
-/** A column is personal when at least this share of its filled cells looks like an IP, e-mail or phone. */
-const PERSONAL_SHARE = 0.5;
-const PREFIX = /^(\d+[a-zA-Z]?\s*[.、:：)）]\s*)(.+)$/u;
+interface DraftedQuestion {
+  fields: Record<string, unknown>;
+  /** A comment beside the question's options or range. */
+  note?: string;
+  mostChosen?: string;
+}
+
+/**
+ * A single or likert question's options in the export's code order (an SPSS file's value labels, low codes
+ * first), every labelled option included; options seen without a label follow. Other questions as they are.
+ */
+function inCodeOrder(inferred: InferredQuestion, order: readonly string[] | undefined): InferredQuestion {
+  if (order === undefined || order.length === 0 || (inferred.type !== 'single' && inferred.type !== 'likert')) return inferred;
+  // Labels as cells are compared (`SUDDEN  DEATH` is the cell `SUDDEN DEATH`), each once.
+  const labels = [...new Set(order.map(normalizeLabel))].filter((label) => label !== '');
+  const labelled = new Set(labels);
+  const options = [...labels, ...inferred.options.filter((option) => !labelled.has(normalizeLabel(option)))];
+  return { ...inferred, options, note: 'in the SPSS file\'s code order' };
+}
 
 export function draftCodebook(input: DraftInput): Draft {
-  const { header, profiles, format } = input;
-  const counts = new Map<string, number>();
-  for (const name of header) counts.set(normalizeLabel(name), (counts.get(normalizeLabel(name)) ?? 0) + 1);
-  const respondent: Record<string, string> = {};
-  const pii: string[] = [];
-  const questions: Record<string, unknown>[] = [];
+  const sorted = sortColumns(input.header, input.profiles);
   const usedIds = new Set<string>();
-  const skipped: string[] = [];
-  const grouped = optionGroups(header, profiles);
-
-  header.forEach((name, i) => {
-    const profile = profiles[i];
-    if (profile === undefined || normalizeLabel(name) === '') return;
-    if ((counts.get(normalizeLabel(name)) ?? 0) > 1) {
-      skipped.push(`${name} (the header has this name twice)`);
-      return;
+  const questions: DraftedQuestion[] = [];
+  for (const column of sorted.questions) {
+    if (column.kind === 'group') {
+      questions.push({ fields: { id: uniqueId(column.prefix, questions.length, usedIds), columnPrefix: column.prefix, type: 'multi', options: column.options } });
+      continue;
     }
-    const role = columnRole(name);
-    const personal = profile.filled > 0 && profile.personal >= PERSONAL_SHARE * profile.filled;
-    if (role === 'pii' || personal) {
-      pii.push(name);
-      return;
-    }
-    if (role === 'ignore') return;
-    if (role !== undefined && respondent[role] === undefined) {
-      respondent[role] = name;
-      return;
-    }
-    const group = grouped.get(i);
-    if (group !== undefined) {
-      if (group.first === i) {
-        questions.push({ id: uniqueId(group.prefix, questions.length, usedIds), columnPrefix: group.prefix, type: 'multi', options: group.options });
-      }
-      return;
-    }
-    const label = input.altHeader?.[i];
-    const inferred = inferQuestion(profile, format, label);
+    const label = input.altHeader?.[column.index];
+    const inferred = inCodeOrder(inferQuestion(column.profile, input.format, label), input.codeOrder?.[column.index]);
     questions.push({
-      id: uniqueId(name, questions.length, usedIds),
-      column: name,
-      ...(label !== undefined && normalizeLabel(label) !== '' && label !== name ? { label: shorten(label) } : {}),
-      ...questionFields(inferred),
+      fields: {
+        id: uniqueId(column.profile.name, questions.length, usedIds),
+        column: column.profile.name,
+        ...(label !== undefined && normalizeLabel(label) !== '' && label !== column.profile.name ? { label: shorten(label) } : {}),
+        ...questionFields(inferred),
+      },
+      ...('note' in inferred && inferred.note !== undefined ? { note: inferred.note } : {}),
+      ...('mostChosen' in inferred ? { mostChosen: inferred.mostChosen } : {}),
     });
-  });
+  }
+  const { metrics, examples } = draftMetrics(questions.map((q) => ({ ...(q.fields as { id: string; type: string; options?: string[] }), ...(q.mostChosen === undefined ? {} : { mostChosen: q.mostChosen }) })));
+  const doc = draftDocument(input, sorted, questions, metrics);
+  doc.commentBefore = headerComment(input, sorted).join('\n');
+  const yaml = `${doc.toString({ lineWidth: 0 })}${trailingComments(sorted, examples, metrics.length > 0)}`;
+  return {
+    yaml,
+    questions: questions.map((q) => ({ id: String(q.fields['id']), type: String(q.fields['type']) })),
+    pii: sorted.pii,
+    respondent: sorted.respondent,
+    weights: sorted.weights,
+    design: sorted.design,
+  };
+}
 
+function draftDocument(input: DraftInput, sorted: SortedColumns, questions: readonly DraftedQuestion[], metrics: readonly Record<string, unknown>[]): Document {
   const base = path.basename(input.sourceFile).replace(/\.[^.]+$/, '');
   const data = {
     id: slug(base),
     title: base,
-    language: /[\u4e00-\u9fff]/u.test(header.join('')) ? 'zh' : 'en',
-    source: { file: input.sourceFile, format, encoding: 'auto' },
-    ...(Object.keys(respondent).length === 0 ? {} : { respondent }),
-    ...(pii.length === 0 ? {} : { pii }),
-    questions: questions.length === 0 ? [{ id: 'placeholder', column: header[0] ?? 'column', type: 'text' }] : questions,
+    language: /[\u4e00-\u9fff]/u.test(input.header.join('')) ? 'zh' : 'en',
+    source: { file: input.sourceFile, format: input.format, encoding: 'auto' },
+    ...(Object.keys(sorted.respondent).length === 0 ? {} : { respondent: sorted.respondent }),
+    ...(sorted.pii.length === 0 ? {} : { pii: sorted.pii }),
+    questions: questions.length === 0 ? [{ id: 'placeholder', column: input.header.find((name) => normalizeLabel(name) !== '') ?? 'column', type: 'text' }] : questions.map((q) => q.fields),
+    ...(metrics.length === 0 ? {} : { metrics }),
   };
   const doc = new Document(data);
   visit(doc, {
     Pair(_, pair) {
-      if (isSeq(pair.value) && ['options', 'pii'].includes(String((pair.key as { value?: unknown }).value))) pair.value.flow = true;
+      const key = String((pair.key as { value?: unknown }).value);
+      if (isSeq(pair.value) && ['options', 'pii', 'missing', 'success'].includes(key)) pair.value.flow = true;
+      if (key === 'metrics' && isSeq(pair.value)) for (const item of pair.value.items) if (isMap(item)) item.flow = true;
     },
   });
-  doc.commentBefore = [
-    ` Drafted by \`stickiness init\` from ${path.basename(input.sourceFile)}: ${input.rowsRead} rows, ${format} export, read as ${input.encoding}.`,
-    ' Check every question: types and option lists are guesses from the answers seen; choice options are in',
-    ' numeric order where labels start with a number, else most chosen first: put them in questionnaire order',
-    ' (likert options low to high).',
-    ...skipped.map((s) => ` Left out: ${s}`),
-  ].join('\n');
-  const yaml = `${doc.toString({ lineWidth: 0 })}${examples(questions, respondent, pii)}`;
-  return { yaml, questions: questions.map((q) => ({ id: String(q['id']), type: String(q['type']) })), pii };
+  // Each note beside the options (or the range) it is about.
+  const items = (doc.get('questions') as { items?: unknown[] } | undefined)?.items ?? [];
+  questions.forEach((q, i) => {
+    const item = items[i];
+    if (q.note === undefined || !isMap(item)) return;
+    const pair = (item.items as Pair<Node, Node>[]).find((p) => ['options', 'max'].includes(String((p.key as { value?: unknown }).value)));
+    if (pair?.value !== null && pair?.value !== undefined) pair.value.comment = ` ${q.note}`;
+  });
+  return doc;
 }
 
 function questionFields(q: InferredQuestion): Record<string, unknown> {
+  const missing = 'missing' in q && q.missing !== undefined ? { missing: q.missing } : {};
   switch (q.type) {
     case 'single':
     case 'likert':
-      return { type: q.type, options: q.options };
+      return { type: q.type, options: q.options, ...missing };
     case 'multi':
       return { type: 'multi', separator: q.separator, options: q.options };
     case 'rating':
-      return { type: 'rating', min: q.min, max: q.max };
+      return { type: 'rating', min: q.min, max: q.max, ...missing };
+    case 'nps':
+    case 'numeric':
+      return { type: q.type, ...missing };
     default:
       return { type: q.type };
   }
 }
 
-/** Runs of columns like `3. Python.`, `3. R.` whose cells are empty, 0/1 or the column's own label. */
-function optionGroups(header: readonly string[], profiles: readonly ColumnProfile[]): Map<number, { first: number; prefix: string; options: string[] }> {
-  const groups = new Map<number, { first: number; prefix: string; options: string[] }>();
-  let i = 0;
-  while (i < header.length) {
-    const match = PREFIX.exec(header[i] ?? '');
-    const prefix = match?.[1];
-    let j = i;
-    const options: string[] = [];
-    while (prefix !== undefined && j < header.length) {
-      const m = PREFIX.exec(header[j] ?? '');
-      const label = m?.[2];
-      if (m?.[1] !== prefix || label === undefined || !indicator(profiles[j], label)) break;
-      options.push(label);
-      j++;
-    }
-    if (prefix !== undefined && options.length >= 2) {
-      for (let k = i; k < j; k++) groups.set(k, { first: i, prefix, options });
-      i = j;
-    } else i++;
-  }
-  return groups;
+function headerComment(input: DraftInput, sorted: SortedColumns): string[] {
+  return [
+    ` Drafted by \`stickiness init\` from ${path.basename(input.sourceFile)}: ${input.rowsRead} rows, ${input.format} export, read as ${input.encoding}.`,
+    ' Check every question: types and options are guesses from the answers seen. Options follow a known scale',
+    ' (likert low to high) or the numbers in their labels where they can; else they are most chosen first.',
+    ' A comment marks each order or range to check.',
+    sorted.respondent['id'] === undefined
+      ? ' No respondent id found (a column named like id, ID, ResponseId or 序号 whose values are all different).'
+      : ` Respondent id: ${sorted.respondent['id']} (named like an id, every value different).`,
+    ...(sorted.design.length === 0
+      ? []
+      : [
+          ` Design columns left out: ${sorted.design.join(', ')} (finite population corrections, population sizes, strata or`,
+          ' clusters). The intervals assume simple random sampling: a stratified or clustered design is not used yet.',
+        ]),
+    ...sorted.leftOut.map((s) => ` Left out: ${s}`),
+  ];
 }
 
-function indicator(profile: ColumnProfile | undefined, label: string): boolean {
-  if (profile === undefined || profile.values.size === 0) return profile !== undefined;
-  const allowed = new Set([normalizeLabel(label).toLowerCase(), '1', '0']);
-  return [...profile.values.keys()].every((v) => allowed.has(v.toLowerCase()));
+/** More metrics as comments (continuing `metrics:`), then the weighting suggestion and quality rules. */
+function trailingComments(sorted: SortedColumns, examples: readonly string[], hasMetrics: boolean): string {
+  const lines = [''];
+  if (examples.length > 0) lines.push(`# More metrics: uncomment${hasMetrics ? '' : ' under `metrics:`'} and adapt. Kinds: proportion, top-box, mean, nps, distribution, ratio, retention, pmf.`, ...examples);
+  const [weight, ...others] = sorted.weights;
+  if (weight !== undefined) {
+    const name = flowScalar(weight);
+    lines.push(
+      `# Weights: ${name} holds positive numbers and is named like a survey weight, so it is not drafted as a question.`,
+      '# To weight every estimate by it, check that it is a design weight and uncomment:',
+      `# weighting: { method: column, column: ${name} }`,
+      `# If it is a measurement instead, add it to the questions: - { id: ${uniqueId(weight, 0, new Set())}, column: ${name}, type: numeric }`,
+      ...(others.length === 0 ? [] : [`# Other columns named like weights, also left out: ${others.map(flowScalar).join(', ')}`]),
+    );
+  }
+  lines.push('# quality:');
+  if (sorted.respondent['duration'] !== undefined) lines.push('#   minDurationSeconds: 30');
+  if (sorted.pii[0] !== undefined) lines.push(`#   duplicateKeys: [${flowScalar(sorted.pii[0])}]`);
+  lines.push('#   attentionCheck: { question: <id>, expect: [<the right answer>] }');
+  return `${lines.join('\n')}\n`;
+}
+
+function flowScalar(text: string): string {
+  return flow({ v: text }).replace(/^\{ v: /, '').replace(/ \}$/, '');
 }
 
 function uniqueId(name: string, position: number, used: Set<string>): string {
@@ -169,23 +209,4 @@ function slug(text: string): string {
 function shorten(text: string): string {
   const clean = normalizeLabel(text);
   return clean.length > 80 ? `${clean.slice(0, 77)}...` : clean;
-}
-
-/** Commented examples of metrics and quality rules, written for the questions found. */
-function examples(questions: readonly Record<string, unknown>[], respondent: Record<string, string>, pii: readonly string[]): string {
-  const lines = ['', '# Metrics: uncomment and adapt. Kinds: proportion, top-box, mean, nps, distribution.', '# metrics:'];
-  for (const q of questions.slice(0, 40)) {
-    const id = String(q['id']);
-    const options = (q['options'] as string[] | undefined) ?? [];
-    if (q['type'] === 'likert') lines.push(`#   - { id: ${id}_top2, section: satisfaction, kind: top-box, question: ${id}, box: 2 }`);
-    if (q['type'] === 'nps') lines.push(`#   - { id: ${id}_nps, section: satisfaction, kind: nps, question: ${id} }`);
-    if (q['type'] === 'single' && options[0] !== undefined) lines.push(`#   - { id: ${id}_share, kind: proportion, question: ${id}, success: [${JSON.stringify(options[0])}] }`);
-    if (q['type'] === 'multi') lines.push(`#   - { id: ${id}_mix, section: usage, kind: distribution, question: ${id} }`);
-    if (q['type'] === 'rating' || q['type'] === 'numeric') lines.push(`#   - { id: ${id}_mean, kind: mean, question: ${id} }`);
-  }
-  lines.push('# quality:');
-  if (respondent['duration'] !== undefined) lines.push('#   minDurationSeconds: 30');
-  if (pii.length > 0) lines.push(`#   duplicateKeys: [${JSON.stringify(pii[0])}]`);
-  lines.push('#   attentionCheck: { question: <id>, expect: [<the right answer>] }');
-  return `${lines.join('\n')}\n`;
 }

@@ -1,10 +1,12 @@
 /** Reads an export once, streaming, and drafts its codebook (the I/O side of `init`). */
 import path from 'node:path';
-import { streamRows } from '../ingest/stream-rows.ts';
+import { readSav } from '../ingest/read-sav.ts';
+import { isSpssFile, streamRows } from '../ingest/stream-rows.ts';
 import { normalizeLabel } from '../util/normalize-label.ts';
 import { UserError } from '../util/user-error.ts';
 import { createColumnProfiles } from './column-profile.ts';
 import { detectPlatform } from './detect-platform.ts';
+import { mayBeId } from './sample-columns.ts';
 import { draftCodebook, type Draft } from './draft-codebook.ts';
 
 /** `codebookDir` is where survey.yaml will be written; the export must be inside it. */
@@ -24,7 +26,7 @@ export async function draftFromFile(exportFile: string, codebookDir: string): Pr
     const importRow = head[2]?.some((cell) => cell.trim().startsWith('{"ImportId"')) === true;
     format = detectPlatform(header, importRow);
     dataFrom = importRow ? 3 : 1;
-    profiler = createColumnProfiles(header);
+    profiler = createColumnProfiles(header, mayBeId);
     for (const cells of head.slice(dataFrom)) {
       rowsRead++;
       profiler.push(cells);
@@ -50,6 +52,15 @@ export async function draftFromFile(exportFile: string, codebookDir: string): Pr
   const header = head[0];
   if (header === undefined || profiler === undefined || header.every((name) => normalizeLabel(name) === '')) {
     throw new UserError(exportFile, 'has no header row to draft questions from');
+  }
+  if (isSpssFile(exportFile)) {
+    // An SPSS file says more than its cells: variable labels are the question texts, value labels the options in code order.
+    const { variables } = await readSav(exportFile);
+    const altHeader = variables.map((v) => v.label ?? '');
+    const isMissing = (v: (typeof variables)[number], value: string): boolean =>
+      v.missing.values.includes(value) || (v.missing.range !== undefined && Number(value) >= v.missing.range.low && Number(value) <= v.missing.range.high);
+    const codeOrder = variables.map((v) => v.valueLabels.filter(({ value }) => !isMissing(v, value)).map(({ label }) => label));
+    return draftCodebook({ sourceFile, format: 'spss', encoding, header, altHeader, codeOrder, profiles: profiler.profiles, rowsRead });
   }
   const altHeader = dataFrom === 3 ? head[1] : undefined;
   return draftCodebook({ sourceFile, format, encoding, header, ...(altHeader === undefined ? {} : { altHeader }), profiles: profiler.profiles, rowsRead });

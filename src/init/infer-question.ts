@@ -1,26 +1,36 @@
 /**
  * A question's type and options, guessed from a column's profile. A guess holds when it fits at least
  * 98% of the filled cells: the few that do not are what validation will quarantine (an NPS answer of 11
- * stays an NPS question).
+ * stays an NPS question), except words in a number column (`Don't know`), which the draft lists as the
+ * question's `missing` values.
  */
 import type { Format } from '../codebook/schema.ts';
 import { normalizeLabel } from '../util/normalize-label.ts';
 import { DEFAULT_SEPARATOR } from '../validate/parse-answer.ts';
 import type { ColumnProfile } from './column-profile.ts';
 import { KNOWN_SCALES } from './known-scales.ts';
+import { orderOptions } from './option-order.ts';
+import { ratingRange } from './rating-range.ts';
 
+/** `note`: what the analyst should check, a comment in the draft. `mostChosen`: the option chosen most. */
 export type InferredQuestion =
-  | { type: 'single' | 'likert'; options: string[] }
+  | { type: 'single' | 'likert'; options: string[]; mostChosen: string; missing?: string[]; note?: string }
   | { type: 'multi'; options: string[]; separator: string }
-  | { type: 'nps' }
-  | { type: 'rating'; min: number; max: number }
-  | { type: 'numeric' }
+  | { type: 'nps'; missing?: string[] }
+  | { type: 'rating'; min: number; max: number; missing?: string[]; note?: string }
+  | { type: 'numeric'; missing?: string[] }
   | { type: 'text' };
 
 const FIT = 0.98;
 /** More distinct answers than this and a column is not a choice question. */
 const MAX_OPTIONS = 40;
-const NPS_HINT = /nps|recommend|推荐|0\s*[-~～到至]\s*10/i;
+/** The highest answer of a rating scale (1–11 is the longest in common use); a higher one is a number. */
+const MAX_RATING = 11;
+const NPS_HINT = /nps|recommend|推荐|推薦|0\s*[-~～到至]\s*10/i;
+/** A column of years (a survey's waves) is a choice of year, not a number to average. */
+const YEAR_HINT = /^(?:year|yr|wave|survey[ _.]?year|年|年份|年度|调查年份)$/iu;
+/** A short name for a number that is a code: `dnum` (district number), `cnum`, `hhno`. */
+const CODE_HINT = /^[a-z]{1,3}[_.]?(?:num|no|nr|code)$/i;
 /** Headers that ask for free text, whatever the answers look like. */
 const TEXT_HINT = /建议|意见|说明|原因|为什么|请填写|请描述|其他想法|comment|feedback|suggest|why\b|describe|explain|anything else/i;
 
@@ -35,19 +45,14 @@ export function inferQuestion(profile: ColumnProfile, format: Format, questionTe
   if (scale !== undefined && fits(scale.covered)) {
     // Keep the export's own spelling where it differs only in case, so the labels match its cells.
     const seen = new Map([...values.keys()].map((v) => [v.toLowerCase(), v]));
-    return { type: 'likert', options: scale.options.map((label) => seen.get(normalizeLabel(label).toLowerCase()) ?? label) };
+    return { type: 'likert', options: scale.options.map((label) => seen.get(normalizeLabel(label).toLowerCase()) ?? label), mostChosen: mostChosen(values) };
   }
 
   if (fits(profile.integer)) {
-    const inRange = countWhere(values, (v) => Number.isInteger(Number(v)) && Number(v) >= 0 && Number(v) <= 10);
-    if (fits(inRange) && (NPS_HINT.test(named) || (values.size >= 6 && profile.max >= 10))) return { type: 'nps' };
-    if (fits(inRange) && values.size >= 2 && values.size <= 11) {
-      const max = [5, 7, 10].find((m) => m >= Math.min(profile.max, 10)) ?? 10;
-      // A range guessed too wide quarantines nothing by mistake; one too narrow would (0 days, unseen so far).
-      return { type: 'rating', min: profile.min <= 1 ? 0 : 1, max };
-    }
+    const number = numberQuestion(profile, named);
+    if (number !== undefined) return number;
   }
-  if (fits(profile.numeric)) return { type: 'numeric' };
+  if (fits(profile.numeric)) return { type: 'numeric', ...missing(profile) };
 
   if (TEXT_HINT.test(named)) return { type: 'text' };
   const separator = multiSeparator(profile, format);
@@ -56,12 +61,53 @@ export function inferQuestion(profile: ColumnProfile, format: Format, questionTe
     for (const [value, count] of values) {
       for (const part of value.split(separator).map((p) => p.trim()).filter((p) => p !== '')) parts.set(part, (parts.get(part) ?? 0) + count);
     }
-    if (parts.size <= MAX_OPTIONS) return { type: 'multi', options: orderOptions(parts), separator };
+    if (parts.size <= MAX_OPTIONS) return { type: 'multi', options: orderOptions(parts).options, separator };
   }
   if (!profile.overflow && values.size <= MAX_OPTIONS && values.size * 2 <= filled && [...values.keys()].every((v) => v.length <= 80)) {
-    return { type: 'single', options: orderOptions(values) };
+    const order = orderOptions(values);
+    return {
+      type: order.likert ? 'likert' : 'single',
+      options: order.options,
+      mostChosen: mostChosen(values),
+      ...(order.missing === undefined ? {} : { missing: order.missing }),
+      ...(order.note === undefined ? {} : { note: order.note }),
+    };
   }
   return { type: 'text' };
+}
+
+/**
+ * A column of whole numbers: an NPS question when its header says so; the year of a wave or a code
+ * (`dnum`) as a single choice; a rating when its answers span a scale in common use (1–5, 0–3, 1–11; see
+ * rating-range.ts); two values only (0/1, 1/2) are a single choice; else undefined (a number question).
+ */
+function numberQuestion(profile: ColumnProfile, named: string): InferredQuestion | undefined {
+  const { values, filled } = profile;
+  const whole = [...values.keys()].filter((v) => /^\d+$/.test(v));
+  const inRange = countWhere(values, (v) => /^\d+$/.test(v) && Number(v) <= 10);
+  if (inRange >= FIT * filled && NPS_HINT.test(named)) return { type: 'nps', ...missing(profile) };
+  const years = YEAR_HINT.test(profile.name) && profile.min >= 1900 && profile.max <= 2100;
+  if ((years || CODE_HINT.test(profile.name)) && !profile.overflow && values.size <= MAX_OPTIONS) {
+    const codes = new Map(whole.map((v) => [v, values.get(v) ?? 0]));
+    const note = years ? undefined : 'codes, drafted as a choice rather than a number to average: check';
+    return { type: 'single', options: orderOptions(codes).options, mostChosen: mostChosen(codes), ...missing(profile), ...(note === undefined ? {} : { note }) };
+  }
+  if (profile.overflow || profile.min < 0 || profile.max > MAX_RATING) return undefined;
+  const range = ratingRange(named, { min: profile.min, max: profile.max });
+  if (range !== undefined && (whole.length >= 3 || (range.from === 'question' && whole.length >= 1))) {
+    return { type: 'rating', min: range.min, max: range.max, ...missing(profile), ...(range.note === undefined ? {} : { note: range.note }) };
+  }
+  if (whole.length === 2 && filled >= 4) {
+    const numbered = new Map(whole.map((v) => [v, values.get(v) ?? 0]));
+    return { type: 'single', options: orderOptions(numbered).options, mostChosen: mostChosen(numbered), ...missing(profile) };
+  }
+  return undefined;
+}
+
+/** The non-number values of a number column, as its `missing` list. */
+function missing(profile: ColumnProfile): { missing?: string[] } {
+  const words = [...profile.nonNumbers.keys()];
+  return words.length === 0 ? {} : { missing: words };
 }
 
 /**
@@ -91,17 +137,10 @@ function bestScale(values: ReadonlyMap<string, number>): { options: readonly str
   return best;
 }
 
-/**
- * Options in their natural order where there is one: labels that start with a number sort numerically
- * (1-3个月 before 3个月以上, 18-24岁 before 25-30岁); others by how often they were chosen, most first.
- */
-function orderOptions(counts: ReadonlyMap<string, number>): string[] {
-  const labels = [...counts.keys()];
-  const collator = new Intl.Collator('zh', { numeric: true });
-  const numberLed = labels.filter((l) => /^\d/.test(l)).length >= labels.length / 2;
-  return numberLed
-    ? labels.sort((a, b) => (/^\d/.test(a) === /^\d/.test(b) ? collator.compare(a, b) : /^\d/.test(a) ? -1 : 1))
-    : labels.sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || collator.compare(a, b));
+function mostChosen(values: ReadonlyMap<string, number>): string {
+  let best: [string, number] = ['', -1];
+  for (const entry of values) if (entry[1] > best[1]) best = entry;
+  return best[0];
 }
 
 function countWhere(values: ReadonlyMap<string, number>, test: (value: string) => boolean): number {

@@ -68,7 +68,8 @@ export function withQuantileEdges(codebook: Codebook, counts: AnswerCounts): Cod
   const questions = codebook.questions.map((question): Question => {
     if ((question.type !== 'numeric' && question.type !== 'rating') || typeof question.bins !== 'number') return question;
     const edges = quantileEdges(counts.get(question.id) ?? new Map(), question.bins);
-    const { bins: _bins, ...rest } = question;
+    const rest = { ...question };
+    delete rest.bins;
     return edges === undefined ? rest : { ...rest, bins: edges };
   });
   return { ...codebook, questions };

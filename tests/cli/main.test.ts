@@ -332,10 +332,11 @@ describe('stickiness CLI', { timeout: 60_000 }, () => {
     rmSync(path.join(dir, 'survey.yaml'));
     const { status, stdout } = run('init', path.join(dir, 'responses.csv'));
     expect(status).toBe(0);
-    expect(stdout).toContain('13 questions (6 single, 1 rating, 3 likert, 1 nps, 1 multi, 1 text); kept out of outputs: 来自IP');
+    // The sample's satisfaction and likelihood scales are likert; 序号 (numbered, all different) is the respondent id.
+    expect(stdout).toContain('13 questions (4 single, 5 likert, 1 rating, 1 nps, 1 multi, 1 text); respondent id: 序号; kept out of outputs: 来自IP');
     expect(existsSync(path.join(dir, 'survey.yaml'))).toBe(true);
     expect(run('init', path.join(dir, 'responses.csv')).status).toBe(1);
     expect(run('analyze', dir, '--out', path.join(work, 'init-out')).status).toBe(0);
-    expect(run('init', path.join(dir, 'missing.csv'))).toMatchObject({ status: 1, stderr: `${path.join(dir, 'missing.csv')}: no such export file; pass the CSV, TSV or .xlsx file your survey platform exported\n` });
+    expect(run('init', path.join(dir, 'missing.csv'))).toMatchObject({ status: 1, stderr: `${path.join(dir, 'missing.csv')}: no such export file; pass the CSV, TSV, .xlsx or SPSS .sav file your survey platform exported\n` });
   });
 });
