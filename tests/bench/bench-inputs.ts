@@ -2,7 +2,7 @@
  * The benchmark's inputs: the sample survey as it is, and exports written by `stickiness synth` from the
  * sample's codebook and profile, cached under .cache/bench/ (gitignored): one survey per large size, and a
  * folder of 100 small surveys for `batch`. Each generated survey has a stamp in .cache/bench/stamps/ that
- * records how it was made (synth arguments, sha256 of codebook and profile); a survey whose stamp still
+ * records how it was made (synth arguments, sha256 of codebook, profile and generator); a survey whose stamp still
  * matches is reused, so only the first run pays for synthesising a million rows.
  */
 import { createHash } from 'node:crypto';
@@ -105,7 +105,9 @@ function synthArgs(spec: SynthSpec): string[] {
 /** What the stamp of a generated survey holds: everything its export depends on that the bench controls. */
 function stampOf(spec: SynthSpec): string {
   const sha256 = (file: string): string => createHash('sha256').update(readFileSync(join(SAMPLE, file))).digest('hex');
-  return `${JSON.stringify({ id: spec.id, args: synthArgs(spec), codebook: sha256('survey.yaml'), profile: sha256('synth-profile.yaml') }, null, 2)}\n`;
+  // The generator's source too: a change in how rows are drawn (issue 17's fault values) makes other exports.
+  const synth = createHash('sha256').update(readFileSync(join(ROOT, 'src', 'synth', 'synthesize-rows.ts'))).digest('hex');
+  return `${JSON.stringify({ id: spec.id, args: synthArgs(spec), codebook: sha256('survey.yaml'), profile: sha256('synth-profile.yaml'), synth }, null, 2)}\n`;
 }
 
 function stampFile(spec: SynthSpec): string {
