@@ -169,7 +169,7 @@ export function parseAnswer(question: Question, matcher: OptionMatcher | undefin
       return { ok: true, answer: number };
     }
     case 'text':
-      return { ok: true, answer: value };
+      return { ok: true, answer: isMissing ? null : value };
   }
 }
 

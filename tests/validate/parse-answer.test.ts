@@ -53,3 +53,11 @@ describe('parseOptionColumns', () => {
     expect(parseOptionColumns(multi, ['x', '', '', '']).ok).toBe(false);
   });
 });
+
+describe('missing values', () => {
+  it('are no answer in a free-text question too', () => {
+    const text: Question = { id: 't', column: 'T', type: 'text', quotes: 0 };
+    expect(parseAnswer(text, undefined, 'NA', ',', new Set(['na']))).toEqual({ ok: true, answer: null });
+    expect(parseAnswer(text, undefined, 'Not applicable here', ',', new Set(['na']))).toEqual({ ok: true, answer: 'Not applicable here' });
+  });
+});
