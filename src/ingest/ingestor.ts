@@ -186,6 +186,6 @@ function detachRow(row: QuarantinedRow): QuarantinedRow {
     // Same keys in the same order: validation.json writes them as they are.
     reasons: row.reasons.map((reason) => Object.fromEntries(Object.entries(reason).map(([key, value]) => [key, detachString(value)])) as unknown as Reason),
   };
-  if (row.unknown !== undefined) detached.unknown = row.unknown.map(({ question, value }) => ({ question, value: detachString(value) }));
+  if (row.unknown !== undefined) detached.unknown = row.unknown.map(({ question, value, rule }) => ({ question, value: detachString(value), rule }));
   return detached;
 }

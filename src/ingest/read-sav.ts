@@ -42,6 +42,15 @@ export interface SavVariable {
   missing: { values: string[]; range?: { low: number; high: number } };
 }
 
+/** Whether a cell of a variable holds one of its user-missing values: a discrete one, or a number within its range. */
+export function isUserMissing(variable: SavVariable, cell: string): boolean {
+  if (variable.missing.values.includes(cell)) return true;
+  const range = variable.missing.range;
+  if (range === undefined || variable.type !== 'numeric' || cell === '') return false;
+  const value = Number(cell);
+  return value >= range.low && value <= range.high;
+}
+
 export interface SavFile {
   variables: SavVariable[];
   /** Number of cases, if the header says it. */

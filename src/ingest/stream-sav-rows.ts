@@ -6,7 +6,7 @@
  * lists a choice question's options by their labels, except in `raw` columns (number questions, the weight,
  * the duration), which keep their numbers.
  */
-import { readSav, type SavVariable } from './read-sav.ts';
+import { isUserMissing, readSav, type SavVariable } from './read-sav.ts';
 import { fileSha256 } from './file-sha256.ts';
 import type { StreamedFile } from './stream-csv-rows.ts';
 
@@ -29,15 +29,6 @@ export async function streamSavRows(file: string, push: (cells: string[], row: n
 
 /** How one variable's raw cells read: '' for a missing value, the label of a labelled value (unless raw), else as they are. */
 function cellReader(variable: SavVariable, raw: boolean): (cell: string) => string {
-  const missing = new Set(variable.missing.values);
-  const range = variable.missing.range;
   const labels = raw ? new Map<string, string>() : new Map(variable.valueLabels.map(({ value, label }) => [value, label]));
-  return (cell) => {
-    if (cell === '' || missing.has(cell)) return '';
-    if (range !== undefined && variable.type === 'numeric') {
-      const value = Number(cell);
-      if (value >= range.low && value <= range.high) return '';
-    }
-    return labels.get(cell) ?? cell;
-  };
+  return (cell) => (cell === '' || isUserMissing(variable, cell) ? '' : (labels.get(cell) ?? cell));
 }

@@ -1,6 +1,6 @@
 /** Reads an export once, streaming, and drafts its codebook (the I/O side of `init`). */
 import path from 'node:path';
-import { readSav } from '../ingest/read-sav.ts';
+import { isUserMissing, readSav } from '../ingest/read-sav.ts';
 import { isSpssFile, streamRows } from '../ingest/stream-rows.ts';
 import { normalizeLabel } from '../util/normalize-label.ts';
 import { UserError } from '../util/user-error.ts';
@@ -57,9 +57,7 @@ export async function draftFromFile(exportFile: string, codebookDir: string): Pr
     // An SPSS file says more than its cells: variable labels are the question texts, value labels the options in code order.
     const { variables } = await readSav(exportFile);
     const altHeader = variables.map((v) => v.label ?? '');
-    const isMissing = (v: (typeof variables)[number], value: string): boolean =>
-      v.missing.values.includes(value) || (v.missing.range !== undefined && Number(value) >= v.missing.range.low && Number(value) <= v.missing.range.high);
-    const codeOrder = variables.map((v) => v.valueLabels.filter(({ value }) => !isMissing(v, value)).map(({ label }) => label));
+    const codeOrder = variables.map((v) => v.valueLabels.filter(({ value }) => !isUserMissing(v, value)).map(({ label }) => label));
     return draftCodebook({ sourceFile, format: 'spss', encoding, header, altHeader, codeOrder, profiles: profiler.profiles, rowsRead });
   }
   const altHeader = dataFrom === 3 ? head[1] : undefined;

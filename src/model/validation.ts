@@ -16,7 +16,7 @@ export interface QuarantinedRow {
    * The values of this row that its questions do not know (a cell outside a question's options, or not a
    * number), by question index: what the unknown-values check counts. Never written to an output.
    */
-  unknown?: { question: number; value: string }[];
+  unknown?: { question: number; value: string; rule: string }[];
 }
 
 export interface ValidationSummary {

@@ -44,11 +44,16 @@ export interface OptionMatcher {
   match(cell: string): number | undefined;
 }
 
+/** Longer text is no whole number to `wholeNumberText` (the bound also keeps its regex from backtracking through a huge cell). */
+const MAX_NUMBER_TEXT = 32;
+
 /**
  * A whole number as exports write it (`1`, `1.0`, `1.00`, `+1`, `01`) in one form (`1`); undefined for any
- * other text. pandas writes integer codes as `1.0` when a column has a missing value.
+ * other text, and for text over 32 characters. pandas writes integer codes as `1.0` when a column has a
+ * missing value.
  */
 export function wholeNumberText(text: string): string | undefined {
+  if (text.length > MAX_NUMBER_TEXT) return undefined;
   const match = /^([-+]?)0*(\d+?)(?:\.0*)?$/.exec(text);
   if (match === null) return undefined;
   const digits = match[2] as string;
@@ -68,7 +73,7 @@ export function optionMatcher(options: readonly string[]): OptionMatcher {
     const label = normalizeLabel(splitSpecify(cell)?.option ?? cell);
     const found = byLabel.get(label);
     if (found !== undefined) return found;
-    const number = label.length <= 32 ? wholeNumberText(label) : undefined;
+    const number = wholeNumberText(label);
     if (number === undefined) return undefined;
     if (!codes) return byNumber.get(number);
     const code = Number(number);
@@ -103,7 +108,12 @@ export const PLATFORM_MISSING: Record<Format, readonly string[]> = {
 /** A cell value as missing values are compared: normalised, in lower case, a whole number in one form (`99.0` is `99`). */
 export function missingKey(value: string): string {
   const normal = normalizeLabel(value);
-  return (normal.length <= 32 ? wholeNumberText(normal) : undefined) ?? normal.toLowerCase();
+  return wholeNumberText(normal) ?? normal.toLowerCase();
+}
+
+/** Whether a cell value is one of the missing values (as `missingValues` gives them); a long cell never is. */
+function isMissingValue(value: string, missing: ReadonlySet<string>): boolean {
+  return missing.size > 0 && value.length <= 64 && missing.has(missingKey(value));
 }
 
 /**
@@ -130,7 +140,7 @@ export function numberRange(question: Extract<Question, { type: 'rating' | 'nume
 export function parseAnswer(question: Question, matcher: OptionMatcher | undefined, cell: string, separator: string, missing: ReadonlySet<string> = new Set()): CellResult {
   const value = cell.trim();
   if (value === '') return { ok: true, answer: null };
-  const isMissing = missing.size > 0 && value.length <= 64 && missing.has(missingKey(value));
+  const isMissing = isMissingValue(value, missing);
   switch (question.type) {
     case 'single':
     case 'likert': {
@@ -150,7 +160,7 @@ export function parseAnswer(question: Question, matcher: OptionMatcher | undefin
     }
     case 'nps': {
       if (isMissing) return { ok: true, answer: null };
-      const whole = value.length <= 32 ? wholeNumberText(value) : undefined;
+      const whole = wholeNumberText(value);
       const score = whole === undefined ? Number.NaN : Number(whole);
       return Number.isInteger(score) && score >= 0 && score <= 10
         ? { ok: true, answer: score }
@@ -216,10 +226,10 @@ export function parseOptionColumns(question: Question, cells: readonly (string |
   const chosen: number[] = [];
   for (let i = 0; i < cells.length; i++) {
     const value = (cells[i] ?? '').trim();
-    const number = value.length <= 32 ? wholeNumberText(value) : undefined;
+    const number = wholeNumberText(value);
     if (value === '' || number === '0') continue;
     if (number === '1' || normalizeLabel(value).toLowerCase() === normalizeLabel(options[i] ?? '').toLowerCase()) chosen.push(i);
-    else if (value.length <= 64 && missing.has(missingKey(value))) continue;
+    else if (isMissingValue(value, missing)) continue;
     else return { ok: false, rule: 'invalid-option', message: `the \`${options[i] ?? ''}\` column of \`${question.id}\` holds neither 0/1 nor the option label`, value };
   }
   return { ok: true, answer: chosen.length === 0 ? null : chosen };

@@ -112,7 +112,7 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
       answers.push(null);
       const at = column === undefined ? {} : { column: headerName(column), ...shown(column, cells[column] ?? '') };
       reasons.push({ rule: result.rule, ...at, message: result.message });
-      if (result.value !== undefined) (unknown ??= []).push({ question: q, value: result.value });
+      if (result.value !== undefined) (unknown ??= []).push({ question: q, value: result.value, rule: result.rule });
     }
 
     if (columns.finished !== undefined && /^(false|0)$/i.test((cells[columns.finished] ?? '').trim())) {

@@ -30,20 +30,23 @@ export interface UnknownValue {
   value: string;
   /** Rows holding it. */
   rows: number;
+  /** The rule it broke: `invalid-option`, `invalid-number`, `invalid-nps` or `out-of-range`. */
+  rule: string;
 }
 
 /** The frequent unknown values of the quarantined rows, by question order, then most rows first. */
 export function frequentUnknownValues(quarantined: readonly QuarantinedRow[], rowsRead: number): UnknownValue[] {
-  const counts = new Map<number, Map<string, number>>();
+  // A question's value breaks one rule whatever row it is in: the rule is kept beside its count.
+  const counts = new Map<number, Map<string, { rows: number; rule: string }>>();
   for (const row of quarantined) {
     const seen = new Set<string>();
-    for (const { question, value } of row.unknown ?? []) {
+    for (const { question, value, rule } of row.unknown ?? []) {
       const key = normalizeLabel(value);
       if (seen.has(`${question}\u0000${key}`)) continue;
       seen.add(`${question}\u0000${key}`);
-      const values = counts.get(question) ?? new Map<string, number>();
+      const values = counts.get(question) ?? new Map<string, { rows: number; rule: string }>();
       counts.set(question, values);
-      values.set(key, (values.get(key) ?? 0) + 1);
+      values.set(key, { rows: (values.get(key)?.rows ?? 0) + 1, rule });
     }
   }
   const bar = Math.max(MIN_ROWS, MIN_SHARE * rowsRead);
@@ -51,15 +54,15 @@ export function frequentUnknownValues(quarantined: readonly QuarantinedRow[], ro
     .sort(([a], [b]) => a - b)
     .flatMap(([question, values]) =>
       [...values]
-        .filter(([, rows]) => rows >= bar)
-        .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
-        .map(([value, rows]) => ({ question, value, rows })),
+        .filter(([, { rows }]) => rows >= bar)
+        .sort(([a, x], [b, y]) => y.rows - x.rows || (a < b ? -1 : a > b ? 1 : 0))
+        .map(([value, { rows, rule }]) => ({ question, value, rows, rule })),
     );
 }
 
 /** One line per frequent unknown value (at most `MAX_LINES`, then a count), each saying how to go on. */
 export function unknownValueMessages(codebook: Codebook, found: readonly UnknownValue[], rowsRead: number, header: readonly string[], columns: ColumnMap): string[] {
-  const lines = found.slice(0, MAX_LINES).map(({ question: q, value, rows }) => {
+  const lines = found.slice(0, MAX_LINES).map(({ question: q, value, rows, rule }) => {
     const question = codebook.questions[q];
     if (question === undefined) return '';
     const column = columns.questions[q]?.column;
@@ -75,8 +78,7 @@ export function unknownValueMessages(codebook: Codebook, found: readonly Unknown
       const hint = near === undefined ? `${code}no option is close` : `${code}did you mean \`${near}\`?`;
       return `${named}: ${shown} in ${share} is not one of its options (${hint}); fix the label in ${where}.options, ${missing}, ${keep}`;
     }
-    const range = question.type !== 'nps' && /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value);
-    if (range) return `${named}: ${shown} in ${share} is out of its range; widen ${where}.min/max (or its bins), ${missing}, ${keep}`;
+    if (rule === 'out-of-range') return `${named}: ${shown} in ${share} is out of its range; widen ${where}.min/max (or its bins), ${missing}, ${keep}`;
     return `${named}: ${shown} in ${share} is not ${question.type === 'nps' ? 'a score from 0 to 10' : 'a number'}; ${missing}, ${keep}`;
   });
   if (found.length > MAX_LINES) lines.push(`and ${found.length - MAX_LINES} more values like these; \`stickiness validate\` lists every quarantined row`);
