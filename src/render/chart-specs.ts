@@ -154,7 +154,7 @@ export function chartSpecs(
           ...(filtered > 0 ? [{ label: t.filteredRows, count: filtered, kind: 'read' as const }] : []),
           ...Object.entries(byRule).map(([rule, count]) => ({ label: rule, count, kind: 'rule' as const })),
         ],
-        { title: t.accountingTitle, subtitle: t.accountingCaption, axisTitle: t.rows },
+        { title: t.accountingTitle, subtitle: filtered > 0 ? t.accountingCaptionFiltered : t.accountingCaption, axisTitle: t.rows },
       ),
     });
   }
