@@ -48,7 +48,8 @@ export function calibrate(plan: WeightingPlan, cells: ReadonlyMap<string, CellTo
   let g = new Map([...cells.keys()].map((cell) => [cell, 1]));
   const total = [...cells.values()].reduce((sum, c) => sum + c.a1, 0);
   if (plan.method === 'column') {
-    return { ok: true, calibration: { g, kind: 'none', projections: [], iterations: 0, converged: true, trimmed: 0 } };
+    const trimmed = plan.trim === undefined ? 0 : trim(plan.trim, cells, g);
+    return { ok: true, calibration: { g, kind: 'none', projections: [], iterations: 0, converged: true, trimmed } };
   }
   if (cells.size === 0) return { ok: false, margin: -1, level: -1 };
   // Every level the population has must have respondents, or no weighting can reach its share.
