@@ -46,8 +46,18 @@ export async function buildReport(codebook: Codebook, ingestion: ExportIngestion
   const state = ingestion.folded;
   const finished = finishStats(codebook, state, codebookFile);
   const audit = runAudit({ codebook, state, stats: finished, validation });
-  const { metrics, breakdowns, weighting } = finished;
-  const stats = buildStats({ codebook, sha256: ingestion.sha256, validation, metrics, breakdowns, audit, ...(weighting === undefined ? {} : { weighting }) });
+  const { metrics, breakdowns, weighting, design, weightings } = finished;
+  const stats = buildStats({
+    codebook,
+    sha256: ingestion.sha256,
+    validation,
+    metrics,
+    breakdowns,
+    audit,
+    ...(weighting === undefined ? {} : { weighting }),
+    ...(design === undefined ? {} : { design }),
+    ...(weightings === undefined ? {} : { weightings }),
+  });
   const charts = chartSpecs(codebook, metrics, weighting, audit.audit.variables, {
     likertCounts: state.likertCounts,
     breakdowns,

@@ -6,6 +6,10 @@ import type { ValidationSummary } from '../model/validation.ts';
 export function formatMetricLine(metric: MetricResult): string {
   const kind = kindOf(metric.kind);
   const show = (value: number): string => kind.format(value);
+  if (metric.kind === 'quantiles') {
+    const quantiles = (metric.groups ?? []).map((g) => `${g.value} ${g.estimate === null ? '—' : show(g.estimate)}${g.ci === null ? '' : ` [${show(g.ci[0])}, ${show(g.ci[1])}]`}`);
+    return `  ${metric.id}: ${quantiles.join('; ')} n=${metric.n}`;
+  }
   if (!kind.headline) return `  ${metric.id}: ${metric.groups?.length ?? 0} options, n=${metric.n}`;
   if (metric.estimate === null) return `  ${metric.id}: no answers`;
   const ci = metric.ci === null ? 'no interval' : `[${show(metric.ci[0])}, ${show(metric.ci[1])}]`;

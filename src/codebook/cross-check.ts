@@ -129,27 +129,36 @@ export function crossCheck(codebook: Codebook): CodebookIssue[] {
     }
   });
 
-  const { weighting } = codebook;
-  if (weighting.method === 'column' && weighting.column === undefined) {
-    report(['weighting', 'column'], 'method `column` needs `column`: the header of the design-weight column');
-  }
-  if ((weighting.method === 'poststratify' || weighting.method === 'rake') && (weighting.by ?? []).length === 0) {
-    report(['weighting', 'by'], `method \`${weighting.method}\` needs \`by\`: the benchmarked questions to weight on`);
-  }
-  if (weighting.method === 'poststratify' && (weighting.by ?? []).length > 1) {
-    report(['weighting', 'by'], 'poststratify weights on one question (benchmarks give margins, not their joint shares); use `rake` for several');
-  }
-  if (weighting.method === 'column' && (weighting.by ?? []).length > 0) {
-    report(['weighting', 'by'], 'method `column` uses the design weights as they are; use `rake` or `poststratify` to also weight on `by`');
-  }
-  if (weighting.trim !== undefined && weighting.method === 'none') {
-    report(['weighting', 'trim'], 'has nothing to trim with `method: none`');
-  }
-  weighting.by?.forEach((id, i) => {
-    if (lookup(['weighting', 'by', i], id) !== undefined && !benchmarked.has(id)) {
-      report(['weighting', 'by', i], `question \`${id}\` has no entry under \`benchmarks\`; weighting needs its population shares`);
+  const checkWeighting = (weighting: Codebook['weighting'], at: Path): void => {
+    if (weighting.method === 'column' && weighting.column === undefined) {
+      report([...at, 'column'], 'method `column` needs `column`: the header of the design-weight column');
     }
+    if ((weighting.method === 'poststratify' || weighting.method === 'rake') && (weighting.by ?? []).length === 0) {
+      report([...at, 'by'], `method \`${weighting.method}\` needs \`by\`: the benchmarked questions to weight on`);
+    }
+    if (weighting.method === 'poststratify' && (weighting.by ?? []).length > 1) {
+      report([...at, 'by'], 'poststratify weights on one question (benchmarks give margins, not their joint shares); use `rake` for several');
+    }
+    if (weighting.method === 'column' && (weighting.by ?? []).length > 0) {
+      report([...at, 'by'], 'method `column` uses the design weights as they are; use `rake` or `poststratify` to also weight on `by`');
+    }
+    if (weighting.trim !== undefined && weighting.method === 'none') {
+      report([...at, 'trim'], 'has nothing to trim with `method: none`');
+    }
+    weighting.by?.forEach((id, i) => {
+      if (lookup([...at, 'by', i], id) !== undefined && !benchmarked.has(id)) {
+        report([...at, 'by', i], `question \`${id}\` has no entry under \`benchmarks\`; weighting needs its population shares`);
+      }
+    });
+  };
+  checkWeighting(codebook.weighting, ['weighting']);
+  const alternatives = new Set<string>();
+  codebook.weightings.forEach((alternative, i) => {
+    checkWeighting(alternative, ['weightings', i]);
+    if (alternatives.has(alternative.id)) report(['weightings', i, 'id'], `weighting id \`${alternative.id}\` is used twice; ids must be unique`);
+    alternatives.add(alternative.id);
   });
+  checkDesign(codebook, byId, report);
   if (codebook.source.format === 'spss' && !/\.z?sav$/i.test(codebook.source.file)) {
     report(['source', 'format'], '`spss` is for SPSS system files: name a .sav or .zsav file in `source.file`, or use `generic` for a CSV');
   }
@@ -207,4 +216,21 @@ function orList(items: readonly string[]): string {
 
 function round(value: number): number {
   return Math.round(value * 1e4) / 1e4;
+}
+
+/** A design's columns: strata a choice question or a column; ids and fpc one entry per stage. */
+function checkDesign(codebook: Codebook, byId: ReadonlyMap<string, Question>, report: (path: Path, message: string) => void): void {
+  const { design } = codebook;
+  if (design === undefined) return;
+  const strata = design.strata === undefined ? undefined : byId.get(design.strata);
+  if (strata !== undefined && (strata.type === 'multi' || strata.type === 'text')) {
+    report(['design', 'strata'], `question \`${strata.id}\` is of type ${strata.type}; a stratum is one value per respondent: name a single-choice question or a column`);
+  }
+  const stages = design.ids?.length ?? 1;
+  if (design.fpc !== undefined && design.fpc.length !== stages) {
+    report(['design', 'fpc'], `gives ${design.fpc.length} stage${design.fpc.length === 1 ? '' : 's'} of population sizes for ${stages} stage${stages === 1 ? '' : 's'} of \`ids\`; give one fpc per stage of ids (R's fpc = ~fpc1 + fpc2)`);
+  }
+  if ((design.ids?.length ?? 0) === 0 && design.strata === undefined && design.fpc === undefined) {
+    report(['design'], 'names no `ids`, `strata` or `fpc`: that is the default design (ids = ~1); remove `design` or name its columns');
+  }
 }

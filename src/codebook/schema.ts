@@ -136,6 +136,21 @@ export const pmfMetric = strictObject({ ...metricCommon, kind: z.literal('pmf'),
 /** A self-reported activity rate, e.g. active days in the last 7 divided by 7 (a DAU/WAU-style stickiness). */
 export const ratioMetric = strictObject({ ...metricCommon, kind: z.literal('ratio'), per: z.number().positive() });
 
+/**
+ * Quantiles of a number question (median, quartiles, chosen percentiles) with Woodruff intervals, as R's
+ * `svyquantile(~x, design, quantiles = probs)` with survey 4.x's defaults (qrule = "math", interval.type = "mean").
+ */
+export const quantilesMetric = strictObject({
+  ...metricCommon,
+  kind: z.literal('quantiles'),
+  probs: z
+    .array(z.number().gt(0, 'must be above 0').lt(1, 'must be below 1 (0.5 is the median)'))
+    .min(1)
+    .max(20)
+    .refine((probs) => new Set(probs).size === probs.length, 'lists a quantile twice')
+    .default([0.25, 0.5, 0.75]),
+});
+
 export const metricSchema = z.discriminatedUnion('kind', [
   proportionMetric,
   topBoxMetric,
@@ -146,6 +161,7 @@ export const metricSchema = z.discriminatedUnion('kind', [
   retentionMetric,
   pmfMetric,
   ratioMetric,
+  quantilesMetric,
 ]);
 export type Metric = z.infer<typeof metricSchema>;
 
@@ -164,6 +180,7 @@ export const metricKindRules: Record<Metric['kind'], { questions: readonly Quest
   nps: { questions: ['nps'], breakdown: true, levels: false },
   distribution: { questions: ['single', 'multi', 'likert', 'rating', 'numeric'], breakdown: false, levels: true },
   retention: { questions: ['single', 'multi', 'likert'], breakdown: false, levels: true },
+  quantiles: { questions: ['nps', 'rating', 'numeric'], breakdown: false, levels: false },
 };
 
 export const breakdownSchema = strictObject({
@@ -202,13 +219,43 @@ export const benchmarkSchema = strictObject({
 });
 export type Benchmark = z.infer<typeof benchmarkSchema>;
 
-export const weightingSchema = strictObject({
+const weightingFields = {
   method: z.enum(['none', 'column', 'poststratify', 'rake']).default('none'),
   column: text.optional(),
   by: z.array(questionId).optional(),
   trim: z.number().gt(1).optional(),
-});
+};
+export const weightingSchema = strictObject(weightingFields);
 export type Weighting = z.infer<typeof weightingSchema>;
+
+/** One more weighting every metric is also estimated under (`weightings`), beside the codebook's own. */
+export const alternativeWeightingSchema = strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug: lower-case letters, digits and single dashes'),
+  label: shown.optional(),
+  ...weightingFields,
+});
+export type AlternativeWeighting = z.infer<typeof alternativeWeightingSchema>;
+
+/** What R's `survey` does with a stratum of one PSU (`options(survey.lonely.psu)`); docs/codebook.md, `design`. */
+export const lonelyPsuRules = ['adjust', 'average', 'certainty', 'remove', 'fail'] as const;
+/** A column header of the export, or the id of a question (its answer's option label, or its number). */
+const designColumn = text;
+const oneOrTwo = <T extends z.ZodType>(item: T) =>
+  z.union([item, z.array(item).min(1, 'needs one entry per stage').max(2, 'allows at most two stages')]).transform((value) => (Array.isArray(value) ? value : [value]) as z.output<T>[]);
+
+/**
+ * The sampling design, as R's `svydesign(ids = ~psu + ssu, strata = ~stratum, fpc = ~fpc1 + fpc2, nest =)`: the
+ * weights stay in `weighting`. `fpc` is per stage a column (or one number for every unit): a population count
+ * of units (PSUs of the stratum, SSUs of the PSU), or a sampling fraction when every value is at most 1.
+ */
+export const designSchema = strictObject({
+  ids: oneOrTwo(designColumn).optional(),
+  strata: designColumn.optional(),
+  fpc: oneOrTwo(z.union([designColumn, z.number().gt(0, 'must be a positive number (a population count, or a sampling fraction up to 1)')])).optional(),
+  nest: z.boolean().default(false),
+  lonelyPsu: z.enum(lonelyPsuRules).default('adjust'),
+});
+export type Design = z.infer<typeof designSchema>;
 
 /** Thresholds of the representativeness audit's flags. */
 export const auditSettingsSchema = strictObject({
@@ -267,6 +314,9 @@ export const codebookSchema = strictObject({
   quality: qualitySchema.default({ unknownValues: 'stop' }),
   benchmarks: z.array(benchmarkSchema).default([]),
   weighting: weightingSchema.default({ method: 'none' }),
+  design: designSchema.optional(),
+  /** Other weightings to estimate every metric under, side by side with `weighting` (at most 8). */
+  weightings: z.array(alternativeWeightingSchema).max(8, 'allows at most 8 weightings side by side').default([]),
   audit: auditSettingsSchema.default({ maxMarginOfError: 0.05, maxChannelShare: 0.8, maxQuarantineShare: 0.1, maxNonResponse: 0.2, maxWeightRatio: 10 }),
 });
 export type Codebook = z.infer<typeof codebookSchema>;

@@ -56,8 +56,19 @@ export async function ingestFile<S>(codebook: Codebook, file: string, fold: Fold
   return ingestion;
 }
 
-/** The columns whose cells are numbers to the codebook (number questions, the weight, the duration): an SPSS file's value labels are not put in them. */
+/**
+ * The columns whose cells are numbers (or codes) to the codebook (number questions, the weight, the duration,
+ * the design's columns): an SPSS file's value labels are not put in them.
+ */
 function numberColumns(codebook: Codebook): ReadonlySet<string> {
   const columns = codebook.questions.flatMap((q) => (q.type === 'nps' || q.type === 'rating' || q.type === 'numeric') && q.column !== undefined ? [q.column] : []);
-  return new Set([...columns, ...(codebook.weighting.column === undefined ? [] : [codebook.weighting.column]), ...(codebook.respondent.duration === undefined ? [] : [codebook.respondent.duration])]);
+  const { design } = codebook;
+  const designColumns = [design?.strata, ...(design?.ids ?? []), ...(design?.fpc ?? [])].filter((name): name is string => typeof name === 'string' && !codebook.questions.some((q) => q.id === name));
+  return new Set([
+    ...columns,
+    ...designColumns,
+    ...(codebook.weighting.column === undefined ? [] : [codebook.weighting.column]),
+    ...codebook.weightings.flatMap(({ column }) => (column === undefined ? [] : [column])),
+    ...(codebook.respondent.duration === undefined ? [] : [codebook.respondent.duration]),
+  ]);
 }

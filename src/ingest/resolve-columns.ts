@@ -26,9 +26,22 @@ export interface ColumnMap {
   pii: Set<number>;
   /** The design-weight column (`weighting.column`). */
   weight?: number;
+  /** Per entry of `weightings`: its design-weight column, when it names one. */
+  alternativeWeights?: (number | undefined)[];
+  /** Where the design's strata, ids and fpc are read (`design`): a column of the export, a question's answer, or (fpc) a number. */
+  design?: DesignColumns;
   /** Qualtrics' `Finished` column (False: incomplete), else its `Progress` column (under 100: incomplete). */
   finished?: number;
   progress?: number;
+}
+
+/** A design variable: the cells of a column, or the answers to a question (by its index). */
+export type DesignSource = { column: number } | { question: number };
+
+export interface DesignColumns {
+  strata?: DesignSource;
+  ids: DesignSource[];
+  fpc: (DesignSource | number)[];
 }
 
 export type ResolveResult = { ok: true; columns: ColumnMap } | { ok: false; messages: string[] };
@@ -98,6 +111,23 @@ export function resolveColumns(codebook: Codebook, table: HeaderRows): ResolveRe
   });
 
   const weight = codebook.weighting.column === undefined ? undefined : find(codebook.weighting.column, 'weighting.column');
+  const alternativeWeights = codebook.weightings.map(({ column }, i) => (column === undefined ? undefined : find(column, `weightings[${i}].column`)));
+  // A design variable names a question by its id, else a column by its header.
+  const source = (name: string, where: string): DesignSource | undefined => {
+    const question = codebook.questions.findIndex((q) => q.id === name);
+    if (question >= 0) return { question };
+    const column = find(name, where);
+    return column === undefined ? undefined : { column };
+  };
+  const { design: spec } = codebook;
+  const design: DesignColumns | undefined =
+    spec === undefined
+      ? undefined
+      : {
+          ...(spec.strata === undefined ? {} : { strata: source(spec.strata, 'design.strata') ?? { column: -1 } }),
+          ids: (spec.ids ?? []).map((name, i) => source(name, `design.ids[${i}]`) ?? { column: -1 }),
+          fpc: (spec.fpc ?? []).map((value, i) => (typeof value === 'number' ? value : (source(value, `design.fpc[${i}]`) ?? { column: -1 }))),
+        };
   if (messages.length > 0) return { ok: false, messages };
   const qualtrics = codebook.source.format === 'qualtrics';
   const finished = qualtrics ? index.get('Finished')?.[0] : undefined;
@@ -110,6 +140,8 @@ export function resolveColumns(codebook: Codebook, table: HeaderRows): ResolveRe
       duplicateKeys,
       pii,
       ...(weight === undefined ? {} : { weight }),
+      ...(design === undefined ? {} : { design }),
+      ...(alternativeWeights.some((c) => c !== undefined) ? { alternativeWeights } : {}),
       ...(finished === undefined ? {} : { finished }),
       ...(progress === undefined ? {} : { progress }),
     },

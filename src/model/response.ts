@@ -10,6 +10,10 @@ export interface Response {
   answers: Answer[];
   /** The design weight from `weighting.column` (positive), when the codebook names one. */
   weight?: number;
+  /** Per entry of `weightings`: the design weight from its `column` (undefined for one without). */
+  alternativeWeights?: (number | undefined)[];
+  /** The respondent's place in the sampling design (`design`), as a key (stats/design/design-key.ts). */
+  design?: string;
   /** The collection channel (`respondent.channel`), when the codebook names one. */
   channel?: string;
   /** Text written into "other, please specify" (Wenjuanxing `其他〖…〗`), by question id. Free text: never in reports by default. */

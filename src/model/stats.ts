@@ -3,7 +3,9 @@ import type { Audit } from './audit.ts';
 import type { BreakdownResult } from './breakdown-result.ts';
 import type { Flag } from './flag.ts';
 import type { MetricResult } from './metric-result.ts';
+import type { WeightingComparison } from './weighting-comparison.ts';
 import type { WeightingDiagnostics } from './weighting-diagnostics.ts';
+import type { DesignDiagnostics } from './design-diagnostics.ts';
 
 export interface Stats {
   schemaVersion: 1;
@@ -11,7 +13,11 @@ export interface Stats {
   input: { file: string; sha256: string; encoding: string; rowsRead: number; accepted: number; quarantined: number; filtered: number };
   confidence: number;
   weighting: { method: string } | WeightingDiagnostics;
+  /** With a sampling design (`design`). */
+  design?: DesignDiagnostics;
   metrics: MetricResult[];
+  /** With `weightings`: every headline metric under each. */
+  weightings?: WeightingComparison[];
   breakdowns: BreakdownResult[];
   audit: Audit;
   flags: Flag[];

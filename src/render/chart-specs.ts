@@ -1,7 +1,8 @@
 /**
  * The charts of a report, as named Vega-Lite specs: one share chart per report section that has share
  * metrics (proportion, top-box, pmf, retention overall), one per distribution (`dist-`), one retention curve
- * per retention metric (`curve-`), and one sample-vs-population dumbbell per benchmark (`audit-`).
+ * per retention metric (`curve-`), a histogram per quantiles metric (`hist-`), and one sample-vs-population
+ * dumbbell per benchmark (`audit-`).
  */
 import type { Codebook } from '../codebook/schema.ts';
 import { sections } from '../codebook/schema.ts';
@@ -11,6 +12,7 @@ import { chartText, chartTexts } from './chart-text.ts';
 import { curveChart } from './curve-chart.ts';
 import { dumbbellChart } from './dumbbell-chart.ts';
 import { forestChart } from './forest-chart.ts';
+import { histogramChart } from './histogram-chart.ts';
 import { likertChart } from './likert-chart.ts';
 import { npsChart } from './nps-chart.ts';
 import { shareChart, type ShareBar } from './share-chart.ts';
@@ -85,6 +87,22 @@ export function chartSpecs(
         ? { name: `curve-${metric.id}`, title: metric.label, spec: curveChart(bars.map((b) => ({ level: b.label, estimate: b.estimate, low: b.low, high: b.high, n: b.n })), { title: metric.label, subtitle, axisTitle: t.share }) }
         : { name: `dist-${metric.id}`, title: metric.label, spec: shareChart(bars, { title: metric.label, subtitle, axisTitle: t.share, sortByEstimate: !ordered }) },
     );
+  }
+  for (const metric of metrics) {
+    if (!kindOf(metric.kind).charts.includes('histogram') || metric.histogram === undefined || metric.histogram.length === 0) continue;
+    const median = metric.groups?.find((g) => g.p === 0.5 && g.estimate !== null);
+    const question = codebook.questions.find((q) => q.id === metric.question);
+    charts.push({
+      name: `hist-${metric.id}`,
+      title: metric.label,
+      spec: histogramChart(metric.histogram, {
+        title: metric.label,
+        subtitle: caption(codebook, String(metric.n), weighting, false),
+        valueTitle: question?.label ?? question?.column ?? metric.question,
+        shareTitle: t.share,
+        ...(median?.estimate === null || median?.estimate === undefined ? {} : { median: { value: median.estimate, label: t.median(kindOf(metric.kind).format(median.estimate)) } }),
+      }),
+    });
   }
   // Likert answers as diverging bars, one chart per answer scale (questions sharing a scale share a chart).
   const scales = new Map<string, { options: string[]; rows: { question: string; options: string[]; counts: number[] }[]; first: string }>();
@@ -175,10 +193,11 @@ export function chartSpecs(
 }
 
 /** A chart's caption: n, the confidence of its intervals, the weighting, and the data it comes from. */
-function caption(codebook: Codebook, n: string, weighting: WeightingDiagnostics | undefined): string {
+/** A chart's subtitle: n, what its error bars are (when it has them), its weighting and its data. */
+function caption(codebook: Codebook, n: string, weighting: WeightingDiagnostics | undefined, intervals = true): string {
   const t = text(codebook.language);
   const source = t.source(codebook.title, codebook.fielded === undefined ? '' : `${codebook.fielded.start} – ${codebook.fielded.end}`);
-  if (weighting === undefined) return `${t.caption(n, codebook.confidence, t.unweighted)}${source}`;
-  const by = weighting.by.map((id) => codebook.questions.find((q) => q.id === id)?.label ?? id).join(codebook.language === 'zh' ? '、' : ', ');
-  return `${t.caption(n, codebook.confidence, t.weighted(weighting.method, by, weighting.nEffective))}${source}`;
+  const by = weighting?.by.map((id) => codebook.questions.find((q) => q.id === id)?.label ?? id).join(codebook.language === 'zh' ? '、' : ', ') ?? '';
+  const weighted = weighting === undefined ? t.unweighted : t.weighted(weighting.method, by, weighting.nEffective);
+  return `${intervals ? t.caption(n, codebook.confidence, weighted) : t.histogramCaption(n, weighted)}${source}`;
 }

@@ -5,9 +5,11 @@ const TEXT = {
   zh: {
     sections: { retention: '留存与粘性', satisfaction: '满意度', usage: '使用场景', other: '其他' },
     share: '占比',
+    median: (value: string) => `中位数 ${value}`,
     respondents: '受访者',
     interval: (level: number) => `${Math.round(level * 100)}% 置信区间`,
     caption: (n: string, level: number, weighting: string) => `n = ${n}；误差线为 ${Math.round(level * 100)}% 置信区间；${weighting}`,
+    histogramCaption: (n: string, weighting: string) => `n = ${n}；柱高为各区间的占比；${weighting}`,
     unweighted: '未加权',
     source: (title: string, fielded: string) => `；数据：${shorten(title)}${fielded === '' ? '' : `，${fielded}`}`,
     auditTitle: (question: string) => `样本与总体：${question}`,
@@ -31,9 +33,11 @@ const TEXT = {
   en: {
     sections: { retention: 'Retention and stickiness', satisfaction: 'Satisfaction', usage: 'Usage scenarios', other: 'Other' },
     share: 'Share',
+    median: (value: string) => `median ${value}`,
     respondents: 'respondents',
     interval: (level: number) => `${Math.round(level * 100)}% confidence interval`,
     caption: (n: string, level: number, weighting: string) => `n = ${n}; error bars are ${Math.round(level * 100)}% confidence intervals; ${weighting}`,
+    histogramCaption: (n: string, weighting: string) => `n = ${n}; bar heights are each bin's share; ${weighting}`,
     unweighted: 'unweighted',
     source: (title: string, fielded: string) => `; data: ${shorten(title)}${fielded === '' ? '' : `, ${fielded}`}`,
     auditTitle: (question: string) => `Sample vs population: ${question}`,

@@ -10,6 +10,7 @@ import { escapeMarkdown as esc } from './escape-markdown.ts';
 import { formatFixed, formatPercent } from './format-number.ts';
 import { reportText } from './report-text.ts';
 import type { GroupResult, MetricResult } from '../model/metric-result.ts';
+import type { TestResult } from '../model/test-result.ts';
 import { kindOf } from '../stats/kinds/index.ts';
 import type { WeightingDiagnostics } from '../model/weighting-diagnostics.ts';
 import type { Stats } from '../model/stats.ts';
@@ -39,6 +40,7 @@ export function reportMarkdown(
     `${t.confidence}: ${Math.round(codebook.confidence * 100)}%`,
     `${t.weighting}: ${weighting === undefined ? t.none : esc(t.weightingFacts(weighting.method, weighting.by.map((id) => questionLabel(codebook, id)).join(', '), weighting.nEffective, weighting.designEffect, weighting.maxMinRatio))}`,
     ...(weighting === undefined || weighting.unweightable === 0 ? [] : [t.unweightableFact(weighting.unweightable)]),
+    ...(stats.design === undefined ? [] : [`${t.design}: ${esc(t.designFacts(stats.design))}`]),
   ];
   lines.push(facts.map((fact) => `- ${fact}`).join('\n'), '');
   for (const flag of stats.flags) lines.push(`> **${t.caution} (${flag.severity})**: ${esc(flag.message)}`, '');
@@ -49,7 +51,7 @@ export function reportMarkdown(
     lines.push(`## ${t.sections[section]}`, '');
     const scalar = metrics.filter((m) => kindOf(m.kind).headline);
     if (scalar.length > 0) {
-      lines.push(...metricTable(scalar, codebook.confidence, weighting !== undefined, t));
+      lines.push(...metricTable(scalar, codebook.confidence, weighting !== undefined || stats.design !== undefined, t));
       const chart = charts.find((c) => c.name === section);
       if (chart !== undefined) lines.push(`![${esc(chart.title)}](charts/${chart.name}.svg)`, '');
       for (const m of scalar) lines.push(...metricDetails(m, codebook.confidence, charts, t));
@@ -58,6 +60,10 @@ export function reportMarkdown(
       for (const likert of charts.filter((c) => c.name.startsWith('likert-'))) lines.push(`![${esc(likert.title)}](charts/${likert.name}.svg)`, '');
     }
     for (const m of metrics.filter((m) => !kindOf(m.kind).headline)) {
+      if (m.kind === 'quantiles') {
+        lines.push(...quantileTable(m, codebook.confidence, charts, t));
+        continue;
+      }
       lines.push(`### ${esc(m.label)}`, '', `n = ${m.n}`, '');
       lines.push(`| ${t.option} | ${t.share} | ${t.interval(codebook.confidence)} | ${t.count} |`, '|---|---:|---:|---:|');
       for (const g of m.groups ?? []) lines.push(`| ${esc(g.value)} | ${value(m, g.estimate, t.noAnswers)} | ${interval(m, g.ci, t.noInterval)} | ${g.count ?? 0} |`);
@@ -70,6 +76,8 @@ export function reportMarkdown(
     }
   }
 
+  lines.push(...weightingsTable(stats, codebook, t));
+
   if (stats.breakdowns.length > 0) {
     lines.push(`## ${t.sections.breakdowns}`, '');
     for (const b of stats.breakdowns) {
@@ -78,7 +86,10 @@ export function reportMarkdown(
       if (metric === undefined) continue;
       lines.push(`### ${esc(t.breakdownTitle(metric.label, by?.label ?? b.by))}`, '');
       lines.push(...breakdownTable(t.group, metric, b.groups, codebook.confidence, t));
-      if (b.test !== null) lines.push(t.overallTest(b.test.pValue < 0.001 ? '< 0.001' : formatFixed(b.test.pValue, 3)), '');
+      if (b.test !== null) lines.push(t.overallTest(testText(b.test, t)), '');
+      if ((b.otherTests ?? []).length > 0) lines.push(t.otherTests((b.otherTests ?? []).map((test) => testText(test, t)).join('; ')), '');
+      // Two groups with answers: each one against the rest is the other against the rest.
+      if (b.groups.filter((g) => g.n > 0).length === 2 && by?.type !== 'multi' && b.groups.some((g) => g.pValue !== null && g.pValue !== undefined)) lines.push(t.oneComparison, '');
       const forest = charts.find((c) => c.name === `forest-${b.by}-${b.metric}`);
       if (forest !== undefined) lines.push(`![${esc(forest.title)}](charts/${forest.name}.svg)`, '');
     }
@@ -158,14 +169,18 @@ export function reportMarkdown(
   return lines.join('\n');
 }
 
-/** The section's table: estimate, interval and n; with weighting also the effective n and the unweighted estimate. */
+/**
+ * The section's table: estimate, interval and n; with weighting also the effective n the interval used, Kish's
+ * n, and the unweighted estimate.
+ */
 function metricTable(metrics: readonly MetricResult[], level: number, weighted: boolean, t: ReturnType<typeof reportText>): string[] {
   const head = weighted
-    ? [`| ${t.metric} | ${t.estimate} | ${t.interval(level)} | n | ${t.nEffective} | ${t.unweightedEstimate} |`, '|---|---:|---:|---:|---:|---:|']
+    ? [`| ${t.metric} | ${t.estimate} | ${t.interval(level)} | n | ${t.nEffective} | ${t.kishN} | ${t.unweightedEstimate} |`, '|---|---:|---:|---:|---:|---:|---:|']
     : [`| ${t.metric} | ${t.estimate} | ${t.interval(level)} | n |`, '|---|---:|---:|---:|'];
   const rows = metrics.map((m) => {
     const cells = `| ${esc(m.label)} | ${value(m, m.estimate, t.noAnswers)} | ${interval(m, m.ci, t.noInterval)} | ${m.n} |`;
-    return weighted ? `${cells} ${m.nEffective.toFixed(1)} | ${value(m, m.unweighted?.estimate ?? null, t.noAnswers)} |` : cells;
+    const used = m.nInterval === undefined ? '—' : m.nInterval.toFixed(1);
+    return weighted ? `${cells} ${used} | ${m.nEffective.toFixed(1)} | ${value(m, m.unweighted?.estimate ?? null, t.noAnswers)} |` : cells;
   });
   return [...head, ...rows, ''];
 }
@@ -202,6 +217,44 @@ function breakdownTable(head: string, metric: MetricResult, groups: readonly Gro
     rows.push(`| ${esc(g.value)} | ${shown} | ${ci} | ${g.n} | ${p} | ${flags.join('; ')} |`);
   }
   return [...rows, ''];
+}
+
+/** A test as the report names it: `Rao-Scott F(1.9, 380.2) = 3.21, p = 0.042`. */
+function testText(test: TestResult, t: ReturnType<typeof reportText>): string {
+  const p = test.pValue < 0.001 ? 'p < 0.001' : `p = ${formatFixed(test.pValue, 3)}`;
+  const df = (x: number): string => (Number.isInteger(x) ? String(x) : formatFixed(x, 1));
+  const dfs = test.df === null ? '' : test.df2 === undefined ? `(${df(test.df)})` : `(${df(test.df)}, ${df(test.df2)})`;
+  return `${t.testName[test.method]}${dfs} = ${formatFixed(test.statistic, 2)}, ${p}`;
+}
+
+/** A quantiles metric: each quantile with its interval, and the histogram. */
+function quantileTable(m: MetricResult, level: number, charts: readonly ChartSpec[], t: ReturnType<typeof reportText>): string[] {
+  const lines = [`### ${esc(m.label)}`, '', `n = ${m.n}`, '', `| ${t.quantile} | ${t.estimate} | ${t.interval(level)} |`, '|---|---:|---:|'];
+  for (const g of m.groups ?? []) lines.push(`| ${esc(g.p === 0.5 ? `${g.value} (${t.median})` : g.value)} | ${value(m, g.estimate, t.noAnswers)} | ${interval(m, g.ci, t.noInterval)} |`);
+  lines.push('', t.quantileNote, '');
+  const chart = charts.find((c) => c.name === `hist-${m.id}`);
+  if (chart !== undefined) lines.push(`![${esc(chart.title)}](charts/${chart.name}.svg)`, '');
+  return lines;
+}
+
+/** Every headline metric under the codebook's weighting and each of `weightings`, one column each. */
+function weightingsTable(stats: Stats, codebook: Codebook, t: ReturnType<typeof reportText>): string[] {
+  const comparisons = stats.weightings ?? [];
+  if (comparisons.length === 0) return [];
+  const headlines = stats.metrics.filter((m) => kindOf(m.kind).headline);
+  const own = t.ownWeighting(stats.weighting.method);
+  const lines = [`## ${t.weightingsTitle}`, '', t.weightingsNote(Math.round(codebook.confidence * 100)), ''];
+  lines.push(`| ${t.metric} | ${esc(own)} | ${comparisons.map((c) => esc(c.label)).join(' | ')} |`, `|---|${'---:|'.repeat(comparisons.length + 1)}`);
+  const cell = (m: MetricResult, estimate: number | null, ci: [number, number] | null): string => (estimate === null ? t.noAnswers : `${value(m, estimate, t.noAnswers)} (${interval(m, ci, t.noInterval)})`);
+  for (const m of headlines) {
+    const others = comparisons.map((c) => {
+      const found = c.metrics.find((r) => r.id === m.id);
+      return found === undefined ? '—' : cell(m, found.estimate, found.ci);
+    });
+    lines.push(`| ${esc(m.label)} | ${cell(m, m.estimate, m.ci)} | ${others.join(' | ')} |`);
+  }
+  lines.push(`| ${t.kishN} | ${'nEffective' in stats.weighting ? formatFixed(stats.weighting.nEffective, 1) : '—'} | ${comparisons.map((c) => (c.nEffective === null ? '—' : formatFixed(c.nEffective, 1))).join(' | ')} |`, '');
+  return lines;
 }
 
 function value(metric: MetricResult, estimate: number | null, none: string): string {

@@ -1,5 +1,6 @@
 /** Wording of `report.md` in both languages, in one place. */
 import type { Language } from '../audit/messages.ts';
+import type { DesignDiagnostics } from '../model/design-diagnostics.ts';
 
 const TEXT = {
   zh: {
@@ -11,7 +12,17 @@ const TEXT = {
     weightingFacts: (method: string, by: string, nEffective: number, deff: number, ratio: number) =>
       `${method}${by === '' ? '' : `（${by}）`}；有效样本量 ${nEffective.toFixed(1)}，加权设计效应 ${deff.toFixed(2)}，最大/最小权重比 ${Number.isFinite(ratio) ? ratio.toFixed(1) : '无穷（有权重为 0）'}`,
     unweightableFact: (n: number) => `未加权的受访者: ${n} 人未回答加权问题，不计入加权估计`,
-    nEffective: '有效样本量',
+    nEffective: '有效样本量（区间所用）',
+    design: '抽样设计',
+    designFacts: (d: DesignDiagnostics) =>
+      `${d.strata > 1 ? `${d.strata} 层` : '不分层'}；${d.psus === null ? '每位受访者为一个初级抽样单元' : `${d.psus} 个初级抽样单元`}${d.ssus === null ? '' : `，${d.ssus} 个二级单元`}；${d.fpc ? '有限总体校正' : '无有限总体校正'}${d.weightsFromFpc ? '（权重由 fpc 推出）' : ''}；自由度 ${d.degf}${d.lonelyCount > 0 ? `；${d.lonelyCount} 个层只有一个初级单元（lonelyPsu: ${d.lonelyPsu}）` : ''}`,
+    quantile: '分位数',
+    median: '中位数',
+    quantileNote: '区间为 Woodruff 区间（R 的 svyquantile 默认：qrule = "math"，interval.type = "mean"）。',
+    weightingsTitle: '不同加权下的估计',
+    weightingsNote: (level: number) => `每个指标在问卷的加权与 \`weightings\` 中每种加权下的估计（括号内为 ${level}% 置信区间），便于看出加权改变了什么。`,
+    ownWeighting: (method: string) => `问卷加权（${method}）`,
+    kishN: 'Kish 有效样本量',
     level: '层级',
     difference: '差值（区间）',
     weightedSample: '加权样本',
@@ -40,9 +51,21 @@ const TEXT = {
     suppressed: '样本过少，不显示估计值',
     significant: '与其余受访者差异显著',
     pAdjusted: '校正后 p 值',
-    overallTest: (p: string) => `各组之间差异的卡方检验：p = ${p}`,
+    overallTest: (test: string) => `各组之间是否有差异：${test}`,
+    otherTests: (tests: string) => `其他检验：${tests}`,
+    oneComparison: '只有两组作答：每组与其余作答者的比较就是两组之间的同一次比较，两行的 p 值相同，不按两次检验校正。',
+    testName: {
+      'chi-square': '卡方',
+      'rao-scott-f': 'Rao-Scott F',
+      'welch-t': 'Welch t',
+      'nps-z': 'z',
+      'design-z': 't',
+      'wald-f': '设计 Wald F',
+      'anova-f': '单因素方差分析 F',
+      'welch-anova-f': 'Welch 方差分析 F',
+    },
     breakdownNote: (adjust: string, alpha: number, designBased: boolean) =>
-      `分组检验：每组与其余作答者比较（比例：卡方检验；均值：Welch t 检验；NPS：z 检验），p 值按组数校正（${adjust === 'holm' ? 'Holm' : 'Benjamini-Hochberg'}），校正后 p < ${alpha / 100} 记为显著；${designBased ? '检验按加权设计进行（比例：Rao-Scott 校正；均值与 NPS：线性化方差下的 z 检验）。' : '检验基于未加权计数。'}`,
+      `分组检验：每组与其余作答者比较，p 值按组数校正（${adjust === 'holm' ? 'Holm' : 'Benjamini-Hochberg'}），校正后 p < ${alpha / 100} 记为显著。${designBased ? '检验按加权设计进行：比例为 Rao-Scott F 检验（R 的 svychisq），均值与 NPS 为线性化方差下 svyglm 系数的 t 检验；各组总体差异：比例为 Rao-Scott F，均值与 NPS 为设计 Wald F（R 的 regTermTest）。' : '检验基于未加权计数：比例为卡方检验，均值为 Welch t 检验，NPS 为 z 检验；各组总体差异：比例为卡方检验，均值与 NPS 为 Welch 方差分析（另附单因素方差分析）。'}`,
     empty: '无人作答',
     sample: '样本',
     population: '基准（总体）',
@@ -73,7 +96,17 @@ const TEXT = {
     weightingFacts: (method: string, by: string, nEffective: number, deff: number, ratio: number) =>
       `${method}${by === '' ? '' : ` (${by})`}; effective n ${nEffective.toFixed(1)}, design effect of weighting ${deff.toFixed(2)}, max/min weight ratio ${Number.isFinite(ratio) ? ratio.toFixed(1) : 'infinite (some weights are 0)'}`,
     unweightableFact: (n: number) => `Not weighted: ${n} respondents did not answer a weighting question and are left out of the weighted estimates`,
-    nEffective: 'Effective n',
+    nEffective: 'Effective n (of the interval)',
+    design: 'Sampling design',
+    designFacts: (d: DesignDiagnostics) =>
+      `${d.strata > 1 ? `${d.strata} strata` : 'no strata'}; ${d.psus === null ? 'every respondent a PSU' : `${d.psus} PSUs`}${d.ssus === null ? '' : `, ${d.ssus} second-stage units`}; ${d.fpc ? 'finite population correction' : 'no finite population correction'}${d.weightsFromFpc ? ' (weights from fpc)' : ''}; ${d.degf} degrees of freedom${d.lonelyCount > 0 ? `; ${d.lonelyCount} ${d.lonelyCount === 1 ? 'stratum has' : 'strata have'} a single PSU (lonelyPsu: ${d.lonelyPsu})` : ''}`,
+    quantile: 'Quantile',
+    median: 'median',
+    quantileNote: 'Intervals are Woodruff intervals (R svyquantile defaults: qrule = "math", interval.type = "mean").',
+    weightingsTitle: 'Estimates under each weighting',
+    weightingsNote: (level: number) => `Every headline metric under the codebook's weighting and each of \`weightings\` (${level}% interval in brackets), to show what the weighting changes.`,
+    ownWeighting: (method: string) => `Codebook weighting (${method})`,
+    kishN: "Kish's n",
     level: 'Level',
     difference: 'Difference (interval)',
     weightedSample: 'Weighted sample',
@@ -102,9 +135,21 @@ const TEXT = {
     suppressed: 'too few respondents: no estimate shown',
     significant: 'differs from the rest',
     pAdjusted: 'Adjusted p',
-    overallTest: (p: string) => `Chi-square test that the groups differ: p = ${p}`,
+    overallTest: (test: string) => `Do the groups differ at all: ${test}`,
+    otherTests: (tests: string) => `Other tests: ${tests}`,
+    oneComparison: 'Only two groups answered: each one against the rest is the other against the rest, one comparison with one p-value in both rows, not adjusted as two.',
+    testName: {
+      'chi-square': 'Chi-square',
+      'rao-scott-f': 'Rao-Scott F',
+      'welch-t': 'Welch t',
+      'nps-z': 'z',
+      'design-z': 't',
+      'wald-f': 'Design-based Wald F',
+      'anova-f': 'One-way ANOVA F',
+      'welch-anova-f': "Welch's ANOVA F",
+    },
     breakdownNote: (adjust: string, alpha: number, designBased: boolean) =>
-      `Group tests: each group against the other respondents (shares: chi-square; means: Welch t; NPS: z), p-values adjusted for the number of groups (${adjust === 'holm' ? 'Holm' : 'Benjamini-Hochberg'}); adjusted p < ${alpha / 100} is marked as a difference. ${designBased ? 'Tests follow the weighted design (shares: Rao-Scott; means and NPS: z on the linearised difference).' : 'Tests use unweighted counts.'}`,
+      `Group tests: each group against the other respondents, p-values adjusted for the number of groups (${adjust === 'holm' ? 'Holm' : 'Benjamini-Hochberg'}); adjusted p < ${alpha / 100} is marked as a difference. ${designBased ? 'Tests follow the weighted design: shares by the Rao-Scott F test (R: svychisq), means and NPS by the t-test of the svyglm coefficient on the linearised variance; whether the groups differ at all: Rao-Scott F for shares, the design-based Wald F for means and NPS (R: regTermTest).' : "Tests use unweighted counts: shares by chi-square, means by Welch's t, NPS by z; whether the groups differ at all: chi-square for shares, Welch's ANOVA for means and NPS (the one-way ANOVA beside it)."}`,
     empty: 'nobody answered',
     sample: 'Sample',
     population: 'Benchmark (population)',

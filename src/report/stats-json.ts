@@ -5,6 +5,8 @@ import type { Flag } from '../model/flag.ts';
 import type { BreakdownResult } from '../model/breakdown-result.ts';
 import type { MetricResult } from '../model/metric-result.ts';
 import type { WeightingDiagnostics } from '../model/weighting-diagnostics.ts';
+import type { WeightingComparison } from '../model/weighting-comparison.ts';
+import type { DesignDiagnostics } from '../model/design-diagnostics.ts';
 import type { ValidationSummary } from '../model/validation.ts';
 import type { Stats } from '../model/stats.ts';
 
@@ -27,6 +29,8 @@ export function buildStats(args: {
   breakdowns: BreakdownResult[];
   audit: { audit: Audit; flags: Flag[] };
   weighting?: WeightingDiagnostics;
+  design?: DesignDiagnostics;
+  weightings?: WeightingComparison[];
 }): Stats {
   const { codebook, validation } = args;
   const stats: Stats = {
@@ -49,7 +53,9 @@ export function buildStats(args: {
     },
     confidence: codebook.confidence,
     weighting: args.weighting ?? { method: codebook.weighting.method },
+    ...(args.design === undefined ? {} : { design: args.design }),
     metrics: args.metrics,
+    ...(args.weightings === undefined ? {} : { weightings: args.weightings }),
     breakdowns: args.breakdowns,
     audit: args.audit.audit,
     flags: args.audit.flags,

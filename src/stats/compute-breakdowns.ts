@@ -42,18 +42,24 @@ export function computeBreakdowns(codebook: Codebook, plans: readonly KindPlan[]
       const test = result.n > 0 && tests !== undefined ? tests.vsRest(perGroup[g], tests.subtract(answered, perGroup[g])) : null;
       return { value, estimate: result.estimate, ci: result.ci, n: result.n, flags, pValue: test?.pValue ?? null };
     });
-    markSignificant(groups, adjust, codebook.confidence);
+    markSignificant(groups, adjust, codebook.confidence, question?.type !== 'multi');
     // The overall test shows no group's estimate, so suppressed groups stay in it (over all answers).
     const included = perGroup.filter((_, g) => (groups[g]?.n ?? 0) > 0);
-    const test = question?.type !== 'multi' && tests !== undefined ? tests.overall(included) : null;
-    return { by: breakdown.by, metric: plan.metric.id, groups, adjust, test, tests: 'unweighted' };
+    const [test, ...otherTests] = question?.type !== 'multi' && tests !== undefined ? tests.overall(included) : [];
+    return { by: breakdown.by, metric: plan.metric.id, groups, adjust, test: test ?? null, ...(otherTests.length > 0 ? { otherTests } : {}), tests: 'unweighted' };
   });
 }
 
-/** Adjusts the groups' raw p-values for their number and marks those below 1 − confidence. */
-export function markSignificant(groups: GroupResult[], adjust: 'holm' | 'bh', level: number): void {
+/**
+ * Adjusts the groups' raw p-values for their number and marks those below 1 − confidence. When only two
+ * groups of a single-choice question have answers (`exclusive`), each against the rest is the other against
+ * the rest: one comparison, tested twice with one p-value, so it is not adjusted as two.
+ */
+export function markSignificant(groups: GroupResult[], adjust: 'holm' | 'bh', level: number, exclusive = false): void {
   const tested = groups.filter((group) => group.pValue !== null && group.pValue !== undefined);
-  const adjusted = adjustPValues(tested.map((group) => group.pValue as number), adjust);
+  const answered = groups.filter((group) => group.n > 0);
+  const oneComparison = exclusive && answered.length === 2 && tested.length === 2;
+  const adjusted = oneComparison ? tested.map((group) => group.pValue as number) : adjustPValues(tested.map((group) => group.pValue as number), adjust);
   tested.forEach((group, k) => {
     group.pAdjusted = adjusted[k] ?? null;
     group.significant = (adjusted[k] ?? 1) < 1 - level;

@@ -103,3 +103,8 @@ function npsParts([promoters, passives, detractors]: readonly [number, number, n
   const pd = detractors / n;
   return { nps: 100 * (pp - pd), variance: (1e4 * (pp + pd - (pp - pd) ** 2)) / n };
 }
+
+/** The tests that exist, in order. */
+export function present(...tests: (TestResult | null)[]): TestResult[] {
+  return tests.filter((test): test is TestResult => test !== null);
+}

@@ -12,6 +12,7 @@ import { detachString } from '../util/detach-string.ts';
 import { normalizeLabel } from '../util/normalize-label.ts';
 import type { Answer, Response } from '../model/response.ts';
 import { allowedLevels, isAllowed } from './allowed-levels.ts';
+import { designCells } from './design-cells.ts';
 import { createSeenKeys } from './seen-keys.ts';
 import { quotedValue } from './quoted-value.ts';
 import { DEFAULT_SEPARATOR, missingValues, optionMatcher, parseAnswer, parseOptionColumns, type CellResult, type OptionMatcher } from './parse-answer.ts';
@@ -55,6 +56,7 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
   };
   const headerName = (column: number): string => header[column] ?? `column ${column + 1}`;
   const shown = (column: number, value: string): Pick<Reason, 'value'> => (columns.pii.has(column) ? {} : { value: quotedValue(value) });
+  const placeOf = columns.design === undefined ? undefined : designCells(codebook, columns.design, headerName, shown);
 
   // Exports repeat the same few cells millions of times: each question remembers its verdict on short cells.
   const verdicts = questions.map(() => new Map<string, CellResult>());
@@ -123,14 +125,35 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
       reasons.push({ rule: 'incomplete', column: headerName(columns.progress), value: cells[columns.progress] ?? '', message: `the respondent got ${progress}% of the way through the survey` });
     }
 
-    let weight: number | undefined;
-    if (columns.weight !== undefined) {
-      const text = (cells[columns.weight] ?? '').trim();
-      weight = text.length <= 64 && /^[+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text) ? Number(text) : Number.NaN;
-      if (!(weight >= MIN_WEIGHT && weight <= MAX_WEIGHT)) {
-        const message = weight > 0 && Number.isFinite(weight) ? `a design weight must be between ${MIN_WEIGHT} and ${MAX_WEIGHT}; rescale the weight column (every estimate is the same for weights multiplied by one number)` : 'a design weight must be a positive number';
-        reasons.push({ rule: 'invalid-weight', column: headerName(columns.weight), ...shown(columns.weight, text), message });
+    const weightIn = (column: number): number => {
+      const text = (cells[column] ?? '').trim();
+      const value = text.length <= 64 && /^[+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text) ? Number(text) : Number.NaN;
+      if (!(value >= MIN_WEIGHT && value <= MAX_WEIGHT)) {
+        const message = value > 0 && Number.isFinite(value) ? `a design weight must be between ${MIN_WEIGHT} and ${MAX_WEIGHT}; rescale the weight column (every estimate is the same for weights multiplied by one number)` : 'a design weight must be a positive number';
+        reasons.push({ rule: 'invalid-weight', column: headerName(column), ...shown(column, text), message });
       }
+      return value;
+    };
+    const weight = columns.weight === undefined ? undefined : weightIn(columns.weight);
+    // The weightings side by side: a column already read (the codebook's own, or another's) is not judged twice.
+    let alternativeWeights: (number | undefined)[] | undefined;
+    if (columns.alternativeWeights !== undefined) {
+      const read = new Map<number, number>(columns.weight === undefined || weight === undefined ? [] : [[columns.weight, weight]]);
+      alternativeWeights = columns.alternativeWeights.map((column) => {
+        if (column === undefined) return undefined;
+        const known = read.get(column);
+        if (known !== undefined) return known;
+        const value = weightIn(column);
+        read.set(column, value);
+        return value;
+      });
+    }
+
+    let design: string | undefined;
+    if (placeOf !== undefined) {
+      const place = placeOf(cells, answers);
+      if (place.ok) design = place.key;
+      else reasons.push(place.reason);
     }
 
     const durationColumn = columns.respondent.duration;
@@ -189,6 +212,8 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
     const channel = channelColumn === undefined ? undefined : normalizeLabel(cells[channelColumn] ?? '');
     const response: Response = { row, answers };
     if (weight !== undefined) response.weight = weight;
+    if (alternativeWeights !== undefined) response.alternativeWeights = alternativeWeights;
+    if (design !== undefined) response.design = design;
     if (channel !== undefined) response.channel = channel;
     if (specified !== undefined) response.specified = specified;
     return flag === undefined ? { ok: true, response } : { ok: true, response, flag };

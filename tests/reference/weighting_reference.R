@@ -243,7 +243,9 @@ difference <- function(dname, variable) {
   fit <- svyglm(as.formula(paste0(variable, " ~ male")), dsg)
   est <- as.numeric(coef(fit)["male"]); se <- as.numeric(SE(fit)["male"])
   list(call = sprintf("svyglm(%s ~ male, update(%s, male = as.numeric(gender == 'male')))", variable, dname),
-       difference = est, se = se, z = est / se, p_value = 2 * pnorm(-abs(est / se)))
+       difference = est, se = se, z = est / se, p_value = 2 * pnorm(-abs(est / se)),
+       df_residual = fit$df.residual, p_value_t = 2 * pt(-abs(est / se), fit$df.residual),
+       p_value_t_note = "summary(fit)'s p-value: t on svyglm's residual degrees of freedom (degf + 1 - 2)")
 }
 
 chisq <- function(dname) {

@@ -22,6 +22,8 @@ const DIGESTS: Record<number, string> = {
   2: '50fea6d7da70a1339a00d4a8290433d235131dd24f7a6f9e65648eb616e22f06',
   // Format 3: `filtered` in the accounting; missing values, codes as numbers, unknown values (issue 17).
   3: '09fe1e7f2fb192b28cfff3eb24971c37e272fe6116472da53c7bba988b024cee',
+  // Format 4: tests named as they are (with statistic and df), ANOVAs for means and NPS, the effective n the interval used (issue 18).
+  4: 'fbec6bca68f8a91fd75c9f2579921d8b6d4b3c4481b8d72052db1abd16ee2f37',
 };
 
 function reportsDigest(): string {

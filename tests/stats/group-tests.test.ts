@@ -57,8 +57,21 @@ describe('group tests', () => {
     // Eight identical answers have no spread to estimate from: no test, rather than p ≈ 0.
     expect(welchTest(counts([5, 5, 5, 5, 5, 5, 5, 5]), counts([1, 2, 3, 4, 5, 3, 2]))).toBeNull();
     expect(npsTest([8, 0, 0], [30, 40, 30])).toBeNull();
-    // Means get no overall test (no ANOVA): none rather than a wrong one.
-    expect(mean.groups?.overall([{ counts: counts([1, 2]) }, { counts: counts([3, 4]) }])).toBeNull();
+    // Means: Welch's ANOVA, then the classic one; one group alone has nothing to compare.
+    expect(mean.groups?.overall([{ counts: counts([1, 2]) }])).toEqual([]);
+  });
+
+  it("tests that several means differ with Welch's ANOVA and the one-way ANOVA (hand calculation)", () => {
+    // Groups {1, 2} and {3, 4}: means 1.5 and 3.5, variances 0.5. Welch: t = 2/√(0.25 + 0.25), F = t² = 8 on
+    // (1, 2) df; classic: between 2·1² + 2·1² = 4 on 1 df, within 0.5 + 0.5 = 1 on 2 df, F = 4/0.5 = 8.
+    // p = P(F(1, 2) > 8) = P(|t₂| > √8) = 1 − √8/√(8 + 2) = 0.105572809 (t with 2 df: P(|T| > t) = 1 − t/√(t² + 2)).
+    const tests = mean.groups?.overall([{ counts: counts([1, 2]) }, { counts: counts([3, 4]) }]) ?? [];
+    expect(tests.map((t) => t.method)).toEqual(['welch-anova-f', 'anova-f']);
+    for (const test of tests) {
+      expect(test.statistic).toBeCloseTo(8, 12);
+      expect([test.df, test.df2]).toEqual([1, 2]);
+      expect(test.pValue).toBeCloseTo(1 - (2 * Math.SQRT2) / Math.sqrt(10), 12);
+    }
   });
 
   it('subtracts a group from the whole to get the rest', () => {

@@ -19,3 +19,16 @@ export function combineFolds<F extends Record<string, Fold<unknown>>>(folds: F):
     },
   };
 }
+
+/** Folds of one kind side by side: the state is the list of their states. */
+export function listFolds<S>(folds: readonly Fold<S>[]): Fold<S[]> {
+  return {
+    create: () => folds.map((fold) => fold.create()),
+    add(states, response) {
+      folds.forEach((fold, i) => fold.add(states[i] as S, response));
+    },
+    merge(into, from) {
+      folds.forEach((fold, i) => fold.merge(into[i] as S, from[i] as S));
+    },
+  };
+}

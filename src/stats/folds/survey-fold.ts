@@ -6,9 +6,9 @@
 import type { Codebook } from '../../codebook/schema.ts';
 import type { Fold } from '../../model/fold.ts';
 import { planMetric } from '../metric-plan.ts';
-import { planAuditWeighting, planWeighting } from '../weights/weighting-plan.ts';
+import { planAuditWeighting, planWeighting, planWeightingOf } from '../weights/weighting-plan.ts';
 import { breakdownFold, breakdownPlans, type BreakdownStates } from './breakdown-fold.ts';
-import { combineFolds } from './combine-folds.ts';
+import { combineFolds, listFolds } from './combine-folds.ts';
 import { kindPlans, metricFold, type MetricStates } from './metric-fold.ts';
 import { channelFold, nonResponseFold, optionCountFold, quotesFold, type Quotes } from './question-folds.ts';
 import { weightedFold, type WeightedState } from './weighted-fold.ts';
@@ -32,6 +32,8 @@ export interface SurveyState {
   weighting?: WeightedState;
   /** When the codebook does not weight but has benchmarks: the metrics raked to all of them, for the audit. */
   auditWeighting?: WeightedState;
+  /** Per entry of `weightings`: the metrics under it (null for `method: none`: the unweighted results). */
+  alternatives?: (WeightedState | null)[];
 }
 
 export function surveyFold(codebook: Codebook): Fold<SurveyState> {
@@ -48,6 +50,11 @@ export function surveyFold(codebook: Codebook): Fold<SurveyState> {
   });
   const weighting = planWeighting(codebook);
   const auditWeighting = planAuditWeighting(codebook);
+  // `method: none` beside the others is the unweighted estimate, whatever the design: what weighting changes.
+  const alternatives = codebook.weightings.map((weighting, i) => {
+    const plan = weighting.method === 'none' ? undefined : planWeightingOf(codebook, weighting);
+    return plan === undefined ? nullFold : weightedFold(plan, { metrics, breakdowns: [], benchmarks: [] }, (response) => response.alternativeWeights?.[i]);
+  });
   const fold = combineFolds({
     metrics: metricFold(metrics),
     breakdowns: breakdownFold(breakdowns),
@@ -62,10 +69,14 @@ export function surveyFold(codebook: Codebook): Fold<SurveyState> {
     ...(weighting === undefined ? {} : { weighting: weightedFold(weighting, { metrics, breakdowns, benchmarks }) }),
     // The audit's re-weighting needs the headline metrics only.
     ...(auditWeighting === undefined ? {} : { auditWeighting: weightedFold(auditWeighting, { metrics, breakdowns: [], benchmarks: [] }) }),
+    ...(alternatives.length === 0 ? {} : { alternatives: listFolds<WeightedState | null>(alternatives) }),
   });
   // This module as compiled, named beside the code that runs (dist/, or the command's bundle in dist/bundle/).
   return { ...(fold as Fold<SurveyState>), module: new URL('./survey-fold.js', import.meta.url).href };
 }
+
+/** A weighting without weights keeps nothing: its results are the unweighted ones. */
+const nullFold: Fold<WeightedState | null> = { create: () => null, add: () => undefined, merge: () => undefined };
 
 /** For worker threads (Fold.module). */
 export const createFold = surveyFold;

@@ -6,6 +6,7 @@
  */
 import type { Fold } from '../../model/fold.ts';
 import type { Response } from '../../model/response.ts';
+import { valueOf } from '../kinds/value-kind.ts';
 import { answerFor } from '../metric-plan.ts';
 import type { CellTotal } from '../weights/calibrate.ts';
 import { addToCellSums, cellSumsOf, mergeWeighted, type CellSums, type WeightedSums } from '../weights/weighted-sums.ts';
@@ -33,6 +34,8 @@ export interface WeightedState {
   breakdowns: Map<string, Map<string, WeightedBreakdown>>;
   /** Per benchmarked question id: the sums of the indicator "chose option o", per option. */
   benchmarks: Map<string, WeightedSums[]>;
+  /** Per metric id of a kind that keeps them (`weightedValues`: quantiles): per distinct answer, the sums of those who gave it. */
+  values: Map<string, Map<number, WeightedSums>>;
 }
 
 /** What is weighted: the metrics, and (not for the audit's re-weighting) the breakdowns and benchmarks. */
@@ -60,7 +63,8 @@ interface Index {
   slots: Map<string, (CellSums | undefined)[]>;
 }
 
-export function weightedFold(plan: WeightingPlan, scope: WeightedScope): Fold<WeightedState> {
+/** `weightOf`: a respondent's design weight (absent: 1); the codebook's `weighting.column` unless told otherwise. */
+export function weightedFold(plan: WeightingPlan, scope: WeightedScope, weightOf: (response: Response) => number | undefined = (response) => response.weight): Fold<WeightedState> {
   const indexes = new WeakMap<WeightedState, Index>();
   const indexOf = (state: WeightedState): Index => {
     let index = indexes.get(state);
@@ -108,8 +112,9 @@ export function weightedFold(plan: WeightingPlan, scope: WeightedScope): Fold<We
         ]),
       ),
       benchmarks: new Map(scope.benchmarks.map((b) => [b.id, sums(b.options)])),
+      values: new Map(scope.metrics.filter(({ kind }) => kind.weightedValues === true).map(({ plan: p }) => [p.metric.id, new Map()])),
     }),
-    add: (state, response) => addWeighted(state, response, scope, indexOf(state)),
+    add: (state, response) => addWeighted(state, response, weightOf(response) ?? 1, scope, indexOf(state)),
     merge(into, from) {
       // Merged cells get sums of their own: the per-cell index is rebuilt as responses come.
       indexes.delete(into);
@@ -121,6 +126,13 @@ export function weightedFold(plan: WeightingPlan, scope: WeightedScope): Fold<We
       const both = (a: readonly WeightedSums[] | undefined, b: readonly WeightedSums[] | undefined): void => a?.forEach((s, i) => mergeWeighted(s, b?.[i] ?? new Map()));
       for (const [id, s] of into.metrics) both(s, from.metrics.get(id));
       for (const [id, s] of into.benchmarks) both(s, from.benchmarks.get(id));
+      for (const [id, byValue] of into.values) {
+        for (const [value, f] of from.values.get(id) ?? []) {
+          const target = byValue.get(value);
+          if (target === undefined) byValue.set(value, new Map([...f].map(([cell, c]) => [cell, { ...c }])));
+          else mergeWeighted(target, f);
+        }
+      }
       for (const [by, metrics] of into.breakdowns) {
         for (const [id, w] of metrics) {
           const f = from.breakdowns.get(by)?.get(id);
@@ -133,10 +145,9 @@ export function weightedFold(plan: WeightingPlan, scope: WeightedScope): Fold<We
   };
 }
 
-function addWeighted(state: WeightedState, response: Response, scope: WeightedScope, { targets, ids, slots }: Index): void {
+function addWeighted(state: WeightedState, response: Response, d: number, scope: WeightedScope, { targets, ids, slots }: Index): void {
   const { answers } = response;
-  const d = response.weight ?? 1;
-  const cell = cellKey(state.plan, answers, d);
+  const cell = cellKey(state.plan, response, d);
   if (cell === undefined) {
     state.unweightable++;
     return;
@@ -165,6 +176,15 @@ function addWeighted(state: WeightedState, response: Response, scope: WeightedSc
     const answer = answerFor(plan, answers);
     const variables = ids.metrics[m] ?? [];
     if (answer !== null) kind.addWeighted(plan, answer, answers, (v, y) => addAt(variables[v] ?? -1, y));
+  }
+  for (const [id, byValue] of state.values) {
+    const found = scope.metrics.find(({ plan }) => plan.metric.id === id);
+    const answer = found === undefined ? null : answerFor(found.plan, answers);
+    if (found === undefined || answer === null) continue;
+    const y = valueOf(found.plan.question, answer);
+    let target = byValue.get(y);
+    if (target === undefined) byValue.set(y, (target = new Map()));
+    addToCellSums(cellSumsOf(target, cell), d, 1);
   }
   for (let b = 0; b < scope.benchmarks.length; b++) {
     const answer = answers[scope.benchmarks[b]?.at ?? -1];
@@ -209,6 +229,7 @@ export function canonicalWeightedState(w: WeightedState): WeightedState {
     cells: sort(w.cells),
     metrics: new Map([...w.metrics].map(([id, s]) => [id, all(s)])),
     benchmarks: new Map([...w.benchmarks].map(([id, s]) => [id, all(s)])),
+    values: new Map([...w.values].map(([id, byValue]) => [id, new Map([...byValue].sort(([a], [b]) => a - b).map(([value, s]) => [value, sort(s)]))])),
     breakdowns: new Map(
       [...w.breakdowns].map(([by, metrics]) => [
         by,

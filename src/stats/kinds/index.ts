@@ -10,6 +10,7 @@ import type { MetricKind } from './metric-kind.ts';
 import { nps } from './nps.ts';
 import { pmf } from './pmf.ts';
 import { proportion } from './proportion.ts';
+import { quantiles } from './quantiles.ts';
 import { ratio } from './ratio.ts';
 import { retention } from './retention.ts';
 import { topBox } from './top-box.ts';
@@ -25,6 +26,7 @@ const KINDS: { [K in Metric['kind']]: MetricKind<unknown> } = {
   retention,
   pmf,
   ratio,
+  quantiles,
 };
 
 export function kindOf(kind: Metric['kind']): MetricKind<unknown> {

@@ -21,9 +21,10 @@ export type Scale = 'share' | 'mean' | 'score';
 
 /**
  * The charts a kind's results get: a bar in its section's share chart, a chart of its options' shares, a
- * retention curve over its levels, the NPS bar of promoters, passives and detractors.
+ * retention curve over its levels, the NPS bar of promoters, passives and detractors, a histogram of a
+ * number question's answers.
  */
-export type ChartRole = 'section' | 'options' | 'curve' | 'nps';
+export type ChartRole = 'section' | 'options' | 'curve' | 'nps' | 'histogram';
 
 /** The answer of a respondent in a metric's denominator. */
 export type Given = Exclude<Answer, null>;
@@ -63,8 +64,14 @@ export interface MetricKind<S> {
   variables(plan: MetricPlan): number;
   /** One respondent's value of each variable (`add(v, y)`; a variable not added leaves the respondent out of it). */
   addWeighted(plan: MetricPlan, answer: Given, answers: readonly Answer[], add: (v: number, y: number) => void): void;
+  /**
+   * Whether the weighted fold also keeps, per distinct value of the answer, the per-cell sums of the
+   * respondents who gave it (`values` in finishWeighted): what a quantile needs, which no fixed set of
+   * variables gives.
+   */
+  weightedValues?: boolean;
   /** The weighted result from the sums of the variables, the unweighted one kept alongside. */
-  finishWeighted(plan: MetricPlan, unweighted: MetricResult, sums: readonly WeightedSums[], context: WeightingContext, settings: IntervalSettings): MetricResult;
+  finishWeighted(plan: MetricPlan, unweighted: MetricResult, sums: readonly WeightedSums[], context: WeightingContext, settings: IntervalSettings, values?: ReadonlyMap<number, WeightedSums>): MetricResult;
 
   /** Breakdowns by group; absent for kinds that cannot be broken down (the codebook refuses them). */
   groups?: GroupTests<S>;
@@ -78,8 +85,8 @@ export interface GroupTests<S> {
   subtract(whole: S, part: S): S;
   /** The test of a group against the rest of the respondents. */
   vsRest(group: S, rest: S): TestResult | null;
-  /** The test that the groups differ at all, or null when the kind has none. */
-  overall(groups: readonly S[]): TestResult | null;
+  /** The tests that the groups differ at all, the main one first (none when the kind has none). */
+  overall(groups: readonly S[]): TestResult[];
   /** The one variable whose weighted group estimates and design-based tests are taken, for a respondent. */
   value(plan: MetricPlan, answer: Given): number;
   /**

@@ -4,13 +4,14 @@
  * y ∈ {100, 0, −100}.
  */
 import { zFor } from '../distributions.ts';
-import { chiSquareIndependence, npsTest } from '../group-tests.ts';
+import { oneWayAnova, welchAnova } from '../anova.ts';
+import { chiSquareIndependence, npsTest, present } from '../group-tests.ts';
 import { npsInterval } from '../nps-interval.ts';
 import type { WeightedSums } from '../weights/weighted-sums.ts';
 import { baseResult, finite, weightedBase } from './base-result.ts';
 import { formatValue } from './format-value.ts';
 import type { Given, MetricKind, WeightingContext } from './metric-kind.ts';
-import { weightedValue, weightedValueGroup } from './value-kind.ts';
+import { designN, weightedValue, weightedValueGroup } from './value-kind.ts';
 import { variableMean } from './weighted-share.ts';
 
 /** The range of an NPS. */
@@ -25,6 +26,16 @@ export interface NpsScores {
 function scoreValue(answer: Given): number {
   const score = answer as number;
   return score >= 9 ? 100 : score <= 6 ? -100 : 0;
+}
+
+/** Respondents per NPS score value (100, 0, −100). */
+function scoreCounts(scores: readonly number[]): Map<number, number> {
+  const [promoters, passives, detractors] = classes(scores);
+  return new Map([
+    [-100, detractors],
+    [0, passives],
+    [100, promoters],
+  ]);
 }
 
 /** [promoters, passives, detractors]. */
@@ -83,12 +94,16 @@ export const nps: MetricKind<NpsScores> = {
     const m = variableMean(sums, 0, context);
     if (m === null) return { ...base, estimate: null, ci: null };
     const { estimate, ci, se } = weightedValue(plan, m, settings.level, SCALE);
-    return { ...base, ...weightedClasses(sums[0] ?? new Map(), context), estimate, ci, method: 'normal', n: m.n, nEffective: m.nEffective, se, deff: finite(m.deff) };
+    return { ...base, ...weightedClasses(sums[0] ?? new Map(), context), estimate, ci, method: 'normal', n: m.n, nEffective: m.nEffective, nInterval: designN(m), se, deff: finite(m.deff) };
   },
   groups: {
     subtract: (whole, part) => ({ scores: whole.scores.map((c, s) => c - (part.scores[s] ?? 0)) }),
     vsRest: (group, rest) => npsTest(classes(group.scores), classes(rest.scores)),
-    overall: (groups) => chiSquareIndependence(groups.map((g) => [...classes(g.scores)])),
+    // On the score (100, 0, −100): Welch's ANOVA, the one-way ANOVA; then Pearson's chi-square on the three classes.
+    overall: (groups) => {
+      const scores = groups.map((g) => scoreCounts(g.scores));
+      return present(welchAnova(scores), oneWayAnova(scores), chiSquareIndependence(groups.map((g) => [...classes(g.scores)])));
+    },
     value: (_plan, answer) => scoreValue(answer),
     weightedTest: 'domain',
     finishWeighted: (plan, group, sums, context, settings) => weightedValueGroup(plan, group, sums, context, settings.level, SCALE),

@@ -5,7 +5,7 @@
  */
 import type { GroupResult, MetricResult } from '../../model/metric-result.ts';
 import type { Answer } from '../../model/response.ts';
-import { chiSquareIndependence } from '../group-tests.ts';
+import { chiSquareIndependence, present } from '../group-tests.ts';
 import type { MetricPlan } from '../metric-plan.ts';
 import { newcombeInterval } from '../newcombe-interval.ts';
 import { proportionInterval } from '../proportion-interval.ts';
@@ -40,11 +40,11 @@ export const shareGroups: GroupTests<ShareCount> = {
       [group.x, group.n - group.x],
       [rest.x, rest.n - rest.x],
     ]),
-  overall: (groups) => chiSquareIndependence(groups.map((g) => [g.x, g.n - g.x])),
+  overall: (groups) => present(chiSquareIndependence(groups.map((g) => [g.x, g.n - g.x]))),
   value: (plan, answer) => (isHit(plan, answer) ? 1 : 0),
   weightedTest: 'table',
   finishWeighted(_plan, group, sums, context, settings): GroupResult {
-    return group.flags.includes('suppressed') ? group : weightedShareGroup(group, linearizedMean(sums, context.cells, context.calibration), settings);
+    return group.flags.includes('suppressed') ? group : weightedShareGroup(group, linearizedMean(sums, context.cells, context.calibration), settings, 'domain');
   },
 };
 

@@ -6,7 +6,8 @@
 import type { Question } from '../../codebook/schema.ts';
 import type { GroupResult, MetricResult } from '../../model/metric-result.ts';
 import { zFor, tQuantile } from '../distributions.ts';
-import { welchTest } from '../group-tests.ts';
+import { oneWayAnova, welchAnova } from '../anova.ts';
+import { present, welchTest } from '../group-tests.ts';
 import { clamp } from '../interval.ts';
 import type { MetricPlan } from '../metric-plan.ts';
 import { tIntervalFromCounts } from '../t-interval.ts';
@@ -54,6 +55,11 @@ export function weightedValue(plan: MetricPlan, m: { estimate: number; variance:
   return { estimate, ci: clipped(plan, ci), se: Math.sqrt(m.variance) / per };
 }
 
+/** The n of a simple random sample as precise as a weighted mean: n/deff (Kish's n when the design effect is not finite). */
+export function designN(m: { n: number; deff: number; nEffective: number }): number {
+  return m.deff > 0 && Number.isFinite(m.deff) ? m.n / m.deff : m.nEffective;
+}
+
 /** A group of a weighted value kind (mean, ratio, NPS): a normal interval on the group's linearised variance. */
 export function weightedValueGroup(plan: MetricPlan, group: GroupResult, sums: Parameters<typeof linearizedMean>[0], context: WeightingContext, level: number, bounds?: readonly [number, number]): GroupResult {
   if (group.flags.includes('suppressed')) return group;
@@ -61,7 +67,7 @@ export function weightedValueGroup(plan: MetricPlan, group: GroupResult, sums: P
   const m = linearizedMean(sums, context.cells, context.calibration);
   if (m === null) return { ...group, estimate: null, ci: null, unweighted };
   const { estimate, ci } = weightedValue(plan, m, level, bounds);
-  return { ...group, estimate, ci, n: m.n, unweighted };
+  return { ...group, estimate, ci, n: m.n, nInterval: designN(m), unweighted };
 }
 
 const valueGroups: GroupTests<ValueCounts> = {
@@ -71,8 +77,8 @@ const valueGroups: GroupTests<ValueCounts> = {
     return { counts: new Map([...counts].filter(([, c]) => c > 0)) };
   },
   vsRest: (group, rest) => welchTest(group.counts, rest.counts),
-  // An overall test for several means (an ANOVA) is not computed.
-  overall: () => null,
+  // Welch's ANOVA first (it does not assume equal variances), then the classic one-way ANOVA.
+  overall: (groups) => present(welchAnova(groups.map((g) => g.counts)), oneWayAnova(groups.map((g) => g.counts))),
   value: (plan, answer) => valueOf(plan.question, answer),
   weightedTest: 'domain',
   finishWeighted: (plan, group, sums, context, settings) => weightedValueGroup(plan, group, sums, context, settings.level),
@@ -125,7 +131,7 @@ export function valueKind(kind: 'mean' | 'ratio', scale: Scale): MetricKind<Valu
       const m = variableMean(sums, 0, context);
       if (m === null) return { ...base, estimate: null, ci: null };
       const { estimate, ci, se } = weightedValue(plan, m, settings.level);
-      return { ...base, estimate, ci, method: 'normal', n: m.n, nEffective: m.nEffective, se, deff: finite(m.deff) };
+      return { ...base, estimate, ci, method: 'normal', n: m.n, nEffective: m.nEffective, nInterval: designN(m), se, deff: finite(m.deff) };
     },
     groups: valueGroups,
     change: welchChange,

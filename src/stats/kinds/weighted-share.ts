@@ -1,5 +1,6 @@
 /** Weighted estimates from a metric's per-cell sums: a variable's mean, and shares with their intervals. */
 import type { GroupResult } from '../../model/metric-result.ts';
+import { tQuantile } from '../distributions.ts';
 import { proportionInterval } from '../proportion-interval.ts';
 import { linearizedMean, type LinearizedMean } from '../weights/linearized-mean.ts';
 import type { WeightedSums } from '../weights/weighted-sums.ts';
@@ -17,16 +18,35 @@ export function variableMean(sums: readonly WeightedSums[], v: number, context: 
  * fixes (an option of a calibration variable): its interval is the point, as R's confint(svymean(...)) gives
  * to within the raking tolerance.
  */
-export function weightedShare(m: LinearizedMean, settings: IntervalSettings): { estimate: number; ci: [number, number] | null } {
+export function weightedShare(m: LinearizedMean, settings: IntervalSettings, basis: Basis = 'design'): { estimate: number; ci: [number, number] | null; nInterval?: number } {
   const p = m.estimate;
   if (p > 0 && p < 1 && m.variance === 0) return { estimate: p, ci: [p, p] };
-  const nStar = p > 0 && p < 1 && m.variance > 0 ? (p * (1 - p)) / m.variance : m.nEffective;
+  const nStar = (p > 0 && p < 1 && m.variance > 0 ? (p * (1 - p)) / m.variance : m.nEffective) * degreesFactor(m, settings.level, basis);
   const interval = proportionInterval(p * nStar, nStar, settings.level, settings.ciMethod);
-  return { estimate: p, ci: interval?.ci ?? null };
+  return { estimate: p, ci: interval?.ci ?? null, nInterval: nStar };
 }
 
 /** A group's weighted share from its variable's mean `m` (null: no weight in it), its unweighted figures kept alongside. */
-export function weightedShareGroup(group: GroupResult, m: LinearizedMean | null, settings: IntervalSettings): GroupResult {
+export function weightedShareGroup(group: GroupResult, m: LinearizedMean | null, settings: IntervalSettings, basis: Basis = 'design'): GroupResult {
   const unweighted = { estimate: group.estimate, ci: group.ci };
-  return m === null ? { ...group, estimate: null, ci: null, unweighted } : { ...group, ...weightedShare(m, settings), n: m.n, unweighted };
+  return m === null ? { ...group, estimate: null, ci: null, unweighted } : { ...group, ...weightedShare(m, settings, basis), n: m.n, unweighted };
+}
+
+/**
+ * Whose degrees of freedom an interval takes: the whole design's (`svyciprop(~y, design)`, an option's share
+ * or a headline), or the domain's subset (`svyby(~y, ~group, design, svyciprop)`, a breakdown's group).
+ */
+export type Basis = 'design' | 'domain';
+
+/**
+ * svyciprop(method = "beta") scales the effective n by (t(α/2, nrow − 1) / t(α/2, degf))²: a clustered or
+ * stratified design has fewer degrees of freedom than respondents, which widens the interval. 1 when the
+ * two agree (every design without strata or clusters, for the whole design). Applied to every interval method.
+ */
+function degreesFactor(m: LinearizedMean, level: number, basis: Basis): number {
+  const rows = basis === 'design' ? m.rows : m.domainRows;
+  const degf = basis === 'design' ? m.degf : m.domainDegf;
+  if (rows - 1 === degf || rows < 2 || degf < 1) return 1;
+  const alpha = 1 - level;
+  return (tQuantile(alpha / 2, rows - 1) / tQuantile(alpha / 2, degf)) ** 2;
 }

@@ -5,7 +5,7 @@
  * (`trimWeights(strict = TRUE)`). Works on cell totals of design weights, so it needs no pass over the rows.
  * It also records what the variance needs: the weights R stores with each post-stratification step.
  */
-import { levelOf, type WeightingPlan } from './weighting-plan.ts';
+import { levelOf, type DesignSpec, type WeightingPlan } from './weighting-plan.ts';
 
 /** Totals of the design weights per cell: respondents, Σ d, Σ d², and the smallest and largest d. */
 export interface CellTotal {
@@ -34,6 +34,8 @@ export interface Calibration {
   converged: boolean;
   /** Respondents whose weight was cut to the trimming cap. */
   trimmed: number;
+  /** The sampling design the variance follows (absent: every respondent a PSU, one stratum). */
+  design?: DesignSpec;
 }
 
 /** Failure: a population level without respondents, or (margin −1) no respondent answered every weighting question. */
@@ -44,12 +46,17 @@ export const RAKE_TOLERANCE = 1e-10;
 /** ...or after this many sweeps, which is then reported. (R's defaults are looser: epsilon = 1, maxit = 10.) */
 export const RAKE_MAX_ITERATIONS = 100;
 
-export function calibrate(plan: WeightingPlan, cells: ReadonlyMap<string, CellTotal>): CalibrationResult {
-  let g = new Map([...cells.keys()].map((cell) => [cell, 1]));
-  const total = [...cells.values()].reduce((sum, c) => sum + c.a1, 0);
+/**
+ * `base`: factors the design implies before any calibration (weights derived from `fpc` when the export has
+ * none, design-layout.ts), by cell; 1 without.
+ */
+export function calibrate(plan: WeightingPlan, cells: ReadonlyMap<string, CellTotal>, base?: ReadonlyMap<string, number>): CalibrationResult {
+  const withDesign = <T extends Calibration>(calibration: T): T => (plan.design === undefined ? calibration : { ...calibration, design: plan.design });
+  let g = new Map([...cells.keys()].map((cell) => [cell, base?.get(cell) ?? 1]));
+  const total = [...cells].reduce((sum, [cell, c]) => sum + (g.get(cell) ?? 1) * c.a1, 0);
   if (plan.method === 'column') {
     const trimmed = plan.trim === undefined ? 0 : trim(plan.trim, cells, g);
-    return { ok: true, calibration: { g, kind: 'none', projections: [], iterations: 0, converged: true, trimmed } };
+    return { ok: true, calibration: withDesign({ g, kind: 'none', projections: [], iterations: 0, converged: true, trimmed }) };
   }
   if (cells.size === 0) return { ok: false, margin: -1, level: -1 };
   // Every level the population has must have respondents, or no weighting can reach its share.
@@ -96,7 +103,7 @@ export function calibrate(plan: WeightingPlan, cells: ReadonlyMap<string, CellTo
   // Trimming changes the weights, not the post-strata R keeps for the variance: work on a copy.
   g = new Map(g);
   const trimmed = plan.trim === undefined ? 0 : trim(plan.trim, cells, g);
-  return { ok: true, calibration: { g, kind: plan.method, projections, iterations, converged, trimmed } };
+  return { ok: true, calibration: withDesign({ g, kind: plan.method, projections, iterations, converged, trimmed }) };
 }
 
 function marginTotals(cells: ReadonlyMap<string, CellTotal>, g: ReadonlyMap<string, number>, m: number, levels: number): number[] {

@@ -9,6 +9,8 @@
  * domain's and the others', as R keeps them with weight 0 when subsetting). Variables whose covariance is
  * taken must share one domain.
  */
+import { checkedLayout, domainDegf } from '../design/design-layout.ts';
+import { designCovariance, type CellResiduals } from '../design/design-variance.ts';
 import type { Calibration, CellTotal } from './calibrate.ts';
 import type { CellSums, WeightedSums } from './weighted-sums.ts';
 import { levelOf } from './weighting-plan.ts';
@@ -22,6 +24,15 @@ export interface LinearizedMean {
   deff: number;
   /** Respondents in the domain. */
   n: number;
+  /**
+   * Degrees of freedom, as R's degf(): of the whole design (stage-1 units less strata; respondents less 1
+   * without a design), and of the domain's subset (units with a respondent of the domain, less their strata).
+   */
+  degf: number;
+  domainDegf: number;
+  /** nrow() of the whole design, and of the domain's subset (R keeps every row when subsetting a calibrated design). */
+  rows: number;
+  domainRows: number;
 }
 
 /** A variable's weighted mean and the per-cell pieces of its projected residuals. */
@@ -167,6 +178,8 @@ export function covariance(
   cross: (cell: string) => number,
   disjoint = false,
 ): number {
+  const design = calibration.design;
+  const perCell: CellResiduals | undefined = design === undefined ? undefined : { a: [], b: [], ab: [], sizeA: [], sizeB: [], sizeAB: [], n: [] };
   let sumA = 0;
   let sumB = 0;
   let sumAB = 0;
@@ -187,16 +200,36 @@ export function covariance(
     const u2b = (cb.s2y - b.mean * cb.s2) / b.total;
     const both = disjoint ? 0 : cross(cell);
     const uab = disjoint ? 0 : (both - b.mean * ca.s2y - a.mean * cb.s2y + a.mean * b.mean * ca.s2) / (a.total * b.total);
-    sumA += g * u1a - fa * t.a1;
-    sumB += g * u1b - fb * t.a1;
-    sumAB += g * g * uab - g * fb * u2a - g * fa * u2b + fa * fb * t.a2;
-    respondents += t.n;
+    const cellA = g * u1a - fa * t.a1;
+    const cellB = g * u1b - fb * t.a1;
+    const cellAB = g * g * uab - g * fb * u2a - g * fa * u2b + fa * fb * t.a2;
     const size2a = (Math.abs(ca.s2y) + Math.abs(a.mean * ca.s2)) / a.total;
     const size2b = (Math.abs(cb.s2y) + Math.abs(b.mean * cb.s2)) / b.total;
     const sizeab = disjoint ? 0 : (Math.abs(both) + Math.abs(b.mean * ca.s2y) + Math.abs(a.mean * cb.s2y) + Math.abs(a.mean * b.mean * ca.s2)) / (a.total * b.total);
-    sizeA += (Math.abs(g) * (Math.abs(ca.s1y) + Math.abs(a.mean * ca.s1))) / a.total + Math.abs(fa * t.a1);
-    sizeB += (Math.abs(g) * (Math.abs(cb.s1y) + Math.abs(b.mean * cb.s1))) / b.total + Math.abs(fb * t.a1);
-    sizeAB += g * g * sizeab + Math.abs(g * fb) * size2a + Math.abs(g * fa) * size2b + Math.abs(fa * fb * t.a2);
+    const cellSizeA = (Math.abs(g) * (Math.abs(ca.s1y) + Math.abs(a.mean * ca.s1))) / a.total + Math.abs(fa * t.a1);
+    const cellSizeB = (Math.abs(g) * (Math.abs(cb.s1y) + Math.abs(b.mean * cb.s1))) / b.total + Math.abs(fb * t.a1);
+    const cellSizeAB = g * g * sizeab + Math.abs(g * fb) * size2a + Math.abs(g * fa) * size2b + Math.abs(fa * fb * t.a2);
+    if (perCell !== undefined) {
+      perCell.a.push(cellA);
+      perCell.b.push(cellB);
+      perCell.ab.push(cellAB);
+      perCell.sizeA.push(cellSizeA);
+      perCell.sizeB.push(cellSizeB);
+      perCell.sizeAB.push(cellSizeAB);
+      perCell.n.push(t.n);
+      continue;
+    }
+    sumA += cellA;
+    sumB += cellB;
+    sumAB += cellAB;
+    respondents += t.n;
+    sizeA += cellSizeA;
+    sizeB += cellSizeB;
+    sizeAB += cellSizeAB;
+  }
+  if (design !== undefined && perCell !== undefined) {
+    const { value, size } = designCovariance(checkedLayout(cells, design), design, perCell);
+    return Math.abs(value) <= ROUNDING * size ? 0 : value;
   }
   if (respondents <= 1) return 0;
   const centred = sumAB - (sumA * sumB) / respondents;
@@ -204,11 +237,12 @@ export function covariance(
 }
 
 /**
- * The design-based z-test of one domain's mean against another, disjoint domain's (a group against the rest):
- * z = (ȳ_a − ȳ_b) / √(Var_a + Var_b − 2·Cov_ab), as the coefficient of `svyglm(y ~ group)`; null when either
- * domain is empty or the variance of the difference is 0.
+ * The design-based test of one domain's mean against another, disjoint domain's (a group against the rest):
+ * t = (ȳ_a − ȳ_b) / √(Var_a + Var_b − 2·Cov_ab), as the coefficient of `svyglm(y ~ group)`, on svyglm's
+ * residual degrees of freedom (degf of the two domains' subset, less 1) as `summary()` gives it; null when
+ * either domain is empty or the variance of the difference is 0.
  */
-export function domainDifference(a: WeightedSums, b: WeightedSums, cells: ReadonlyMap<string, CellTotal>, calibration: Calibration): { difference: number; z: number } | null {
+export function domainDifference(a: WeightedSums, b: WeightedSums, cells: ReadonlyMap<string, CellTotal>, calibration: Calibration): { difference: number; z: number; df: number } | null {
   const ia = influence(a, cells, calibration);
   const ib = influence(b, cells, calibration);
   if (ia === null || ib === null) return null;
@@ -218,7 +252,7 @@ export function domainDifference(a: WeightedSums, b: WeightedSums, cells: Readon
     2 * covariance(ia, ib, cells, calibration, () => 0, true);
   if (!(variance > 0)) return null;
   const difference = ia.mean - ib.mean;
-  return { difference, z: difference / Math.sqrt(variance) };
+  return { difference, z: difference / Math.sqrt(variance), df: partsDegf([a, b], cells, calibration) - 1 };
 }
 
 export function linearizedMean(sums: WeightedSums, cells: ReadonlyMap<string, CellTotal>, calibration: Calibration): LinearizedMean | null {
@@ -236,5 +270,44 @@ export function linearizedMean(sums: WeightedSums, cells: ReadonlyMap<string, Ce
   }
   // svyvar: n/(n−1) · Σ w (y − ȳ)² / Σ w over the domain's n respondents; SRS variance = that / n.
   const srs = n > 1 ? ((n / (n - 1)) * (weightedSquares / inf.total)) / n : 0;
-  return { estimate: inf.mean, variance, nEffective: (inf.total * inf.total) / sumW2, deff: srs > 0 ? variance / srs : Number.NaN, n };
+  let rows = 0;
+  for (const t of cells.values()) rows += t.n;
+  const design = calibration.design;
+  const layout = design === undefined ? undefined : checkedLayout(cells, design);
+  const keys = layout === undefined ? [] : [...cells.keys()];
+  return {
+    estimate: inf.mean,
+    variance,
+    nEffective: (inf.total * inf.total) / sumW2,
+    deff: srs > 0 ? variance / srs : Number.NaN,
+    n,
+    degf: layout?.degf ?? rows - 1,
+    domainDegf: layout === undefined || design === undefined ? n - 1 : domainDegf(layout, design.clustered, (c) => sums.get(keys[c] ?? '')?.n ?? 0),
+    rows,
+    domainRows: calibration.kind === 'none' ? n : rows,
+  };
+}
+
+/** degf(design) of the whole design: stage-1 units less strata, or respondents less 1 without a design. */
+export function designDegf(cells: ReadonlyMap<string, CellTotal>, calibration: Calibration): number {
+  if (calibration.design !== undefined) return checkedLayout(cells, calibration.design).degf;
+  let rows = 0;
+  for (const t of cells.values()) rows += t.n;
+  return rows - 1;
+}
+
+/**
+ * degf of the subset of respondents in any of `parts` (disjoint domains, e.g. a group and the rest), as R's
+ * degf(subset(design, ...)): stage-1 units with one of them less their strata; their number less 1 without a
+ * design.
+ */
+export function partsDegf(parts: readonly WeightedSums[], cells: ReadonlyMap<string, CellTotal>, calibration: Calibration): number {
+  const respondents = (cell: string): number => parts.reduce((sum, sums) => sum + (sums.get(cell)?.n ?? 0), 0);
+  if (calibration.design === undefined) {
+    let n = 0;
+    for (const cell of cells.keys()) n += respondents(cell);
+    return n - 1;
+  }
+  const keys = [...cells.keys()];
+  return domainDegf(checkedLayout(cells, calibration.design), calibration.design.clustered, (c) => respondents(keys[c] ?? ''));
 }

@@ -1,13 +1,13 @@
 /**
  * The Rao-Scott test of independence in a two-way table of a weighted survey, as R's
  * `svychisq(~rows + cols, design, statistic = "F")`: Pearson's X² on the weighted table scaled to n, divided
- * by tr(Δ), referred to F(d₀, d₀·(n−1)) with d₀ = tr(Δ)²/tr(Δ²), where Δ compares the design-based
+ * by tr(Δ), referred to F(d₀, d₀·degf) (degf = n − 1 without a design) with d₀ = tr(Δ)²/tr(Δ²), where Δ compares the design-based
  * covariance of the cell proportions (linearised, post-strata included) with multinomial sampling on the
  * interaction contrasts.
  */
 import { chiSquareSurvival, fSurvival } from '../distributions.ts';
 import type { Calibration, CellTotal } from './calibrate.ts';
-import { covariance, influence, type Influence } from './linearized-mean.ts';
+import { covariance, designDegf, influence, type Influence } from './linearized-mean.ts';
 import { multiply, residualize, solve, trace, transpose, type Matrix } from './small-matrix.ts';
 import type { WeightedSums } from './weighted-sums.ts';
 import type { TestResult } from '../../model/test-result.ts';
@@ -72,11 +72,13 @@ export function raoScott(table: readonly (readonly WeightedSums[])[], cells: Rea
   const statistic = pearson / trDelta;
   const df = delta.length;
   const adjusted = pearson / (trDelta / df);
+  const df2 = d0 * designDegf(cells, calibration);
   return {
-    method: 'chi-square',
+    method: 'rao-scott-f',
     statistic,
     df: d0,
-    pValue: fSurvival(statistic, d0, d0 * (n - 1)),
+    df2,
+    pValue: fSurvival(statistic, d0, df2),
     pearson,
     chiSquare: { statistic: adjusted, df, pValue: chiSquareSurvival(adjusted, df) },
   };

@@ -2,8 +2,9 @@
  * What weighting needs from the codebook, looked up once: the weighting questions (their position in a
  * response and their population shares in option order) and how a response maps to its weighting cell.
  */
-import type { Codebook } from '../../codebook/schema.ts';
-import type { Answer } from '../../model/response.ts';
+import type { Codebook, Design, Weighting } from '../../codebook/schema.ts';
+import type { Answer, Response } from '../../model/response.ts';
+import { DESIGN_SEPARATOR } from '../design/design-key.ts';
 import { optionMatcher } from '../../validate/parse-answer.ts';
 
 export interface WeightingMargin {
@@ -19,32 +20,69 @@ export interface WeightingPlan {
   margins: WeightingMargin[];
   /** Cap on a weight, as a multiple of the mean weight (`weighting.trim`). */
   trim?: number;
-  /** Whether design weights come from a column of the export (else every design weight is 1). */
+  /** Whether design weights come from a column of the export (else every design weight is 1, or from `fpc`). */
   designWeights: boolean;
+  /** The sampling design (`design`): each respondent's cell then carries its stratum and units. */
+  design?: DesignSpec;
 }
 
-/** Undefined when the codebook does not weight. */
+/** What the variance needs to know of the design beyond each respondent's place in it. */
+export interface DesignSpec {
+  /** Whether `ids` names PSUs (else every respondent is a PSU of their own). */
+  clustered: boolean;
+  /** Whether the second stage counts: a second `ids` with its `fpc` (R ignores later stages without one). */
+  twoStage: boolean;
+  strata: boolean;
+  fpc: boolean;
+  nest: boolean;
+  lonelyPsu: Design['lonelyPsu'];
+}
+
+function designSpec(codebook: Codebook): DesignSpec | undefined {
+  const { design } = codebook;
+  if (design === undefined) return undefined;
+  const ids = design.ids ?? [];
+  return {
+    clustered: ids.length > 0,
+    twoStage: ids.length > 1 && (design.fpc?.length ?? 0) > 1,
+    strata: design.strata !== undefined,
+    fpc: design.fpc !== undefined,
+    nest: design.nest,
+    lonelyPsu: design.lonelyPsu,
+  };
+}
+
+/** Undefined when the codebook does not weight (and has no design). */
 export function planWeighting(codebook: Codebook): WeightingPlan | undefined {
-  const { weighting } = codebook;
-  if (weighting.method === 'none') return undefined;
+  return planWeightingOf(codebook, codebook.weighting);
+}
+
+/** The plan of one weighting of the codebook: its own, or one of `weightings` (on the same design). */
+export function planWeightingOf(codebook: Codebook, weighting: Weighting): WeightingPlan | undefined {
+  const design = designSpec(codebook);
+  // A design alone is estimated as R's svydesign does: weights from `fpc`, else all 1.
+  if (weighting.method === 'none') return design === undefined ? undefined : { method: 'column', margins: [], designWeights: false, design };
   const margins = weighting.method === 'column' ? [] : (weighting.by ?? []).map((id) => marginOf(codebook, id));
   return {
     method: weighting.method,
     margins,
     ...(weighting.trim === undefined ? {} : { trim: weighting.trim }),
     designWeights: weighting.column !== undefined,
+    ...(design === undefined ? {} : { design }),
   };
 }
 
 /**
  * The weighting the audit uses to see how much each headline depends on who answered, when the codebook
- * does not weight: raking (post-stratification for one) to every benchmarked question. Undefined without
- * benchmarks, or when the codebook weights (then its own weighting is the comparison).
+ * does not weight: raking (post-stratification for one) to every benchmarked question, on top of the
+ * codebook's design if it has one. Undefined without benchmarks, or when the codebook weights (then its own
+ * weighting is the comparison).
  */
 export function planAuditWeighting(codebook: Codebook): WeightingPlan | undefined {
   if (codebook.weighting.method !== 'none' || codebook.benchmarks.length === 0) return undefined;
   const margins = codebook.benchmarks.map((b) => marginOf(codebook, b.question));
-  return { method: margins.length === 1 ? 'poststratify' : 'rake', margins, designWeights: false };
+  const design = designSpec(codebook);
+  return { method: margins.length === 1 ? 'poststratify' : 'rake', margins, designWeights: false, ...(design === undefined ? {} : { design }) };
 }
 
 function marginOf(codebook: Codebook, id: string): WeightingMargin {
@@ -67,9 +105,11 @@ function marginOf(codebook: Codebook, id: string): WeightingMargin {
  * weights are trimmed, weights differ within a cell, so the cell also carries the design weight (`3,1|2.5`):
  * respondents sharing a key then share their final weight, which is what per-cell sums need.
  */
-export function cellKey(plan: WeightingPlan, answers: readonly Answer[], designWeight: number): string | undefined {
-  const cell = cellOf(plan, answers);
-  return cell === undefined || plan.trim === undefined || !plan.designWeights ? cell : `${cell}|${designWeight}`;
+export function cellKey(plan: WeightingPlan, response: Response, designWeight: number): string | undefined {
+  const cell = cellOf(plan, response.answers);
+  if (cell === undefined) return undefined;
+  const weighted = plan.trim === undefined || !plan.designWeights ? cell : `${cell}|${designWeight}`;
+  return plan.design === undefined || response.design === undefined ? weighted : `${weighted}${DESIGN_SEPARATOR}${response.design}`;
 }
 
 export function cellOf(plan: WeightingPlan, answers: readonly Answer[]): string | undefined {
@@ -90,7 +130,9 @@ export function levelOf(cell: string, m: number): number {
   let levels = splitCells.get(cell);
   if (levels === undefined) {
     if (splitCells.size >= 100_000) splitCells.clear();
-    levels = (cell.split('|')[0] ?? '').split(',').map(Number);
+    // The weighting part ends at a trimmed design weight (`|`) or at the design's key.
+    const end = [cell.indexOf('|'), cell.indexOf(DESIGN_SEPARATOR)].filter((at) => at >= 0);
+    levels = cell.slice(0, end.length > 0 ? Math.min(...end) : cell.length).split(',').map(Number);
     splitCells.set(cell, levels);
   }
   return levels[m] ?? Number.NaN;

@@ -1,0 +1,61 @@
+/**
+ * A histogram of a number question's answers: one bar per bin (bins of equal width, from the quantiles
+ * metric's `histogram`), its height the (weighted) share of respondents, with the median as a rule when
+ * there is one. Pure: data in, Vega-Lite spec out.
+ */
+import type { HistogramBin } from '../model/metric-result.ts';
+import { VEGA_LITE_SCHEMA } from './share-chart.ts';
+import { BAR_COLOR, chartConfig, INTERVAL_COLOR } from './chart-theme.ts';
+
+export interface HistogramOptions {
+  title: string;
+  subtitle: string;
+  /** Titles of the value axis (the question) and of the share axis. */
+  valueTitle: string;
+  shareTitle: string;
+  /** The median's value and its label, drawn as a rule. */
+  median?: { value: number; label: string };
+}
+
+export function histogramChart(bins: readonly HistogramBin[], options: HistogramOptions): Record<string, unknown> {
+  const low = bins[0]?.from ?? 0;
+  const high = bins.at(-1)?.to ?? 1;
+  const x = { type: 'quantitative', title: options.valueTitle, scale: { domain: [low, high], nice: false, zero: false }, axis: { tickCount: Math.min(10, bins.length + 1) } };
+  const layers: Record<string, unknown>[] = [
+    {
+      mark: { type: 'rect', color: BAR_COLOR, stroke: '#ffffff', strokeWidth: 0.5 },
+      encoding: {
+        x: { ...x, field: 'from' },
+        x2: { field: 'to' },
+        y: { field: 'share', type: 'quantitative', title: options.shareTitle, axis: { format: '.0%', tickCount: 5 } },
+        tooltip: [
+          { field: 'from', type: 'quantitative', title: '≥' },
+          { field: 'to', type: 'quantitative', title: '<' },
+          { field: 'share', type: 'quantitative', format: '.1%' },
+          { field: 'count', type: 'quantitative', title: 'n' },
+        ],
+      },
+    },
+  ];
+  if (options.median !== undefined) {
+    layers.push({
+      data: { values: [{ median: options.median.value, label: options.median.label }] },
+      mark: { type: 'rule', color: INTERVAL_COLOR, strokeDash: [4, 3] },
+      encoding: { x: { ...x, field: 'median' } },
+    });
+    layers.push({
+      data: { values: [{ median: options.median.value, label: options.median.label }] },
+      mark: { type: 'text', align: 'left', baseline: 'top', dx: 4, y: 2, fontSize: 11, color: INTERVAL_COLOR },
+      encoding: { x: { ...x, field: 'median' }, text: { field: 'label' } },
+    });
+  }
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: { text: options.title, subtitle: options.subtitle },
+    width: 420,
+    height: 200,
+    data: { values: bins.map((bin) => ({ ...bin })) },
+    layer: layers,
+    config: chartConfig,
+  };
+}

@@ -1,0 +1,182 @@
+/**
+ * `quantiles`: chosen quantiles (by default the quartiles) of a number question's answers, each with
+ * Woodruff's interval, as R's `svyquantile(~x, design, quantiles = probs, ci = TRUE)` with survey 4.x's
+ * defaults (qrule = "math": the smallest answer whose cumulative share reaches p; interval.type = "mean": a
+ * Wald interval for the share at or below the estimate, mapped back through the quantile function, with
+ * degf(design) degrees of freedom). Unweighted, the design is `svydesign(ids = ~1, weights = ~1)`. In results
+ * as `groups` (one per quantile, `p` its probability) and a `histogram`. Not a headline, not broken down.
+ */
+import type { GroupResult, HistogramBin, MetricResult } from '../../model/metric-result.ts';
+import { groupFlags } from '../group-flags.ts';
+import type { MetricPlan } from '../metric-plan.ts';
+import { weightedQuantile, woodruffInterval, type WeightedValue } from '../weighted-quantile.ts';
+import { linearizedMean } from '../weights/linearized-mean.ts';
+import type { CellSums, WeightedSums } from '../weights/weighted-sums.ts';
+import { baseResult, weightedBase } from './base-result.ts';
+import { formatValue } from './format-value.ts';
+import type { IntervalSettings, MetricKind, WeightingContext } from './metric-kind.ts';
+import { valueOf, type ValueCounts } from './value-kind.ts';
+
+/** A quantile's name in results: `25%`, `50%`, `2.5%`. */
+export function quantileLabel(p: number): string {
+  return `${Number((100 * p).toPrecision(6))}%`;
+}
+
+function probsOf(plan: MetricPlan): number[] {
+  return 'probs' in plan.metric ? plan.metric.probs : [0.5];
+}
+
+/** Values in ascending order with their weights (counts unweighted). */
+function sortedValues(weights: ReadonlyMap<number, number>): WeightedValue[] {
+  return [...weights].sort(([a], [b]) => a - b).map(([value, weight]) => ({ value, weight }));
+}
+
+/** One quantile with its interval, from the share at or below the estimate and its standard error. */
+function quantileGroup(values: readonly WeightedValue[], p: number, n: number, share: (q: number) => { proportion: number; se: number; df: number } | null, level: number): GroupResult {
+  const q = weightedQuantile(values, p);
+  const base = { value: quantileLabel(p), p, n, flags: groupFlags(n) };
+  if (q === null) return { ...base, estimate: null, ci: null };
+  const at = share(q);
+  if (at === null) return { ...base, estimate: q, ci: null };
+  const interval = woodruffInterval({ values, proportion: at.proportion, se: at.se, df: at.df, level });
+  return { ...base, estimate: q, ci: interval.lower === null || interval.upper === null ? null : [interval.lower, interval.upper] };
+}
+
+/**
+ * Bins for a histogram: one per whole number when the answers are whole numbers spanning at most 30, else
+ * Sturges' number of bins (at most 30) of a round width (1, 2, 2.5 or 5 times a power of 10).
+ */
+export function histogram(weights: ReadonlyMap<number, number>, counts: ReadonlyMap<number, number>): HistogramBin[] {
+  const values = [...counts.keys()].sort((a, b) => a - b);
+  const low = values[0];
+  const high = values.at(-1);
+  if (low === undefined || high === undefined) return [];
+  const whole = values.every(Number.isInteger) && high - low <= 30;
+  let width: number;
+  let start: number;
+  let bins: number;
+  if (whole) {
+    width = 1;
+    start = low;
+    bins = high - low + 1;
+  } else {
+    const n = [...counts.values()].reduce((sum, c) => sum + c, 0);
+    const wanted = Math.min(30, Math.ceil(Math.log2(Math.max(n, 1)) + 1));
+    const raw = (high - low) / wanted || 1;
+    const power = 10 ** Math.floor(Math.log10(raw));
+    width = ([1, 2, 2.5, 5, 10].find((step) => step * power >= raw) ?? 10) * power;
+    start = Math.floor(low / width) * width;
+    bins = Math.max(1, Math.ceil((high - start) / width + 1e-9));
+    if (start + bins * width <= high) bins++;
+  }
+  const total = [...weights.values()].reduce((sum, w) => sum + w, 0);
+  const result: HistogramBin[] = Array.from({ length: bins }, (_, i) => ({ from: start + i * width, to: start + (i + 1) * width, count: 0, share: 0 }));
+  for (const value of values) {
+    const i = Math.min(bins - 1, Math.floor((value - start) / width + 1e-9));
+    const bin = result[i];
+    if (bin === undefined) continue;
+    bin.count += counts.get(value) ?? 0;
+    bin.share += total > 0 ? (weights.get(value) ?? 0) / total : 0;
+  }
+  return result;
+}
+
+const NONE: CellSums = { n: 0, s0y: 0, s1: 0, s2: 0, s1y: 0, s1yy: 0, s2y: 0, s2yy: 0 };
+
+/** The per-cell sums of the indicator "answer ≤ q" over those who answered: what svymean(~I(x <= q)) needs. */
+function atOrBelow(values: ReadonlyMap<number, WeightedSums>, q: number): WeightedSums {
+  const result: WeightedSums = new Map();
+  for (const [value, sums] of values) {
+    const below = value <= q;
+    for (const [cell, c] of sums) {
+      const r = result.get(cell) ?? { ...NONE };
+      r.n += c.n;
+      r.s1 += c.s1;
+      r.s2 += c.s2;
+      if (below) {
+        r.s0y += c.n;
+        r.s1y += c.s1;
+        r.s1yy += c.s1;
+        r.s2y += c.s2;
+        r.s2yy += c.s2;
+      }
+      result.set(cell, r);
+    }
+  }
+  return result;
+}
+
+function finishWeightedQuantiles(plan: MetricPlan, unweighted: MetricResult, context: WeightingContext, settings: IntervalSettings, values: ReadonlyMap<number, WeightedSums>, counts: ReadonlyMap<number, number>): MetricResult {
+  const weights = new Map<number, number>();
+  for (const [value, sums] of values) {
+    let total = 0;
+    for (const [cell, c] of sums) total += (context.calibration.g.get(cell) ?? 0) * c.s1;
+    weights.set(value, total);
+  }
+  const list = sortedValues(weights);
+  const n = unweighted.n;
+  const groups = probsOf(plan).map((p, g) => {
+    const group = quantileGroup(
+      list,
+      p,
+      n,
+      (q) => {
+        const m = linearizedMean(atOrBelow(values, q), context.cells, context.calibration);
+        // svyquantile(na.rm = TRUE) works on the subset of those who answered: its degrees of freedom.
+        return m === null ? null : { proportion: m.estimate, se: Math.sqrt(m.variance), df: m.domainDegf };
+      },
+      settings.level,
+    );
+    const before = unweighted.groups?.[g];
+    return { ...group, unweighted: { estimate: before?.estimate ?? null, ci: before?.ci ?? null } };
+  });
+  return { ...weightedBase(unweighted), groups, histogram: histogram(weights, counts) };
+}
+
+export const quantiles: MetricKind<ValueCounts> = {
+  kind: 'quantiles',
+  scale: 'mean',
+  headline: false,
+  charts: ['histogram'],
+  format: (value) => formatValue('mean', value),
+  create: () => ({ counts: new Map() }),
+  add(plan, state, answer) {
+    const value = valueOf(plan.question, answer);
+    state.counts.set(value, (state.counts.get(value) ?? 0) + 1);
+  },
+  merge(into, from) {
+    for (const [value, count] of from.counts) into.counts.set(value, (into.counts.get(value) ?? 0) + count);
+  },
+  finish(plan, state, settings) {
+    const list = sortedValues(state.counts);
+    const n = list.reduce((sum, v) => sum + v.weight, 0);
+    const groups = probsOf(plan).map((p) =>
+      quantileGroup(
+        list,
+        p,
+        n,
+        (q) => {
+          if (n < 2) return null;
+          const below = list.reduce((sum, v) => sum + (v.value <= q ? v.weight : 0), 0);
+          const proportion = below / n;
+          // svymean on svydesign(ids = ~1) with equal weights: Var = p(1 − p)/(n − 1); degf = n − 1.
+          return { proportion, se: Math.sqrt((proportion * (1 - proportion)) / (n - 1)), df: n - 1 };
+        },
+        settings.level,
+      ),
+    );
+    return { ...baseResult(plan, settings, { estimate: null, ci: null, method: 'woodruff', n }), groups, histogram: histogram(state.counts, state.counts) };
+  },
+  variables: () => 0,
+  addWeighted() {},
+  weightedValues: true,
+  finishWeighted(plan, unweighted, _sums, context, settings, values) {
+    return values === undefined ? weightedBase(unweighted) : finishWeightedQuantiles(plan, unweighted, context, settings, values, countsOf(values));
+  },
+  change: () => null,
+};
+
+/** Respondents per value, from the weighted sums. */
+function countsOf(values: ReadonlyMap<number, WeightedSums>): Map<number, number> {
+  return new Map([...values].map(([value, sums]) => [value, [...sums.values()].reduce((total, c) => total + c.n, 0)]));
+}

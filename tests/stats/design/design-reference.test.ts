@@ -1,0 +1,181 @@
+/**
+ * Design-based estimates held against R 4.2.2 / survey 4.1.1 on R's own example designs and ours, from
+ * tests/reference/design_reference.R (values in design-reference.json; the fixtures' codebooks in
+ * tests/fixtures/design/): apistrat `svydesign(id = ~1, strata = ~stype, weights = ~pw, fpc = ~fpc)`, apiclus1
+ * `svydesign(id = ~dnum, weights = ~pw, fpc = ~fpc)`, apiclus2 `svydesign(id = ~dnum + snum, fpc = ~fpc1 +
+ * fpc2, weights = ~pw)`, nhanes `svydesign(id = ~SDMVPSU, strata = ~SDMVSTRA, weights = ~WTMEC2YR, nest =
+ * TRUE)` (and raked on it), our synthetic stratified cluster sample with fpc (and raked on it), a design
+ * with a lonely PSU under each `survey.lonely.psu`, and trimming of column weights. Each statistic is named
+ * with its R call in the JSON: svymean (estimate, SE, deff = "replace"), svyciprop(method = "beta"), svyby,
+ * svyglm group-vs-rest t-tests, svychisq(statistic = "F"), regTermTest(svyglm(y ~ by), ~by), svyquantile.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseCodebook } from '../../../src/codebook/parse-codebook.ts';
+import { ingestBytes } from '../../../src/ingest/ingest-text.ts';
+import type { BreakdownResult } from '../../../src/model/breakdown-result.ts';
+import type { MetricResult } from '../../../src/model/metric-result.ts';
+import { finishStats, type FinishedStats } from '../../../src/stats/finish-stats.ts';
+import { surveyFold } from '../../../src/stats/folds/survey-fold.ts';
+import reference from '../../reference/design-reference.json' with { type: 'json' };
+
+/* The reference JSON is large and irregular (R's output per fixture): read it through loose types. */
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const fixtures = (reference as Json).fixtures as Json;
+
+function run(folder: string, yaml = 'survey.yaml'): FinishedStats {
+  const dir = new URL(`../../fixtures/design/${folder}/`, import.meta.url);
+  const parsed = parseCodebook(readFileSync(new URL(yaml, dir), 'utf8'));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  const bytes = readFileSync(new URL('data.csv', dir));
+  return finishStats(parsed.value, ingestBytes(parsed.value, bytes, surveyFold(parsed.value), { file: 'data.csv' }).folded, `${folder}/${yaml}`);
+}
+
+function relative(actual: number | null | undefined, expected: number): number {
+  if (actual === null || actual === undefined) return Number.POSITIVE_INFINITY;
+  return expected === 0 ? Math.abs(actual) : Math.abs(actual - expected) / Math.abs(expected);
+}
+
+/** Every metric with an svymean reference: estimate and SE within 1e-8 (relative), deff within 1e-8; shares' intervals as svyciprop(method = "beta"). */
+function checkMetrics(stats: FinishedStats, R: Json): number {
+  let checked = 0;
+  for (const m of stats.metrics) {
+    const want = R.metrics[m.id] as Json | undefined;
+    if (want?.svymean === undefined) continue;
+    expect(relative(m.estimate, want.svymean.estimate), `${m.id} estimate`).toBeLessThan(1e-8);
+    expect(relative(m.se, want.svymean.se), `${m.id} se`).toBeLessThan(1e-8);
+    expect(relative(m.deff, want.deff_replace.deff), `${m.id} deff`).toBeLessThan(1e-8);
+    expect(relative(m.nEffective, want.kish.n_eff), `${m.id} Kish n`).toBeLessThan(1e-8);
+    const beta = want.svyciprop?.full?.beta as Json | undefined;
+    if (beta !== undefined && m.estimate !== null && m.estimate > 0 && m.estimate < 1) {
+      expect(relative(m.ci?.[0], beta.ci[0]), `${m.id} ci low`).toBeLessThan(1e-6);
+      expect(relative(m.ci?.[1], beta.ci[1]), `${m.id} ci high`).toBeLessThan(1e-6);
+      expect(relative(m.nInterval, want.svyciprop.full.beta_n_eff.n_eff_used), `${m.id} n*`).toBeLessThan(1e-8);
+    }
+    checked++;
+  }
+  return checked;
+}
+
+/** Quantiles: estimates and Woodruff bounds are answers, so they match exactly. */
+function checkQuantiles(stats: FinishedStats, R: Json): number {
+  let checked = 0;
+  for (const m of stats.metrics.filter((r) => r.kind === 'quantiles')) {
+    const want = R.quantiles?.[m.id]?.mean as Json | undefined;
+    if (want === undefined) continue;
+    (m.groups ?? []).forEach((g, i) => {
+      expect(g.estimate, `${m.id} ${g.value}`).toBe(want.quantile[i]);
+      expect(g.ci, `${m.id} ${g.value} ci`).toEqual([want.ci_lower[i], want.ci_upper[i]]);
+    });
+    checked++;
+  }
+  return checked;
+}
+
+/** Breakdowns: svyby estimates; group-vs-rest tests (svyglm t for means, svychisq 2 × 2 for shares); the overall test. */
+function checkBreakdowns(stats: FinishedStats, R: Json): number {
+  let checked = 0;
+  for (const b of stats.breakdowns) {
+    const want = R.breakdowns?.[`by_${b.by}`]?.metrics?.[b.metric] as Json | undefined;
+    if (want === undefined) continue;
+    const name = `${b.metric} by ${b.by}`;
+    for (const g of b.groups) {
+      const i = (want.svyby.groups as string[]).indexOf(g.value);
+      if (i < 0 || g.estimate === null) continue;
+      expect(relative(g.estimate, want.svyby.estimate[i]), `${name} ${g.value}`).toBeLessThan(1e-8);
+      const answered = want.svyby_ciprop_beta_answered as Json | undefined;
+      if (answered !== undefined && g.estimate > 0 && g.estimate < 1) {
+        expect(relative(g.ci?.[0], answered.ci_lower[i]), `${name} ${g.value} ci`).toBeLessThan(1e-6);
+        expect(relative(g.ci?.[1], answered.ci_upper[i]), `${name} ${g.value} ci`).toBeLessThan(1e-6);
+      }
+      const p = want.svychisq_vs_rest?.[g.value]?.p_value ?? want.group_vs_rest?.[g.value]?.p_t_df_residual;
+      if (typeof p === 'number' && g.pValue !== null && g.pValue !== undefined) expect(relative(g.pValue, p), `${name} ${g.value} p`).toBeLessThan(1e-6);
+    }
+    checkOverall(b, want, name);
+    checked++;
+  }
+  return checked;
+}
+
+function checkOverall(b: BreakdownResult, want: Json, name: string): void {
+  const test = b.test;
+  if (test === null) return;
+  if (test.method === 'rao-scott-f') {
+    const F = want.svychisq_F as Json;
+    expect(relative(test.statistic, F.statistic), `${name} Rao-Scott F`).toBeLessThan(1e-8);
+    expect(relative(test.df ?? 0, F.ndf), `${name} ndf`).toBeLessThan(1e-8);
+    expect(relative(test.df2, F.ddf), `${name} ddf`).toBeLessThan(1e-8);
+    expect(relative(test.pValue, F.p_value), `${name} p`).toBeLessThan(1e-6);
+  } else {
+    expect(test.method, name).toBe('wald-f');
+    const W = want.regTermTest as Json;
+    expect(relative(test.statistic, W.Ftest), `${name} Wald F`).toBeLessThan(1e-8);
+    expect(test.df, name).toBe(W.df);
+    expect(test.df2, name).toBe(W.ddf);
+    expect(relative(test.pValue, W.p), `${name} p`).toBeLessThan(1e-6);
+  }
+}
+
+describe.each([
+  ['apistrat', 'survey.yaml', 'des'],
+  ['apiclus1', 'survey.yaml', 'des'],
+  ['apiclus2', 'survey.yaml', 'des'],
+  ['nhanes', 'survey.yaml', 'des'],
+  ['nhanes', 'survey-raked.yaml', 'raked'],
+  ['synthetic', 'survey.yaml', 'des'],
+  ['synthetic', 'survey-raked.yaml', 'raked'],
+])('%s (%s) against R survey', (folder, yaml, design) => {
+  const stats = run(folder, yaml);
+  const R = fixtures[folder].designs[design] as Json;
+
+  it('gives every metric the estimate, SE, design effect and interval of svymean / svyciprop', () => {
+    expect(checkMetrics(stats, R)).toBeGreaterThan(0);
+  });
+  it('gives the quantiles and Woodruff intervals of svyquantile', () => {
+    const quantiles = stats.metrics.filter((m) => m.kind === 'quantiles').length;
+    expect(checkQuantiles(stats, R)).toBe(quantiles);
+  });
+  it('gives the breakdowns of svyby, their group-vs-rest tests and their overall test', () => {
+    expect(checkBreakdowns(stats, R)).toBe(stats.breakdowns.length);
+  });
+  it("reports the design's degrees of freedom", () => {
+    expect(stats.design?.degf).toBe(R.info.degf);
+  });
+});
+
+describe('lonely PSUs', () => {
+  it.each(['adjust', 'average', 'certainty', 'remove'])('follows options(survey.lonely.psu = "%s")', (rule) => {
+    const stats = run('lonely', rule === 'adjust' ? 'survey.yaml' : `survey-${rule}.yaml`);
+    const R = fixtures.lonely.designs[`des_${rule}`] as Json;
+    expect(checkMetrics(stats, R)).toBe(2);
+    expect(stats.design).toMatchObject({ lonelyPsu: rule, lonelyCount: 1 });
+  });
+  it('stops with the stratum and the ways out under lonelyPsu: fail, where R stops', () => {
+    expect(() => run('lonely', 'survey-fail.yaml')).toThrow(/design\.lonelyPsu: stratum `S4` has only one PSU.*adjust, average, certainty or remove/);
+    expect(JSON.stringify(fixtures.lonely.designs.des_fail.metrics)).toContain('has only one PSU');
+  });
+});
+
+describe('trimming column weights (the bug: `trim` with `method: column` was ignored)', () => {
+  it('trims as trimWeights(design, upper = 3 * mean(weights), strict = TRUE)', () => {
+    const stats = run('trim');
+    const R = fixtures.trim.designs.trimmed as Json;
+    expect(checkMetrics(stats, R)).toBe(2);
+    const untrimmed = fixtures.trim.designs.untrimmed.metrics.z_1.svymean.estimate as number;
+    const z = stats.metrics.find((m: MetricResult) => m.id === 'z_1');
+    expect(relative(z?.estimate, untrimmed)).toBeGreaterThan(1e-4);
+    expect(stats.weighting?.trimmed).toBe(R.trim.n_at_bound_after);
+  });
+});
+
+describe('nesting', () => {
+  it('refuses PSU codes that restart in each stratum without nest: true, as svydesign does', () => {
+    const yaml = readFileSync(new URL('../../fixtures/design/synthetic/survey.yaml', import.meta.url), 'utf8').replace(/^ {2}nest: true$/m, '  nest: false');
+    const parsed = parseCodebook(yaml);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const bytes = readFileSync(new URL('../../fixtures/design/synthetic/data.csv', import.meta.url));
+    const folded = ingestBytes(parsed.value, bytes, surveyFold(parsed.value), { file: 'data.csv' }).folded;
+    expect(() => finishStats(parsed.value, folded, 'survey.yaml')).toThrow(/design\.nest: PSU `\w+` is in strata .* set `nest: true`/);
+    expect(fixtures.synthetic.not_nested_error.error).toMatch(/not nested/);
+  });
+});
