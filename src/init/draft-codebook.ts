@@ -159,7 +159,7 @@ function headerComment(input: DraftInput, sorted: SortedColumns): string[] {
       ? []
       : [
           ` Design columns left out: ${sorted.design.join(', ')} (finite population corrections, population sizes, strata or`,
-          ' clusters). The intervals assume simple random sampling: a stratified or clustered design is not used yet.',
+          ' clusters). The intervals assume simple random sampling until `design:` (offered at the end) is uncommented.',
         ]),
     ...sorted.leftOut.map((s) => ` Left out: ${s}`),
   ];
@@ -168,7 +168,7 @@ function headerComment(input: DraftInput, sorted: SortedColumns): string[] {
 /** More metrics as comments (continuing `metrics:`), then the weighting suggestion and quality rules. */
 function trailingComments(sorted: SortedColumns, examples: readonly string[], hasMetrics: boolean): string {
   const lines = [''];
-  if (examples.length > 0) lines.push(`# More metrics: uncomment${hasMetrics ? '' : ' under `metrics:`'} and adapt. Kinds: proportion, top-box, mean, nps, distribution, ratio, retention, pmf.`, ...examples);
+  if (examples.length > 0) lines.push(`# More metrics: uncomment${hasMetrics ? '' : ' under `metrics:`'} and adapt. Kinds: proportion, top-box, bottom-box, mean, nps, distribution, quantiles, ratio, retention, pmf.`, ...examples);
   const [weight, ...others] = sorted.weights;
   if (weight !== undefined) {
     const name = flowScalar(weight);
@@ -180,11 +180,38 @@ function trailingComments(sorted: SortedColumns, examples: readonly string[], ha
       ...(others.length === 0 ? [] : [`# Other columns named like weights, also left out: ${others.map(flowScalar).join(', ')}`]),
     );
   }
+  lines.push(...designSuggestion(sorted.design));
   lines.push('# quality:');
   if (sorted.respondent['duration'] !== undefined) lines.push('#   minDurationSeconds: 30');
   if (sorted.pii[0] !== undefined) lines.push(`#   duplicateKeys: [${flowScalar(sorted.pii[0])}]`);
   lines.push('#   attentionCheck: { question: <id>, expect: [<the right answer>] }');
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A commented `design:` from the design columns, each placed by its name: strata (strat, 层), PSUs (psu,
+ * cluster, 抽样单元) and population sizes (fpc, population, N). Nothing when none is placed.
+ */
+export function designSuggestion(columns: readonly string[]): string[] {
+  const words = (name: string): string => normalizeLabel(name).toLowerCase();
+  const strata = columns.find((c) => /strat|stra$|^层$|分层/u.test(words(c)));
+  const psu = columns.find((c) => c !== strata && /psu|cluster|抽样单元/u.test(words(c)));
+  // Two population sizes (fpc1, fpc2) are the two stages of a two-stage sample.
+  const fpc = columns.filter((c) => c !== strata && c !== psu && /fpc|pop|^nh?$|总体/u.test(words(c))).slice(0, 2);
+  const parts = [
+    ...(strata === undefined ? [] : [`strata: ${flowScalar(strata)}`]),
+    ...(psu === undefined ? [] : [`ids: ${fpc.length === 2 ? `[${flowScalar(psu)}, <the second-stage unit>]` : flowScalar(psu)}`]),
+    ...(fpc.length === 0 ? [] : [`fpc: ${fpc.length === 2 ? `[${fpc.map(flowScalar).join(', ')}]` : flowScalar(fpc[0] ?? '')}`]),
+  ];
+  if (parts.length === 0) return [];
+  return [
+    '# Design: to make every interval and test follow the sampling design (as R\'s svydesign), check and uncomment',
+    '# (add `nest: true` when PSU codes restart in each stratum; `fpc` is a population count, or a sampling fraction):',
+    ...(psu === undefined
+      ? [`# No PSU column was recognised by its name: for a clustered sample add \`ids: ${fpc.length === 2 ? '[<the PSU column>, <the second-stage unit>]' : '<the cluster column>'}\`, or the fpc is taken per respondent.`]
+      : []),
+    `# design: { ${parts.join(', ')} }`,
+  ];
 }
 
 function flowScalar(text: string): string {

@@ -1,12 +1,11 @@
 /**
  * A statistical test's outcome, as breakdowns carry it, named as it is: `chi-square` (Pearson, unweighted
  * counts), `rao-scott-f` (R's svychisq(statistic = "F") on a weighted or designed table), `welch-t`
- * (two unweighted means), `nps-z` (two unweighted NPS), `design-z` (a weighted group against the rest, z on
- * the linearised difference), `wald-f` (design-based, several means: regTermTest(svyglm(y ~ by), ~by)),
+ * (two unweighted means), `nps-z` (two unweighted NPS), `wald-f` (design-based, several means: regTermTest(svyglm(y ~ by), ~by)),
  * `anova-f` (unweighted one-way ANOVA, equal variances), `welch-anova-f` (Welch's heteroscedastic ANOVA).
  */
 export interface TestResult {
-  method: 'chi-square' | 'rao-scott-f' | 'welch-t' | 'nps-z' | 'design-z' | 'wald-f' | 'anova-f' | 'welch-anova-f';
+  method: 'chi-square' | 'rao-scott-f' | 'welch-t' | 'nps-z' | 'wald-f' | 'anova-f' | 'welch-anova-f';
   statistic: number;
   /** Degrees of freedom (an F test's numerator's); null for a z test. */
   df: number | null;

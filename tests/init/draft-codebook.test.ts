@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCodebook } from '../../src/codebook/parse-codebook.ts';
 import { createColumnProfiles } from '../../src/init/column-profile.ts';
-import { draftCodebook } from '../../src/init/draft-codebook.ts';
+import { designSuggestion, draftCodebook } from '../../src/init/draft-codebook.ts';
 import { mayBeId } from '../../src/init/sample-columns.ts';
 
 /** A draft of a generic CSV export given as rows of cells, header first. */
@@ -44,6 +44,8 @@ describe('draftCodebook', () => {
     expect(design).toEqual(['strata', 'N']);
     expect(yaml).toContain('# Design columns left out: strata, N (');
     expect(yaml).toContain('# weighting: { method: column, column: finalweight }');
+    // Offered as a design, to uncomment: strata by its name, N as the population count.
+    expect(yaml).toContain('# design: { strata: strata, fpc: N }');
   });
 
   it('drafts years as a choice in order, words in a number column as its missing values, and leaves out a column with no answers', () => {
@@ -65,5 +67,16 @@ describe('draftCodebook', () => {
     const { codebook, yaml } = draft([['q1'], ['a'], ['b'], ['a']]);
     expect(codebook.respondent).toEqual({});
     expect(yaml).toContain('# No respondent id found');
+  });
+});
+
+describe('designSuggestion', () => {
+  it('places design columns by their names, two population sizes as two stages', () => {
+    expect(designSuggestion(['SDMVPSU', 'SDMVSTRA']).at(-1)).toBe('# design: { strata: SDMVSTRA, ids: SDMVPSU }');
+    const twoStage = designSuggestion(['fpc1', 'fpc2']);
+    expect(twoStage.at(-1)).toBe('# design: { fpc: [fpc1, fpc2] }');
+    expect(twoStage.join('\n')).toContain('add `ids: [<the PSU column>, <the second-stage unit>]`');
+    expect(designSuggestion(['分层', '初级抽样单元', '总体数']).at(-1)).toBe('# design: { strata: 分层, ids: 初级抽样单元, fpc: 总体数 }');
+    expect(designSuggestion(['weird'])).toEqual([]);
   });
 });

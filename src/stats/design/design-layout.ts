@@ -128,6 +128,8 @@ function buildLayout(cells: ReadonlyMap<string, CellTotal>, spec: DesignSpec): L
     }
     index++;
   }
+  // R (as.fpc): when every fpc value of every stage is at most 1, they are sampling fractions.
+  const fractions = fractions1 !== undefined && (fractions1 ?? true) && (fractions2 ?? true);
   const lonely: string[] = [];
   let units = 0;
   for (const [h, stratum] of strata.entries()) {
@@ -135,15 +137,14 @@ function buildLayout(cells: ReadonlyMap<string, CellTotal>, spec: DesignSpec): L
     units += stratum.units;
     if (stratum.units === 1) lonely.push(stratum.label);
     const given = fpc1.get(h) ?? null;
-    // R (as.fpc): when every value of a stage is at most 1, they are sampling fractions.
-    stratum.population = given === null ? null : fractions1 === true ? stratum.units / given : given;
+    stratum.population = given === null ? null : fractions ? stratum.units / given : given;
     if (stratum.population !== null && stratum.population < stratum.units * (1 - 1e-12)) {
       return { ok: false, path: 'design.fpc', message: `stratum \`${stratum.label}\` has ${stratum.units} sampled ${spec.clustered ? 'PSUs' : 'respondents'} but a population of ${given}; the fpc of stage 1 is the population count (or the sampling fraction)` };
     }
     for (const psu of stratum.psus) {
       if (psu.population === null || !spec.twoStage) continue;
       const count = psu.ssus.length;
-      psu.population = fractions2 === true ? count / psu.population : psu.population;
+      psu.population = fractions ? count / psu.population : psu.population;
       if (psu.population < count * (1 - 1e-12)) {
         return { ok: false, path: 'design.fpc', message: `PSU \`${psu.label}\` has ${count} sampled second-stage units but a population of ${psu.population}; the fpc of stage 2 is the population count in the PSU` };
       }

@@ -179,3 +179,77 @@ describe('nesting', () => {
     expect(fixtures.synthetic.not_nested_error.error).toMatch(/not nested/);
   });
 });
+
+/** A fixture's codebook without its weighting and design: the unweighted analysis of the same answers. */
+function unweightedRun(folder: string): FinishedStats {
+  const dir = new URL(`../../fixtures/design/${folder}/`, import.meta.url);
+  const yaml = readFileSync(new URL('survey.yaml', dir), 'utf8')
+    .replace(/^weighting:.*$/m, '')
+    .replace(/^design:\n(?: {2}.*\n)+/m, '');
+  const parsed = parseCodebook(yaml);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  const bytes = readFileSync(new URL('data.csv', dir));
+  return finishStats(parsed.value, ingestBytes(parsed.value, bytes, surveyFold(parsed.value), { file: 'data.csv' }).folded, `${folder}/survey.yaml`);
+}
+
+describe.each(['apistrat', 'apiclus1', 'synthetic'])('%s unweighted against R', (folder) => {
+  const stats = unweightedRun(folder);
+  const tests = fixtures[folder].unweighted_tests as Json;
+
+  it("tests means and NPS across groups with Welch's ANOVA, and the one-way ANOVA beside it, as oneway.test", () => {
+    let checked = 0;
+    for (const b of stats.breakdowns) {
+      const want = tests[`${b.metric}_by_${b.by}`] as Json | undefined;
+      if (want === undefined) continue;
+      const [welch, anova] = [b.test, ...(b.otherTests ?? [])];
+      expect(welch?.method).toBe('welch-anova-f');
+      expect(anova?.method).toBe('anova-f');
+      for (const [test, R] of [
+        [welch, want.welch],
+        [anova, want.anova],
+      ] as const) {
+        expect(relative(test?.statistic, R.F), `${b.metric} by ${b.by}`).toBeLessThan(1e-10);
+        expect(relative(test?.df, R.num_df)).toBeLessThan(1e-12);
+        expect(relative(test?.df2, R.denom_df)).toBeLessThan(1e-10);
+        expect(relative(test?.pValue, R.p_value)).toBeLessThan(1e-8);
+      }
+      checked++;
+    }
+    expect(checked).toBe(Object.keys(tests).length);
+  });
+
+  it('gives the quantiles of svyquantile on svydesign(ids = ~1, weights = ~one) with their Woodruff intervals', () => {
+    const R = fixtures[folder].designs.des as Json;
+    for (const m of stats.metrics.filter((r) => r.kind === 'quantiles')) {
+      const want = R.quantiles[m.id].unweighted as Json;
+      expect(m.groups?.map((g) => g.estimate)).toEqual(want.quantile);
+      expect(m.groups?.map((g) => g.ci)).toEqual((want.quantile as number[]).map((_, i) => [want.ci_lower[i], want.ci_upper[i]]));
+    }
+  });
+});
+
+describe('weightings side by side', () => {
+  it('estimates every headline metric under each weighting: unweighted, the design weights, and raked on the design', () => {
+    const dir = new URL('../../fixtures/design/synthetic/', import.meta.url);
+    const yaml = `${readFileSync(new URL('survey-raked.yaml', dir), 'utf8')}weightings:\n  - { id: unweighted, method: none }\n  - { id: design, label: Design weights, method: column, column: w }\n`;
+    const parsed = parseCodebook(yaml);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const stats = finishStats(parsed.value, ingestBytes(parsed.value, readFileSync(new URL('data.csv', dir)), surveyFold(parsed.value), { file: 'data.csv' }).folded, 'survey.yaml');
+    const [unweighted, design] = stats.weightings ?? [];
+    expect(unweighted).toMatchObject({ id: 'unweighted', label: 'unweighted', method: 'none', nEffective: null });
+    expect(design).toMatchObject({ id: 'design', label: 'Design weights', method: 'column', column: 'w' });
+    const R = fixtures.synthetic.designs as Json;
+    for (const m of design?.metrics ?? []) {
+      // The design weights on the design: svydesign(id = ~psu, strata = ~region, fpc = ~fpc, weights = ~w, nest = TRUE).
+      expect(relative(m.estimate, R.des.metrics[m.id].svymean.estimate), m.id).toBeLessThan(1e-8);
+      expect(relative(m.se, R.des.metrics[m.id].svymean.se), m.id).toBeLessThan(1e-8);
+    }
+    for (const m of stats.metrics.filter((r) => r.estimate !== null && r.kind !== 'quantiles')) {
+      // The codebook's own weighting (raked on the design) stays the headline.
+      expect(relative(m.estimate, R.raked.metrics[m.id].svymean.estimate), m.id).toBeLessThan(1e-8);
+      // Unweighted: the plain counts, as the result's own `unweighted` figure.
+      expect(unweighted?.metrics.find((r) => r.id === m.id)?.estimate).toBe(m.unweighted?.estimate);
+    }
+    expect(design?.metrics.length).toBe(5);
+  });
+});
