@@ -62,6 +62,7 @@ export async function buildReport(codebook: Codebook, ingestion: ExportIngestion
     likertCounts: state.likertCounts,
     breakdowns,
     accounting: { rowsRead: validation.rowsRead, accepted: validation.accepted, filtered: validation.filtered, byRule: validation.byRule },
+    ...(design === undefined ? {} : { design }),
   });
 
   const files = new Map<string, string | Uint8Array>();

@@ -22,6 +22,7 @@ import type { Scale } from '../stats/kinds/metric-kind.ts';
 import type { WeightingDiagnostics } from '../model/weighting-diagnostics.ts';
 import type { AuditVariable } from '../model/audit.ts';
 import type { BreakdownResult } from '../model/breakdown-result.ts';
+import type { DesignDiagnostics } from '../model/design-diagnostics.ts';
 
 export interface ChartSpec {
   /** File stem under `charts/`: the section name, or `dist-<metric id>`. */
@@ -35,6 +36,8 @@ export interface ChartExtras {
   likertCounts?: ReadonlyMap<string, readonly number[]>;
   breakdowns?: readonly BreakdownResult[];
   accounting?: { rowsRead: number; accepted: number; filtered?: number; byRule: Record<string, number> };
+  /** With a sampling design: the estimates are design-based even without weighting. */
+  design?: DesignDiagnostics;
 }
 
 /** The axis format of a forest plot, by the scale of its metric. */
@@ -63,7 +66,7 @@ export function chartSpecs(
       title,
       spec: shareChart(bars, {
         title,
-        subtitle: caption(codebook, n, weighting),
+        subtitle: caption(codebook, n, weighting, true, extras.design),
         axisTitle: t.share,
         sortByEstimate: false,
       }),
@@ -77,7 +80,7 @@ export function chartSpecs(
     const bars = metric.groups.flatMap((g): ShareBar[] =>
       g.estimate === null || g.ci === null ? [] : [{ label: g.value, estimate: g.estimate, low: g.ci[0], high: g.ci[1], n: g.n }],
     );
-    const subtitle = caption(codebook, String(metric.n), weighting);
+    const subtitle = caption(codebook, String(metric.n), weighting, true, extras.design);
     // A retention curve is a line over the levels in their order, its interval a band; a distribution's options
     // sort by share, but a number question's levels (bins, a rating's values) keep their order.
     const type = codebook.questions.find((q) => q.id === metric.question)?.type;
@@ -97,7 +100,7 @@ export function chartSpecs(
       title: metric.label,
       spec: histogramChart(metric.histogram, {
         title: metric.label,
-        subtitle: caption(codebook, String(metric.n), weighting, false),
+        subtitle: caption(codebook, String(metric.n), weighting, false, extras.design),
         valueTitle: question?.label ?? question?.column ?? metric.question,
         shareTitle: t.share,
         ...(median?.estimate === null || median?.estimate === undefined ? {} : { median: { value: median.estimate, label: t.median(kindOf(metric.kind).format(median.estimate)) } }),
@@ -131,7 +134,7 @@ export function chartSpecs(
       spec: npsChart(
         { detractors: metric.detractors ?? 0, passives: metric.passives ?? 0, promoters: metric.promoters },
         t.npsParts,
-        { title: `${metric.label}: ${metric.estimate.toFixed(1)}${ci}`, subtitle: caption(codebook, String(metric.n), weighting), axisTitle: t.share },
+        { title: `${metric.label}: ${metric.estimate.toFixed(1)}${ci}`, subtitle: caption(codebook, String(metric.n), weighting, true, extras.design), axisTitle: t.share },
       ),
     });
   }
@@ -152,7 +155,7 @@ export function chartSpecs(
       title,
       spec: forestChart(rows, metric.estimate, {
         title,
-        subtitle: caption(codebook, String(metric.n), weighting),
+        subtitle: caption(codebook, String(metric.n), weighting, true, extras.design),
         axisTitle: scale === 'share' ? t.share : metric.label,
         format: FOREST_FORMAT[scale],
         differs: t.differs,
@@ -194,10 +197,11 @@ export function chartSpecs(
 
 /** A chart's caption: n, the confidence of its intervals, the weighting, and the data it comes from. */
 /** A chart's subtitle: n, what its error bars are (when it has them), its weighting and its data. */
-function caption(codebook: Codebook, n: string, weighting: WeightingDiagnostics | undefined, intervals = true): string {
+function caption(codebook: Codebook, n: string, weighting: WeightingDiagnostics | undefined, intervals = true, design?: DesignDiagnostics): string {
   const t = text(codebook.language);
   const source = t.source(codebook.title, codebook.fielded === undefined ? '' : `${codebook.fielded.start} – ${codebook.fielded.end}`);
   const by = weighting?.by.map((id) => codebook.questions.find((q) => q.id === id)?.label ?? id).join(codebook.language === 'zh' ? '、' : ', ') ?? '';
-  const weighted = weighting === undefined ? t.unweighted : t.weighted(weighting.method, by, weighting.nEffective);
+  const unweighted = design === undefined ? t.unweighted : t.designBased(design.weightsFromFpc);
+  const weighted = weighting === undefined ? unweighted : t.weighted(weighting.method, by, weighting.nEffective);
   return `${intervals ? t.caption(n, codebook.confidence, weighted) : t.histogramCaption(n, weighted)}${source}`;
 }

@@ -38,7 +38,7 @@ export function reportMarkdown(
     ...(codebook.fielded === undefined ? [] : [`${t.fielded}: ${codebook.fielded.start} – ${codebook.fielded.end}`]),
     `${t.accepted}: ${stats.input.accepted} / ${stats.input.rowsRead}`,
     `${t.confidence}: ${Math.round(codebook.confidence * 100)}%`,
-    `${t.weighting}: ${weighting === undefined ? t.none : esc(t.weightingFacts(weighting.method, weighting.by.map((id) => questionLabel(codebook, id)).join(', '), weighting.nEffective, weighting.designEffect, weighting.maxMinRatio))}`,
+    `${t.weighting}: ${weighting === undefined ? (stats.design === undefined ? t.none : t.designWeights(stats.design.weightsFromFpc)) : esc(t.weightingFacts(weighting.method, weighting.by.map((id) => questionLabel(codebook, id)).join(', '), weighting.nEffective, weighting.designEffect, weighting.maxMinRatio))}`,
     ...(weighting === undefined || weighting.unweightable === 0 ? [] : [t.unweightableFact(weighting.unweightable)]),
     ...(stats.design === undefined ? [] : [`${t.design}: ${esc(t.designFacts(stats.design))}`]),
   ];

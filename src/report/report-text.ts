@@ -14,6 +14,7 @@ const TEXT = {
     unweightableFact: (n: number) => `未加权的受访者: ${n} 人未回答加权问题，不计入加权估计`,
     nEffective: '有效样本量（区间所用）',
     design: '抽样设计',
+    designWeights: (fromFpc: boolean) => (fromFpc ? '无权重列：权重由抽样设计的 fpc 推出（N/n）' : '无（等权，按抽样设计估计）'),
     designFacts: (d: DesignDiagnostics) =>
       `${d.strata > 1 ? `${d.strata} 层` : '不分层'}；${d.psus === null ? '每位受访者为一个初级抽样单元' : `${d.psus} 个初级抽样单元`}${d.ssus === null ? '' : `，${d.ssus} 个二级单元`}；${d.fpc ? '有限总体校正' : '无有限总体校正'}${d.weightsFromFpc ? '（权重由 fpc 推出）' : ''}；自由度 ${d.degf}${d.lonelyCount > 0 ? `；${d.lonelyCount} 个层只有一个初级单元（lonelyPsu: ${d.lonelyPsu}）` : ''}`,
     quantile: '分位数',
@@ -97,6 +98,7 @@ const TEXT = {
     unweightableFact: (n: number) => `Not weighted: ${n} respondents did not answer a weighting question and are left out of the weighted estimates`,
     nEffective: 'Effective n (of the interval)',
     design: 'Sampling design',
+    designWeights: (fromFpc: boolean) => (fromFpc ? "no weight column: weights from the design's fpc (N/n)" : 'none (equal weights, design-based estimates)'),
     designFacts: (d: DesignDiagnostics) =>
       `${d.strata > 1 ? `${d.strata} strata` : 'no strata'}; ${d.psus === null ? 'every respondent a PSU' : `${d.psus} PSUs`}${d.ssus === null ? '' : `, ${d.ssus} second-stage units`}; ${d.fpc ? 'finite population correction' : 'no finite population correction'}${d.weightsFromFpc ? ' (weights from fpc)' : ''}; ${d.degf} degrees of freedom${d.lonelyCount > 0 ? `; ${d.lonelyCount} ${d.lonelyCount === 1 ? 'stratum has' : 'strata have'} a single PSU (lonelyPsu: ${d.lonelyPsu})` : ''}`,
     quantile: 'Quantile',

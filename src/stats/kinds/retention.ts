@@ -67,7 +67,7 @@ export const retention: MetricKind<LevelCounts> = {
   finishWeighted(_plan, unweighted, sums, context, settings) {
     const base = weightedBase(unweighted);
     const overall = variableMean(sums, 0, context);
-    const groups = (unweighted.groups ?? []).map((group, l) => weightedShareGroup(group, variableMean(sums, l + 1, context), settings));
+    const groups = (unweighted.groups ?? []).map((group, l) => weightedShareGroup(group, variableMean(sums, l + 1, context), settings, 'domain'));
     if (overall === null) return { ...base, estimate: null, ci: null, groups };
     return { ...base, ...weightedShare(overall, settings), groups, n: overall.n, nEffective: overall.nEffective, se: Math.sqrt(overall.variance), deff: finite(overall.deff) };
   },
