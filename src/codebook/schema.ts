@@ -147,7 +147,10 @@ export const quantilesMetric = strictObject({
     .array(z.number().gt(0, 'must be above 0').lt(1, 'must be below 1 (0.5 is the median)'))
     .min(1)
     .max(20)
-    .refine((probs) => new Set(probs).size === probs.length, 'lists a quantile twice')
+    .superRefine((probs, context) => {
+      const twice = probs.find((p, i) => probs.indexOf(p) !== i);
+      if (twice !== undefined) context.addIssue({ code: 'custom', message: `lists ${twice} twice; give each quantile once` });
+    })
     .default([0.25, 0.5, 0.75]),
 });
 
@@ -241,7 +244,10 @@ export const lonelyPsuRules = ['adjust', 'average', 'certainty', 'remove', 'fail
 /** A column header of the export, or the id of a question (its answer's option label, or its number). */
 const designColumn = text;
 const oneOrTwo = <T extends z.ZodType>(item: T) =>
-  z.union([item, z.array(item).min(1, 'needs one entry per stage').max(2, 'allows at most two stages')]).transform((value) => (Array.isArray(value) ? value : [value]) as z.output<T>[]);
+  z
+    .union([item, z.array(item)])
+    .transform((value) => (Array.isArray(value) ? value : [value]) as z.output<T>[])
+    .refine((stages) => stages.length >= 1 && stages.length <= 2, 'gives one entry per stage, and allows one or two stages: `x` or `[stage1, stage2]`');
 
 /**
  * The sampling design, as R's `svydesign(ids = ~psu + ssu, strata = ~stratum, fpc = ~fpc1 + fpc2, nest =)`: the

@@ -7,6 +7,8 @@ export interface DesignDiagnostics {
   psus: number | null;
   /** Sampled second-stage units, when the second stage counts (two `ids` and two `fpc`). */
   ssus: number | null;
+  /** Stages named in `ids` (0 without); a second one counts only with an fpc for both stages. */
+  stages: number;
   /** degf(design): PSUs (or respondents) less strata; the degrees of freedom of t-based intervals and F tests. */
   degf: number;
   fpc: boolean;

@@ -10,7 +10,7 @@ export interface Response {
   answers: Answer[];
   /** The design weight from `weighting.column` (positive), when the codebook names one. */
   weight?: number;
-  /** Per entry of `weightings`: the design weight from its `column` (undefined for one without). */
+  /** Per entry of `weightings`: the design weight from its `column` (undefined for one without; NaN for a cell that is no valid weight). */
   alternativeWeights?: (number | undefined)[];
   /** The respondent's place in the sampling design (`design`), as a key (stats/design/design-key.ts). */
   design?: string;

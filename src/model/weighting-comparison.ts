@@ -8,6 +8,8 @@ export interface WeightingComparison {
   trim: number | null;
   /** Kish's effective sample size of the weights (null without weights). */
   nEffective: number | null;
+  /** Respondents left out of this weighting: no answer to a question it weights on, or no valid weight in its column. */
+  unweightable: number;
   metrics: ComparedMetric[];
 }
 

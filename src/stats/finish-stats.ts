@@ -52,9 +52,12 @@ export function finishStats(codebook: Codebook, state: SurveyState, where: strin
   const unweighted = plans.map(({ plan, kind }) => kind.finish(plan, state.metrics.get(plan.metric.id), settings));
   const breakdowns = computeBreakdowns(codebook, plans, state.breakdowns);
   const reweighted = state.auditWeighting === undefined ? undefined : reweight(codebook, plans, unweighted, canonicalWeightedState(state.auditWeighting), settings, where);
-  const alternatives = compareWeightings(codebook, plans, unweighted, state, settings, where);
-  const extras = { ...(reweighted === undefined ? {} : { reweighted }), ...(alternatives.length === 0 ? {} : { weightings: alternatives }) };
-  if (state.weighting === undefined) return { metrics: unweighted, breakdowns, ...extras };
+  // The weightings side by side come after the codebook's own, whose problems are reported first.
+  const extras = (): Pick<FinishedStats, 'reweighted' | 'weightings'> => {
+    const alternatives = compareWeightings(codebook, plans, unweighted, state, settings, where);
+    return { ...(reweighted === undefined ? {} : { reweighted }), ...(alternatives.length === 0 ? {} : { weightings: alternatives }) };
+  };
+  if (state.weighting === undefined) return { metrics: unweighted, breakdowns, ...extras() };
 
   const weighting = canonicalWeightedState(state.weighting);
   stopOnOverflow(codebook, weighting, where);
@@ -68,7 +71,7 @@ export function finishStats(codebook: Codebook, state: SurveyState, where: strin
     // A design without weighting (`weighting.method: none`) has no weights to diagnose, and the audit still re-weights.
     ...(codebook.weighting.method === 'none' ? {} : { weighting: weightingDiagnostics(weighting.plan, weighting.cells, calibrated, weighting.unweightable) }),
     ...(prepared === undefined ? {} : { design: designDiagnostics(prepared.layout, weighting.plan) }),
-    ...extras,
+    ...extras(),
   };
 }
 
@@ -84,7 +87,7 @@ function calibrateOrStop(codebook: Codebook, weighting: WeightedState, base: Rea
   const option = question !== undefined && 'options' in question ? question.options[calibrated.level] : String(calibrated.level);
   throw new UserError(
     where,
-    `no respondent answered \`${option ?? ''}\` to \`${margin?.question ?? ''}\`, which has a population share of ${margin?.shares[calibrated.level] ?? 0}; merge that option into another in the benchmark or weight on other questions`,
+    `no respondent answered \`${option ?? ''}\` to \`${margin?.question ?? ''}\`, which has a population share of ${Number((margin?.shares[calibrated.level] ?? 0).toPrecision(6))}; merge that option into another in the benchmark or weight on other questions`,
   );
 }
 
@@ -94,6 +97,7 @@ function compareWeightings(codebook: Codebook, plans: readonly KindPlan[], unwei
     const folded = state.alternatives?.[i] ?? null;
     let metrics = unweighted;
     let nEffective: number | null = null;
+    let unweightable = 0;
     if (folded !== null) {
       const w = canonicalWeightedState(folded);
       stopOnOverflow(codebook, w, where);
@@ -101,6 +105,7 @@ function compareWeightings(codebook: Codebook, plans: readonly KindPlan[], unwei
       const calibration = calibrateOrStop(codebook, w, prepared?.base, `${where}: weightings[${i}].by`);
       metrics = weightedMetrics(plans, unweighted, w, { cells: w.cells, calibration }, settings);
       nEffective = weightingDiagnostics(w.plan, w.cells, calibration, w.unweightable).nEffective;
+      unweightable = w.unweightable;
     }
     return {
       id: alternative.id,
@@ -110,6 +115,7 @@ function compareWeightings(codebook: Codebook, plans: readonly KindPlan[], unwei
       column: alternative.column ?? null,
       trim: alternative.trim ?? null,
       nEffective,
+      unweightable,
       metrics: metrics
         .filter((m) => kindOf(m.kind).headline)
         .map((m) => ({ id: m.id, estimate: m.estimate, ci: m.ci, se: m.se ?? null, n: m.n })),

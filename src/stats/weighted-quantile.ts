@@ -8,6 +8,11 @@ import { betaQuantile, normalQuantile, tQuantile } from './distributions.ts';
 export interface WeightedValue {
   value: number;
   weight: number;
+  /**
+   * How many rows (respondents) share this value and weight, when values come merged (default 1). R works on
+   * rows: its fall-back to the second row gives the first value again when two rows hold it.
+   */
+  rows?: number;
 }
 
 /**
@@ -17,7 +22,8 @@ export interface WeightedValue {
  * end) otherwise: the smallest value whose cumulative share reaches p.
  *
  * R's quirk is kept: when even the first weight exceeds p·W (p = 0, or a small p), R's `last()` falls back
- * to pos = 1 and the rule returns the SECOND smallest value (x = [1, 4] with weights [3, 1] has median 4).
+ * to pos = 1 and the rule returns the value of the SECOND row (x = [1, 4] with weights [3, 1] has median 4;
+ * x = [1, 1, 4] with weights [2, 1, 1] has median 1): with merged values, give `rows`.
  *
  * Ties keep their given order, as R's `order()` does; the cumulative weights are compensated sums (R
  * accumulates `cumsum` and `sum` in long double), so the result does not depend on the row order.
@@ -34,12 +40,17 @@ export function weightedQuantile(values: readonly WeightedValue[], p: number): n
   const total = cumulative.at(-1);
   if (total === undefined) return null;
   const target = p * total;
-  let pos = 0;
+  let pos = -1;
   for (let i = cumulative.length - 1; i >= 0; i--) {
     if ((cumulative[i] ?? Infinity) <= target) {
       pos = i;
       break;
     }
+  }
+  // R's fall-back: position 1 and then the next row, which is still the first value when it fills two rows.
+  if (pos < 0) {
+    const first = sorted[0] as WeightedValue;
+    return (first.rows ?? 1) >= 2 ? first.value : (sorted[1] ?? first).value;
   }
   const next = Math.min(pos + 1, sorted.length - 1);
   const below = p - (cumulative[pos] ?? 0) / total;

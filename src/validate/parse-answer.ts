@@ -124,6 +124,9 @@ export function missingValues(question: Question, codebook: Pick<Codebook, 'miss
   return new Set([...PLATFORM_MISSING[codebook.source.format], ...codebook.missing, ...(question.missing ?? [])].map(missingKey));
 }
 
+/** The largest number an answer may be (in size): squares of larger ones, summed, overflow a double. */
+export const MAX_ANSWER = 1e100;
+
 /** The range a number question's answers must lie in: its `min` and `max`, and the ends of its `bins`. */
 export function numberRange(question: Extract<Question, { type: 'rating' | 'numeric' }>): { min: number; max: number } {
   const bins = Array.isArray(question.bins) ? question.bins : [];
@@ -172,6 +175,7 @@ export function parseAnswer(question: Question, matcher: OptionMatcher | undefin
       // A number is short; the length check also keeps the regex from backtracking through a huge cell.
       const number = value.length <= 64 && /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value) ? Number(value) : Number.NaN;
       if (!Number.isFinite(number)) return { ok: false, rule: 'invalid-number', message: 'not a number', value };
+      if (Math.abs(number) > MAX_ANSWER) return { ok: false, rule: 'out-of-range', message: `beyond ±${MAX_ANSWER}, where its square overflows the statistics; rescale the column (e.g. thousands instead of units)`, value };
       const { min, max } = numberRange(question);
       if (number < min || number > max) {
         return { ok: false, rule: 'out-of-range', message: `outside ${min === -Infinity ? '-∞' : min}..${max === Infinity ? '∞' : max}`, value };

@@ -125,29 +125,24 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
       reasons.push({ rule: 'incomplete', column: headerName(columns.progress), value: cells[columns.progress] ?? '', message: `the respondent got ${progress}% of the way through the survey` });
     }
 
-    const weightIn = (column: number): number => {
+    /** A weight cell: its text, the number it holds (NaN for none), and the weight (NaN outside the bounds). */
+    const weightText = (column: number): { text: string; number: number; value: number } => {
       const text = (cells[column] ?? '').trim();
-      const value = text.length <= 64 && /^[+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text) ? Number(text) : Number.NaN;
-      if (!(value >= MIN_WEIGHT && value <= MAX_WEIGHT)) {
-        const message = value > 0 && Number.isFinite(value) ? `a design weight must be between ${MIN_WEIGHT} and ${MAX_WEIGHT}; rescale the weight column (every estimate is the same for weights multiplied by one number)` : 'a design weight must be a positive number';
-        reasons.push({ rule: 'invalid-weight', column: headerName(column), ...shown(column, text), message });
-      }
-      return value;
+      const number = text.length <= 64 && /^[+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text) ? Number(text) : Number.NaN;
+      return { text, number, value: number >= MIN_WEIGHT && number <= MAX_WEIGHT ? number : Number.NaN };
     };
-    const weight = columns.weight === undefined ? undefined : weightIn(columns.weight);
-    // The weightings side by side: a column already read (the codebook's own, or another's) is not judged twice.
-    let alternativeWeights: (number | undefined)[] | undefined;
-    if (columns.alternativeWeights !== undefined) {
-      const read = new Map<number, number>(columns.weight === undefined || weight === undefined ? [] : [[columns.weight, weight]]);
-      alternativeWeights = columns.alternativeWeights.map((column) => {
-        if (column === undefined) return undefined;
-        const known = read.get(column);
-        if (known !== undefined) return known;
-        const value = weightIn(column);
-        read.set(column, value);
-        return value;
-      });
+    let weight: number | undefined;
+    if (columns.weight !== undefined) {
+      const { text, number, value } = weightText(columns.weight);
+      weight = value;
+      if (Number.isNaN(value)) {
+        const message = number > 0 && Number.isFinite(number) ? `a design weight must be between ${MIN_WEIGHT} and ${MAX_WEIGHT}; rescale the weight column (every estimate is the same for weights multiplied by one number)` : 'a design weight must be a positive number';
+        reasons.push({ rule: 'invalid-weight', column: headerName(columns.weight), ...shown(columns.weight, text), message });
+      }
     }
+    // The weightings side by side only compare: a bad weight there leaves the respondent out of that
+    // weighting (NaN: unweightable in it), not out of the analysis.
+    const alternativeWeights = columns.alternativeWeights?.map((column) => (column === undefined ? undefined : column === columns.weight ? weight : weightText(column).value));
 
     let design: string | undefined;
     if (placeOf !== undefined) {

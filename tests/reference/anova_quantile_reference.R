@@ -139,7 +139,8 @@ qrule_cases <- list(
   list(x = c(1, 2, 3, 4, 5), w = c(1, 0, 2, 1, 1), p = c(0, 0.1, 0.2, 0.21, 0.6, 0.8, 0.99, 1)),
   list(x = c(2, 2, 1, 3, 3, 3), w = c(0.5, 1.5, 1, 0.25, 0.25, 0.5), p = c(0, 0.1, 0.25, 0.2500001, 0.75, 0.9, 1)),
   list(x = c(7), w = c(2), p = c(0, 0.5, 1)),
-  list(x = c(4, 1), w = c(1, 3), p = c(0, 0.5, 0.75, 0.8, 1))
+  list(x = c(4, 1), w = c(1, 3), p = c(0, 0.5, 0.75, 0.8, 1)),
+  list(x = c(1, 1, 1, 5), w = rep(1, 4), p = c(0, 0.1, 0.25, 0.5, 0.75, 1))
 )
 qrule_out <- lapply(qrule_cases, function(cs) {
   assign("qx", cs$x, envir = globalenv()); assign("qw", cs$w, envir = globalenv())
@@ -178,6 +179,14 @@ quantile_data <- list(
   tiny = list(
     generation = "fixed: x <- c(3, 1, 4, 1.5, 9, 2.6, 5, 3.5); w <- 1 (p = 0.1: 0.1 * 8 < 1, so qrule_math returns the second smallest value)",
     d = data.frame(x = c(3, 1, 4, 1.5, 9, 2.6, 5, 3.5), w = 1)
+  ),
+  bottom_ties = list(
+    generation = "fixed: x <- c(1, 1, 1, 1, 1, 1, 2, 3, 4, 5); w <- 1 (the smallest value fills the first rows: qrule_math's fall-back to the second row gives it again)",
+    d = data.frame(x = c(1, 1, 1, 1, 1, 1, 2, 3, 4, 5), w = 1)
+  ),
+  bottom_ties_weighted = list(
+    generation = "fixed: x <- c(5, 1, 9, 1, 2, 1, 7, 3); w <- c(1, 3, 1, 2, 1, 0.5, 1, 1)",
+    d = data.frame(x = c(5, 1, 9, 1, 2, 1, 7, 3), w = c(1, 3, 1, 2, 1, 0.5, 1, 1))
   ),
   zero_weights = list(
     generation = "x <- round(runif(30, 0, 20)); w <- sample(c(0, 0, 1, 2, 2.5), 30, replace = TRUE) (zero weights: degf = (rows with w > 0) - 1)",

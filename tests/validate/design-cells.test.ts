@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCodebook } from '../../src/codebook/parse-codebook.ts';
 import type { Codebook } from '../../src/codebook/schema.ts';
+import { checkDesignPlaces, createFold } from '../../src/ingest/design-fold.ts';
 import { ingestText } from '../../src/ingest/ingest-text.ts';
 import { designPlaceOf } from '../../src/stats/design/design-key.ts';
 import { finishStats } from '../../src/stats/finish-stats.ts';
@@ -103,5 +104,32 @@ describe('design checks across rows', () => {
     expect(issues('design: { ids: [a, b, c] }\n')[0]).toMatch(/^design\.ids: /);
     expect(issues('design: { nest: true }\n')).toEqual(['design: names no `ids`, `strata` or `fpc`: that is the default design (ids = ~1); remove `design` or name its columns']);
     expect(issues('design: { ids: school, lonelyPsu: ajust }\n')[0]).toMatch(/^design\.lonelyPsu: /);
+  });
+});
+
+describe('validate with a design', () => {
+  it('makes the design checks analyze makes, from the places alone', () => {
+    const book = codebook('design: { strata: region, ids: school }\n');
+    const rows = ['north,1,,1', 'north,2,,2', 'south,1,,3', 'south,2,,4'];
+    const ingestion = ingestText(book, ['region,school,fpc,y', ...rows].join('\n'), createFold(book), { file: 'd.csv' });
+    expect(ingestion.folded?.size).toBe(4);
+    expect(() => checkDesignPlaces(book, ingestion.folded, 'survey.yaml')).toThrow(/^survey\.yaml: design\.nest: PSU `1` is in strata `north` and `south`/);
+    const nested = codebook('design: { strata: region, ids: school, nest: true }\n');
+    expect(() => checkDesignPlaces(nested, ingestText(nested, ['region,school,fpc,y', ...rows].join('\n'), createFold(nested), { file: 'd.csv' }).folded, 'survey.yaml')).not.toThrow();
+  });
+
+  it('refuses a design of one PSU, every stratum lonely under average, and fpc fractions mixed with counts', () => {
+    const stop = (design: string, rows: string[]): string => {
+      const book = codebook(design);
+      try {
+        checkDesignPlaces(book, ingestText(book, ['region,school,fpc,y', ...rows].join('\n'), createFold(book), { file: 'd.csv' }).folded, 'survey.yaml');
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'no error';
+    };
+    expect(stop('design: { ids: school }\n', ['north,a,,1', 'south,a,,2'])).toMatch(/^survey\.yaml: design\.ids: the design has only one PSU, so no variance can be estimated/);
+    expect(stop('design: { strata: region, ids: school, lonelyPsu: average }\n', ['north,a,,1', 'south,b,,2'])).toMatch(/^survey\.yaml: design\.lonelyPsu: every stratum has a single PSU, so `average` has no stratum/);
+    expect(stop('design: { strata: region, fpc: fpc }\n', ['north,a,0.1,1', 'north,b,0.1,2', 'south,c,100,3', 'south,d,100,4'])).toMatch(/^survey\.yaml: design\.fpc: holds both a sampling fraction \(0\.1\) and a population count \(100\)/);
   });
 });

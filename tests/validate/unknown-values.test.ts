@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCodebook } from '../../src/codebook/parse-codebook.ts';
 import { ingestText } from '../../src/ingest/ingest-text.ts';
-import { createFold } from '../../src/ingest/no-fold.ts';
+import { createFold } from '../../src/ingest/design-fold.ts';
 
 const CODEBOOK = `id: t
 title: T
@@ -17,7 +17,7 @@ function stop(rows: string[]): string {
   const parsed = parseCodebook(CODEBOOK);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
   try {
-    ingestText(parsed.value, ['rate,days,nps', ...rows].join('\n'), createFold(), { file: 't.csv' });
+    ingestText(parsed.value, ['rate,days,nps', ...rows].join('\n'), createFold(parsed.value), { file: 't.csv' });
   } catch (error) {
     return (error as Error).message;
   }

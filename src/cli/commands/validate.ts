@@ -1,5 +1,5 @@
 import { ingestSurvey } from '../../ingest-survey.ts';
-import { createFold } from '../../ingest/no-fold.ts';
+import { checkDesignPlaces, createFold } from '../../ingest/design-fold.ts';
 import { validationSummary } from '../../validate/validation-summary.ts';
 import { formatAccounting } from '../format-result.ts';
 import type { ValidationSummary } from '../../model/validation.ts';
@@ -10,6 +10,7 @@ const EXAMPLES = 3;
 
 export async function validateCommand(survey: string, options: { json?: boolean }): Promise<number> {
   const { loaded, exportFile, ingestion } = await ingestSurvey(survey, createFold);
+  checkDesignPlaces(loaded.codebook, ingestion.folded, loaded.file);
   const summary = validationSummary(loaded.codebook.id, loaded.codebook.source.file, ingestion);
   if (options.json === true) {
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);

@@ -11,6 +11,7 @@ export function designDiagnostics(layout: DesignLayout, plan: WeightingPlan): De
     strata: layout.strata.length,
     psus: spec.clustered ? layout.strata.reduce((sum, s) => sum + s.psus.length, 0) : null,
     ssus: spec.twoStage ? layout.strata.reduce((sum, s) => sum + s.psus.reduce((t, p) => t + p.ssus.length, 0), 0) : null,
+    stages: spec.stages,
     degf: layout.degf,
     fpc: spec.fpc,
     weightsFromFpc: spec.fpc && !plan.designWeights,

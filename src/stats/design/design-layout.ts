@@ -72,6 +72,14 @@ function buildLayout(cells: ReadonlyMap<string, CellTotal>, spec: DesignSpec): L
   const fpc1 = new Map<number, number | null>();
   let fractions1: boolean | undefined;
   let fractions2: boolean | undefined;
+  /** An fpc value below 1 (a sampling fraction) and one above 1 (a count), for R's "all fpc>=1 or all fpc<=1". */
+  let below1: number | undefined;
+  let above1: number | undefined;
+  const seen = (value: number | null): void => {
+    if (value === null) return;
+    if (value < 1) below1 ??= value;
+    if (value > 1) above1 ??= value;
+  };
   let index = 0;
   for (const [cell, total] of cells) {
     const place = designPlaceOf(cell);
@@ -89,6 +97,8 @@ function buildLayout(cells: ReadonlyMap<string, CellTotal>, spec: DesignSpec): L
       return { ok: false, path: 'design.fpc', message: `stratum \`${place.stratum}\` has two population sizes (${known} and ${place.fpc[0]}); the fpc of stage 1 is one number per stratum` };
     }
     fpc1.set(h, place.fpc[0]);
+    seen(place.fpc[0]);
+    seen(place.fpc[1]);
     if (place.fpc[0] !== null) fractions1 = (fractions1 ?? true) && place.fpc[0] <= 1;
     if (!spec.clustered) {
       stratum.units += total.n;
@@ -128,6 +138,9 @@ function buildLayout(cells: ReadonlyMap<string, CellTotal>, spec: DesignSpec): L
     }
     index++;
   }
+  if (below1 !== undefined && above1 !== undefined) {
+    return { ok: false, path: 'design.fpc', message: `holds both a sampling fraction (${below1}) and a population count (${above1}); give every fpc as counts (all at least 1) or as fractions (all at most 1), as R requires` };
+  }
   // R (as.fpc): when every fpc value of every stage is at most 1, they are sampling fractions.
   const fractions = fractions1 !== undefined && (fractions1 ?? true) && (fractions2 ?? true);
   const lonely: string[] = [];
@@ -149,6 +162,12 @@ function buildLayout(cells: ReadonlyMap<string, CellTotal>, spec: DesignSpec): L
         return { ok: false, path: 'design.fpc', message: `PSU \`${psu.label}\` has ${count} sampled second-stage units but a population of ${psu.population}; the fpc of stage 2 is the population count in the PSU` };
       }
     }
+  }
+  if (units === 1) {
+    return { ok: false, path: spec.clustered ? 'design.ids' : 'design', message: `the design has only one ${spec.clustered ? 'PSU' : 'respondent'}, so no variance can be estimated from it (R: "Design has only one primary sampling unit"); check \`ids\`, or analyse without \`design\`` };
+  }
+  if (lonely.length === strata.length && spec.lonelyPsu === 'average') {
+    return { ok: false, path: 'design.lonelyPsu', message: 'every stratum has a single PSU, so `average` has no stratum to take the variance from (R gives NaN); use adjust, or check `strata` and `ids`' };
   }
   if (lonely.length > 0 && spec.lonelyPsu === 'fail') {
     const named = lonely.slice(0, 5).map((label) => `\`${label}\``).join(', ');

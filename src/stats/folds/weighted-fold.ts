@@ -147,7 +147,8 @@ export function weightedFold(plan: WeightingPlan, scope: WeightedScope, weightOf
 
 function addWeighted(state: WeightedState, response: Response, d: number, scope: WeightedScope, { targets, ids, slots }: Index): void {
   const { answers } = response;
-  const cell = cellKey(state.plan, response, d);
+  // A weight that is not one (NaN: a bad cell in a weight column of `weightings`) weights nobody.
+  const cell = Number.isNaN(d) ? undefined : cellKey(state.plan, response, d);
   if (cell === undefined) {
     state.unweightable++;
     return;

@@ -26,9 +26,9 @@ function probsOf(plan: MetricPlan): number[] {
   return 'probs' in plan.metric ? plan.metric.probs : [0.5];
 }
 
-/** Values in ascending order with their weights (counts unweighted). */
-function sortedValues(weights: ReadonlyMap<number, number>): WeightedValue[] {
-  return [...weights].sort(([a], [b]) => a - b).map(([value, weight]) => ({ value, weight }));
+/** Values in ascending order with their weights (counts unweighted) and the respondents who gave each. */
+function sortedValues(weights: ReadonlyMap<number, number>, counts: ReadonlyMap<number, number>): WeightedValue[] {
+  return [...weights].sort(([a], [b]) => a - b).map(([value, weight]) => ({ value, weight, rows: counts.get(value) ?? 1 }));
 }
 
 /** One quantile with its interval, from the share at or below the estimate and its standard error. */
@@ -38,6 +38,9 @@ function quantileGroup(values: readonly WeightedValue[], p: number, n: number, s
   if (q === null) return { ...base, estimate: null, ci: null };
   const at = share(q);
   if (at === null) return { ...base, estimate: q, ci: null };
+  // No sampling error (a census stratum by stratum): the share at or below q̂ is exact, and so is q̂. R gets
+  // there by its own rounding of the same share; a share summed in another order may land a hair off it.
+  if (at.se === 0) return { ...base, estimate: q, ci: [q, q] };
   const interval = woodruffInterval({ values, proportion: at.proportion, se: at.se, df: at.df, level });
   return { ...base, estimate: q, ci: interval.lower === null || interval.upper === null ? null : [interval.lower, interval.upper] };
 }
@@ -113,7 +116,7 @@ function finishWeightedQuantiles(plan: MetricPlan, unweighted: MetricResult, con
     for (const [cell, c] of sums) total += (context.calibration.g.get(cell) ?? 0) * c.s1;
     weights.set(value, total);
   }
-  const list = sortedValues(weights);
+  const list = sortedValues(weights, counts);
   const n = unweighted.n;
   const groups = probsOf(plan).map((p, g) => {
     const group = quantileGroup(
@@ -148,7 +151,7 @@ export const quantiles: MetricKind<ValueCounts> = {
     for (const [value, count] of from.counts) into.counts.set(value, (into.counts.get(value) ?? 0) + count);
   },
   finish(plan, state, settings) {
-    const list = sortedValues(state.counts);
+    const list = sortedValues(state.counts, state.counts);
     const n = list.reduce((sum, v) => sum + v.weight, 0);
     const groups = probsOf(plan).map((p) =>
       quantileGroup(

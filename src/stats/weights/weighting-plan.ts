@@ -32,19 +32,23 @@ export interface DesignSpec {
   clustered: boolean;
   /** Whether the second stage counts: a second `ids` with its `fpc` (R ignores later stages without one). */
   twoStage: boolean;
+  /** Stages named in `ids`. */
+  stages: number;
   strata: boolean;
   fpc: boolean;
   nest: boolean;
   lonelyPsu: Design['lonelyPsu'];
 }
 
-function designSpec(codebook: Codebook): DesignSpec | undefined {
+/** The codebook's design as the variance needs it; undefined without `design`. */
+export function designSpec(codebook: Codebook): DesignSpec | undefined {
   const { design } = codebook;
   if (design === undefined) return undefined;
   const ids = design.ids ?? [];
   return {
     clustered: ids.length > 0,
     twoStage: ids.length > 1 && (design.fpc?.length ?? 0) > 1,
+    stages: ids.length,
     strata: design.strata !== undefined,
     fpc: design.fpc !== undefined,
     nest: design.nest,

@@ -253,3 +253,30 @@ describe('weightings side by side', () => {
     expect(design?.metrics.length).toBe(5);
   });
 });
+
+describe('a weight column of weightings', () => {
+  it('leaves a row with a bad weight there out of that weighting only, counted as unweightable', () => {
+    const yaml = `id: w
+title: W
+source: { file: w.csv }
+questions:
+  - { id: y, column: y, type: numeric }
+metrics:
+  - { id: y_mean, kind: mean, question: y }
+weightings:
+  - { id: other, method: column, column: w2 }
+`;
+    const parsed = parseCodebook(yaml);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const rows = ['1,1', '2,abc', '3,0', '4,2', '5,1'];
+    const ingestion = ingestBytes(parsed.value, Buffer.from(['y,w2', ...rows].join('\n')), surveyFold(parsed.value), { file: 'w.csv' });
+    expect(ingestion.accepted).toBe(5);
+    const stats = finishStats(parsed.value, ingestion.folded, 'survey.yaml');
+    expect(stats.metrics[0]?.n).toBe(5);
+    const other = stats.weightings?.[0];
+    expect(other?.unweightable).toBe(2);
+    // The weighted mean of the three rows with a weight: (1·1 + 4·2 + 5·1) / 4 (hand calculation).
+    expect(other?.metrics[0]?.estimate).toBeCloseTo(14 / 4, 12);
+    expect(other?.metrics[0]?.n).toBe(3);
+  });
+});
