@@ -18,6 +18,27 @@ export const auditMessages = {
       ? `仅有 ${n} 份有效样本：一个比例的估计误差可达 ±${points(margin)} 个百分点（目标为 ±${points(bound)}），相差几个百分点的结论不可靠。`
       : `Only ${n} accepted responses: a share can be off by up to ±${points(margin)} percentage points (the target is ±${points(bound)}), so differences of a few points are not reliable.`;
   },
+  designEffect(language: Language, args: { deff: number; n: number; psus: number | null; strata: number; degf: number }): string {
+    const { deff, n, psus, strata, degf } = args;
+    const units = psus === null ? `${strata} 层` : `${strata} 层中的 ${psus} 个初级抽样单元`;
+    const unitsEn = psus === null ? `${strata} strata` : `${psus} PSUs in ${strata} ${strata === 1 ? 'stratum' : 'strata'}`;
+    return language === 'zh'
+      ? `抽样设计（${units}，自由度 ${degf}）使区间变宽：主要指标的设计效应中位数为 ${deff.toFixed(1)}，${n} 份样本只相当于约 ${Math.round(n / deff)} 份简单随机样本。`
+      : `The sampling design (${unitsEn}, ${degf} degrees of freedom) widens the intervals: the headlines' median design effect is ${deff.toFixed(1)}, so ${n} responses are worth about ${Math.round(n / deff)} from a simple random sample.`;
+  },
+  lonelyPsu(language: Language, args: { count: number; strata: string[]; rule: string }): string {
+    const named = list(language, args.strata.slice(0, 5)) + (args.count > 5 ? (language === 'zh' ? ` 等 ${args.count} 个` : ` and ${args.count - 5} more`) : '');
+    const rule: Record<string, [string, string]> = {
+      adjust: ['其方差按总均值中心化估计（偏保守）', 'its variance is taken around the grand mean (conservative)'],
+      average: ['其方差取其他层的平均', 'it is given the average variance of the other strata'],
+      certainty: ['视为必然入样，不计方差', 'it is taken as sampled with certainty and adds no variance'],
+      remove: ['不计方差', 'it adds no variance'],
+    };
+    const [zh, en] = rule[args.rule] ?? ['', ''];
+    return language === 'zh'
+      ? `有 ${args.count} 个层只有一个初级抽样单元（${named}），无法估计其方差：${zh}（lonelyPsu: ${args.rule}）。`
+      : `${args.count} ${args.count === 1 ? 'stratum has' : 'strata have'} a single PSU (${named}), whose variance cannot be estimated: ${en} (lonelyPsu: ${args.rule}).`;
+  },
   lowPrecision(language: Language, args: { metrics: string[]; bound: number }): string {
     return language === 'zh'
       ? `以下指标的误差范围超过 ±${points(args.bound)} 个百分点：${list(language, args.metrics)}。`

@@ -15,7 +15,7 @@ import type { FinishedStats } from '../stats/finish-stats.ts';
 import type { SurveyState } from '../stats/folds/survey-fold.ts';
 import { kindOf } from '../stats/kinds/index.ts';
 import { auditBenchmarks } from './audit-benchmarks.ts';
-import { auditMessages } from './messages.ts';
+import { auditMessages, type Language } from './messages.ts';
 
 export interface AuditInput {
   codebook: Codebook;
@@ -55,6 +55,7 @@ export function runAudit(input: AuditInput): { audit: Audit; flags: Flag[] } {
       evidence: { n: accepted, nEffective, marginOfError: worst, bound: settings.maxMarginOfError },
     });
   }
+  flags.push(...designFlags(input.stats, headlines, accepted, language));
   const imprecise = precision.filter((row) => row.exceeds);
   if (imprecise.length > 0) {
     flags.push({
@@ -156,4 +157,36 @@ function sensitivityOf({ weighting, reweighted }: FinishedStats, headlines: read
     };
   }
   return { basis: 'none', method: null, rows: [] };
+}
+
+/**
+ * What a sampling design does to precision, in plain words: the headlines' median design effect (info, a
+ * warning from 2: the design halves the sample's worth), and strata whose single PSU has no variance.
+ */
+function designFlags(stats: FinishedStats, headlines: readonly MetricResult[], accepted: number, language: Language): Flag[] {
+  const { design } = stats;
+  if (design === undefined) return [];
+  const flags: Flag[] = [];
+  const deffs = headlines.flatMap((m) => (typeof m.deff === 'number' && m.deff > 0 ? [m.deff] : [])).sort((a, b) => a - b);
+  if (deffs.length > 0) {
+    const middle = Math.floor(deffs.length / 2);
+    const deff = deffs.length % 2 === 1 ? (deffs[middle] ?? 1) : ((deffs[middle - 1] ?? 1) + (deffs[middle] ?? 1)) / 2;
+    if (deff > 1.2) {
+      flags.push({
+        code: 'design-effect',
+        severity: deff >= 2 ? 'warn' : 'info',
+        message: auditMessages.designEffect(language, { deff, n: accepted, psus: design.psus, strata: design.strata, degf: design.degf }),
+        evidence: { medianDeff: deff, n: accepted, psus: design.psus ?? accepted, strata: design.strata, degf: design.degf },
+      });
+    }
+  }
+  if (design.lonelyCount > 0) {
+    flags.push({
+      code: 'lonely-psu',
+      severity: 'info',
+      message: auditMessages.lonelyPsu(language, { count: design.lonelyCount, strata: design.lonelyStrata, rule: design.lonelyPsu }),
+      evidence: { strata: design.lonelyCount, rule: design.lonelyPsu },
+    });
+  }
+  return flags;
 }

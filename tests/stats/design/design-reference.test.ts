@@ -11,12 +11,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { runAudit } from '../../../src/audit/run-audit.ts';
 import { parseCodebook } from '../../../src/codebook/parse-codebook.ts';
 import { ingestBytes } from '../../../src/ingest/ingest-text.ts';
 import type { BreakdownResult } from '../../../src/model/breakdown-result.ts';
 import type { MetricResult } from '../../../src/model/metric-result.ts';
 import { finishStats, type FinishedStats } from '../../../src/stats/finish-stats.ts';
 import { surveyFold } from '../../../src/stats/folds/survey-fold.ts';
+import { validationSummary } from '../../../src/validate/validation-summary.ts';
 import reference from '../../reference/design-reference.json' with { type: 'json' };
 
 /* The reference JSON is large and irregular (R's output per fixture): read it through loose types. */
@@ -278,5 +280,23 @@ weightings:
     // The weighted mean of the three rows with a weight: (1·1 + 4·2 + 5·1) / 4 (hand calculation).
     expect(other?.metrics[0]?.estimate).toBeCloseTo(14 / 4, 12);
     expect(other?.metrics[0]?.n).toBe(3);
+  });
+});
+
+describe('the audit of a design', () => {
+  it("says in plain words what the design does to precision, and what lonelyPsu does with a lonely stratum", () => {
+    const dir = new URL('../../fixtures/design/lonely/', import.meta.url);
+    const parsed = parseCodebook(readFileSync(new URL('survey.yaml', dir), 'utf8'));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const ingestion = ingestBytes(parsed.value, readFileSync(new URL('data.csv', dir)), surveyFold(parsed.value), { file: 'data.csv' });
+    const stats = finishStats(parsed.value, ingestion.folded, 'survey.yaml');
+    const { flags } = runAudit({ codebook: parsed.value, state: ingestion.folded, stats, validation: validationSummary(parsed.value.id, 'data.csv', ingestion) });
+    const deffs = stats.metrics.flatMap((m) => (typeof m.deff === 'number' ? [m.deff] : [])).sort((a, b) => a - b);
+    // Two headlines: the median of their design effects (svymean(deff = "replace"), checked above against R) is their mean.
+    const median = ((deffs[0] ?? 0) + (deffs[1] ?? 0)) / 2;
+    const design = flags.find((f) => f.code === 'design-effect');
+    expect(design?.evidence).toMatchObject({ medianDeff: median, n: 301, psus: 13, strata: 5, degf: 8 });
+    expect(design?.message).toBe(`The sampling design (13 PSUs in 5 strata, 8 degrees of freedom) widens the intervals: the headlines' median design effect is ${median.toFixed(1)}, so 301 responses are worth about ${Math.round(301 / median)} from a simple random sample.`);
+    expect(flags.find((f) => f.code === 'lonely-psu')?.message).toBe('1 stratum has a single PSU (S4), whose variance cannot be estimated: its variance is taken around the grand mean (conservative) (lonelyPsu: adjust).');
   });
 });
