@@ -9,7 +9,7 @@ import type { Response } from '../../model/response.ts';
 import { valueOf } from '../kinds/value-kind.ts';
 import { answerFor } from '../metric-plan.ts';
 import type { CellTotal } from '../weights/calibrate.ts';
-import { addToCellSums, cellSumsOf, mergeWeighted, type CellSums, type WeightedSums } from '../weights/weighted-sums.ts';
+import { addToCellSums, addValue, canonicalValueSums, cellSumsOf, createValueSums, mergeValues, mergeWeighted, type CellSums, type ValueSums, type WeightedSums } from '../weights/weighted-sums.ts';
 import { cellKey, type WeightingPlan } from '../weights/weighting-plan.ts';
 import { groupsOf, type BreakdownPlan } from './breakdown-fold.ts';
 import type { KindPlan } from './metric-fold.ts';
@@ -34,8 +34,8 @@ export interface WeightedState {
   breakdowns: Map<string, Map<string, WeightedBreakdown>>;
   /** Per benchmarked question id: the sums of the indicator "chose option o", per option. */
   benchmarks: Map<string, WeightedSums[]>;
-  /** Per metric id of a kind that keeps them (`weightedValues`: quantiles): per distinct answer, the sums of those who gave it. */
-  values: Map<string, Map<number, WeightedSums>>;
+  /** Per metric id of a kind that keeps them (`weightedValues`: quantiles): per cell, per distinct answer, the sums of those who gave it. */
+  values: Map<string, ValueSums>;
 }
 
 /** What is weighted: the metrics, and (not for the audit's re-weighting) the breakdowns and benchmarks. */
@@ -112,7 +112,7 @@ export function weightedFold(plan: WeightingPlan, scope: WeightedScope, weightOf
         ]),
       ),
       benchmarks: new Map(scope.benchmarks.map((b) => [b.id, sums(b.options)])),
-      values: new Map(scope.metrics.filter(({ kind }) => kind.weightedValues === true).map(({ plan: p }) => [p.metric.id, new Map()])),
+      values: new Map(scope.metrics.filter(({ kind }) => kind.weightedValues === true).map(({ plan: p }) => [p.metric.id, createValueSums()])),
     }),
     add: (state, response) => addWeighted(state, response, weightOf(response) ?? 1, scope, indexOf(state)),
     merge(into, from) {
@@ -126,13 +126,7 @@ export function weightedFold(plan: WeightingPlan, scope: WeightedScope, weightOf
       const both = (a: readonly WeightedSums[] | undefined, b: readonly WeightedSums[] | undefined): void => a?.forEach((s, i) => mergeWeighted(s, b?.[i] ?? new Map()));
       for (const [id, s] of into.metrics) both(s, from.metrics.get(id));
       for (const [id, s] of into.benchmarks) both(s, from.benchmarks.get(id));
-      for (const [id, byValue] of into.values) {
-        for (const [value, f] of from.values.get(id) ?? []) {
-          const target = byValue.get(value);
-          if (target === undefined) byValue.set(value, new Map([...f].map(([cell, c]) => [cell, { ...c }])));
-          else mergeWeighted(target, f);
-        }
-      }
+      for (const [id, sums] of into.values) mergeValues(sums, from.values.get(id) ?? createValueSums());
       for (const [by, metrics] of into.breakdowns) {
         for (const [id, w] of metrics) {
           const f = from.breakdowns.get(by)?.get(id);
@@ -178,14 +172,10 @@ function addWeighted(state: WeightedState, response: Response, d: number, scope:
     const variables = ids.metrics[m] ?? [];
     if (answer !== null) kind.addWeighted(plan, answer, answers, (v, y) => addAt(variables[v] ?? -1, y));
   }
-  for (const [id, byValue] of state.values) {
+  for (const [id, sums] of state.values) {
     const found = scope.metrics.find(({ plan }) => plan.metric.id === id);
     const answer = found === undefined ? null : answerFor(found.plan, answers);
-    if (found === undefined || answer === null) continue;
-    const y = valueOf(found.plan.question, answer);
-    let target = byValue.get(y);
-    if (target === undefined) byValue.set(y, (target = new Map()));
-    addToCellSums(cellSumsOf(target, cell), d, 1);
+    if (found !== undefined && answer !== null) addValue(sums, cell, valueOf(found.plan.question, answer), d);
   }
   for (let b = 0; b < scope.benchmarks.length; b++) {
     const answer = answers[scope.benchmarks[b]?.at ?? -1];
@@ -230,7 +220,7 @@ export function canonicalWeightedState(w: WeightedState): WeightedState {
     cells: sort(w.cells),
     metrics: new Map([...w.metrics].map(([id, s]) => [id, all(s)])),
     benchmarks: new Map([...w.benchmarks].map(([id, s]) => [id, all(s)])),
-    values: new Map([...w.values].map(([id, byValue]) => [id, new Map([...byValue].sort(([a], [b]) => a - b).map(([value, s]) => [value, sort(s)]))])),
+    values: new Map([...w.values].map(([id, sums]) => [id, canonicalValueSums(sums)])),
     breakdowns: new Map(
       [...w.breakdowns].map(([by, metrics]) => [
         by,

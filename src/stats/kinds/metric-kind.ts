@@ -11,7 +11,7 @@ import type { TestResult } from '../../model/test-result.ts';
 import type { WaveChange } from '../../model/series.ts';
 import type { MetricPlan } from '../metric-plan.ts';
 import type { Calibration, CellTotal } from '../weights/calibrate.ts';
-import type { WeightedSums } from '../weights/weighted-sums.ts';
+import type { ValueSums, WeightedSums } from '../weights/weighted-sums.ts';
 
 /**
  * How a kind's values read: `share` a fraction 0..1 shown as a percentage, `mean` a value on the question's
@@ -71,7 +71,7 @@ export interface MetricKind<S> {
    */
   weightedValues?: boolean;
   /** The weighted result from the sums of the variables, the unweighted one kept alongside. */
-  finishWeighted(plan: MetricPlan, unweighted: MetricResult, sums: readonly WeightedSums[], context: WeightingContext, settings: IntervalSettings, values?: ReadonlyMap<number, WeightedSums>): MetricResult;
+  finishWeighted(plan: MetricPlan, unweighted: MetricResult, sums: readonly WeightedSums[], context: WeightingContext, settings: IntervalSettings, values?: ValueSums): MetricResult;
 
   /** Breakdowns by group; absent for kinds that cannot be broken down (the codebook refuses them). */
   groups?: GroupTests<S>;

@@ -11,7 +11,7 @@ import { groupFlags } from '../group-flags.ts';
 import type { MetricPlan } from '../metric-plan.ts';
 import { weightedQuantile, woodruffInterval, type WeightedValue } from '../weighted-quantile.ts';
 import { linearizedMean } from '../weights/linearized-mean.ts';
-import type { CellSums, WeightedSums } from '../weights/weighted-sums.ts';
+import { cellEntries, type CellSums, type ValueSums, type WeightedSums } from '../weights/weighted-sums.ts';
 import { baseResult, weightedBase } from './base-result.ts';
 import { formatValue } from './format-value.ts';
 import type { IntervalSettings, MetricKind, WeightingContext } from './metric-kind.ts';
@@ -84,38 +84,41 @@ export function histogram(weights: ReadonlyMap<number, number>, counts: Readonly
   return result;
 }
 
-const NONE: CellSums = { n: 0, s0y: 0, s1: 0, s2: 0, s1y: 0, s1yy: 0, s2y: 0, s2yy: 0 };
-
 /** The per-cell sums of the indicator "answer ≤ q" over those who answered: what svymean(~I(x <= q)) needs. */
-function atOrBelow(values: ReadonlyMap<number, WeightedSums>, q: number): WeightedSums {
+function atOrBelow(sums: ValueSums, q: number): WeightedSums {
   const result: WeightedSums = new Map();
-  for (const [value, sums] of values) {
-    const below = value <= q;
-    for (const [cell, c] of sums) {
-      const r = result.get(cell) ?? { ...NONE };
-      r.n += c.n;
-      r.s1 += c.s1;
-      r.s2 += c.s2;
-      if (below) {
-        r.s0y += c.n;
-        r.s1y += c.s1;
-        r.s1yy += c.s1;
-        r.s2y += c.s2;
-        r.s2yy += c.s2;
+  for (const [cell, values] of sums.cells) {
+    const r: CellSums = { n: 0, s0y: 0, s1: 0, s2: 0, s1y: 0, s1yy: 0, s2y: 0, s2yy: 0 };
+    for (const [i, n, s1, s2] of cellEntries(values)) {
+      r.n += n;
+      r.s1 += s1;
+      r.s2 += s2;
+      if ((sums.values[i] ?? Number.NaN) <= q) {
+        r.s0y += n;
+        r.s1y += s1;
+        r.s1yy += s1;
+        r.s2y += s2;
+        r.s2yy += s2;
       }
-      result.set(cell, r);
     }
+    result.set(cell, r);
   }
   return result;
 }
 
-function finishWeightedQuantiles(plan: MetricPlan, unweighted: MetricResult, context: WeightingContext, settings: IntervalSettings, values: ReadonlyMap<number, WeightedSums>, counts: ReadonlyMap<number, number>): MetricResult {
-  const weights = new Map<number, number>();
-  for (const [value, sums] of values) {
-    let total = 0;
-    for (const [cell, c] of sums) total += (context.calibration.g.get(cell) ?? 0) * c.s1;
-    weights.set(value, total);
+function finishWeightedQuantiles(plan: MetricPlan, unweighted: MetricResult, context: WeightingContext, settings: IntervalSettings, values: ValueSums): MetricResult {
+  // Per answer: its final weight and its respondents, over the cells.
+  const weight = values.values.map(() => 0);
+  const count = values.values.map(() => 0);
+  for (const [cell, entries] of values.cells) {
+    const g = context.calibration.g.get(cell) ?? 0;
+    for (const [i, n, s1] of cellEntries(entries)) {
+      weight[i] = (weight[i] ?? 0) + g * s1;
+      count[i] = (count[i] ?? 0) + n;
+    }
   }
+  const weights = new Map(values.values.map((value, i) => [value, weight[i] ?? 0]));
+  const counts = new Map(values.values.map((value, i) => [value, count[i] ?? 0]));
   const list = sortedValues(weights, counts);
   const n = unweighted.n;
   const groups = probsOf(plan).map((p, g) => {
@@ -174,12 +177,7 @@ export const quantiles: MetricKind<ValueCounts> = {
   addWeighted() {},
   weightedValues: true,
   finishWeighted(plan, unweighted, _sums, context, settings, values) {
-    return values === undefined ? weightedBase(unweighted) : finishWeightedQuantiles(plan, unweighted, context, settings, values, countsOf(values));
+    return values === undefined ? weightedBase(unweighted) : finishWeightedQuantiles(plan, unweighted, context, settings, values);
   },
   change: () => null,
 };
-
-/** Respondents per value, from the weighted sums. */
-function countsOf(values: ReadonlyMap<number, WeightedSums>): Map<number, number> {
-  return new Map([...values].map(([value, sums]) => [value, [...sums.values()].reduce((total, c) => total + c.n, 0)]));
-}

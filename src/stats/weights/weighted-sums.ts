@@ -62,3 +62,99 @@ export function mergeWeighted(into: WeightedSums, from: WeightedSums): void {
     }
   }
 }
+
+/**
+ * Per weighting cell, per distinct answer: respondents, Σ d and Σ d² of those who gave it. What a quantile's
+ * interval needs (the sums of the indicator "answer ≤ q" for any q). The answers are numbered once for all
+ * cells; each cell keeps the answers it has (answer number → slot) and their sums in one flat array (slot s at
+ * 3s, 3s + 1, 3s + 2). A million respondents with thousands of distinct answers in thousands of cells stay a
+ * map and an array per cell, not millions of small objects, and a cell holds only the answers given in it.
+ */
+export interface ValueSums {
+  /** The distinct answers, numbered in the order first met (in ascending order once canonical). */
+  values: number[];
+  index: Map<number, number>;
+  cells: Map<string, CellValues>;
+}
+
+export interface CellValues {
+  /** Answer number → slot, slots in the order first met (in ascending answer order once canonical). */
+  slots: Map<number, number>;
+  sums: Float64Array;
+}
+
+export function createValueSums(): ValueSums {
+  return { values: [], index: new Map(), cells: new Map() };
+}
+
+/** The number of an answer, numbered now if new. */
+function numberOf(sums: ValueSums, value: number): number {
+  let i = sums.index.get(value);
+  if (i === undefined) {
+    i = sums.values.push(value) - 1;
+    sums.index.set(value, i);
+  }
+  return i;
+}
+
+/** Adds n respondents with Σ d = s1 and Σ d² = s2 to answer number i in a cell. */
+function addTo(sums: ValueSums, cell: string, i: number, n: number, s1: number, s2: number): void {
+  let values = sums.cells.get(cell);
+  if (values === undefined) sums.cells.set(cell, (values = { slots: new Map(), sums: new Float64Array(24) }));
+  let slot = values.slots.get(i);
+  if (slot === undefined) {
+    slot = values.slots.size;
+    values.slots.set(i, slot);
+    if (3 * slot + 2 >= values.sums.length) {
+      const grown = new Float64Array(2 * values.sums.length);
+      grown.set(values.sums);
+      values.sums = grown;
+    }
+  }
+  const a = values.sums;
+  a[3 * slot] = (a[3 * slot] ?? 0) + n;
+  a[3 * slot + 1] = (a[3 * slot + 1] ?? 0) + s1;
+  a[3 * slot + 2] = (a[3 * slot + 2] ?? 0) + s2;
+}
+
+export function addValue(sums: ValueSums, cell: string, value: number, d: number): void {
+  addTo(sums, cell, numberOf(sums, value), 1, d, d * d);
+}
+
+export function mergeValues(into: ValueSums, from: ValueSums): void {
+  const numbers = from.values.map((value) => numberOf(into, value));
+  for (const [cell, f] of from.cells) {
+    for (const [j, slot] of f.slots) addTo(into, cell, numbers[j] ?? -1, f.sums[3 * slot] ?? 0, f.sums[3 * slot + 1] ?? 0, f.sums[3 * slot + 2] ?? 0);
+  }
+}
+
+/** Each answer a cell holds, in slot order: its number and sums. */
+export function* cellEntries(values: CellValues): Generator<[number, number, number, number]> {
+  const a = values.sums;
+  for (const [i, slot] of values.slots) yield [i, a[3 * slot] ?? 0, a[3 * slot + 1] ?? 0, a[3 * slot + 2] ?? 0];
+}
+
+/**
+ * The same sums with the answers numbered in ascending order, each cell's slots in that order and the cells
+ * in sorted order, so that what is computed from them does not depend on the order the rows came in.
+ */
+export function canonicalValueSums(sums: ValueSums): ValueSums {
+  const values = [...sums.values].sort((a, b) => a - b);
+  const index = new Map(values.map((value, i) => [value, i]));
+  const renumber = sums.values.map((value) => index.get(value) ?? -1);
+  const cells = new Map<string, CellValues>();
+  for (const cell of [...sums.cells.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const f = sums.cells.get(cell) as CellValues;
+    const entries = [...cellEntries(f)].map(([j, n, s1, s2]): [number, number, number, number] => [renumber[j] ?? -1, n, s1, s2]).sort((a, b) => a[0] - b[0]);
+    const a = new Float64Array(Math.max(3, 3 * entries.length));
+    const slots = new Map<number, number>();
+    entries.forEach(([i, n, s1, s2], slot) => {
+      slots.set(i, slot);
+      a[3 * slot] = n;
+      a[3 * slot + 1] = s1;
+      a[3 * slot + 2] = s2;
+    });
+    cells.set(cell, { slots, sums: a });
+  }
+  return { values, index, cells };
+}

@@ -89,3 +89,48 @@ describe('surveyFold', () => {
     }
   });
 });
+
+describe('surveyFold with a design, raking, quantiles and weightings', () => {
+  const dir = new URL('../../fixtures/design/synthetic/', import.meta.url);
+  const yaml = `${readFileSync(new URL('survey-raked.yaml', dir), 'utf8')}weightings:\n  - { id: design, method: column, column: w }\n`;
+  const parsed = parseCodebook(yaml);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  const codebook = parsed.value;
+  const responses: Response[] = [];
+  ingestBytes(codebook, readFileSync(new URL('data.csv', dir)), surveyFold(codebook), { file: 'data.csv', onAccepted: (r) => responses.push(r) });
+  const whole = statsOf(codebook, responses);
+
+  /** Every number of `a` within a relative 1e-12 of the same number of `b`, and everything else equal. */
+  const near = (a: unknown, b: unknown, where = 'stats'): void => {
+    if (typeof a === 'number' && typeof b === 'number') {
+      expect(Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b)), `${where}: ${a} against ${b}`).toBe(true);
+    } else if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
+      expect(Object.keys(a), where).toEqual(Object.keys(b));
+      for (const key of Object.keys(a)) near((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${where}.${key}`);
+    } else expect(a, where).toEqual(b);
+  };
+
+  it('merges parts folded apart (as threads fold them, crossing by structured clone) into the numbers of all the rows', () => {
+    expect(whole.metrics.find((m) => m.kind === 'quantiles')?.groups?.every((g) => g.ci !== null)).toBe(true);
+    const fold = surveyFold(codebook);
+    const split = (cuts: readonly number[]) => {
+      const parts = [0, ...cuts].map((start, i) => {
+        const part = fold.create();
+        for (const r of responses.slice(start, cuts[i] ?? responses.length)) fold.add(part, r);
+        return part;
+      });
+      const [first, ...rest] = parts;
+      if (first === undefined) throw new Error('no part');
+      for (const part of rest) fold.merge(first, structuredClone(part));
+      return finishStats(codebook, first, 'survey.yaml');
+    };
+    for (const cuts of [[300], [100, 700], [1, 500, 984]]) {
+      // The same split gives the same bytes; sums of weights added in another order differ only in the last bits.
+      expect(split(cuts)).toEqual(split(cuts));
+      near(split(cuts), whole);
+    }
+    // Quantiles are answers: the same whatever the split.
+    const quantiles = (stats: typeof whole) => stats.metrics.find((m) => m.kind === 'quantiles')?.groups?.map((g) => [g.estimate, g.ci]);
+    expect(quantiles(split([250, 600]))).toEqual(quantiles(whole));
+  });
+});
