@@ -719,7 +719,9 @@ fixtures$synthetic <- run_fixture(list(
     des = list(call = "svydesign(id = ~psu, strata = ~region, fpc = ~fpc, weights = ~w, nest = TRUE, data = d)",
                note = "yaml survey.yaml: weighting { method: column, column: w }, design { strata: region, ids: psu, fpc: fpc, nest: true }"),
     raked = list(call = "rake(des, list(~gender, ~region), list(popGender, popRegion), control = list(maxit = 100, epsilon = 1e-10))",
-                 note = "yaml survey-raked.yaml: weighting { method: rake, column: w, by: [gender, region] } on the same design")),
+                 note = "yaml survey-raked.yaml: weighting { method: rake, column: w, by: [gender, region] } on the same design"),
+    poststratified = list(call = "postStratify(des, ~gender, popGender)",
+                          note = "yaml survey-post.yaml: weighting { method: poststratify, column: w, by: [gender] } on the same design")),
   metrics = list(
     sat_top2 = list(var = "sat_top2", kind = "proportion"),
     sat_mean = list(var = "sat_code", kind = "mean"),

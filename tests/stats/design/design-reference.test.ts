@@ -4,7 +4,8 @@
  * tests/fixtures/design/): apistrat `svydesign(id = ~1, strata = ~stype, weights = ~pw, fpc = ~fpc)`, apiclus1
  * `svydesign(id = ~dnum, weights = ~pw, fpc = ~fpc)`, apiclus2 `svydesign(id = ~dnum + snum, fpc = ~fpc1 +
  * fpc2, weights = ~pw)`, nhanes `svydesign(id = ~SDMVPSU, strata = ~SDMVSTRA, weights = ~WTMEC2YR, nest =
- * TRUE)` (and raked on it), our synthetic stratified cluster sample with fpc (and raked on it), a design
+ * TRUE)` (and raked on it), apiclus2 without weights (R derives them from the fpc), our synthetic stratified
+ * cluster sample with fpc (and raked, and post-stratified, on it), a design
  * with a lonely PSU under each `survey.lonely.psu`, and trimming of column weights. Each statistic is named
  * with its R call in the JSON: svymean (estimate, SE, deff = "replace"), svyciprop(method = "beta"), svyby,
  * svyglm group-vs-rest t-tests, svychisq(statistic = "F"), regTermTest(svyglm(y ~ by), ~by), svyquantile.
@@ -122,10 +123,12 @@ describe.each([
   ['apistrat', 'survey.yaml', 'des'],
   ['apiclus1', 'survey.yaml', 'des'],
   ['apiclus2', 'survey.yaml', 'des'],
+  ['apiclus2', 'survey-fpc-weights.yaml', 'des_noweights'],
   ['nhanes', 'survey.yaml', 'des'],
   ['nhanes', 'survey-raked.yaml', 'raked'],
   ['synthetic', 'survey.yaml', 'des'],
   ['synthetic', 'survey-raked.yaml', 'raked'],
+  ['synthetic', 'survey-post.yaml', 'poststratified'],
 ])('%s (%s) against R survey', (folder, yaml, design) => {
   const stats = run(folder, yaml);
   const R = fixtures[folder].designs[design] as Json;
