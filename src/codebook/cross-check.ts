@@ -218,13 +218,33 @@ function round(value: number): number {
   return Math.round(value * 1e4) / 1e4;
 }
 
-/** A design's columns: strata a choice question or a column; ids and fpc one entry per stage. */
+/** A design's columns: strata and ids a single value per respondent, fpc a number, none of them PII; ids and fpc one entry per stage. */
 function checkDesign(codebook: Codebook, byId: ReadonlyMap<string, Question>, report: (path: Path, message: string) => void): void {
   const { design } = codebook;
   if (design === undefined) return;
   const strata = design.strata === undefined ? undefined : byId.get(design.strata);
   if (strata !== undefined && (strata.type === 'multi' || strata.type === 'text')) {
     report(['design', 'strata'], `question \`${strata.id}\` is of type ${strata.type}; a stratum is one value per respondent: name a single-choice question or a column`);
+  }
+  (design.ids ?? []).forEach((id, i) => {
+    const question = byId.get(id);
+    if (question?.type === 'multi') report(['design', 'ids', i], `question \`${question.id}\` is multi-choice; a PSU is one value per respondent: name a single-choice question or a column`);
+  });
+  (design.fpc ?? []).forEach((fpc, i) => {
+    const question = typeof fpc === 'string' ? byId.get(fpc) : undefined;
+    if (question !== undefined && question.type !== 'numeric' && question.type !== 'rating') {
+      report(['design', 'fpc', i], `question \`${question.id}\` is of type ${question.type}; an fpc is a number per respondent: name a numeric question or a column`);
+    }
+  });
+  // Design labels are shown (lonely strata, messages): a PII column cannot be one.
+  const pii = new Set(codebook.pii.map((name) => name.toLowerCase()));
+  const entries: [string | number | undefined, Path][] = [
+    [design.strata, ['design', 'strata']],
+    ...(design.ids ?? []).map((id, i): [string, Path] => [id, ['design', 'ids', i]]),
+    ...(design.fpc ?? []).map((fpc, i): [string | number, Path] => [fpc, ['design', 'fpc', i]]),
+  ];
+  for (const [name, path] of entries) {
+    if (typeof name === 'string' && pii.has(name.toLowerCase())) report(path, `\`${name}\` is listed in \`pii\`, and design labels appear in the outputs; use a code column instead (e.g. a school number, not a name)`);
   }
   const stages = design.ids?.length ?? 1;
   if (design.fpc !== undefined && design.fpc.length !== stages) {

@@ -257,7 +257,7 @@ const oneOrTwo = <T extends z.ZodType>(item: T) =>
 export const designSchema = strictObject({
   ids: oneOrTwo(designColumn).optional(),
   strata: designColumn.optional(),
-  fpc: oneOrTwo(z.union([designColumn, z.number().gt(0, 'must be a positive number (a population count, or a sampling fraction up to 1)')])).optional(),
+  fpc: oneOrTwo(z.union([designColumn, z.number().min(1e-15, 'must be a positive number from 1e-15 to 1e15 (a population count, or a sampling fraction up to 1)').max(1e15, 'must be a positive number from 1e-15 to 1e15 (a population count, or a sampling fraction up to 1)')])).optional(),
   nest: z.boolean().default(false),
   lonelyPsu: z.enum(lonelyPsuRules).default('adjust'),
 });

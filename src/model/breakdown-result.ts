@@ -15,6 +15,6 @@ export interface BreakdownResult {
   test: TestResult | null;
   /** More tests of the same question, unweighted: the classic one-way ANOVA (means, NPS) and chi-square on the NPS classes. */
   otherTests?: TestResult[];
-  /** The tests' basis: unweighted counts, or the weighted design (Rao-Scott for shares, z on the linearised difference for means and NPS). */
+  /** The tests' basis: unweighted counts, or the weighted design (Rao-Scott for shares, svyglm's t on the linearised difference for means and NPS). */
   tests: 'unweighted' | 'design-based';
 }

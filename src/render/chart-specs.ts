@@ -195,7 +195,6 @@ export function chartSpecs(
   return charts.map((chart) => ({ ...chart, title: chartText(chart.title), spec: chartTexts(chart.spec) }));
 }
 
-/** A chart's caption: n, the confidence of its intervals, the weighting, and the data it comes from. */
 /** A chart's subtitle: n, what its error bars are (when it has them), its weighting and its data. */
 function caption(codebook: Codebook, n: string, weighting: WeightingDiagnostics | undefined, intervals = true, design?: DesignDiagnostics): string {
   const t = text(codebook.language);

@@ -88,8 +88,9 @@ export function reportMarkdown(
       lines.push(...breakdownTable(t.group, metric, b.groups, codebook.confidence, t));
       if (b.test !== null) lines.push(t.overallTest(testText(b.test, t)), '');
       if ((b.otherTests ?? []).length > 0) lines.push(t.otherTests((b.otherTests ?? []).map((test) => testText(test, t)).join('; ')), '');
-      // Two groups with answers: each one against the rest is the other against the rest.
-      if (b.groups.filter((g) => g.n > 0).length === 2 && by?.type !== 'multi' && b.groups.some((g) => g.pValue !== null && g.pValue !== undefined)) lines.push(t.oneComparison, '');
+      // Two groups with answers, both tested, of a single-choice question (as markSignificant): each one
+      // against the rest is the other against the rest.
+      if (b.groups.filter((g) => g.n > 0).length === 2 && by?.type !== 'multi' && b.groups.filter((g) => g.pValue !== null && g.pValue !== undefined).length === 2) lines.push(t.oneComparison, '');
       const forest = charts.find((c) => c.name === `forest-${b.by}-${b.metric}`);
       if (forest !== undefined) lines.push(`![${esc(forest.title)}](charts/${forest.name}.svg)`, '');
     }
@@ -242,7 +243,7 @@ function weightingsTable(stats: Stats, codebook: Codebook, t: ReturnType<typeof 
   const comparisons = stats.weightings ?? [];
   if (comparisons.length === 0) return [];
   const headlines = stats.metrics.filter((m) => kindOf(m.kind).headline);
-  const own = t.ownWeighting(stats.weighting.method);
+  const own = stats.weighting.method === 'none' && stats.design !== undefined ? t.ownDesign(stats.design.weightsFromFpc) : t.ownWeighting(stats.weighting.method);
   const lines = [`## ${t.weightingsTitle}`, '', t.weightingsNote(Math.round(codebook.confidence * 100)), ''];
   lines.push(`| ${t.metric} | ${esc(own)} | ${comparisons.map((c) => esc(c.label)).join(' | ')} |`, `|---|${'---:|'.repeat(comparisons.length + 1)}`);
   const cell = (m: MetricResult, estimate: number | null, ci: [number, number] | null): string => (estimate === null ? t.noAnswers : `${value(m, estimate, t.noAnswers)} (${interval(m, ci, t.noInterval)})`);

@@ -100,10 +100,10 @@ function compareWeightings(codebook: Codebook, plans: readonly KindPlan[], unwei
     let unweightable = 0;
     if (folded !== null) {
       const w = canonicalWeightedState(folded);
-      stopOnOverflow(codebook, w, where);
+      stopOnOverflow(codebook, w, where, `weightings[${i}]`);
       const prepared = prepareDesign(w, where);
       const calibration = calibrateOrStop(codebook, w, prepared?.base, `${where}: weightings[${i}].by`);
-      metrics = weightedMetrics(plans, unweighted, w, { cells: w.cells, calibration }, settings);
+      metrics = weightedMetrics(plans, unweighted, w, { cells: w.cells, calibration }, settings, 'headlines');
       nEffective = weightingDiagnostics(w.plan, w.cells, calibration, w.unweightable).nEffective;
       unweightable = w.unweightable;
     }
@@ -125,17 +125,17 @@ function compareWeightings(codebook: Codebook, plans: readonly KindPlan[], unwei
 
 /**
  * Weighted sums that overflowed (a weight times an answer squared beyond 1e308) would make every estimate
- * from them NaN or infinite: a UserError naming the metric instead.
+ * from them NaN or infinite: a UserError naming the metric (and `weighting`, the codebook entry) instead.
  */
-function stopOnOverflow(codebook: Codebook, state: WeightedState, where: string): void {
+function stopOnOverflow(codebook: Codebook, state: WeightedState, where: string, weighting = 'weighting'): void {
   const finite = (sums: WeightedSums): boolean => [...sums.values()].every((c) => Number.isFinite(c.s2yy) && Number.isFinite(c.s1yy) && Number.isFinite(c.s2) && Number.isFinite(c.s1));
   if (![...state.cells.values()].every((c) => Number.isFinite(c.a2))) {
-    throw new UserError(`${where}: weighting.column`, 'the sum of the squared weights overflows (beyond 1e308); divide the weight column by a large number (every estimate stays the same)');
+    throw new UserError(`${where}: ${weighting}.column`, 'the sum of the squared weights overflows (beyond 1e308); divide the weight column by a large number (every estimate stays the same)');
   }
   for (const [id, list] of state.metrics) {
     if (list.every(finite)) continue;
     const metric = codebook.metrics.find((m) => m.id === id);
-    throw new UserError(`${where}: metrics`, `the weighted sums of metric \`${id}\` overflow (a weight times an answer squared is beyond 1e308); rescale the weights or the answers to \`${metric?.question ?? id}\` (e.g. thousands instead of units)`);
+    throw new UserError(`${where}: metrics`, `the weighted sums of metric \`${id}\`${weighting === 'weighting' ? '' : ` under ${weighting}`} overflow (a weight times an answer squared is beyond 1e308); rescale the weights or the answers to \`${metric?.question ?? id}\` (e.g. thousands instead of units)`);
   }
 }
 
@@ -146,14 +146,17 @@ function stopOnOverflow(codebook: Codebook, state: WeightedState, where: string)
 function prepareDesign(state: WeightedState, where: string): { layout: DesignLayout; base?: Map<string, number> } | undefined {
   const spec = state.plan.design;
   if (spec === undefined) return undefined;
-  const result = designLayout(state.cells, spec);
+  const result = designLayout(state.cells, spec, state.outside);
   if (!result.ok) throw new UserError(`${where}: ${result.path}`, result.message);
   const base = state.plan.designWeights ? null : fpcWeights(state.cells, result.layout, spec);
   return base === null ? { layout: result.layout } : { layout: result.layout, base };
 }
 
-function weightedMetrics(plans: readonly KindPlan[], unweighted: readonly MetricResult[], w: WeightedState, context: WeightingContext, settings: IntervalSettings): MetricResult[] {
-  return plans.map(({ plan, kind }, m) => kind.finishWeighted(plan, unweighted[m] as MetricResult, w.metrics.get(plan.metric.id) ?? [], context, settings, w.values.get(plan.metric.id)));
+/** The weighted metrics of `w`; `only: 'headlines'` for a state folded over the headline metrics alone. */
+function weightedMetrics(plans: readonly KindPlan[], unweighted: readonly MetricResult[], w: WeightedState, context: WeightingContext, settings: IntervalSettings, only?: 'headlines'): MetricResult[] {
+  return plans.flatMap(({ plan, kind }, m) =>
+    only === 'headlines' && !kind.headline ? [] : [kind.finishWeighted(plan, unweighted[m] as MetricResult, w.metrics.get(plan.metric.id) ?? [], context, settings, w.values.get(plan.metric.id))],
+  );
 }
 
 /** The weighted version of a breakdown: weighted group estimates, and design-based tests. */
@@ -173,7 +176,7 @@ function weightedBreakdown(codebook: Codebook, plans: readonly KindPlan[], resul
     // Means, ratios, NPS: t on the linearised difference between the group and the rest (svyglm(y ~ group)).
     groups.forEach((group, g) => {
       const test = live(g) ? domainDifference(sums.groups[g]?.[0] ?? new Map(), sums.rests?.[g] ?? new Map(), context.cells, context.calibration) : null;
-      group.pValue = test === null || test.df < 1 ? null : tTwoSided(test.z, test.df);
+      group.pValue = test === null || test.df < 1 ? null : tTwoSided(test.t, test.df);
     });
     markSignificant(groups, result.adjust, codebook.confidence, exclusive);
     // Do the groups differ at all: the design-based Wald F over every group with answers (single-choice `by` only).
@@ -212,7 +215,7 @@ function reweight(codebook: Codebook, plans: readonly KindPlan[], unweighted: re
   return {
     ok: true,
     method: audit.plan.method,
-    metrics: weightedMetrics(plans, unweighted, audit, context, settings),
+    metrics: weightedMetrics(plans, unweighted, audit, context, settings, 'headlines'),
     diagnostics: weightingDiagnostics(audit.plan, audit.cells, calibrated.calibration, audit.unweightable),
   };
 }

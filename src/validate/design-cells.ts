@@ -15,6 +15,9 @@ export type DesignCells = (cells: readonly string[], answers: readonly Answer[])
 
 /** The longest design identifier kept: longer ones are refused (they would only bloat every weighting cell). */
 export const MAX_DESIGN_ID = 200;
+/** The fpc's bounds: a population count up to 1e15, a sampling fraction down to 1e-15 (weights from them stay far from overflow). */
+export const MIN_FPC = 1e-15;
+export const MAX_FPC = 1e15;
 
 export function designCells(codebook: Codebook, design: DesignColumns, headerName: (column: number) => string, shown: (column: number, value: string) => Pick<Reason, 'value'>): DesignCells {
   const { questions } = codebook;
@@ -53,7 +56,7 @@ export function designCells(codebook: Codebook, design: DesignColumns, headerNam
       }
       const text = textOf(source, cells, answers);
       const value = /^[+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text) && text.length <= 64 ? Number(text) : Number.NaN;
-      if (!(value > 0 && Number.isFinite(value))) return invalid(source, `${label(`fpc of stage ${stage + 1}`)} must be a positive number (a population count, or a sampling fraction up to 1)`, text, cells);
+      if (!(value >= MIN_FPC && value <= MAX_FPC)) return invalid(source, `${label(`fpc of stage ${stage + 1}`)} must be a positive number from 1e-15 to 1e15 (a population count, or a sampling fraction up to 1)`, text, cells);
       fpc[stage] = value;
     }
     return { ok: true, key: designKey({ stratum: ids[0] ?? '', psu: ids[1] ?? '', ssu: ids[2] ?? '', fpc }) };

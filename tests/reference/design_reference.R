@@ -12,7 +12,7 @@
 #     Rscript tests/reference/design_reference.R > tests/reference/design-reference.json
 #
 # Data: survey::apistrat, apiclus1, apiclus2 and nhanes (survey package, GPL-2 | GPL-3, see
-# tests/fixtures/design/LICENSE) and three synthetic data sets made here with set.seed().
+# tests/fixtures/design/LICENSE) and four synthetic data sets made here with set.seed().
 #
 # ---------------------------------------------------------------------------------------------
 # Notes on survey 4.1-1 internals (read with print(survey:::<function>)):
@@ -504,7 +504,16 @@ fixtures$apiclus2 <- run_fixture(list(
       call = "svymean(~api00, des) vs. hand formula",
       formula = "V = (N1-n1)/N1 * n1/(n1-1) * sum_i (t_i - tbar)^2 + sum_i (n1/N1) * (N2i-n2i)/N2i * n2i/(n2i-1) * sum_j (x_ij - xbar_i)^2, x = w (y - ybar) / sum(w)",
       svymean_var = as.numeric(vcov(m)), stage1 = v1, stage2 = v2, hand_total = v1 + v2,
-      ultimate_cluster_var = as.numeric(vcov(svymean(~api00, svydesign(id = ~dnum, weights = ~pw, data = d))))))
+      ultimate_cluster_var = as.numeric(vcov(svymean(~api00, svydesign(id = ~dnum, weights = ~pw, data = d))))),
+      # district 15 has one sampled school of 1 (a census); said to have 3, it is a lonely stratum of stage 2
+      lonely_stage2 = local({
+        d3 <- d; d3$fpc2[d3$dnum == 15] <- 3
+        under <- function(opt) { options(survey.lonely.psu = opt); on.exit(options(survey.lonely.psu = "adjust"))
+          tryCatch({ m <- svymean(~api00, svydesign(id = ~dnum + snum, fpc = ~fpc1 + fpc2, weights = ~pw, data = d3)); list(estimate = num(coef(m)), se = num(SE(m))) },
+                   error = function(e) list(error = conditionMessage(e))) }
+        list(call = "d3 <- d; d3$fpc2[d3$dnum == 15] <- 3; options(survey.lonely.psu = <rule>); svymean(~api00, svydesign(id = ~dnum + snum, fpc = ~fpc1 + fpc2, weights = ~pw, data = d3))",
+             adjust = under("adjust"), certainty = under("certainty"), average = under("average"), fail = under("fail"))
+      }))
   }
 ))
 
@@ -738,6 +747,44 @@ fixtures$synthetic <- run_fixture(list(
       error = tryCatch({ svydesign(id = ~psu, strata = ~region, fpc = ~fpc, weights = ~w, nest = FALSE, data = d); NA },
                        error = function(e) conditionMessage(e))))
   }
+))
+
+# ---------------------------------------------------------------------------------------------
+# 8. skipped: the synthetic data with gender unanswered in 3 of the islands' 4 PSUs and in 20 other rows.
+#    Raked on gender and region, those respondents carry no weight: R's way is to subset the design to
+#    those who answered and rake that. The subset (uncalibrated, so its rows are dropped) keeps the full
+#    design's n_h: islands keeps its 4 PSUs (not lonely), though only one of them has a weighted respondent;
+#    degf counts the PSUs left, less their strata (info.degf).
+skp <- syn
+skp$gender[skp$region == "islands" & skp$psu != 1] <- NA
+set.seed(20261203)
+skp$gender[sample(which(!is.na(skp$gender)), 20)] <- NA
+fixtures$skipped <- run_fixture(list(
+  name = "skipped",
+  description = "the synthetic data (fixture 7) with gender blank in PSUs 2-4 of islands and in 20 other rows",
+  csv = write_fixture("skipped", skp),
+  derived = c(
+    "d$one <- 1",
+    "d$sat_code <- match(d$sat, c('very unsatisfied', 'unsatisfied', 'neutral', 'satisfied', 'very satisfied'))",
+    "d$sat_top2 <- as.numeric(d$sat_code >= 4)",
+    "d$nps_score <- ifelse(d$nps >= 9, 100, ifelse(d$nps <= 6, -100, 0))",
+    "d$use_daily_weekly <- as.numeric(d$use %in% c('daily', 'weekly'))"),
+  setup = c(
+    "kept0 <- subset(svydesign(id = ~psu, strata = ~region, fpc = ~fpc, weights = ~w, nest = TRUE, data = d), !is.na(gender))",
+    "popGender <- data.frame(gender = c('female', 'male', 'other'), Freq = c(0.5, 0.47, 0.03) * sum(weights(kept0)))",
+    "popRegion <- data.frame(region = c('north', 'south', 'east', 'west', 'centre', 'islands'), Freq = c(0.3, 0.15, 0.2, 0.12, 0.15, 0.08) * sum(weights(kept0)))"),
+  data_extra = list(gender_missing = sum(is.na(skp$gender))),
+  designs = list(
+    raked = list(call = "rake(kept0, list(~gender, ~region), list(popGender, popRegion), control = list(maxit = 100, epsilon = 1e-10))",
+                 note = "yaml survey.yaml: weighting { method: rake, column: w, by: [gender, region] }, design as fixture 7; respondents without gender are left out of the weighting")),
+  metrics = list(
+    sat_top2 = list(var = "sat_top2", kind = "proportion"),
+    sat_mean = list(var = "sat_code", kind = "mean"),
+    nps = list(var = "nps_score", kind = "mean"),
+    use_daily_weekly = list(var = "use_daily_weekly", kind = "proportion"),
+    score_mean = list(var = "score", kind = "mean")),
+  quantiles = list(score_quantiles = list(var = "score", probs = c(0.25, 0.5, 0.75))),
+  breakdowns = list(list(by = "use", metrics = c("sat_top2", "nps", "score_mean")))
 ))
 
 out <- list(

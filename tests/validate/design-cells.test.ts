@@ -35,6 +35,21 @@ function run(design: string, rows: string[]) {
   return { book, ingestion };
 }
 
+describe('design in the codebook', () => {
+  const issues = (extra: string): string[] => {
+    const questions = '  - { id: tags, column: tags, type: multi, options: [a, b] }\n  - { id: sat, column: sat, type: likert, options: [bad, good] }\n';
+    const result = parseCodebook(`${BASE.replace('metrics:\n', `${questions}metrics:\n`)}${extra}`);
+    return result.ok ? [] : result.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  };
+  it('refuses a multi-choice PSU, an fpc that is not a number question, and a PII column as a design label', () => {
+    expect(issues('pii: [email]\ndesign: { ids: tags, fpc: sat }\n')).toEqual([
+      'design.ids.0: question `tags` is multi-choice; a PSU is one value per respondent: name a single-choice question or a column',
+      'design.fpc.0: question `sat` is of type likert; an fpc is a number per respondent: name a numeric question or a column',
+    ]);
+    expect(issues('pii: [Email]\ndesign: { strata: email }\n')).toEqual(['design.strata: `email` is listed in `pii`, and design labels appear in the outputs; use a code column instead (e.g. a school number, not a name)']);
+  });
+});
+
 describe('design cells', () => {
   it('places each row by its stratum (a question, as its option label) and PSU (a column), and carries the fpc', () => {
     const { ingestion } = run('design: { strata: region, ids: school, fpc: fpc }\n', ['north,a,10,1', 'south,b,20,2']);
@@ -46,16 +61,15 @@ describe('design cells', () => {
     ]);
   });
 
-  it('quarantines a row with an empty PSU, an unanswered stratum question or an fpc that is not a positive number, naming the column', () => {
-    const { ingestion } = run('design: { strata: region, ids: school, fpc: fpc }\n', ['north,,10,1', ',b,10,2', 'south,c,0,3', 'south,d,many,4', 'north,e,10,5']);
+  it('quarantines a row with an empty PSU, an unanswered stratum question or an fpc that is not a positive number (or beyond 1e15, or below 1e-15), naming the column', () => {
+    const { ingestion } = run('design: { strata: region, ids: school, fpc: fpc }\n', ['north,,10,1', ',b,10,2', 'south,c,0,3', 'south,d,many,4', 'north,e,10,5', 'south,f,1e200,6', 'south,g,1e-20,7']);
     expect(ingestion.accepted).toBe(1);
-    expect(ingestion.quarantined.map((q) => q.reasons.map((r) => r.rule))).toEqual([['invalid-design'], ['invalid-design'], ['invalid-design'], ['invalid-design']]);
+    expect(ingestion.quarantined.map((q) => q.reasons.map((r) => r.rule))).toEqual(Array.from({ length: 6 }, () => ['invalid-design']));
     const messages = ingestion.quarantined.map((q) => `${q.reasons[0]?.column}: ${q.reasons[0]?.message}`);
     expect(messages).toEqual([
       "school: the design's PSU is empty; every respondent needs one (fill it in, or filter the row out)",
       "region: the design's stratum is empty; every respondent needs one (fill it in, or filter the row out)",
-      "fpc: the design's fpc of stage 1 must be a positive number (a population count, or a sampling fraction up to 1)",
-      "fpc: the design's fpc of stage 1 must be a positive number (a population count, or a sampling fraction up to 1)",
+      ...Array.from({ length: 4 }, () => "fpc: the design's fpc of stage 1 must be a positive number from 1e-15 to 1e15 (a population count, or a sampling fraction up to 1)"),
     ]);
   });
 
@@ -84,6 +98,8 @@ describe('design checks across rows', () => {
 
   it('refuses two population sizes in one stratum, and a population smaller than the sample', () => {
     expect(stop('design: { strata: region, fpc: fpc }\n', ['north,a,10,1', 'north,b,12,2', 'south,c,10,3', 'south,d,10,4'])).toMatch(/design\.fpc: stratum `north` has two population sizes \(10 and 12\)/);
+    // Without strata the sample is one stratum: say so rather than name a stratum of ''.
+    expect(stop('design: { fpc: fpc }\n', ['north,a,10,1', 'north,b,12,2', 'south,c,10,3'])).toMatch(/design\.fpc: the design has no strata, so the whole sample is one stratum, but it has two population sizes \(10 and 12\).*name the strata in `strata`, or give one fpc/);
     expect(stop('design: { strata: region, fpc: fpc }\n', ['north,a,1.5,1', 'north,b,1.5,2', 'south,c,10,3', 'south,d,10,4'])).toMatch(/design\.fpc: stratum `north` has 2 sampled respondents but a population of 1\.5/);
   });
 

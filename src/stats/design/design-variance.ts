@@ -10,7 +10,8 @@
  * Inputs are per weighting cell (in cell order): the cell's residual totals `a` and `b`, and `ab`, the sum
  * of the products of its respondents' residuals (only used when respondents are the units). Each comes
  * with a magnitude (the same sum of absolute values) so that a result within rounding error of its terms
- * can be told from a real one.
+ * can be told from a real one. Units of the design with no respondent in a cell (left out of the weighting)
+ * count with residuals of 0, as R's onestrat pads a subset's strata to their n_h.
  */
 import type { DesignSpec } from '../weights/weighting-plan.ts';
 import type { DesignLayout, StratumLayout } from './design-layout.ts';
@@ -100,7 +101,7 @@ function rowsOf(cells: readonly number[], r: CellResiduals): { a: number; b: num
 }
 
 function stratumCovariance(stratum: StratumLayout, spec: DesignSpec, r: CellResiduals): DesignCovariance {
-  const first = spec.clustered ? stage(stratum.psus.map((psu) => unitOf(psu.cells, r)), null, stratum.population, spec.lonelyPsu) : stage(null, rowsOf(stratum.cells, r), stratum.population, spec.lonelyPsu);
+  const first = spec.clustered ? stage(stratum.psus.map((psu) => unitOf(psu.cells, r)), null, stratum.population, spec.lonelyPsu) : stage(null, { ...rowsOf(stratum.cells, r), n: stratum.units }, stratum.population, spec.lonelyPsu);
   if (!spec.twoStage || stratum.population === null) return first;
   // multistage: each PSU's second stage, times the first stage's sampling fraction n_h/N_h.
   const fraction = stratum.units / stratum.population;
@@ -108,8 +109,7 @@ function stratumCovariance(stratum: StratumLayout, spec: DesignSpec, r: CellResi
   let size = first.size;
   for (const psu of stratum.psus) {
     const second = stage(psu.ssus.map((cells) => unitOf(cells, r)), null, psu.population, spec.lonelyPsu);
-    // A lonely second-stage unit under `average` has no stratum of its own to average over: it adds nothing.
-    if (Number.isNaN(second.value)) continue;
+    // design-layout.ts refuses a lonely second-stage unit under `average` (R: NaN); a census PSU adds 0 first.
     value += fraction * second.value;
     size += fraction * second.size;
   }

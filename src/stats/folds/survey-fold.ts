@@ -48,12 +48,14 @@ export function surveyFold(codebook: Codebook): Fold<SurveyState> {
     const question = codebook.questions[at];
     return { id, at, options: question !== undefined && 'options' in question ? question.options.length : 0 };
   });
+  // The audit's re-weighting and the weightings side by side show the headline metrics only.
+  const headlines = metrics.filter(({ kind }) => kind.headline);
   const weighting = planWeighting(codebook);
   const auditWeighting = planAuditWeighting(codebook);
   // `method: none` beside the others is the unweighted estimate, whatever the design: what weighting changes.
   const alternatives = codebook.weightings.map((weighting, i) => {
     const plan = weighting.method === 'none' ? undefined : planWeightingOf(codebook, weighting);
-    return plan === undefined ? nullFold : weightedFold(plan, { metrics, breakdowns: [], benchmarks: [] }, (response) => response.alternativeWeights?.[i]);
+    return plan === undefined ? nullFold : weightedFold(plan, { metrics: headlines, breakdowns: [], benchmarks: [] }, (response) => response.alternativeWeights?.[i]);
   });
   const fold = combineFolds({
     metrics: metricFold(metrics),
@@ -67,8 +69,7 @@ export function surveyFold(codebook: Codebook): Fold<SurveyState> {
     quotes: quotesFold(codebook),
     channels: channelFold(),
     ...(weighting === undefined ? {} : { weighting: weightedFold(weighting, { metrics, breakdowns, benchmarks }) }),
-    // The audit's re-weighting needs the headline metrics only.
-    ...(auditWeighting === undefined ? {} : { auditWeighting: weightedFold(auditWeighting, { metrics, breakdowns: [], benchmarks: [] }) }),
+    ...(auditWeighting === undefined ? {} : { auditWeighting: weightedFold(auditWeighting, { metrics: headlines, breakdowns: [], benchmarks: [] }) }),
     ...(alternatives.length === 0 ? {} : { alternatives: listFolds<WeightedState | null>(alternatives) }),
   });
   // This module as compiled, named beside the code that runs (dist/, or the command's bundle in dist/bundle/).

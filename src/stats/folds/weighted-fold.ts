@@ -28,6 +28,8 @@ export interface WeightedState {
   cells: Map<string, CellTotal>;
   /** Accepted respondents who did not answer a weighting question: they carry no weight. */
   unweightable: number;
+  /** With a design: the design keys of those unweightable respondents, with their counts (they still make up its PSUs and strata). */
+  outside: Map<string, number>;
   /** Per metric id: the sums of each of its variables. */
   metrics: Map<string, WeightedSums[]>;
   /** Per `by` question id, per metric id. */
@@ -92,6 +94,7 @@ export function weightedFold(plan: WeightingPlan, scope: WeightedScope, weightOf
       plan,
       cells: new Map(),
       unweightable: 0,
+      outside: new Map(),
       metrics: new Map(scope.metrics.map(({ plan: p, kind }) => [p.metric.id, sums(kind.variables(p))])),
       breakdowns: new Map(
         scope.breakdowns.map((entry) => [
@@ -119,6 +122,7 @@ export function weightedFold(plan: WeightingPlan, scope: WeightedScope, weightOf
       // Merged cells get sums of their own: the per-cell index is rebuilt as responses come.
       indexes.delete(into);
       into.unweightable += from.unweightable;
+      for (const [key, n] of from.outside) into.outside.set(key, (into.outside.get(key) ?? 0) + n);
       for (const [cell, t] of from.cells) {
         const c = into.cells.get(cell);
         into.cells.set(cell, c === undefined ? { ...t } : { n: c.n + t.n, a1: c.a1 + t.a1, a2: c.a2 + t.a2, dMin: Math.min(c.dMin, t.dMin), dMax: Math.max(c.dMax, t.dMax) });
@@ -145,6 +149,7 @@ function addWeighted(state: WeightedState, response: Response, d: number, scope:
   const cell = Number.isNaN(d) ? undefined : cellKey(state.plan, response, d);
   if (cell === undefined) {
     state.unweightable++;
+    if (state.plan.design !== undefined && response.design !== undefined) state.outside.set(response.design, (state.outside.get(response.design) ?? 0) + 1);
     return;
   }
   const total = state.cells.get(cell);
@@ -218,6 +223,7 @@ export function canonicalWeightedState(w: WeightedState): WeightedState {
   return {
     ...w,
     cells: sort(w.cells),
+    outside: sort(w.outside),
     metrics: new Map([...w.metrics].map(([id, s]) => [id, all(s)])),
     benchmarks: new Map([...w.benchmarks].map(([id, s]) => [id, all(s)])),
     values: new Map([...w.values].map(([id, sums]) => [id, canonicalValueSums(sums)])),

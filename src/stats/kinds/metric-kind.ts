@@ -91,7 +91,7 @@ export interface GroupTests<S> {
   value(plan: MetricPlan, answer: Given): number;
   /**
    * The design-based test of a group against the rest: Rao-Scott on the weighted 2×2 table of group and
-   * success (`table`), or z on the linearised difference of the two domains' means (`domain`).
+   * success (`table`), or svyglm's t on the linearised difference of the two domains' means (`domain`).
    */
   weightedTest: 'table' | 'domain';
   /** The weighted estimate of a group from the sums of `value`. */

@@ -114,13 +114,15 @@ function finishWeightedQuantiles(plan: MetricPlan, unweighted: MetricResult, con
     const g = context.calibration.g.get(cell) ?? 0;
     for (const [i, n, s1] of cellEntries(entries)) {
       weight[i] = (weight[i] ?? 0) + g * s1;
-      count[i] = (count[i] ?? 0) + n;
+      // Respondents of weight 0 (a post-stratum with no population, a zero design weight) are not rows of R's answer.
+      if (g * s1 > 0) count[i] = (count[i] ?? 0) + n;
     }
   }
   const weights = new Map(values.values.map((value, i) => [value, weight[i] ?? 0]));
   const counts = new Map(values.values.map((value, i) => [value, count[i] ?? 0]));
   const list = sortedValues(weights, counts);
-  const n = unweighted.n;
+  // Respondents who carry weight, as the other weighted metrics count them (those left out of the weighting are not).
+  const n = count.reduce((sum, c) => sum + c, 0);
   const groups = probsOf(plan).map((p, g) => {
     const group = quantileGroup(
       list,
@@ -136,7 +138,7 @@ function finishWeightedQuantiles(plan: MetricPlan, unweighted: MetricResult, con
     const before = unweighted.groups?.[g];
     return { ...group, unweighted: { estimate: before?.estimate ?? null, ci: before?.ci ?? null } };
   });
-  return { ...weightedBase(unweighted), groups, histogram: histogram(weights, counts) };
+  return { ...weightedBase(unweighted), n, groups, histogram: histogram(weights, counts) };
 }
 
 export const quantiles: MetricKind<ValueCounts> = {

@@ -21,7 +21,10 @@ export function variableMean(sums: readonly WeightedSums[], v: number, context: 
 export function weightedShare(m: LinearizedMean, settings: IntervalSettings, basis: Basis = 'design'): { estimate: number; ci: [number, number] | null; nInterval?: number } {
   const p = m.estimate;
   if (p > 0 && p < 1 && m.variance === 0) return { estimate: p, ci: [p, p] };
-  const nStar = (p > 0 && p < 1 && m.variance > 0 ? (p * (1 - p)) / m.variance : m.nEffective) * degreesFactor(m, settings.level, basis);
+  const factor = degreesFactor(m, settings.level, basis);
+  // svyciprop's interval is NaN on a design (or domain) with no degrees of freedom: no interval.
+  if (factor === null) return { estimate: p, ci: null };
+  const nStar = (p > 0 && p < 1 && m.variance > 0 ? (p * (1 - p)) / m.variance : m.nEffective) * factor;
   const interval = proportionInterval(p * nStar, nStar, settings.level, settings.ciMethod);
   return { estimate: p, ci: interval?.ci ?? null, nInterval: nStar };
 }
@@ -41,12 +44,14 @@ export type Basis = 'design' | 'domain';
 /**
  * svyciprop(method = "beta") scales the effective n by (t(α/2, nrow − 1) / t(α/2, degf))²: a clustered or
  * stratified design has fewer degrees of freedom than respondents, which widens the interval. 1 when the
- * two agree (every design without strata or clusters, for the whole design). Applied to every interval method.
+ * two agree (every design without strata or clusters, for the whole design); null when degf < 1 (R: NaN).
+ * Applied to every interval method.
  */
-function degreesFactor(m: LinearizedMean, level: number, basis: Basis): number {
+function degreesFactor(m: LinearizedMean, level: number, basis: Basis): number | null {
   const rows = basis === 'design' ? m.rows : m.domainRows;
   const degf = basis === 'design' ? m.degf : m.domainDegf;
-  if (rows - 1 === degf || rows < 2 || degf < 1) return 1;
+  if (rows - 1 === degf || rows < 2) return 1;
+  if (degf < 1) return null;
   const alpha = 1 - level;
   return (tQuantile(alpha / 2, rows - 1) / tQuantile(alpha / 2, degf)) ** 2;
 }

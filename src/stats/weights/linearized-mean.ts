@@ -1,9 +1,10 @@
 /**
  * Weighted means over a domain with their design-based (co)variance by Taylor linearisation, as R's
- * `survey::svymean` computes them for a one-stage design (`svydesign(ids = ~1, weights = ...)`) after
- * `postStratify` or `rake`: the influence values x_i = w_i·δ_i·(y_i − ȳ)/Σ_δ w are projected on the
- * post-strata (`svyrecvar`), then Cov = n/(n−1)·Σ (e_a,i − ē_a)(e_b,i − ē_b). Every respondent's residual has
- * the form d_i·(g_c·δ_i·u_i − F_c) with F_c shared by the cell, so per-cell sums suffice.
+ * `survey::svymean` computes them (`svydesign(ids = ~1, weights = ...)`, or with strata, clusters and fpc),
+ * also after `postStratify` or `rake`: the influence values x_i = w_i·δ_i·(y_i − ȳ)/Σ_δ w are projected on
+ * the post-strata (`svyrecvar`); without a design Cov = n/(n−1)·Σ (e_a,i − ē_a)(e_b,i − ē_b), with one the
+ * per-stratum sums over PSUs of design-variance.ts. Every respondent's residual has the form
+ * d_i·(g_c·δ_i·u_i − F_c) with F_c shared by the cell, so per-cell sums suffice.
  *
  * Preconditions: the domain has positive total weight (else null). n counts every weighted respondent (the
  * domain's and the others', as R keeps them with weight 0 when subsetting). Variables whose covariance is
@@ -228,7 +229,7 @@ export function covariance(
     sizeAB += cellSizeAB;
   }
   if (design !== undefined && perCell !== undefined) {
-    const { value, size } = designCovariance(checkedLayout(cells, design), design, perCell);
+    const { value, size } = designCovariance(checkedLayout(cells), design, perCell);
     return Math.abs(value) <= ROUNDING * size ? 0 : value;
   }
   if (respondents <= 1) return 0;
@@ -242,7 +243,7 @@ export function covariance(
  * residual degrees of freedom (degf of the two domains' subset, less 1) as `summary()` gives it; null when
  * either domain is empty or the variance of the difference is 0.
  */
-export function domainDifference(a: WeightedSums, b: WeightedSums, cells: ReadonlyMap<string, CellTotal>, calibration: Calibration): { difference: number; z: number; df: number } | null {
+export function domainDifference(a: WeightedSums, b: WeightedSums, cells: ReadonlyMap<string, CellTotal>, calibration: Calibration): { difference: number; t: number; df: number } | null {
   const ia = influence(a, cells, calibration);
   const ib = influence(b, cells, calibration);
   if (ia === null || ib === null) return null;
@@ -252,7 +253,7 @@ export function domainDifference(a: WeightedSums, b: WeightedSums, cells: Readon
     2 * covariance(ia, ib, cells, calibration, () => 0, true);
   if (!(variance > 0)) return null;
   const difference = ia.mean - ib.mean;
-  return { difference, z: difference / Math.sqrt(variance), df: partsDegf([a, b], cells, calibration) - 1 };
+  return { difference, t: difference / Math.sqrt(variance), df: partsDegf([a, b], cells, calibration) - 1 };
 }
 
 export function linearizedMean(sums: WeightedSums, cells: ReadonlyMap<string, CellTotal>, calibration: Calibration): LinearizedMean | null {
@@ -273,7 +274,7 @@ export function linearizedMean(sums: WeightedSums, cells: ReadonlyMap<string, Ce
   let rows = 0;
   for (const t of cells.values()) rows += t.n;
   const design = calibration.design;
-  const layout = design === undefined ? undefined : checkedLayout(cells, design);
+  const layout = design === undefined ? undefined : checkedLayout(cells);
   const keys = layout === undefined ? [] : [...cells.keys()];
   return {
     estimate: inf.mean,
@@ -290,7 +291,7 @@ export function linearizedMean(sums: WeightedSums, cells: ReadonlyMap<string, Ce
 
 /** degf(design) of the whole design: stage-1 units less strata, or respondents less 1 without a design. */
 export function designDegf(cells: ReadonlyMap<string, CellTotal>, calibration: Calibration): number {
-  if (calibration.design !== undefined) return checkedLayout(cells, calibration.design).degf;
+  if (calibration.design !== undefined) return checkedLayout(cells).degf;
   let rows = 0;
   for (const t of cells.values()) rows += t.n;
   return rows - 1;
@@ -309,5 +310,5 @@ export function partsDegf(parts: readonly WeightedSums[], cells: ReadonlyMap<str
     return n - 1;
   }
   const keys = [...cells.keys()];
-  return domainDegf(checkedLayout(cells, calibration.design), calibration.design.clustered, (c) => respondents(keys[c] ?? ''));
+  return domainDegf(checkedLayout(cells), calibration.design.clustered, (c) => respondents(keys[c] ?? ''));
 }

@@ -73,6 +73,8 @@ export function raoScott(table: readonly (readonly WeightedSums[])[], cells: Rea
   const df = delta.length;
   const adjusted = pearson / (trDelta / df);
   const df2 = d0 * designDegf(cells, calibration);
+  // R gives NaN when the design has no degrees of freedom (every stratum lonely under adjust, one PSU per stratum).
+  if (!(df2 > 0)) return null;
   return {
     method: 'rao-scott-f',
     statistic,

@@ -34,7 +34,9 @@ export interface DesignSpec {
   twoStage: boolean;
   /** Stages named in `ids`. */
   stages: number;
+  /** Whether `strata` names the strata (else the whole sample is one). */
   strata: boolean;
+  /** Whether `fpc` gives population sizes. */
   fpc: boolean;
   nest: boolean;
   lonelyPsu: Design['lonelyPsu'];

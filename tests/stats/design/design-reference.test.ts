@@ -129,6 +129,8 @@ describe.each([
   ['synthetic', 'survey.yaml', 'des'],
   ['synthetic', 'survey-raked.yaml', 'raked'],
   ['synthetic', 'survey-post.yaml', 'poststratified'],
+  // Raked, with respondents who skipped a raking question: out of the weighting, still in the design's PSUs.
+  ['skipped', 'survey.yaml', 'raked'],
 ])('%s (%s) against R survey', (folder, yaml, design) => {
   const stats = run(folder, yaml);
   const R = fixtures[folder].designs[design] as Json;
@@ -158,6 +160,56 @@ describe('lonely PSUs', () => {
   it('stops with the stratum and the ways out under lonelyPsu: fail, where R stops', () => {
     expect(() => run('lonely', 'survey-fail.yaml')).toThrow(/design\.lonelyPsu: stratum `S4` has only one PSU.*adjust, average, certainty or remove/);
     expect(JSON.stringify(fixtures.lonely.designs.des_fail.metrics)).toContain('has only one PSU');
+  });
+});
+
+describe('a lonely second-stage unit', () => {
+  // apiclus2's district 15 has one sampled school of 1 (a census at stage 2); said to have 3, it is lonely.
+  const stats = (rule: string): FinishedStats => {
+    const dir = new URL('../../fixtures/design/apiclus2/', import.meta.url);
+    const yaml = readFileSync(new URL('survey.yaml', dir), 'utf8').replace(/^ {2}lonelyPsu: adjust$/m, `  lonelyPsu: ${rule}`);
+    const parsed = parseCodebook(yaml);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const csv = readFileSync(new URL('data.csv', dir), 'utf8')
+      .split('\n')
+      .map((line) => (line.split(',')[2] === '15' ? line.replace(/,757,1,/, ',757,3,') : line))
+      .join('\n');
+    return finishStats(parsed.value, ingestBytes(parsed.value, Buffer.from(csv), surveyFold(parsed.value), { file: 'data.csv' }).folded, 'survey.yaml');
+  };
+  const R = fixtures.apiclus2.lonely_stage2 as Json;
+  it.each(['adjust', 'certainty'])('follows lonelyPsu: %s at stage 2', (rule) => {
+    const mean = stats(rule).metrics.find((m) => m.id === 'api00_mean');
+    expect(relative(mean?.estimate, R[rule].estimate)).toBeLessThan(1e-12);
+    expect(relative(mean?.se, R[rule].se)).toBeLessThan(1e-10);
+  });
+  it.each(['average', 'fail'])('stops under lonelyPsu: %s, where R gives NaN or stops', (rule) => {
+    expect(() => stats(rule)).toThrow(/design\.lonelyPsu: PSU `15` has one sampled second-stage unit of 3.*adjust, certainty or remove/);
+    expect(rule === 'fail' ? R.fail.error : R.average.se).toEqual(rule === 'fail' ? expect.stringContaining('only one PSU at stage 2') : null);
+  });
+});
+
+describe('a design with no degrees of freedom', () => {
+  it('gives no interval or test where R gives NaN (every PSU its own stratum, lonely under adjust)', () => {
+    // R: svydesign(id = ~psu, strata = ~psu, weights = ~w, data = d) under adjust has degf 0, so
+    // svyciprop(method = "beta") takes qt(0.025, 0) = NaN, svychisq's F has 0 denominator degrees of freedom
+    // (NaN p) and svyglm's residual df is negative.
+    const yaml = readFileSync(new URL('../../fixtures/design/lonely/survey.yaml', import.meta.url), 'utf8').replace(/^ {2}strata: stratum$/m, '  strata: psu');
+    const parsed = parseCodebook(yaml);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const bytes = readFileSync(new URL('../../fixtures/design/lonely/data.csv', import.meta.url));
+    const stats = finishStats(parsed.value, ingestBytes(parsed.value, bytes, surveyFold(parsed.value), { file: 'data.csv' }).folded, 'survey.yaml');
+    expect(stats.design).toMatchObject({ degf: 0, strata: 13, lonelyCount: 13 });
+    const share = stats.metrics.find((m) => m.id === 'z_1');
+    expect(share?.estimate).toBeGreaterThan(0);
+    expect(share?.ci).toBeNull();
+    for (const b of stats.breakdowns) {
+      expect(b.test, `${b.metric} overall`).toBeNull();
+      for (const g of b.groups) expect(g.pValue ?? null, `${b.metric} ${g.value}`).toBeNull();
+    }
+    for (const g of stats.metrics.find((m) => m.id === 'y_quantiles')?.groups ?? []) {
+      expect(g.estimate).not.toBeNull();
+      expect(g.ci).toBeNull();
+    }
   });
 });
 
