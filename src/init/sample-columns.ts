@@ -45,7 +45,7 @@ export function weightLikeName(name: string): boolean {
 }
 
 /** Design columns by name alone: they never hold answers. */
-const DESIGN_WORDS = new Set(['fpc', 'psu', 'ssu', 'strata', 'stratum', 'strat', 'sdmvpsu', 'sdmvstra', 'varpsu', 'varstrat', 'vpsu', 'vstrat']);
+const DESIGN_WORDS = new Set(['fpc', 'psu', 'ssu', 'strata', 'stratum', 'strat', 'stratid', 'strataid', 'stratumid', 'psuid', 'ssuid', 'sdmvpsu', 'sdmvstra', 'varpsu', 'varstrat', 'vpsu', 'vstrat']);
 /** Population sizes, by the whole name (`N`, `Nh`, `popsize`) or one of its words (`pop_stratum`). */
 const POPULATION_NAMES = new Set(['n', 'nh', 'pop', 'popsize', 'population', 'popn', 'stratumsize', 'stratsize', 'totalpop']);
 const POPULATION_WORDS = new Set(['pop', 'popsize', 'population']);

@@ -52,6 +52,9 @@ describe('sample columns', () => {
     expect(sampleRole(profile('fpc', ['757', '757']))).toBe('design');
     expect(sampleRole(profile('SDMVPSU', ['1', '2']))).toBe('design');
     expect(sampleRole(profile('stratum', ['111', '111']))).toBe('design');
+    // Stata's and R's survey::fpc names: stratid, psuid.
+    expect(sampleRole(profile('stratid', ['1', '1', '2']))).toBe('design');
+    expect(sampleRole(profile('psuid', ['1', '2', '3']))).toBe('design');
     // carData::CES11's population: one number per province.
     const provinces = Array.from({ length: 50 }, (_, i) => String([406455, 9439960, 5996930][i % 3]));
     expect(sampleRole(profile('population', provinces))).toBe('design');
