@@ -46,7 +46,7 @@ export async function buildReport(codebook: Codebook, ingestion: ExportIngestion
   const state = ingestion.folded;
   const finished = finishStats(codebook, state, codebookFile);
   const audit = runAudit({ codebook, state, stats: finished, validation });
-  const { metrics, breakdowns, weighting, design, weightings } = finished;
+  const { metrics, breakdowns, weighting, design, weightings, tables } = finished;
   const stats = buildStats({
     codebook,
     sha256: ingestion.sha256,
@@ -57,6 +57,7 @@ export async function buildReport(codebook: Codebook, ingestion: ExportIngestion
     ...(weighting === undefined ? {} : { weighting }),
     ...(design === undefined ? {} : { design }),
     ...(weightings === undefined ? {} : { weightings }),
+    tables,
   });
   const charts = chartSpecs(codebook, metrics, weighting, audit.audit.variables, {
     likertCounts: state.likertCounts,
@@ -85,6 +86,13 @@ export async function buildReport(codebook: Codebook, ingestion: ExportIngestion
   }
   const pngs = await renderPngs(chartSvgs);
   charts.forEach((chart, i) => files.set(`charts/${chart.name}.png`, pngs[i] as Uint8Array));
+  if ((stats.tables ?? []).length > 0) {
+    const [{ tableXlsx }, { tableCsv }] = await Promise.all([import('./report/table-xlsx.ts'), import('./report/table-csv.ts')]);
+    for (const table of stats.tables ?? []) {
+      files.set(`tables/${table.id}.xlsx`, await tableXlsx(table, codebook.language));
+      files.set(`tables/${table.id}.csv`, tableCsv(table, codebook.language));
+    }
+  }
   const quotes = [...state.quotes].map(([question, quoted]) => ({ question, answers: quoted.answers, answered: validation.accepted - (state.nonResponse.get(question) ?? 0) }));
   const markdown = reportMarkdown(codebook, stats, validation, charts, weighting, quotes);
   files.set('report.md', markdown);

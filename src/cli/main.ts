@@ -33,6 +33,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (survey: string, options: { out: string; json?: boolean }) => setExit(await (await import('./commands/analyze.ts')).analyzeCommand(survey, options)));
 
   program
+    .command('tabs')
+    .description('banner tables: analyse the survey and print its tables (also written as tables/<id>.xlsx and .csv)')
+    .argument('<survey>', 'a folder holding survey.yaml, or the path of a survey.yaml')
+    .option('--out <dir>', 'where report folders go', 'reports')
+    .option('--table <id>', 'print only this table')
+    .option('--json', 'print the tables as stats.json holds them')
+    .addHelpText('after', '\nExample:\n  stickiness tabs surveys/kimi-2024 --out reports')
+    .action(async (survey: string, options: { out: string; table?: string; json?: boolean }) => setExit(await (await import('./commands/tabs.ts')).tabsCommand(survey, options)));
+
+  program
     .command('validate')
     .description('ingestion and validation only: the accounting and the reasons for every rejected row')
     .argument('<survey>', 'a folder holding survey.yaml, or the path of a survey.yaml')

@@ -102,6 +102,39 @@ export function crossCheck(codebook: Codebook): CodebookIssue[] {
     });
   });
 
+  const seenTables = new Set<string>();
+  (codebook.tables ?? []).forEach((table, t) => {
+    const path: Path = ['tables', t];
+    if (seenTables.has(table.id)) report([...path, 'id'], `table id \`${table.id}\` is used twice; ids must be unique`);
+    seenTables.add(table.id);
+    const metricOf = (at: Path, id: string, kinds: readonly string[], what: string): void => {
+      const metric = codebook.metrics.find((m) => m.id === id);
+      if (metric === undefined) report(at, `no metric has id \`${id}\`${didYouMean(id, [...metricIds])}; metrics are: ${listed([...metricIds])}`);
+      else if (!kinds.includes(metric.kind)) report(at, `\`${id}\` is a ${metric.kind}; ${what} ${orList(kinds)} metric`);
+    };
+    table.banner.forEach((entry, i) => {
+      const at: Path = [...path, 'banner', i];
+      if (typeof entry === 'object' && 'metric' in entry) metricOf([...at, 'metric'], entry.metric, BANNER_METRICS, 'a banner column is the success of a');
+      else withLevels(at, lookup(typeof entry === 'string' ? at : [...at, 'question'], typeof entry === 'string' ? entry : entry.question, levelTypes));
+    });
+    const stubQuestions = new Set<string>();
+    table.stubs.forEach((entry, i) => {
+      const at: Path = [...path, 'stubs', i];
+      if (typeof entry === 'object' && 'metric' in entry) return metricOf([...at, 'metric'], entry.metric, STUB_METRICS, 'a stub row is a');
+      const id = typeof entry === 'string' ? entry : entry.question;
+      const where = typeof entry === 'string' ? at : [...at, 'question'];
+      if (byId.get(id)?.type === 'text') return report(where, `question \`${id}\` is free text, which is personal more often than not and never becomes a table row; leave it out`);
+      if (lookup(where, id, STUB_TYPES) !== undefined) stubQuestions.add(id);
+    });
+    table.nets.forEach((net, i) => {
+      const at: Path = [...path, 'nets', i];
+      const question = withLevels([...at, 'question'], lookup([...at, 'question'], net.question, ['single', 'multi', 'likert', 'rating', 'numeric']));
+      if (question === undefined) return;
+      if (!stubQuestions.has(question.id)) report([...at, 'question'], `question \`${question.id}\` is not a stub of table \`${table.id}\`, so its net has no rows to join; add it to \`stubs\``);
+      checkLabels([...at, 'options'], question, net.options);
+    });
+  });
+
   const { quality } = codebook;
   if (quality.minDurationSeconds !== undefined && codebook.respondent.duration === undefined) {
     report(['quality', 'minDurationSeconds'], 'needs `respondent.duration`: the column holding each response\'s completion time');
@@ -195,6 +228,11 @@ function checkQuestion(question: Question, path: Path, report: (path: Path, mess
 }
 
 /** The kinds a breakdown may split, in the order the codebook reference lists them. */
+/** What a table may show: a question of these types as a stub; metrics of these kinds as a banner column or a stub row. */
+const STUB_TYPES: readonly Question['type'][] = ['single', 'multi', 'likert', 'rating', 'numeric', 'nps'];
+const BANNER_METRICS = ['proportion', 'top-box', 'bottom-box', 'pmf'];
+const STUB_METRICS = ['proportion', 'top-box', 'bottom-box', 'pmf', 'mean', 'nps'];
+
 const BREAKABLE = Object.entries(metricKindRules).flatMap(([kind, rules]) => (rules.breakdown ? [kind] : []));
 
 /** Whether a question's bins are a number of bins, whose edges the data decide. */

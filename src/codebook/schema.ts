@@ -198,6 +198,37 @@ export const breakdownSchema = strictObject({
 });
 export type Breakdown = z.infer<typeof breakdownSchema>;
 
+/** A banner or stub entry: a question (its id, or `{ question }`) or a metric (`{ metric }`). */
+const tableEntry = z.union([questionId, strictObject({ question: questionId }), strictObject({ metric: metricId })]);
+export type TableEntry = z.infer<typeof tableEntry>;
+
+/** A net row of a table: the share of respondents who chose any of `options` of `question`. */
+export const netSchema = strictObject({ question: questionId, label: shown, options: labels });
+
+/** A banner table (cross-tab): stubs down the side, banner columns across, column percentages and significance letters. */
+export const tableSchema = strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug: lower-case letters, digits and single dashes'),
+  title: shown.optional(),
+  /** The column groups after Total: single or multi questions, binned number questions, metrics (their success as one column). */
+  banner: z.array(tableEntry).min(1, 'needs at least one banner entry').max(20, 'allows at most 20 banner entries'),
+  /** The row blocks: questions (each level a row, plus nets, means, NPS) or metrics (one row). */
+  stubs: z.array(tableEntry).min(1, 'needs at least one stub').max(200, 'allows at most 200 stubs'),
+  nets: z.array(netSchema).default([]),
+  /** What each share cell shows: column %, row %, counts (in this order). */
+  cells: z.array(z.enum(['column', 'row', 'count'])).min(1).default(['column']),
+  /** How the p-values of one row's column pairs (and its arrows) are adjusted for their number. */
+  adjust: z.enum(['holm', 'bonferroni', 'none']).default('holm'),
+  /** Confidence level of the tests; the codebook's `confidence` when absent. */
+  level: z.number().gt(0.5).lt(1).optional(),
+  /** Also test each column against the rest of the sample (arrows). */
+  vsTotal: z.boolean().default(false),
+  /** Columns with a base under this are flagged small. */
+  smallBase: z.number().int().min(1).default(30),
+  /** Columns with a base under this (but some) show no figures and get no tests. */
+  suppressBelow: z.number().int().min(0).default(5),
+});
+export type Table = z.infer<typeof tableSchema>;
+
 export const qualitySchema = strictObject({
   minDurationSeconds: z.number().min(0).optional(),
   duplicateKeys: z.array(text).min(1).optional(),
@@ -323,6 +354,8 @@ export const codebookSchema = strictObject({
   design: designSchema.optional(),
   /** Other weightings to estimate every metric under, side by side with `weighting` (at most 8). */
   weightings: z.array(alternativeWeightingSchema).max(8, 'allows at most 8 weightings side by side').default([]),
+  /** Banner tables; absent: one default table (docs/tables.md), `[]`: none. */
+  tables: z.array(tableSchema).max(20, 'allows at most 20 tables').optional(),
   audit: auditSettingsSchema.default({ maxMarginOfError: 0.05, maxChannelShare: 0.8, maxQuarantineShare: 0.1, maxNonResponse: 0.2, maxWeightRatio: 10 }),
 });
 export type Codebook = z.infer<typeof codebookSchema>;

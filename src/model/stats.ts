@@ -6,6 +6,7 @@ import type { MetricResult } from './metric-result.ts';
 import type { WeightingComparison } from './weighting-comparison.ts';
 import type { WeightingDiagnostics } from './weighting-diagnostics.ts';
 import type { DesignDiagnostics } from './design-diagnostics.ts';
+import type { TableResult } from './table-result.ts';
 
 export interface Stats {
   schemaVersion: 1;
@@ -19,6 +20,8 @@ export interface Stats {
   /** With `weightings`: every headline metric under each. */
   weightings?: WeightingComparison[];
   breakdowns: BreakdownResult[];
+  /** The banner tables (`tables`, or the default one). */
+  tables?: TableResult[];
   audit: Audit;
   flags: Flag[];
 }

@@ -9,6 +9,8 @@ import type { ChartSpec } from '../render/chart-specs.ts';
 import { escapeMarkdown as esc } from './escape-markdown.ts';
 import { formatFixed, formatPercent } from './format-number.ts';
 import { reportText } from './report-text.ts';
+import { tableMarkdown } from './table-md.ts';
+import { tableText } from './table-text.ts';
 import type { GroupResult, MetricResult } from '../model/metric-result.ts';
 import type { TestResult } from '../model/test-result.ts';
 import { kindOf } from '../stats/kinds/index.ts';
@@ -93,6 +95,15 @@ export function reportMarkdown(
       if (b.groups.filter((g) => g.n > 0).length === 2 && by?.type !== 'multi' && b.groups.filter((g) => g.pValue !== null && g.pValue !== undefined).length === 2) lines.push(t.oneComparison, '');
       const forest = charts.find((c) => c.name === `forest-${b.by}-${b.metric}`);
       if (forest !== undefined) lines.push(`![${esc(forest.title)}](charts/${forest.name}.svg)`, '');
+    }
+  }
+
+  const tables = stats.tables ?? [];
+  if (tables.length > 0) {
+    lines.push(`## ${tableText(codebook.language).heading}`, '');
+    for (const table of tables) {
+      lines.push(...tableMarkdown(table, codebook.language));
+      lines.push(`[tables/${table.id}.xlsx](tables/${table.id}.xlsx) · [tables/${table.id}.csv](tables/${table.id}.csv)`, '');
     }
   }
 

@@ -9,6 +9,7 @@ import type { WeightingComparison } from '../model/weighting-comparison.ts';
 import type { DesignDiagnostics } from '../model/design-diagnostics.ts';
 import type { ValidationSummary } from '../model/validation.ts';
 import type { Stats } from '../model/stats.ts';
+import type { TableResult } from '../model/table-result.ts';
 
 /**
  * Every number in `stats.json` is finite: JSON would write NaN and ±Infinity as null, and the reports as
@@ -31,6 +32,7 @@ export function buildStats(args: {
   weighting?: WeightingDiagnostics;
   design?: DesignDiagnostics;
   weightings?: WeightingComparison[];
+  tables?: TableResult[];
 }): Stats {
   const { codebook, validation } = args;
   const stats: Stats = {
@@ -57,6 +59,7 @@ export function buildStats(args: {
     metrics: args.metrics,
     ...(args.weightings === undefined ? {} : { weightings: args.weightings }),
     breakdowns: args.breakdowns,
+    ...(args.tables === undefined || args.tables.length === 0 ? {} : { tables: args.tables }),
     audit: args.audit.audit,
     flags: args.audit.flags,
   };

@@ -24,6 +24,9 @@ import { kindOf } from './kinds/index.ts';
 import { domainDifference, linearizedMean } from './weights/linearized-mean.ts';
 import { raoScott } from './weights/rao-scott.ts';
 import type { WeightedSums } from './weights/weighted-sums.ts';
+import type { TableResult } from '../model/table-result.ts';
+import { computeTable } from './tables/compute-table.ts';
+import { tablePlans } from './tables/table-plan.ts';
 import { weightingDiagnostics } from './weights/weighting-diagnostics.ts';
 
 export interface FinishedStats {
@@ -38,6 +41,8 @@ export interface FinishedStats {
   design?: DesignDiagnostics;
   /** Every headline metric under each entry of `weightings`. */
   weightings?: WeightingComparison[];
+  /** The banner tables, weighted as the metrics are. */
+  tables: TableResult[];
 }
 
 /** The audit's re-weighting: the metrics and weight diagnostics, or why it could not be done. */
@@ -57,7 +62,8 @@ export function finishStats(codebook: Codebook, state: SurveyState, where: strin
     const alternatives = compareWeightings(codebook, plans, unweighted, state, settings, where);
     return { ...(reweighted === undefined ? {} : { reweighted }), ...(alternatives.length === 0 ? {} : { weightings: alternatives }) };
   };
-  if (state.weighting === undefined) return { metrics: unweighted, breakdowns, ...extras() };
+  const tables = (context?: WeightingContext): TableResult[] => tablePlans(codebook).map((plan, t) => computeTable(plan, state.tables?.[t] ?? { blocks: [] }, context));
+  if (state.weighting === undefined) return { metrics: unweighted, breakdowns, ...extras(), tables: tables() };
 
   const weighting = canonicalWeightedState(state.weighting);
   stopOnOverflow(codebook, weighting, where);
@@ -72,6 +78,7 @@ export function finishStats(codebook: Codebook, state: SurveyState, where: strin
     ...(codebook.weighting.method === 'none' ? {} : { weighting: weightingDiagnostics(weighting.plan, weighting.cells, calibrated, weighting.unweightable) }),
     ...(prepared === undefined ? {} : { design: designDiagnostics(prepared.layout, weighting.plan) }),
     ...extras(),
+    tables: tables(context),
   };
 }
 

@@ -81,7 +81,8 @@ export function adjustPValues(pValues: readonly number[], method: 'holm' | 'bh')
   return adjusted;
 }
 
-function moments(unordered: ReadonlyMap<number, number>): { n: number; mean: number; variance: number } {
+/** n, mean and sample variance (n − 1) of a frequency table (value → count), summed in value order. */
+export function moments(unordered: ReadonlyMap<number, number>): { n: number; mean: number; variance: number } {
   // Sums in value order, so the result does not depend on the order the rows came in.
   const counts = [...unordered].sort(([a], [b]) => a - b);
   let n = 0;

@@ -12,6 +12,8 @@ import { combineFolds, listFolds } from './combine-folds.ts';
 import { kindPlans, metricFold, type MetricStates } from './metric-fold.ts';
 import { channelFold, nonResponseFold, optionCountFold, quotesFold, type Quotes } from './question-folds.ts';
 import { weightedFold, type WeightedState } from './weighted-fold.ts';
+import { tableFold, type TableState } from '../tables/table-fold.ts';
+import { tablePlans } from '../tables/table-plan.ts';
 
 export interface SurveyState {
   /** By metric id. */
@@ -34,6 +36,8 @@ export interface SurveyState {
   auditWeighting?: WeightedState;
   /** Per entry of `weightings`: the metrics under it (null for `method: none`: the unweighted results). */
   alternatives?: (WeightedState | null)[];
+  /** Per banner table (tables/table-plan.ts), its counts. */
+  tables?: TableState[];
 }
 
 export function surveyFold(codebook: Codebook): Fold<SurveyState> {
@@ -57,6 +61,7 @@ export function surveyFold(codebook: Codebook): Fold<SurveyState> {
     const plan = weighting.method === 'none' ? undefined : planWeightingOf(codebook, weighting);
     return plan === undefined ? nullFold : weightedFold(plan, { metrics: headlines, breakdowns: [], benchmarks: [] }, (response) => response.alternativeWeights?.[i]);
   });
+  const tables = tablePlans(codebook);
   const fold = combineFolds({
     metrics: metricFold(metrics),
     breakdowns: breakdownFold(breakdowns),
@@ -71,6 +76,7 @@ export function surveyFold(codebook: Codebook): Fold<SurveyState> {
     ...(weighting === undefined ? {} : { weighting: weightedFold(weighting, { metrics, breakdowns, benchmarks }) }),
     ...(auditWeighting === undefined ? {} : { auditWeighting: weightedFold(auditWeighting, { metrics: headlines, breakdowns: [], benchmarks: [] }) }),
     ...(alternatives.length === 0 ? {} : { alternatives: listFolds<WeightedState | null>(alternatives) }),
+    ...(tables.length === 0 ? {} : { tables: tableFold(tables, weighting) }),
   });
   // This module as compiled, named beside the code that runs (dist/, or the command's bundle in dist/bundle/).
   return { ...(fold as Fold<SurveyState>), module: new URL('./survey-fold.js', import.meta.url).href };
