@@ -22,8 +22,10 @@ export async function tableXlsx(table: TableResult, language: Language): Promise
   workbook.creator = 'stickiness';
   workbook.created = FIXED_DATE;
   workbook.modified = FIXED_DATE;
-  const headerRows = 2 + grid.notes.length + 2;
-  const sheet = workbook.addWorksheet(table.id.slice(0, 31), { views: [{ state: 'frozen', xSplit: 1, ySplit: headerRows + 1 }] });
+  // Title, notes, a blank row, the group row, the column row; panes frozen below it.
+  const groupRow = grid.notes.length + 3;
+  const columnRow = groupRow + 1;
+  const sheet = workbook.addWorksheet(table.id.slice(0, 31), { views: [{ state: 'frozen', xSplit: 1, ySplit: columnRow }] });
   // Column 1 the labels; column 2 + 2c the figures of column c, 3 + 2c its letters.
   sheet.getColumn(1).width = 36;
   grid.columns.forEach((_, c) => {
@@ -40,8 +42,6 @@ export async function tableXlsx(table: TableResult, language: Language): Promise
     cell.font = NOTE_FONT;
     sheet.mergeCells(2 + i, 1, 2 + i, last);
   });
-  const groupRow = headerRows;
-  const columnRow = headerRows + 1;
   for (const group of grid.groups) {
     const cell = sheet.getCell(groupRow, 2 + 2 * group.from);
     cell.value = group.label;

@@ -31,7 +31,7 @@ describe('stickiness CLI', { timeout: 60_000 }, () => {
   it('prints help with every command and exits 0', () => {
     const { status, stdout } = run('--help');
     expect(status).toBe(0);
-    for (const command of ['analyze', 'validate', 'audit', 'batch', 'init', 'synth']) expect(stdout).toContain(command);
+    for (const command of ['analyze', 'tabs', 'validate', 'audit', 'batch', 'init', 'synth']) expect(stdout).toContain(command);
   });
 
   it('prints the version from package.json', () => {
@@ -134,6 +134,30 @@ describe('stickiness CLI', { timeout: 60_000 }, () => {
       status: 1,
       stderr: `${file}: weighting.by: no respondent answered \`65岁以上\` to \`age\`, which has a population share of 0.02; merge that option into another in the benchmark or weight on other questions\n`,
     });
+  });
+
+  it('tabs prints the banner table, writes it as .xlsx and .csv, and exits 2 for a table id that does not exist', () => {
+    const dir = sampleCopy('tabs');
+    const { status, stdout, stderr } = run('tabs', dir, '--out', path.join(work, 'tabs-out'));
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe('按行业交叉');
+    expect(lines[1]).toBe('行业: A–G');
+    expect(lines[3]).toMatch(/^ +总计 +金融 \(A\) +互联网\/IT \(B\) .* 其他 \(G\)$/);
+    expect(stdout).toContain('样本量（未加权）');
+    expect(stdout).toMatch(/-> .*tabs-out\/kimi-2024\/tables\/main\.xlsx, main\.csv\n$/);
+    for (const file of ['main.xlsx', 'main.csv']) expect(existsSync(path.join(work, 'tabs-out/kimi-2024/tables', file))).toBe(true);
+    expect(run('tabs', dir, '--out', path.join(work, 'tabs-out'), '--table', 'mian')).toMatchObject({ status: 2, stderr: 'stickiness: --table mian: no table has that id (did you mean `main`?); tables are: main\n' });
+  });
+
+  it('tabs exits 1 with one line when the survey has no table', () => {
+    const dir = sampleCopy('no-tables');
+    writeFileSync(path.join(dir, 'survey.yaml'), `${readFileSync(path.join(dir, 'survey.yaml'), 'utf8')}tables: []\n`);
+    const { status, stderr } = run('tabs', dir, '--out', path.join(work, 'no-tables-out'));
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/survey\.yaml: defines no table .*add `tables:` \(docs\/tables\.md\)\n$/);
+    expect(stderr).not.toMatch(STACK);
   });
 
   it('validate prints the accounting and the reason for every rejected row', () => {

@@ -10,7 +10,7 @@ import type { TableBlock, TableCell, TableColumn, TableGroup, TableResult, Table
 import { tTwoSided } from '../distributions.ts';
 import { moments, npsTest } from '../group-tests.ts';
 import type { WeightingContext } from '../kinds/metric-kind.ts';
-import { domainDifference } from '../weights/linearized-mean.ts';
+import { domainDifference, partsDegf } from '../weights/linearized-mean.ts';
 import type { CellSums, WeightedSums } from '../weights/weighted-sums.ts';
 import { adjustRow, columnLetter, pooledTTest, pooledZTest, type ColumnTest } from './column-tests.ts';
 import { stubVariables, type StubCounts, type TableState } from './table-fold.ts';
@@ -44,7 +44,8 @@ export function computeTable(plan: TablePlan, state: TableState, context?: Weigh
       if (row.levels.size > 0) {
         cells.forEach((cell, c) => {
           const side = sides[c] as Side;
-          cell.count = side.counts.counts[v] ?? 0;
+          // A suppressed column shows no count either (it would give the share away).
+          if (live(c)) cell.count = side.counts.counts[v] ?? 0;
           if (table.cells.includes('row')) {
             const total = rowTotal(sides[0] as Side, v, context);
             const here = rowTotal(side, v, context);
@@ -104,8 +105,14 @@ function cellValue(row: RowPlan, side: Side, v: number, context: WeightingContex
 /** The test of one row between two columns (or a column and the rest). */
 function columnTest(row: RowPlan, a: Side, b: Side, v: number, context: WeightingContext | undefined): ColumnTest | null {
   if (context !== undefined && a.sums.length > 0) {
-    const result = domainDifference(a.sums[v] ?? new Map(), b.sums[v] ?? new Map(), context.cells, context.calibration);
-    return result === null || result.df < 1 ? null : { statistic: result.t, pValue: tTwoSided(result.t, result.df) };
+    const sa = a.sums[v] ?? new Map<string, CellSums>();
+    const sb = b.sums[v] ?? new Map<string, CellSums>();
+    const result = domainDifference(sa, sb, context.cells, context.calibration);
+    if (result !== null) return result.df < 1 ? null : { statistic: result.t, pValue: tTwoSided(result.t, result.df) };
+    // Two domains that differ without any variance (0% against 100%): svyglm's t is ±Inf, p = 0.
+    const [ma, mb] = [weightedMean(sa, context), weightedMean(sb, context)];
+    if (ma === null || mb === null || ma === mb || partsDegf([sa, sb], context.cells, context.calibration) - 1 < 1) return null;
+    return { statistic: ma > mb ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY, pValue: 0 };
   }
   if (row.levels.size > 0) return pooledZTest(a.counts.counts[v] ?? 0, a.counts.n, b.counts.counts[v] ?? 0, b.counts.n);
   if (row.type === 'nps') {
