@@ -8,6 +8,7 @@ import { didYouMean } from '../util/nearest.ts';
 import type { CodebookIssue } from './codebook-issue.ts';
 import { MAX_RATING_LEVELS, questionLevels } from './question-levels.ts';
 import { metricKindRules, type Codebook, type Question } from './schema.ts';
+import { MAX_TABLE_CELLS, tableSize } from './table-size.ts';
 
 /** Tolerance on the sum of benchmark shares: they must sum to 1 ± 0.01 (shares typed to two decimals). */
 export const SHARE_SUM_TOLERANCE = 0.01;
@@ -126,6 +127,10 @@ export function crossCheck(codebook: Codebook): CodebookIssue[] {
       if (byId.get(id)?.type === 'text') return report(where, `question \`${id}\` is free text, which is personal more often than not and never becomes a table row; leave it out`);
       if (lookup(where, id, STUB_TYPES) !== undefined) stubQuestions.add(id);
     });
+    const { columns, rows } = tableSize(codebook, table);
+    if (columns * rows > MAX_TABLE_CELLS) {
+      report(path, `table \`${table.id}\` has ${columns} columns × ${rows} rows = ${(columns * rows).toLocaleString('en')} cells, more than the ${MAX_TABLE_CELLS.toLocaleString('en')} a table may have; split it into smaller tables`);
+    }
     table.nets.forEach((net, i) => {
       const at: Path = [...path, 'nets', i];
       const question = withLevels([...at, 'question'], lookup([...at, 'question'], net.question, ['single', 'multi', 'likert', 'rating', 'numeric']));

@@ -1,7 +1,7 @@
 /**
  * `tables/<id>.csv`: a banner table as UTF-8 with a byte-order mark (so Excel reads Chinese labels), one line
- * per table line; per column its figure and, beside it, its letters and arrow; the notes at the end. Labels are
- * neutralised against formula injection.
+ * per table line; per column its figure and, beside it, its letters and arrow (and `*` beside a small base), so
+ * the figures stay numbers; the notes at the end. Labels are neutralised against formula injection.
  */
 import Papa from 'papaparse';
 import type { Language } from '../audit/messages.ts';
@@ -20,7 +20,7 @@ export function tableCsv(table: TableResult, language: Language): string {
   const rows: string[][] = [padded([text(grid.title)]), groupRow, ['', ...grid.columns.flatMap((column) => [text(columnHeader(column)), ''])]];
   for (const line of grid.lines) {
     if (line.kind === 'stub') rows.push(padded([text(line.label)]));
-    else rows.push([text(line.label), ...line.cells.flatMap((cell) => [`${formatGridValue(cell.value, cell.format)}${cell.small === true ? '*' : ''}`, `${cell.letters}${cell.arrow === 'up' ? '▲' : cell.arrow === 'down' ? '▼' : ''}`])]);
+    else rows.push([text(line.label), ...line.cells.flatMap((cell) => [formatGridValue(cell.value, cell.format), `${cell.small === true ? '*' : ''}${cell.letters}${cell.arrow === 'up' ? '▲' : cell.arrow === 'down' ? '▼' : ''}`])]);
   }
   rows.push(padded([]), ...grid.notes.map((note) => padded([text(note)])));
   return `\ufeff${Papa.unparse(rows, { newline: '\n' })}\n`;

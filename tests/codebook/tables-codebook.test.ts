@@ -58,3 +58,15 @@ describe('tables in the codebook', () => {
     expect(problems('  - { id: main, banner: [industry], stubs: [freq], adjsut: none }\n')).toEqual([expect.stringMatching(/tables\[0\].*adjsut.*adjust/)]);
   });
 });
+
+describe('the size of a table', () => {
+  it('refuses a table of more than 20,000 cells, saying how to split it', () => {
+    const big = `${BASE.replace('metrics:', '  - { id: score, column: score, type: rating, min: 0, max: 100 }\nmetrics:')}tables:\n  - { id: huge, banner: [score, score], stubs: [${Array.from({ length: 100 }, () => 'score').join(', ')}] }\n`;
+    const result = parseCodebook(big);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((issue) => formatCodebookIssue('survey.yaml', issue))).toEqual([
+      expect.stringMatching(/tables\[0\]: table `huge` has 203 columns × 10300 rows = 2,090,900 cells, more than the 20,000 a table may have; split it into smaller tables$/),
+    ]);
+  });
+});

@@ -6,6 +6,7 @@
  */
 import { questionLevels } from '../../codebook/question-levels.ts';
 import type { Codebook, Metric, Question, Table, TableEntry } from '../../codebook/schema.ts';
+import { MAX_TABLE_CELLS, tableSize } from '../../codebook/table-size.ts';
 import type { Answer } from '../../model/response.ts';
 import type { TableRowType } from '../../model/table-result.ts';
 import { isHit } from '../kinds/share-kind.ts';
@@ -77,7 +78,8 @@ export function tablePlans(codebook: Codebook): TablePlan[] {
 /**
  * Without `tables:`: one table `main` with the single-choice questions the breakdowns split by as its banner
  * and every other question but free text and the attention check as stubs, likert questions (of four
- * options or more) with a top-2 net; none when no breakdown is by a single-choice question.
+ * options or more) with a top-2 net, as many stubs as fit MAX_TABLE_CELLS; none when no breakdown is by a
+ * single-choice question.
  */
 export function defaultTables(codebook: Codebook): Table[] {
   const banner = [...new Set(codebook.breakdowns.map((b) => b.by))].filter((id) => codebook.questions.find((q) => q.id === id)?.type === 'single');
@@ -86,10 +88,18 @@ export function defaultTables(codebook: Codebook): Table[] {
   const stubs = codebook.questions
     .filter((q) => q.type !== 'text' && q.id !== check && !banner.includes(q.id) && (questionLevels(q) !== undefined || q.type === 'numeric' || q.type === 'nps'))
     .map((q) => q.id);
+  const netsOf = (ids: readonly string[]): Table['nets'] =>
+    codebook.questions.flatMap((q) =>
+      q.type === 'likert' && q.options.length >= 4 && ids.includes(q.id) ? [{ question: q.id, label: codebook.language === 'zh' ? '前两项' : 'Top 2', options: q.options.slice(-2) }] : [],
+    );
+  // A questionnaire too large for one default table keeps its first stubs that fit (MAX_TABLE_CELLS).
+  while (stubs.length > 0) {
+    const { columns, rows } = tableSize(codebook, { banner, stubs, nets: netsOf(stubs) });
+    if (columns * rows <= MAX_TABLE_CELLS) break;
+    stubs.pop();
+  }
   if (stubs.length === 0) return [];
-  const nets = codebook.questions.flatMap((q) =>
-    q.type === 'likert' && q.options.length >= 4 && stubs.includes(q.id) ? [{ question: q.id, label: codebook.language === 'zh' ? '前两项' : 'Top 2', options: q.options.slice(-2) }] : [],
-  );
+  const nets = netsOf(stubs);
   const labels = banner.map((id) => codebook.questions.find((q) => q.id === id)?.label ?? id);
   const title = codebook.language === 'zh' ? `按${labels.join('、')}交叉` : `By ${labels.join(', ')}`;
   return [{ id: 'main', title, banner, stubs, nets, cells: ['column'], adjust: 'holm', vsTotal: false, smallBase: 30, suppressBelow: 5 }];
