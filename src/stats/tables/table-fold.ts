@@ -6,7 +6,7 @@
  */
 import type { Fold } from '../../model/fold.ts';
 import type { Response } from '../../model/response.ts';
-import { addToCellSums, cellSumsOf, mergeWeighted, type WeightedSums } from '../weights/weighted-sums.ts';
+import { addToCellSums, cellSumsOf, mergeWeighted, type CellSums, type WeightedSums } from '../weights/weighted-sums.ts';
 import { cellKey, type WeightingPlan } from '../weights/weighting-plan.ts';
 import type { StubPlan, TablePlan } from './table-plan.ts';
 
@@ -44,9 +44,40 @@ export function stubVariables(stub: StubPlan): { count: number; shares: number; 
   return { count, shares, ofRow: ofRow.map((v) => (v === -1 ? value : v)), value };
 }
 
+/** A stub's share rows as the fold walks them: for each level, the share rows (numbered as stubVariables) it counts in. */
+interface StubLayout {
+  stub: StubPlan;
+  shares: number;
+  ofLevel: number[][];
+}
+
+function stubLayout(stub: StubPlan): StubLayout {
+  const shareRows = stub.rows.filter((row) => row.levels.size > 0);
+  const top = Math.max(-1, ...shareRows.flatMap((row) => [...row.levels]));
+  const ofLevel = Array.from({ length: top + 1 }, (_, level) => shareRows.flatMap((row, v) => (row.levels.has(level) ? [v] : [])));
+  return { stub, shares: shareRows.length, ofLevel };
+}
+
 export function tableFold(plans: readonly TablePlan[], weighting?: WeightingPlan): Fold<TableState[]> {
   const widths = plans.map(columnCount);
   const variables = plans.map((plan) => plan.stubs.map(stubVariables));
+  const layouts = plans.map((plan) => plan.stubs.map(stubLayout));
+  // Scratch space reused for every respondent: the columns they are in, the share rows they count in.
+  const columns: number[] = [0];
+  const hits = new Uint8Array(Math.max(0, ...layouts.flat().map((l) => l.shares)));
+  // Weighted: every WeightedSums numbered (first[t][s][c] the first of stub s in column c, its variables in
+  // order), and per weighting cell the CellSums of each number, so a respondent looks their cell up once.
+  const indexes = new WeakMap<TableState[], { first: number[][][]; targets: WeightedSums[]; slots: Map<string, (CellSums | undefined)[]> }>();
+  const indexOf = (states: TableState[]) => {
+    let index = indexes.get(states);
+    if (index === undefined) {
+      const targets: WeightedSums[] = [];
+      const first = states.map((state) => (state.sums ?? []).map((block) => block.map((column) => targets.push(...column) - column.length)));
+      index = { first, targets, slots: new Map() };
+      indexes.set(states, index);
+    }
+    return index;
+  };
   return {
     create: () =>
       plans.map((plan, t) => ({
@@ -56,37 +87,52 @@ export function tableFold(plans: readonly TablePlan[], weighting?: WeightingPlan
     add(states, response: Response) {
       const cell = weighting === undefined ? undefined : cellKey(weighting, response, response.weight ?? 1);
       const d = response.weight ?? 1;
-      plans.forEach((plan, t) => {
+      const { answers } = response;
+      for (let t = 0; t < plans.length; t++) {
+        const plan = plans[t] as TablePlan;
         const state = states[t] as TableState;
-        const columns = [0];
+        columns.length = 1;
         let offset = 1;
         for (const group of plan.groups) {
-          for (const c of group.of(response.answers)) columns.push(offset + c);
+          for (const c of group.of(answers)) columns.push(offset + c);
           offset += group.columns.length;
         }
-        plan.stubs.forEach((stub, s) => {
-          const seen = stub.observe(response.answers);
-          if (seen === null) return;
-          // The respondent's value of each variable: 1 or 0 per share row, then the value.
-          const ys = stub.rows.flatMap((row) => (row.levels.size > 0 ? [seen.levels.some((level) => row.levels.has(level)) ? 1 : 0] : []));
-          const shares = ys.length;
-          if (stub.values) ys.push(seen.value ?? 0);
+        const stubs = layouts[t] as StubLayout[];
+        const index = cell === undefined || state.sums === undefined ? undefined : indexOf(states);
+        let slot: (CellSums | undefined)[] = [];
+        if (index !== undefined && cell !== undefined) {
+          slot = index.slots.get(cell) ?? [];
+          if (!index.slots.has(cell)) index.slots.set(cell, slot);
+        }
+        /** Adds y to sum number k, in this respondent's cell. */
+        const addAt = (k: number, y: number): void => addToCellSums((slot[k] ??= cellSumsOf(index?.targets[k] as WeightedSums, cell as string)), d, y);
+        for (let s = 0; s < stubs.length; s++) {
+          const { stub, shares, ofLevel } = stubs[s] as StubLayout;
+          const seen = stub.observe(answers);
+          if (seen === null) continue;
+          // Which share rows the respondent counts in (once each, however many of a row's levels they chose).
+          hits.fill(0, 0, shares);
+          for (const level of seen.levels) for (const v of ofLevel[level] ?? []) hits[v] = 1;
           const block = state.blocks[s] as StubCounts[];
           for (const c of columns) {
             const counts = block[c] as StubCounts;
             counts.n++;
-            for (let v = 0; v < shares; v++) counts.counts[v] = (counts.counts[v] ?? 0) + (ys[v] ?? 0);
+            for (let v = 0; v < shares; v++) if (hits[v] === 1) counts.counts[v] = (counts.counts[v] ?? 0) + 1;
             if (seen.value !== null) counts.values.set(seen.value, (counts.values.get(seen.value) ?? 0) + 1);
           }
-          if (cell === undefined || state.sums === undefined) return;
+          if (index === undefined) continue;
           for (const c of columns) {
-            const sums = state.sums[s]?.[c] as WeightedSums[];
-            ys.forEach((y, v) => addToCellSums(cellSumsOf(sums[v] as WeightedSums, cell), d, y));
+            const k = index.first[t]?.[s]?.[c] ?? 0;
+            for (let v = 0; v < shares; v++) addAt(k + v, hits[v] ?? 0);
+            // The value (mean, SD, NPS rows) is the variable after the share rows.
+            if (stub.values) addAt(k + shares, seen.value ?? 0);
           }
-        });
-      });
+        }
+      }
     },
     merge(into, from) {
+      // Merged cells get sums of their own: the per-cell index is rebuilt as responses come.
+      indexes.delete(into);
       into.forEach((state, t) => {
         const other = from[t] as TableState;
         state.blocks.forEach((block, s) =>
