@@ -12,12 +12,12 @@ const STYLE = `
 body { font-family: "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Helvetica Neue", Arial, sans-serif; color: #1f2d3d;
   max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }
 h1 { font-size: 1.6rem; } h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 1px solid #ccd; } h3 { font-size: 1.05rem; }
-table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.9rem; }
-th, td { border: 1px solid #ccd; padding: 0.25rem 0.6rem; } th { background: #f3f5f8; }
+table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.9rem; display: block; max-width: 100%; overflow-x: auto; }
+th, td { border: 1px solid #ccd; padding: 0.25rem 0.6rem; } th { background: #f3f5f8; } td[align="right"] { white-space: nowrap; } td:first-child { min-width: 10rem; }
 td:not(:first-child) { font-variant-numeric: tabular-nums; }
 blockquote { margin: 0.8rem 0; padding: 0.5rem 0.8rem; border-left: 4px solid #c0392b; background: #fdf2f0; }
 figure.chart { margin: 1rem 0; } figure.chart svg { max-width: 100%; height: auto; }
-@media print { body { margin: 0; max-width: none; } figure.chart, table, blockquote { break-inside: avoid; } }
+@media print { body { margin: 0; max-width: none; } table { display: table; } figure.chart, blockquote { break-inside: avoid; } }
 `;
 
 /** `svgs` maps a chart's relative path (`charts/retention.svg`) to its SVG text. */
