@@ -61,6 +61,8 @@ export interface TableResult {
   id: string;
   title: string;
   weighted: boolean;
+  /** Weighted: the codebook's weighting (method, the labels of the questions it weights on) and whether a sampling design is used. */
+  weighting?: { method: string; by: string[]; design: boolean };
   level: number;
   adjust: 'holm' | 'bonferroni' | 'none';
   vsTotal: boolean;

@@ -21,7 +21,7 @@ const TEXT = {
         `字母：该格显著高于同组中标有该字母的列（${tests}；置信水平 ${level}%，每行在组内${adjust}）。`,
         ...(overlapping.length === 0 ? [] : [`${overlapping.join('、')}为多选题，各列互有重叠，组内不作两两比较。`]),
         ...(table.vsTotal ? ['▲▼：显著高于／低于其余样本。'] : []),
-        `*：样本量不足 ${table.smallBase}，请谨慎解读；—：样本量不足 ${table.suppressBelow}，不显示。${table.weighted ? '已加权。' : '未加权。'}`,
+        `*：样本量不足 ${table.smallBase}，请谨慎解读；—：样本量不足 ${table.suppressBelow}，不显示。${weightingZh(table)}`,
       ];
     },
   },
@@ -43,11 +43,25 @@ const TEXT = {
         `Letters: the cell is significantly higher than the column of its group with that letter (${tests}; ${level}% level, ${adjust} within each row of a group).`,
         ...(overlapping.length === 0 ? [] : [`${overlapping.join(', ')}: multiple choice, so its columns overlap and are not compared with each other.`]),
         ...(table.vsTotal ? ['▲▼: significantly higher / lower than the rest of the sample.'] : []),
-        `*: base under ${table.smallBase}, read with care; —: base under ${table.suppressBelow}, not shown. ${table.weighted ? 'Weighted.' : 'Unweighted.'}`,
+        `*: base under ${table.smallBase}, read with care; —: base under ${table.suppressBelow}, not shown. ${weightingEn(table)}`,
       ];
     },
   },
 };
+
+function weightingZh(table: TableResult): string {
+  const w = table.weighting;
+  if (!table.weighted || w === undefined) return table.weighted ? '已加权。' : '未加权。';
+  const how = w.method === 'none' ? '' : `${w.method}${w.by.length > 0 ? `：${w.by.join('、')}` : ''}`;
+  return `已加权（${[how, w.design ? '按抽样设计' : ''].filter((x) => x !== '').join('，')}）。`;
+}
+
+function weightingEn(table: TableResult): string {
+  const w = table.weighting;
+  if (!table.weighted || w === undefined) return table.weighted ? 'Weighted.' : 'Unweighted.';
+  const how = w.method === 'none' ? '' : `${w.method}${w.by.length > 0 ? ` on ${w.by.join(', ')}` : ''}`;
+  return `Weighted (${[how, w.design ? 'with the sampling design' : ''].filter((x) => x !== '').join('; ')}).`;
+}
 
 export function tableText(language: Language) {
   return TEXT[language];

@@ -62,7 +62,12 @@ export function finishStats(codebook: Codebook, state: SurveyState, where: strin
     const alternatives = compareWeightings(codebook, plans, unweighted, state, settings, where);
     return { ...(reweighted === undefined ? {} : { reweighted }), ...(alternatives.length === 0 ? {} : { weightings: alternatives }) };
   };
-  const tables = (context?: WeightingContext): TableResult[] => tablePlans(codebook).map((plan, t) => computeTable(plan, state.tables?.[t] ?? { blocks: [] }, context));
+  const weightingNote = {
+    method: codebook.weighting.method,
+    by: (codebook.weighting.by ?? []).map((id) => codebook.questions.find((q) => q.id === id)?.label ?? id),
+    design: codebook.design !== undefined,
+  };
+  const tables = (context?: WeightingContext): TableResult[] => tablePlans(codebook).map((plan, t) => computeTable(plan, state.tables?.[t] ?? { blocks: [] }, context, weightingNote));
   if (state.weighting === undefined) return { metrics: unweighted, breakdowns, ...extras(), tables: tables() };
 
   const weighting = canonicalWeightedState(state.weighting);

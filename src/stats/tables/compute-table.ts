@@ -22,7 +22,8 @@ interface Side {
   sums: readonly WeightedSums[];
 }
 
-export function computeTable(plan: TablePlan, state: TableState, context?: WeightingContext): TableResult {
+/** `weighting` describes the codebook's weighting for the table's notes (with `context`, when weighted). */
+export function computeTable(plan: TablePlan, state: TableState, context?: WeightingContext, weighting?: TableResult['weighting']): TableResult {
   const { table } = plan;
   const weighted = context !== undefined && state.sums !== undefined;
   const columns: TableColumn[] = [{ group: 'total', label: 'Total', letter: null }];
@@ -75,6 +76,7 @@ export function computeTable(plan: TablePlan, state: TableState, context?: Weigh
     id: table.id,
     title: plan.title,
     weighted,
+    ...(weighted && weighting !== undefined ? { weighting } : {}),
     level: plan.level,
     adjust: table.adjust,
     vsTotal: table.vsTotal,

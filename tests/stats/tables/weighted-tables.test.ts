@@ -88,6 +88,7 @@ describe('weighted banner tables against R survey', () => {
 
   it('a raked design with clusters in strata (nhanes): every cell, letter and arrow as R on the raked design', () => {
     compare(nhanes, reference.nhanes as ReferenceTable);
+    expect(nhanes.weighting).toEqual({ method: 'rake', by: ['RIAGENDR', 'race'], design: true });
     const letters = nhanes.blocks.flatMap((b) => b.rows.flatMap((r) => r.cells.map((c) => c.letters))).join('');
     expect(letters.length).toBeGreaterThan(10);
   });
