@@ -149,6 +149,11 @@ describe('stickiness CLI', { timeout: 60_000 }, () => {
     expect(stdout).toMatch(/-> .*tabs-out\/kimi-2024\/tables\/main\.xlsx, main\.csv\n$/);
     for (const file of ['main.xlsx', 'main.csv']) expect(existsSync(path.join(work, 'tabs-out/kimi-2024/tables', file))).toBe(true);
     expect(run('tabs', dir, '--out', path.join(work, 'tabs-out'), '--table', 'mian')).toMatchObject({ status: 2, stderr: 'stickiness: --table mian: no table has that id (did you mean `main`?); tables are: main\n' });
+    const json = run('tabs', dir, '--out', path.join(work, 'tabs-out'), '--table', 'main', '--json');
+    expect(json.status).toBe(0);
+    const tables = JSON.parse(json.stdout) as { id: string; blocks: unknown[] }[];
+    const stats = JSON.parse(readFileSync(path.join(work, 'tabs-out/kimi-2024/stats.json'), 'utf8')) as { tables: unknown[] };
+    expect(tables).toEqual(stats.tables);
   });
 
   it('tabs exits 1 with one line when the survey has no table', () => {
