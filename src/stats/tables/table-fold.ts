@@ -1,7 +1,7 @@
 /**
  * The counts behind the banner tables, per table, per stub, per column (Total first, then each banner
- * group's columns in order): the respondents in the stub's base, how many counted each level, and how many
- * gave each value; when the codebook weights, per row variable the per-cell weighted sums (weights/
+ * group's columns in order): the respondents in the stub's base, how many count in each share row, and how
+ * many gave each value; when the codebook weights, per row variable the per-cell weighted sums (weights/
  * weighted-sums.ts) that a weighted share, mean and their design-based tests need.
  */
 import type { Fold } from '../../model/fold.ts';
