@@ -9,7 +9,9 @@
 # * apistrat: tests/fixtures/design/apistrat/survey-tables.yaml, table `schools`:
 #     des <- svydesign(id = ~1, strata = ~stype, weights = ~pw, fpc = ~fpc, data = d)
 #   banner stype (E, H, M) and awards (No, Yes); stubs sch.wide (options), api00 (mean, SD), the metric
-#   awards_yes; Holm; arrows.
+#   awards_yes, and an NPS stub rec = min(10, max(0, round((api00 - 400) / 45))) (promoters, passives, detractors
+#   and the NPS, the mean of the score 100 / 0 / -100; the script writes the data with it as data-tables.csv);
+#   Holm; arrows.
 # * nhanes: tests/fixtures/design/nhanes/survey-raked-tables.yaml, table `cholesterol`, the raked design
 #     des0 <- svydesign(id = ~SDMVPSU, strata = ~SDMVSTRA, weights = ~WTMEC2YR, nest = TRUE, data = d)
 #     des <- rake(des0, list(~RIAGENDR, ~race), list(popG, popR), control = list(maxit = 100, epsilon = 1e-10))
@@ -116,6 +118,10 @@ level_columns <- function(x, options) lapply(options, function(o) list(label = o
 
 # ---- apistrat ----------------------------------------------------------------------------------------
 d <- read.csv("tests/fixtures/design/apistrat/data.csv", stringsAsFactors = FALSE)
+# A 0-10 score for an NPS stub, made from api00 and written beside the data for the codebook to read.
+d$rec <- pmin(10, pmax(0, round((d$api00 - 400) / 45)))
+write.csv(d, "tests/fixtures/design/apistrat/data-tables.csv", row.names = FALSE, na = "")
+d <- read.csv("tests/fixtures/design/apistrat/data-tables.csv", stringsAsFactors = FALSE)
 des <- svydesign(id = ~1, strata = ~stype, weights = ~pw, fpc = ~fpc, data = d)
 all <- rep(TRUE, nrow(d))
 columns <- c(list(list(label = "Total", mask = all)), level_columns(d$stype, c("E", "H", "M")), level_columns(d$awards, c("No", "Yes")))
@@ -123,7 +129,12 @@ groups <- list(list(indices = 2:4, compared = TRUE), list(indices = 5:6, compare
 stubs <- list(
   list(id = "sch_wide", rows = share_rows(d$sch.wide, c("No", "Yes")), answered = !is.na(d$sch.wide)),
   list(id = "api00", rows = value_rows(as.numeric(d$api00)), answered = !is.na(d$api00)),
-  list(id = "awards_yes", rows = list(list(type = "metric", label = "awards_yes", y = as.numeric(d$awards == "Yes"))), answered = !is.na(d$awards)))
+  list(id = "awards_yes", rows = list(list(type = "metric", label = "awards_yes", y = as.numeric(d$awards == "Yes"))), answered = !is.na(d$awards)),
+  list(id = "rec", rows = list(
+    list(type = "promoters", label = NA, y = as.numeric(d$rec >= 9)),
+    list(type = "passives", label = NA, y = as.numeric(d$rec >= 7 & d$rec <= 8)),
+    list(type = "detractors", label = NA, y = as.numeric(d$rec <= 6)),
+    list(type = "nps", label = NA, y = ifelse(d$rec >= 9, 100, ifelse(d$rec <= 6, -100, 0)))), answered = !is.na(d$rec)))
 apistrat <- bannerTable(des, d, columns, groups, stubs, "holm")
 
 # ---- nhanes, raked -----------------------------------------------------------------------------------

@@ -3,7 +3,8 @@
  * every call), e.g. coef(svymean(~y, subset(des, <column> & !is.na(y)), na.rm = TRUE)), sqrt(svyvar(...)), and
  * for each pair of columns svyglm(y ~ g, design = subset(des, g %in% c(a, b) & !is.na(y))) with
  * p.adjust(method = "holm" | "bonferroni"). On apistrat (strata with fpc, Holm) and on nhanes raked to two
- * margins (clusters in strata, calibrated; Bonferroni), both with arrows against the rest of the sample.
+ * margins (clusters in strata, calibrated; Bonferroni), both with arrows against the rest of the sample; apistrat
+ * also with an NPS stub (promoters, passives, detractors and the NPS as svymean of the score 100 / 0 / −100).
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -82,7 +83,7 @@ describe('weighted banner tables against R survey', () => {
     [apistrat, nhanes] = await Promise.all([tableOf('tests/fixtures/design/apistrat/survey-tables.yaml'), tableOf('tests/fixtures/design/nhanes/survey-raked-tables.yaml')]);
   }, 60_000);
 
-  it('a stratified design with fpc (apistrat): shares, means, SD, bases, row %, letters and arrows as svymean / svyvar / svyglm', () => {
+  it('a stratified design with fpc (apistrat): shares, means, SD, NPS, bases, row %, letters and arrows as svymean / svyvar / svyglm', () => {
     compare(apistrat, reference.apistrat as ReferenceTable);
   });
 
