@@ -128,10 +128,11 @@ function bannerGroup(codebook: Codebook, entry: TableEntry): BannerGroupPlan {
     const metric = metricOf(codebook, ref.metric);
     const plan = planMetric(codebook, metric);
     const label = metric.label ?? metric.id;
-    return { id: metric.id, label, type: 'metric', columns: [label], of: (answers) => {
+    const of = (answers: readonly Answer[]): readonly number[] => {
       const answer = answerFor(plan, answers);
       return answer !== null && isHit(plan, answer) ? [0] : [];
-    } };
+    };
+    return { id: metric.id, label, type: 'metric', columns: [label], of };
   }
   const { question, at } = questionOf(codebook, ref.question);
   const levels = questionLevels(question);
@@ -155,17 +156,20 @@ function stubPlan(codebook: Codebook, table: Table, entry: TableEntry): StubPlan
     const plan = planMetric(codebook, metric);
     const label = metric.label ?? metric.id;
     const base = { id: metric.id, source: 'metric' as const, label };
+    if (metric.kind === 'nps') return npsStub(base, (answers) => answerFor(plan, answers));
     if (metric.kind === 'mean') {
-      return { ...base, values: true, rows: [row('mean'), row('sd')], observe: (answers) => {
+      const observe = (answers: readonly Answer[]): Observation | null => {
         const answer = answerFor(plan, answers);
         return answer === null ? null : { levels: [], value: valueOf(plan.question, answer) };
-      } };
+      };
+      return { ...base, values: true, rows: [row('mean'), row('sd')], observe };
     }
-    if (metric.kind === 'nps') return npsStub(base, (answers) => answerFor(plan, answers));
-    return { ...base, values: false, rows: [{ type: 'metric', label, levels: new Set([0]) }], observe: (answers) => {
+    // A share metric: one row, its success.
+    const observe = (answers: readonly Answer[]): Observation | null => {
       const answer = answerFor(plan, answers);
       return answer === null ? null : { levels: isHit(plan, answer) ? [0] : [], value: null };
-    } };
+    };
+    return { ...base, values: false, rows: [{ type: 'metric', label, levels: new Set([0]) }], observe };
   }
   const { question, at } = questionOf(codebook, ref.question);
   const base = { id: question.id, source: 'question' as const, label: question.label ?? question.id };
