@@ -1,19 +1,21 @@
 /**
  * A banner table as plain text for the terminal: the label column (cut at 40 columns of width) and one
- * right-aligned column per banner column, widths counted in terminal cells (CJK characters take two), the
+ * right-aligned column per banner column (headers cut at 24, their letters kept), widths counted in terminal cells (CJK characters take two), the
  * notes below.
  */
 import type { Language } from '../audit/messages.ts';
 import type { TableResult } from '../model/table-result.ts';
-import { columnHeader, gridCellText, tableGrid } from '../report/table-grid.ts';
+import { gridCellText, tableGrid } from '../report/table-grid.ts';
 
 const LABEL_WIDTH = 40;
+/** Column headers are cut to this width in the terminal (the files keep them whole). */
+const HEADER_WIDTH = 24;
 
 export function formatTable(table: TableResult, language: Language): string {
   const grid = tableGrid(table, language);
   const labels = grid.lines.map((line) => cut(line.kind === 'figure' || line.kind === 'base' ? `  ${line.label}` : line.label, LABEL_WIDTH));
   const labelWidth = Math.max(...labels.map(width), 0);
-  const headers = grid.columns.map(columnHeader);
+  const headers = grid.columns.map((column) => (column.letter === null ? cut(column.label, HEADER_WIDTH) : `${cut(column.label, HEADER_WIDTH - column.letter.length - 3)} (${column.letter})`));
   const texts = grid.lines.map((line) => line.cells.map(gridCellText));
   const widths = headers.map((header, c) => Math.max(width(header), ...texts.map((cells) => width(cells[c] ?? ''))));
   const row = (label: string, cells: readonly string[]): string => `${pad(label, labelWidth, 'end')}  ${cells.map((cell, c) => pad(cell, widths[c] ?? 0, 'start')).join('  ')}`.trimEnd();
