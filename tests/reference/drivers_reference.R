@@ -1,0 +1,49 @@
+#!/usr/bin/Rscript
+# Independent reference values for scale reliability and relative importance (tests/stats/reliability/,
+# tests/stats/drivers/), computed with R -- never with this project's code.
+#
+# Regenerate (from the repository root; Debian packages r-base-core r-cran-psych r-cran-jsonlite):
+#     Rscript tests/reference/drivers_reference.R > tests/reference/drivers-reference.json
+#
+# Data: R's datasets::attitude (Chatterjee and Price 1977: 30 departments, 7 ratings; part of base R), written
+# into the JSON so the tests read the same numbers.
+# * alpha: a <- psych::alpha(attitude[, c("complaints", "privileges", "learning", "raises")]);
+#   a$total$raw_alpha, a$total$std.alpha, a$total$average_r, a$feldt$lower.ci / upper.ci (Feldt,
+#   psych::alpha.ci with p.val = .05), a$item.stats$r.drop (item-rest), a$alpha.drop$raw_alpha.
+#   Also with the 90% level: psych::alpha.ci(a$total$raw_alpha, 30, 4, p.val = .10).
+# * lmg: outcome rating, drivers complaints, privileges, learning, raises, critical, advance; R² of every
+#   subset S by summary(lm(rating ~ S, attitude))$r.squared, and driver j's share
+#   sum over S without j of |S|! (p - |S| - 1)! / p! * (R²(S + j) - R²(S)) (the Shapley value; relaimpo's
+#   "lmg"); beta: coef(lm(scale(rating) ~ scale(drivers))); r2: summary(lm(rating ~ ., attitude))$r.squared.
+suppressPackageStartupMessages({ library(psych); library(jsonlite) })
+
+items <- c("complaints", "privileges", "learning", "raises")
+a <- suppressWarnings(psych::alpha(attitude[, items]))
+ci90 <- psych::alpha.ci(a$total$raw_alpha, 30, 4, p.val = .10)
+
+drivers <- c("complaints", "privileges", "learning", "raises", "critical", "advance")
+p <- length(drivers)
+r2 <- function(set) if (length(set) == 0) 0 else summary(lm(reformulate(set, "rating"), data = attitude))$r.squared
+lmg <- sapply(drivers, function(j) {
+  others <- setdiff(drivers, j); total <- 0
+  for (size in 0:(p - 1)) {
+    sets <- if (size == 0) list(character(0)) else combn(others, size, simplify = FALSE)
+    w <- factorial(size) * factorial(p - size - 1) / factorial(p)
+    for (s in sets) total <- total + w * (r2(c(s, j)) - r2(s))
+  }
+  total
+})
+std <- as.data.frame(scale(attitude[, c("rating", drivers)]))
+beta <- coef(lm(reformulate(drivers, "rating"), data = std))[drivers]
+
+cat(toJSON(list(
+  data = as.list(attitude),
+  alpha = list(items = items, n = nrow(attitude), raw = a$total$raw_alpha, standardized = a$total$std.alpha,
+               averageR = a$total$average_r,
+               feldt95 = c(a$feldt$lower.ci$raw_alpha, a$feldt$upper.ci$raw_alpha),
+               feldt90 = c(ci90$lower.ci, ci90$upper.ci),
+               itemRest = unname(a$item.stats$r.drop), alphaIfDeleted = unname(a$alpha.drop$raw_alpha)),
+  lmg = list(outcome = "rating", drivers = drivers, r2 = r2(drivers), shares = unname(lmg), beta = unname(beta)),
+  versions = list(R = R.version.string, psych = as.character(packageVersion("psych")))),
+  auto_unbox = TRUE, digits = NA, pretty = TRUE))
+cat("\n")
