@@ -21,6 +21,13 @@ const ZIP64_EOCD = 0x06064b50;
 const CENTRAL = 0x02014b50;
 const MAX_COMMENT = 0xffff;
 
+/** Where the end-of-central-directory record starts in the last bytes of a zip (searched from the end past a comment); −1 when there is none. */
+export function endOfCentralDirectory(tail: Buffer): number {
+  const stop = Math.max(0, tail.length - 22 - MAX_COMMENT);
+  for (let at = tail.length - 22; at >= stop; at--) if (tail.readUInt32LE(at) === EOCD) return at;
+  return -1;
+}
+
 /** The zip's parts as its central directory lists them; undefined when the file is not a zip. */
 export async function zipDirectory(file: string): Promise<ZipPart[] | undefined> {
   const handle = await open(file);
@@ -29,13 +36,7 @@ export async function zipDirectory(file: string): Promise<ZipPart[] | undefined>
     const tailLength = Math.min(size, 22 + MAX_COMMENT + 20);
     const tail = Buffer.alloc(tailLength);
     await handle.read(tail, 0, tailLength, size - tailLength);
-    let eocd = -1;
-    for (let at = tailLength - 22; at >= 0; at--) {
-      if (tail.readUInt32LE(at) === EOCD) {
-        eocd = at;
-        break;
-      }
-    }
+    const eocd = endOfCentralDirectory(tail);
     if (eocd < 0) return undefined;
     let count = tail.readUInt16LE(eocd + 10);
     let directorySize = tail.readUInt32LE(eocd + 12);

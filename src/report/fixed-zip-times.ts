@@ -3,7 +3,8 @@
  * workbook is the same bytes whenever it is written (the zip writer stamps parts with the clock). Returns a
  * patched copy; a buffer that is not a zip the reader understands is returned unchanged.
  */
-const EOCD = 0x06054b50;
+import { endOfCentralDirectory } from '../ingest/zip-directory.ts';
+
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 /** 1980-01-01 00:00:00, the zip format's first day, in MS-DOS date and time fields. */
@@ -12,13 +13,7 @@ const DOS_TIME = 0;
 
 export function fixedZipTimes(zip: Uint8Array): Uint8Array {
   const out = Buffer.from(zip);
-  let eocd = -1;
-  for (let at = out.length - 22; at >= Math.max(0, out.length - 22 - 0xffff); at--) {
-    if (out.readUInt32LE(at) === EOCD) {
-      eocd = at;
-      break;
-    }
-  }
+  const eocd = endOfCentralDirectory(out);
   if (eocd < 0) return zip;
   const count = out.readUInt16LE(eocd + 10);
   let at = out.readUInt32LE(eocd + 16);
