@@ -8,6 +8,7 @@ import { didYouMean } from '../util/nearest.ts';
 import type { CodebookIssue } from './codebook-issue.ts';
 import { MAX_RATING_LEVELS, questionLevels } from './question-levels.ts';
 import { metricKindRules, type Codebook, type Question } from './schema.ts';
+import { isIndexQuestion } from './index-questions.ts';
 import { MAX_TABLE_CELLS, tableSize } from './table-size.ts';
 
 /** Tolerance on the sum of benchmark shares: they must sum to 1 ± 0.01 (shares typed to two decimals). */
@@ -22,7 +23,8 @@ export function crossCheck(codebook: Codebook): CodebookIssue[] {
   };
   const byId = new Map<string, Question>();
   codebook.questions.forEach((question, i) => {
-    checkQuestion(question, ['questions', i], report);
+    // An index's question (index-questions.ts) has no column: its index is checked below.
+    if (!isIndexQuestion(codebook, question)) checkQuestion(question, ['questions', i], report);
     if (byId.has(question.id)) report(['questions', i, 'id'], `question id \`${question.id}\` is used twice; ids must be unique`);
     byId.set(question.id, question);
   });
@@ -100,6 +102,22 @@ export function crossCheck(codebook: Codebook): CodebookIssue[] {
       } else if (!metricKindRules[metric.kind].breakdown) {
         report(['breakdowns', i, 'metrics', j], `\`${id}\` is a ${metric.kind}; break down a ${orList(BREAKABLE)} metric instead`);
       }
+    });
+  });
+
+  const seenIndexes = new Set<string>();
+  codebook.indexes.forEach((index, i) => {
+    const path: Path = ['indexes', i];
+    if (seenIndexes.has(index.id)) report([...path, 'id'], `index id \`${index.id}\` is used twice; ids must be unique`);
+    seenIndexes.add(index.id);
+    index.items.forEach((id, j) => {
+      const item = byId.get(id);
+      if (item !== undefined && isIndexQuestion(codebook, item)) report([...path, 'items', j], `\`${id}\` is an index; an index is built from likert or rating questions`);
+      else lookup([...path, 'items', j], id, ['likert', 'rating']);
+      if (index.items.indexOf(id) !== j) report([...path, 'items', j], `item \`${id}\` is listed twice`);
+    });
+    index.reverse.forEach((id, j) => {
+      if (!index.items.includes(id)) report([...path, 'reverse', j], `\`${id}\` is not one of the index's items (${listed(index.items)}); list it under \`items\` too`);
     });
   });
 

@@ -6,6 +6,7 @@ import { isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Docume
 import type { z } from 'zod';
 import { formatPath, type CodebookIssue } from './codebook-issue.ts';
 import { crossCheck } from './cross-check.ts';
+import { indexClashes, withIndexQuestions } from './index-questions.ts';
 import { didYouMean } from '../util/nearest.ts';
 import { codebookSchema, type Codebook } from './schema.ts';
 import { withoutBidiControlsDeep } from '../util/inert-text.ts';
@@ -53,8 +54,10 @@ export function parseCodebook(yamlText: string): ParseCodebookResult {
   data = withoutBidiControlsDeep(data);
 
   const parsed = codebookSchema.safeParse(data);
-  const issues: CodebookIssue[] = parsed.success ? crossCheck(parsed.data) : parsed.error.issues.map((issue) => toIssue(issue, doc));
-  if (parsed.success && issues.length === 0) return { ok: true, value: parsed.data };
+  // Indexes are numeric questions to everything after this, the cross-checks included.
+  const value = parsed.success ? withIndexQuestions(parsed.data) : undefined;
+  const issues: CodebookIssue[] = parsed.success ? [...indexClashes(parsed.data), ...crossCheck(value as Codebook)] : parsed.error.issues.map((issue) => toIssue(issue, doc));
+  if (value !== undefined && issues.length === 0) return { ok: true, value };
   return { ok: false, issues: issues.map((issue) => locate(issue, doc, lineCounter)) };
 }
 

@@ -198,6 +198,21 @@ export const breakdownSchema = strictObject({
 });
 export type Breakdown = z.infer<typeof breakdownSchema>;
 
+/**
+ * An index: a per-respondent score from a battery of likert or rating items (mean or prorated sum of their
+ * codes, reverse-coded items flipped), usable as a numeric question by metrics, breakdowns and tables.
+ */
+export const indexSchema = strictObject({
+  id: questionId,
+  label: shown.optional(),
+  items: z.array(questionId).min(2, 'needs at least two items'),
+  reverse: z.array(questionId).default([]),
+  method: z.enum(['mean', 'sum']).default('mean'),
+  /** The share of items a respondent must answer to get a score. */
+  minAnswered: z.number().gt(0).max(1).default(0.5),
+});
+export type Index = z.infer<typeof indexSchema>;
+
 /** A banner or stub entry: a question (its id, or `{ question }`) or a metric (`{ metric }`). */
 const tableEntry = z.union([questionId, strictObject({ question: questionId }), strictObject({ metric: metricId })]);
 export type TableEntry = z.infer<typeof tableEntry>;
@@ -346,6 +361,8 @@ export const codebookSchema = strictObject({
    */
   filter: z.union([amongSchema, z.array(amongSchema).min(1)]).transform((filter) => (Array.isArray(filter) ? filter : [filter])).optional(),
   questions: z.array(questionSchema).min(1, 'needs at least one question'),
+  /** Scores built from item batteries; each is also a numeric question of its id (docs/codebook.md, "indexes"). */
+  indexes: z.array(indexSchema).max(50, 'allows at most 50 indexes').default([]),
   metrics: z.array(metricSchema).default([]),
   breakdowns: z.array(breakdownSchema).default([]),
   quality: qualitySchema.default({ unknownValues: 'stop' }),

@@ -2,6 +2,7 @@
  * Finds, in an export's header, the column of every question, respondent field and PII or key column the
  * codebook names. A name that is not there is an error listing the nearest header names.
  */
+import { isIndexQuestion } from '../codebook/index-questions.ts';
 import type { Codebook } from '../codebook/schema.ts';
 import { nearest } from '../util/nearest.ts';
 import { normalizeLabel } from '../util/normalize-label.ts';
@@ -76,6 +77,8 @@ export function resolveColumns(codebook: Codebook, table: HeaderRows): ResolveRe
   };
 
   const questions = codebook.questions.map((question, i): QuestionColumns => {
+    // An index's answer is computed from its items: it has no column.
+    if (isIndexQuestion(codebook, question)) return {};
     if (question.column !== undefined) {
       const column = find(question.column, `questions[${i}].column`);
       return column === undefined ? {} : { column };

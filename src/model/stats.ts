@@ -6,6 +6,7 @@ import type { MetricResult } from './metric-result.ts';
 import type { WeightingComparison } from './weighting-comparison.ts';
 import type { WeightingDiagnostics } from './weighting-diagnostics.ts';
 import type { DesignDiagnostics } from './design-diagnostics.ts';
+import type { ReliabilityResult } from './reliability-result.ts';
 import type { TableResult } from './table-result.ts';
 
 export interface Stats {
@@ -22,6 +23,8 @@ export interface Stats {
   breakdowns: BreakdownResult[];
   /** The banner tables (`tables`, or the default one). */
   tables?: TableResult[];
+  /** Per index (`indexes`), the reliability of its items. */
+  reliability?: ReliabilityResult[];
   audit: Audit;
   flags: Flag[];
 }

@@ -9,6 +9,7 @@ import type { ChartSpec } from '../render/chart-specs.ts';
 import { escapeMarkdown as esc } from './escape-markdown.ts';
 import { formatFixed, formatPercent } from './format-number.ts';
 import { reportText } from './report-text.ts';
+import { reliabilityMarkdown } from './reliability-md.ts';
 import { tableMarkdown } from './table-md.ts';
 import { tableText } from './table-text.ts';
 import type { GroupResult, MetricResult } from '../model/metric-result.ts';
@@ -97,6 +98,8 @@ export function reportMarkdown(
       if (forest !== undefined) lines.push(`![${esc(forest.title)}](charts/${forest.name}.svg)`, '');
     }
   }
+
+  lines.push(...reliabilityMarkdown(stats.reliability ?? [], codebook.language, (id) => questionLabel(codebook, id)));
 
   const tables = stats.tables ?? [];
   if (tables.length > 0) {

@@ -10,6 +10,7 @@ import type { DesignDiagnostics } from '../model/design-diagnostics.ts';
 import type { ValidationSummary } from '../model/validation.ts';
 import type { Stats } from '../model/stats.ts';
 import type { TableResult } from '../model/table-result.ts';
+import type { ReliabilityResult } from '../model/reliability-result.ts';
 
 /**
  * Every number in `stats.json` is finite: JSON would write NaN and ±Infinity as null, and the reports as
@@ -33,6 +34,7 @@ export function buildStats(args: {
   design?: DesignDiagnostics;
   weightings?: WeightingComparison[];
   tables?: TableResult[];
+  reliability?: ReliabilityResult[];
 }): Stats {
   const { codebook, validation } = args;
   const stats: Stats = {
@@ -60,6 +62,7 @@ export function buildStats(args: {
     ...(args.weightings === undefined ? {} : { weightings: args.weightings }),
     breakdowns: args.breakdowns,
     ...(args.tables === undefined || args.tables.length === 0 ? {} : { tables: args.tables }),
+    ...(args.reliability === undefined || args.reliability.length === 0 ? {} : { reliability: args.reliability }),
     audit: args.audit.audit,
     flags: args.audit.flags,
   };

@@ -26,6 +26,8 @@ import { raoScott } from './weights/rao-scott.ts';
 import type { WeightedSums } from './weights/weighted-sums.ts';
 import type { TableResult } from '../model/table-result.ts';
 import { computeTable } from './tables/compute-table.ts';
+import type { ReliabilityResult } from '../model/reliability-result.ts';
+import { indexReliability } from './reliability/index-reliability.ts';
 import { tablePlans } from './tables/table-plan.ts';
 import { weightingDiagnostics } from './weights/weighting-diagnostics.ts';
 
@@ -43,6 +45,8 @@ export interface FinishedStats {
   weightings?: WeightingComparison[];
   /** The banner tables, weighted as the metrics are. */
   tables: TableResult[];
+  /** Per index, the reliability of its items (unweighted). */
+  reliability: ReliabilityResult[];
 }
 
 /** The audit's re-weighting: the metrics and weight diagnostics, or why it could not be done. */
@@ -67,8 +71,9 @@ export function finishStats(codebook: Codebook, state: SurveyState, where: strin
     by: (codebook.weighting.by ?? []).map((id) => codebook.questions.find((q) => q.id === id)?.label ?? id),
     design: codebook.design !== undefined,
   };
+  const reliability = codebook.indexes.map((index, x) => indexReliability(codebook, index, state.reliability?.[x]));
   const tables = (context?: WeightingContext): TableResult[] => tablePlans(codebook).map((plan, t) => computeTable(plan, state.tables?.[t] ?? { blocks: [] }, context, weightingNote));
-  if (state.weighting === undefined) return { metrics: unweighted, breakdowns, ...extras(), tables: tables() };
+  if (state.weighting === undefined) return { metrics: unweighted, breakdowns, ...extras(), tables: tables(), reliability };
 
   const weighting = canonicalWeightedState(state.weighting);
   stopOnOverflow(codebook, weighting, where);
@@ -84,6 +89,7 @@ export function finishStats(codebook: Codebook, state: SurveyState, where: strin
     ...(prepared === undefined ? {} : { design: designDiagnostics(prepared.layout, weighting.plan) }),
     ...extras(),
     tables: tables(context),
+    reliability,
   };
 }
 

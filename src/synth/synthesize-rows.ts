@@ -3,6 +3,7 @@
  * from the profile (uniform where it is silent); and, on request, faulty rows of every kind the codebook's
  * quality rules catch, so the accounting can be seen at work. Pure: returns cells, not bytes.
  */
+import { isIndexQuestion } from '../codebook/index-questions.ts';
 import type { Codebook, Question } from '../codebook/schema.ts';
 import { normalizeLabel } from '../util/normalize-label.ts';
 import { seededRandom, type Random } from '../util/random.ts';
@@ -53,7 +54,7 @@ export function synthesizeRows(codebook: Codebook, profile: Profile, options: Sy
   if (codebook.weighting.column !== undefined) addMeta(codebook.weighting.column, () => (0.5 + rng.next() * 1.5).toFixed(3));
 
   const questionColumns = codebook.questions.flatMap((q) =>
-    q.column !== undefined ? [q.column] : ('options' in q ? q.options : []).map((o) => `${q.columnPrefix ?? ''}${o}`),
+    isIndexQuestion(codebook, q) ? [] : q.column !== undefined ? [q.column] : ('options' in q ? q.options : []).map((o) => `${q.columnPrefix ?? ''}${o}`),
   );
   const header = [...meta.map((m) => m.name), ...questionColumns];
   const order = answerOrder(codebook, profile);
@@ -137,6 +138,8 @@ function drawAnswer(codebook: Codebook, question: Question, profile: QuestionPro
 }
 
 function questionCells(codebook: Codebook, question: Question, answer: Draft): string[] {
+  // An index is computed from its items, not written.
+  if (isIndexQuestion(codebook, question)) return [];
   if (question.columnPrefix !== undefined && 'options' in question) {
     const chosen = new Set(Array.isArray(answer) ? answer : []);
     return question.options.map((_, i) => (chosen.has(i) ? '1' : '0'));

@@ -5,6 +5,7 @@
  * leaves out. Every record gets exactly one verdict, so `rowsRead == accepted + quarantined + filtered`. The
  * validator remembers duplicate keys across rows (of rows the filter keeps).
  */
+import { indexScorer, isIndexQuestion } from '../codebook/index-questions.ts';
 import type { Codebook, Question } from '../codebook/schema.ts';
 import type { ColumnMap } from '../ingest/resolve-columns.ts';
 import { parseDuration } from '../ingest/parse-duration.ts';
@@ -39,6 +40,11 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
   const separators = questions.map((q) => separatorOf(codebook, q));
   const missing = questions.map((q) => missingValues(q, codebook));
   const questionIndex = new Map(questions.map((q, i) => [q.id, i]));
+  // An index's answer is its score from the items before it, never a cell.
+  const scorers = questions.map((q) => {
+    const index = isIndexQuestion(codebook, q) ? codebook.indexes.find((i) => i.id === q.id) : undefined;
+    return index === undefined ? undefined : indexScorer(codebook, index);
+  });
   const filter = (codebook.filter ?? []).map((condition) => ({ at: questionIndex.get(condition.question) ?? -1, ...allowedLevels(codebook, condition) }));
   const attention = quality.attentionCheck;
   const attentionIndex = attention === undefined ? undefined : questionIndex.get(attention.question);
@@ -104,6 +110,11 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
     let unknown: QuarantinedRow['unknown'];
     const answers: Answer[] = [];
     for (let q = 0; q < questions.length; q++) {
+      const scorer = scorers[q];
+      if (scorer !== undefined) {
+        answers.push(scorer(answers));
+        continue;
+      }
       const column = columns.questions[q]?.column;
       const result = answerOf(q, cells);
       if (result.ok) {

@@ -10,15 +10,22 @@
 # * alpha: a <- psych::alpha(attitude[, c("complaints", "privileges", "learning", "raises")]);
 #   a$total$raw_alpha, a$total$std.alpha, a$total$average_r, a$feldt$lower.ci / upper.ci (Feldt,
 #   psych::alpha.ci with p.val = .05), a$item.stats$r.drop (item-rest), a$alpha.drop$raw_alpha.
-#   Also with the 90% level: psych::alpha.ci(a$total$raw_alpha, 30, 4, p.val = .10).
+#   Also with the 90% level: psych::alpha.ci(a$total$raw_alpha, 30, 4, p.val = .10); and reversed:
+#   psych::alpha(attitude[, items], keys = "raises"), the same statistics with `raises` reverse-scored.
+#   The script also writes attitude as tests/fixtures/indexes/attitude/data.csv (write.csv, row.names = FALSE).
 # * lmg: outcome rating, drivers complaints, privileges, learning, raises, critical, advance; R² of every
 #   subset S by summary(lm(rating ~ S, attitude))$r.squared, and driver j's share
 #   sum over S without j of |S|! (p - |S| - 1)! / p! * (R²(S + j) - R²(S)) (the Shapley value; relaimpo's
 #   "lmg"); beta: coef(lm(scale(rating) ~ scale(drivers))); r2: summary(lm(rating ~ ., attitude))$r.squared.
 suppressPackageStartupMessages({ library(psych); library(jsonlite) })
 
+# The same data as a survey export for the pipeline's test (tests/fixtures/indexes/attitude/survey.yaml).
+write.csv(attitude, "tests/fixtures/indexes/attitude/data.csv", row.names = FALSE)
+
 items <- c("complaints", "privileges", "learning", "raises")
 a <- suppressWarnings(psych::alpha(attitude[, items]))
+# With `raises` reverse-scored (psych flips it as max + min - x; alpha depends on the covariances only).
+b <- suppressWarnings(psych::alpha(attitude[, items], keys = "raises"))
 ci90 <- psych::alpha.ci(a$total$raw_alpha, 30, 4, p.val = .10)
 
 drivers <- c("complaints", "privileges", "learning", "raises", "critical", "advance")
@@ -43,6 +50,9 @@ cat(toJSON(list(
                feldt95 = c(a$feldt$lower.ci$raw_alpha, a$feldt$upper.ci$raw_alpha),
                feldt90 = c(ci90$lower.ci, ci90$upper.ci),
                itemRest = unname(a$item.stats$r.drop), alphaIfDeleted = unname(a$alpha.drop$raw_alpha)),
+  reversed = list(items = items, reverse = "raises", raw = b$total$raw_alpha, standardized = b$total$std.alpha,
+                  feldt95 = c(b$feldt$lower.ci$raw_alpha, b$feldt$upper.ci$raw_alpha),
+                  itemRest = unname(b$item.stats$r.drop), alphaIfDeleted = unname(b$alpha.drop$raw_alpha)),
   lmg = list(outcome = "rating", drivers = drivers, r2 = r2(drivers), shares = unname(lmg), beta = unname(beta)),
   versions = list(R = R.version.string, psych = as.character(packageVersion("psych")))),
   auto_unbox = TRUE, digits = NA, pretty = TRUE))

@@ -14,6 +14,7 @@ import { channelFold, nonResponseFold, optionCountFold, quotesFold, type Quotes 
 import { weightedFold, type WeightedState } from './weighted-fold.ts';
 import { tableFold, type TableState } from '../tables/table-fold.ts';
 import { tablePlans } from '../tables/table-plan.ts';
+import { reliabilityFold, type ItemSums } from '../reliability/reliability-fold.ts';
 
 export interface SurveyState {
   /** By metric id. */
@@ -38,6 +39,8 @@ export interface SurveyState {
   alternatives?: (WeightedState | null)[];
   /** Per banner table (tables/table-plan.ts), its counts. */
   tables?: TableState[];
+  /** Per index, the sums its items' reliability needs. */
+  reliability?: ItemSums[];
 }
 
 export function surveyFold(codebook: Codebook): Fold<SurveyState> {
@@ -77,6 +80,7 @@ export function surveyFold(codebook: Codebook): Fold<SurveyState> {
     ...(auditWeighting === undefined ? {} : { auditWeighting: weightedFold(auditWeighting, { metrics: headlines, breakdowns: [], benchmarks: [] }) }),
     ...(alternatives.length === 0 ? {} : { alternatives: listFolds<WeightedState | null>(alternatives) }),
     ...(tables.length === 0 ? {} : { tables: tableFold(tables, weighting) }),
+    ...(codebook.indexes.length === 0 ? {} : { reliability: reliabilityFold(codebook) }),
   });
   // This module as compiled, named beside the code that runs (dist/, or the command's bundle in dist/bundle/).
   return { ...(fold as Fold<SurveyState>), module: new URL('./survey-fold.js', import.meta.url).href };

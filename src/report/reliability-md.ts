@@ -1,0 +1,58 @@
+/**
+ * The "Scale reliability" section of report.md: per index, Cronbach's alpha with its interval, standardised
+ * alpha, the respondents it rests on, each item's item–rest correlation and alpha if deleted, and in plain
+ * words what a low alpha or an item that lowers it means. Wording in both languages here.
+ */
+import type { Language } from '../audit/messages.ts';
+import type { ReliabilityResult } from '../model/reliability-result.ts';
+import { escapeMarkdown as esc } from './escape-markdown.ts';
+
+const TEXT = {
+  zh: {
+    heading: '量表信度',
+    intro: '按指数的各题目计算（只计全部题目都作答的受访者，不加权）。',
+    summary: (alpha: string, ci: string, level: number, std: string, n: number) => `Cronbach's α = ${alpha}（${level}% 置信区间 ${ci}，Feldt 法）；标准化 α = ${std}；n = ${n}。`,
+    item: '题目',
+    itemRest: '题总相关（除去本题）',
+    ifDeleted: '删除本题后的 α',
+    low: (alpha: string) => `α = ${alpha} 低于 0.7：这些题目测的未必是同一件事，由它们算出的指数需谨慎使用。`,
+    lowers: (items: string) => `删除 ${items} 后 α 会升高：该题与其余题目不一致（检查是否需要反向计分，或是否测的是另一件事）。`,
+    none: '作答者不足，无法计算信度。',
+  },
+  en: {
+    heading: 'Scale reliability',
+    intro: "From each index's items (respondents who answered every item, unweighted).",
+    summary: (alpha: string, ci: string, level: number, std: string, n: number) => `Cronbach's α = ${alpha} (${level}% interval ${ci}, Feldt); standardised α = ${std}; n = ${n}.`,
+    item: 'Item',
+    itemRest: 'Item–rest correlation',
+    ifDeleted: 'α if deleted',
+    low: (alpha: string) => `α = ${alpha} is under 0.7: the items may not measure one thing, so read the index built from them with care.`,
+    lowers: (items: string) => `Deleting ${items} would raise α: it does not go with the other items (check whether it should be reverse-scored, or measures something else).`,
+    none: 'Too few complete answers to tell the reliability.',
+  },
+};
+
+export function reliabilityMarkdown(results: readonly ReliabilityResult[], language: Language, labelOf: (question: string) => string): string[] {
+  if (results.length === 0) return [];
+  const t = TEXT[language];
+  const lines = [`## ${t.heading}`, '', t.intro, ''];
+  const f = (x: number | null): string => (x === null ? '—' : x.toFixed(3));
+  for (const r of results) {
+    lines.push(`### ${esc(r.label)}`, '');
+    if (r.alpha === null) {
+      lines.push(t.none, '');
+      continue;
+    }
+    const ci = r.ci === null ? '—' : `[${f(r.ci[0])}, ${f(r.ci[1])}]`;
+    lines.push(t.summary(f(r.alpha), ci, Math.round(r.level * 100), f(r.standardized), r.n), '');
+    lines.push(`| ${t.item} | ${t.itemRest} | ${t.ifDeleted} |`, '|---|---:|---:|');
+    r.items.forEach((item, i) => lines.push(`| ${esc(labelOf(item))} | ${f(r.itemRest[i] ?? null)} | ${f(r.alphaIfDeleted[i] ?? null)} |`));
+    lines.push('');
+    if (r.flags.includes('low-alpha')) lines.push(`> ${t.low(f(r.alpha))}`, '');
+    if (r.flags.includes('item-lowers-alpha')) {
+      const raising = r.items.filter((_, i) => (r.alphaIfDeleted[i] ?? -Infinity) > (r.alpha ?? Infinity)).map((item) => esc(labelOf(item)));
+      lines.push(`> ${t.lowers(raising.join(language === 'zh' ? '、' : ', '))}`, '');
+    }
+  }
+  return lines;
+}
