@@ -8,10 +8,15 @@ import type { Answer } from '../model/response.ts';
 import type { CodebookIssue } from './codebook-issue.ts';
 import type { Codebook, Index, Question } from './schema.ts';
 
-/** The codebook with a numeric question for every index whose id no question has (crossCheck reports the others). */
+/** The codebook with a numeric question for every index whose id no question (or earlier index) has; crossCheck reports the others. */
 export function withIndexQuestions(codebook: Codebook): Codebook {
   const ids = new Set(codebook.questions.map((q) => q.id));
-  const added = codebook.indexes.filter((index) => !ids.has(index.id)).map((index): Question => ({ id: index.id, label: index.label ?? index.id, type: 'numeric', ...indexRange(codebook, index) }));
+  const added: Question[] = [];
+  for (const index of codebook.indexes) {
+    if (ids.has(index.id)) continue;
+    ids.add(index.id);
+    added.push({ id: index.id, label: index.label ?? index.id, type: 'numeric', ...indexRange(codebook, index) });
+  }
   return added.length === 0 ? codebook : { ...codebook, questions: [...codebook.questions, ...added] };
 }
 

@@ -72,6 +72,10 @@ describe('indexes', () => {
     ]);
   });
 
+  it('report an index id used twice once, at the index', () => {
+    expect(problems('indexes:\n  - { id: exp, items: [q1, q2] }\n  - { id: exp, items: [q2, q3] }\n')).toEqual([expect.stringMatching(/indexes\[1\]\.id: index id `exp` is used twice; ids must be unique$/)]);
+  });
+
   it('work as numeric questions end to end: a mean metric, a breakdown and a table stub', async () => {
     const codebook = parsed(
       'indexes:\n  - { id: experience, items: [q1, q2, q3], reverse: [q3] }\nmetrics:\n  - { id: exp_mean, kind: mean, question: experience }\nbreakdowns:\n  - { by: group, metrics: [exp_mean], suppressBelow: 1 }\ntables:\n  - { id: t, banner: [group], stubs: [experience], suppressBelow: 1 }\n',
