@@ -46,7 +46,7 @@ export async function buildReport(codebook: Codebook, ingestion: ExportIngestion
   const state = ingestion.folded;
   const finished = finishStats(codebook, state, codebookFile);
   const audit = runAudit({ codebook, state, stats: finished, validation });
-  const { metrics, breakdowns, weighting, design, weightings, tables, reliability } = finished;
+  const { metrics, breakdowns, weighting, design, weightings, tables, reliability, drivers } = finished;
   const stats = buildStats({
     codebook,
     sha256: ingestion.sha256,
@@ -59,6 +59,7 @@ export async function buildReport(codebook: Codebook, ingestion: ExportIngestion
     ...(weightings === undefined ? {} : { weightings }),
     tables,
     reliability,
+    drivers,
   });
   const charts = chartSpecs(codebook, metrics, weighting, audit.audit.variables, {
     likertCounts: state.likertCounts,

@@ -121,6 +121,23 @@ export function crossCheck(codebook: Codebook): CodebookIssue[] {
     });
   });
 
+  codebook.drivers.forEach((analysis, d) => {
+    const path: Path = ['drivers', d];
+    const numbers: readonly Question['type'][] = ['likert', 'rating', 'numeric', 'nps'];
+    if (typeof analysis.outcome === 'string') lookup([...path, 'outcome'], analysis.outcome, numbers);
+    else {
+      const id = analysis.outcome.metric;
+      const metric = codebook.metrics.find((m) => m.id === id);
+      if (metric === undefined) report([...path, 'outcome', 'metric'], `no metric has id \`${id}\`${didYouMean(id, [...metricIds])}; metrics are: ${listed([...metricIds])}`);
+      else if (!DRIVER_OUTCOME_METRICS.includes(metric.kind)) report([...path, 'outcome', 'metric'], `\`${id}\` is a ${metric.kind}; an outcome is a ${orList(DRIVER_OUTCOME_METRICS)} metric, or a question`);
+    }
+    analysis.drivers.forEach((id, j) => {
+      lookup([...path, 'drivers', j], id, numbers);
+      if (analysis.drivers.indexOf(id) !== j) report([...path, 'drivers', j], `driver \`${id}\` is listed twice`);
+      if (id === analysis.outcome) report([...path, 'drivers', j], `\`${id}\` is the outcome; a driver is another question`);
+    });
+  });
+
   const seenTables = new Set<string>();
   (codebook.tables ?? []).forEach((table, t) => {
     const path: Path = ['tables', t];
@@ -254,6 +271,7 @@ function checkQuestion(question: Question, path: Path, report: (path: Path, mess
 /** What a table may show: a question of these types as a stub; metrics of these kinds as a banner column or a stub row. */
 const STUB_TYPES: readonly Question['type'][] = ['single', 'multi', 'likert', 'rating', 'numeric', 'nps'];
 const BANNER_METRICS = ['proportion', 'top-box', 'bottom-box', 'pmf'];
+const DRIVER_OUTCOME_METRICS = ['proportion', 'top-box', 'bottom-box', 'pmf', 'mean'];
 const STUB_METRICS = ['proportion', 'top-box', 'bottom-box', 'pmf', 'mean', 'nps'];
 
 const BREAKABLE = Object.entries(metricKindRules).flatMap(([kind, rules]) => (rules.breakdown ? [kind] : []));

@@ -213,6 +213,19 @@ export const indexSchema = strictObject({
 });
 export type Index = z.infer<typeof indexSchema>;
 
+/**
+ * A key-driver analysis: how much of the outcome's variance (R² of a linear model; a linear probability model
+ * for a share metric's success) each driver accounts for (stats/drivers/relative-importance.ts).
+ */
+export const driverAnalysisSchema = strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug: lower-case letters, digits and single dashes').optional(),
+  label: shown.optional(),
+  /** A question with numbers (likert codes, ratings, numbers, NPS scores, an index), or `{ metric }`: a share metric's success (1) or not (0), or a mean metric's value. */
+  outcome: z.union([questionId, strictObject({ metric: metricId })]),
+  drivers: z.array(questionId).min(1, 'needs at least one driver').max(15, 'allows at most 15 drivers (the decomposition is exact over every subset)'),
+});
+export type DriverAnalysis = z.infer<typeof driverAnalysisSchema>;
+
 /** A banner or stub entry: a question (its id, or `{ question }`) or a metric (`{ metric }`). */
 const tableEntry = z.union([questionId, strictObject({ question: questionId }), strictObject({ metric: metricId })]);
 export type TableEntry = z.infer<typeof tableEntry>;
@@ -371,6 +384,8 @@ export const codebookSchema = strictObject({
   design: designSchema.optional(),
   /** Other weightings to estimate every metric under, side by side with `weighting` (at most 8). */
   weightings: z.array(alternativeWeightingSchema).max(8, 'allows at most 8 weightings side by side').default([]),
+  /** Key-driver analyses (docs/codebook.md, "drivers"). */
+  drivers: z.array(driverAnalysisSchema).max(20, 'allows at most 20 driver analyses').default([]),
   /** Banner tables; absent: one default table (docs/tables.md), `[]`: none. */
   tables: z.array(tableSchema).max(20, 'allows at most 20 tables').optional(),
   audit: auditSettingsSchema.default({ maxMarginOfError: 0.05, maxChannelShare: 0.8, maxQuarantineShare: 0.1, maxNonResponse: 0.2, maxWeightRatio: 10 }),

@@ -6,6 +6,7 @@ import type { MetricResult } from './metric-result.ts';
 import type { WeightingComparison } from './weighting-comparison.ts';
 import type { WeightingDiagnostics } from './weighting-diagnostics.ts';
 import type { DesignDiagnostics } from './design-diagnostics.ts';
+import type { DriverResult } from './driver-result.ts';
 import type { ReliabilityResult } from './reliability-result.ts';
 import type { TableResult } from './table-result.ts';
 
@@ -25,6 +26,8 @@ export interface Stats {
   tables?: TableResult[];
   /** Per index (`indexes`), the reliability of its items. */
   reliability?: ReliabilityResult[];
+  /** The key-driver analyses (`drivers`). */
+  drivers?: DriverResult[];
   audit: Audit;
   flags: Flag[];
 }

@@ -9,6 +9,7 @@ import type { ChartSpec } from '../render/chart-specs.ts';
 import { escapeMarkdown as esc } from './escape-markdown.ts';
 import { formatFixed, formatPercent } from './format-number.ts';
 import { reportText } from './report-text.ts';
+import { driversMarkdown } from './drivers-md.ts';
 import { reliabilityMarkdown } from './reliability-md.ts';
 import { tableMarkdown } from './table-md.ts';
 import { tableText } from './table-text.ts';
@@ -100,6 +101,7 @@ export function reportMarkdown(
   }
 
   lines.push(...reliabilityMarkdown(stats.reliability ?? [], codebook.language, (id) => questionLabel(codebook, id)));
+  lines.push(...driversMarkdown(stats.drivers ?? [], codebook.language));
 
   const tables = stats.tables ?? [];
   if (tables.length > 0) {

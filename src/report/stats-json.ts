@@ -11,6 +11,7 @@ import type { ValidationSummary } from '../model/validation.ts';
 import type { Stats } from '../model/stats.ts';
 import type { TableResult } from '../model/table-result.ts';
 import type { ReliabilityResult } from '../model/reliability-result.ts';
+import type { DriverResult } from '../model/driver-result.ts';
 
 /**
  * Every number in `stats.json` is finite: JSON would write NaN and ±Infinity as null, and the reports as
@@ -35,6 +36,7 @@ export function buildStats(args: {
   weightings?: WeightingComparison[];
   tables?: TableResult[];
   reliability?: ReliabilityResult[];
+  drivers?: DriverResult[];
 }): Stats {
   const { codebook, validation } = args;
   const stats: Stats = {
@@ -63,6 +65,7 @@ export function buildStats(args: {
     breakdowns: args.breakdowns,
     ...(args.tables === undefined || args.tables.length === 0 ? {} : { tables: args.tables }),
     ...(args.reliability === undefined || args.reliability.length === 0 ? {} : { reliability: args.reliability }),
+    ...(args.drivers === undefined || args.drivers.length === 0 ? {} : { drivers: args.drivers }),
     audit: args.audit.audit,
     flags: args.audit.flags,
   };

@@ -28,6 +28,8 @@ import type { TableResult } from '../model/table-result.ts';
 import { computeTable } from './tables/compute-table.ts';
 import type { ReliabilityResult } from '../model/reliability-result.ts';
 import { indexReliability } from './reliability/index-reliability.ts';
+import type { DriverResult } from '../model/driver-result.ts';
+import { driverAnalysis } from './drivers/driver-analysis.ts';
 import { tablePlans } from './tables/table-plan.ts';
 import { weightingDiagnostics } from './weights/weighting-diagnostics.ts';
 
@@ -47,6 +49,8 @@ export interface FinishedStats {
   tables: TableResult[];
   /** Per index, the reliability of its items (unweighted). */
   reliability: ReliabilityResult[];
+  /** The key-driver analyses (unweighted). */
+  drivers: DriverResult[];
 }
 
 /** The audit's re-weighting: the metrics and weight diagnostics, or why it could not be done. */
@@ -72,8 +76,9 @@ export function finishStats(codebook: Codebook, state: SurveyState, where: strin
     design: codebook.design !== undefined,
   };
   const reliability = codebook.indexes.map((index, x) => indexReliability(codebook, index, state.reliability?.[x]));
+  const drivers = codebook.drivers.map((analysis, d) => driverAnalysis(codebook, analysis, d, state.drivers?.[d]));
   const tables = (context?: WeightingContext): TableResult[] => tablePlans(codebook).map((plan, t) => computeTable(plan, state.tables?.[t] ?? { blocks: [] }, context, weightingNote));
-  if (state.weighting === undefined) return { metrics: unweighted, breakdowns, ...extras(), tables: tables(), reliability };
+  if (state.weighting === undefined) return { metrics: unweighted, breakdowns, ...extras(), tables: tables(), reliability, drivers };
 
   const weighting = canonicalWeightedState(state.weighting);
   stopOnOverflow(codebook, weighting, where);
@@ -90,6 +95,7 @@ export function finishStats(codebook: Codebook, state: SurveyState, where: strin
     ...extras(),
     tables: tables(context),
     reliability,
+    drivers,
   };
 }
 

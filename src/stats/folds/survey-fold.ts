@@ -15,6 +15,7 @@ import { weightedFold, type WeightedState } from './weighted-fold.ts';
 import { tableFold, type TableState } from '../tables/table-fold.ts';
 import { tablePlans } from '../tables/table-plan.ts';
 import { reliabilityFold, type ItemSums } from '../reliability/reliability-fold.ts';
+import { driversFold } from '../drivers/drivers-fold.ts';
 
 export interface SurveyState {
   /** By metric id. */
@@ -41,6 +42,8 @@ export interface SurveyState {
   tables?: TableState[];
   /** Per index, the sums its items' reliability needs. */
   reliability?: ItemSums[];
+  /** Per key-driver analysis, the complete-case sums of its outcome and drivers. */
+  drivers?: ItemSums[];
 }
 
 export function surveyFold(codebook: Codebook): Fold<SurveyState> {
@@ -81,6 +84,7 @@ export function surveyFold(codebook: Codebook): Fold<SurveyState> {
     ...(alternatives.length === 0 ? {} : { alternatives: listFolds<WeightedState | null>(alternatives) }),
     ...(tables.length === 0 ? {} : { tables: tableFold(tables, weighting) }),
     ...(codebook.indexes.length === 0 ? {} : { reliability: reliabilityFold(codebook) }),
+    ...(codebook.drivers.length === 0 ? {} : { drivers: driversFold(codebook) }),
   });
   // This module as compiled, named beside the code that runs (dist/, or the command's bundle in dist/bundle/).
   return { ...(fold as Fold<SurveyState>), module: new URL('./survey-fold.js', import.meta.url).href };

@@ -1,10 +1,11 @@
 /**
- * What scale reliability needs of each index's items, over the respondents who answered every item: their
- * number, and the sums and cross-products of the items' codes (reverse items flipped, as the index scores
- * them). Mergeable; the covariance matrix comes from these at the end.
+ * Sums and cross-products of sets of variables over the respondents who have every variable of a set
+ * (complete cases): what scale reliability (an index's items) and key-driver analysis (an outcome and its
+ * drivers) need. Mergeable; the covariance matrix comes from these at the end.
  */
 import type { Codebook } from '../../codebook/schema.ts';
 import type { Fold } from '../../model/fold.ts';
+import type { Answer } from '../../model/response.ts';
 
 export interface ItemSums {
   n: number;
@@ -13,40 +14,28 @@ export interface ItemSums {
   cross: number[][];
 }
 
-/** An item as the fold reads it: where it sits, and how its answer becomes a code. */
-interface Item {
-  at: number;
-  code: (answer: number) => number;
-}
+/** A respondent's value of a variable, or null when they have none. */
+export type Variable = (answers: readonly Answer[]) => number | null;
 
-export function reliabilityFold(codebook: Codebook): Fold<ItemSums[]> {
-  const indexes = codebook.indexes.map((index) =>
-    index.items.map((id): Item => {
-      const at = codebook.questions.findIndex((q) => q.id === id);
-      const question = codebook.questions[at];
-      const [low, high] = question?.type === 'likert' ? [1, question.options.length] : question?.type === 'rating' ? [question.min, question.max] : [0, 0];
-      const likert = question?.type === 'likert';
-      const reverse = index.reverse.includes(id);
-      return { at, code: (answer) => (reverse ? low + high - (likert ? answer + 1 : answer) : likert ? answer + 1 : answer) };
-    }),
-  );
-  const codes: number[] = [];
+/** Per set of variables, the sums over the respondents who have all of them. */
+export function completeCaseFold(sets: readonly (readonly Variable[])[]): Fold<ItemSums[]> {
+  const values: number[] = [];
   return {
-    create: () => indexes.map((items) => ({ n: 0, sums: items.map(() => 0), cross: items.map(() => items.map(() => 0)) })),
+    create: () => sets.map((vars) => ({ n: 0, sums: vars.map(() => 0), cross: vars.map(() => vars.map(() => 0)) })),
     add(states, { answers }) {
-      indexes.forEach((items, x) => {
-        codes.length = 0;
-        for (const item of items) {
-          const answer = answers[item.at];
-          if (typeof answer !== 'number') return;
-          codes.push(item.code(answer));
+      sets.forEach((vars, x) => {
+        values.length = 0;
+        for (const variable of vars) {
+          const value = variable(answers);
+          if (value === null) return;
+          values.push(value);
         }
         const state = states[x] as ItemSums;
         state.n++;
-        codes.forEach((c, i) => {
-          state.sums[i] = (state.sums[i] ?? 0) + c;
+        values.forEach((a, i) => {
+          state.sums[i] = (state.sums[i] ?? 0) + a;
           const row = state.cross[i] as number[];
-          codes.forEach((d, j) => (row[j] = (row[j] ?? 0) + c * d));
+          values.forEach((b, j) => (row[j] = (row[j] ?? 0) + a * b));
         });
       });
     },
@@ -61,7 +50,28 @@ export function reliabilityFold(codebook: Codebook): Fold<ItemSums[]> {
   };
 }
 
-/** The sample covariance matrix (n − 1) of the items: (Σ x_i x_j − Σ x_i Σ x_j / n) / (n − 1); null under two respondents. */
+/** Each index's items as codes (a likert's 1..k, a rating's value), reverse items flipped as the index scores them. */
+export function reliabilityFold(codebook: Codebook): Fold<ItemSums[]> {
+  return completeCaseFold(
+    codebook.indexes.map((index) =>
+      index.items.map((id): Variable => {
+        const at = codebook.questions.findIndex((q) => q.id === id);
+        const question = codebook.questions[at];
+        const [low, high] = question?.type === 'likert' ? [1, question.options.length] : question?.type === 'rating' ? [question.min, question.max] : [0, 0];
+        const likert = question?.type === 'likert';
+        const reverse = index.reverse.includes(id);
+        return (answers) => {
+          const answer = answers[at];
+          if (typeof answer !== 'number') return null;
+          const code = likert ? answer + 1 : answer;
+          return reverse ? low + high - code : code;
+        };
+      }),
+    ),
+  );
+}
+
+/** The sample covariance matrix (n − 1) of the variables: (Σ x_i x_j − Σ x_i Σ x_j / n) / (n − 1); null under two respondents. */
 export function itemCovariance(sums: ItemSums): number[][] | null {
   const { n } = sums;
   if (n < 2) return null;
