@@ -223,6 +223,9 @@ export const driverAnalysisSchema = strictObject({
   /** A question with numbers (likert codes, ratings, numbers, NPS scores, an index), or `{ metric }`: a share metric's success (1) or not (0), or a mean metric's value. */
   outcome: z.union([questionId, strictObject({ metric: metricId })]),
   drivers: z.array(questionId).min(1, 'needs at least one driver').max(15, 'allows at most 15 drivers (the decomposition is exact over every subset)'),
+  /** Bootstrap replicates for the shares' percentile intervals (0: none), and the seed that makes them repeatable. */
+  bootstrap: z.number().int().min(0).max(10_000).default(200),
+  seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
 });
 export type DriverAnalysis = z.infer<typeof driverAnalysisSchema>;
 

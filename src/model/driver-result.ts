@@ -12,5 +12,7 @@ export interface DriverResult {
   model: 'linear' | 'linear-probability';
   n: number;
   r2: number | null;
-  drivers: { id: string; label: string; beta: number | null; lmg: number | null; johnson: number | null }[];
+  /** The seeded bootstrap behind the intervals (null when `bootstrap: 0` or there is no model). */
+  bootstrap: { replicates: number; seed: number; level: number; method: 'percentile' } | null;
+  drivers: { id: string; label: string; beta: number | null; lmg: number | null; lmgCi: [number, number] | null; johnson: number | null; johnsonCi: [number, number] | null }[];
 }

@@ -17,6 +17,7 @@ const TEXT = {
     johnson: 'Johnson 相对权重（占 R² 的比例）',
     beta: '标准化系数',
     none: '完整作答者不足，或某个变量没有变化，无法分析。',
+    interval: (level: number, replicates: number, seed: number) => `括号内为 ${level}% 自助法百分位区间（${replicates} 次重抽样，种子 ${seed}），以 R² 的比例表示。`,
   },
   en: {
     heading: 'What drives it',
@@ -27,6 +28,7 @@ const TEXT = {
     johnson: "Johnson's relative weight (share of R²)",
     beta: 'Standardised coefficient',
     none: 'Too few complete answers, or a variable that does not vary: no analysis.',
+    interval: (level: number, replicates: number, seed: number) => `In brackets: ${level}% bootstrap percentile intervals (${replicates} resamples, seed ${seed}), as shares of R².`,
   },
 };
 
@@ -34,7 +36,9 @@ export function driversMarkdown(results: readonly DriverResult[], language: Lang
   if (results.length === 0) return [];
   const t = TEXT[language];
   const lines = [`## ${t.heading}`, ''];
-  const share = (part: number | null, r2: number): string => (part === null || !(r2 > 0) ? '—' : `${((100 * part) / r2).toFixed(1)}%`);
+  const percent = (part: number, r2: number): string => `${((100 * part) / r2).toFixed(1)}%`;
+  const share = (part: number | null, ci: [number, number] | null, r2: number): string =>
+    part === null || !(r2 > 0) ? '—' : `${percent(part, r2)}${ci === null ? '' : ` (${percent(ci[0], r2)} – ${percent(ci[1], r2)})`}`;
   for (const r of results) {
     lines.push(`### ${esc(r.label)}`, '');
     if (r.r2 === null) {
@@ -45,8 +49,9 @@ export function driversMarkdown(results: readonly DriverResult[], language: Lang
     lines.push(t.summary(t.models[r.model], r2.toFixed(3), r.n), '');
     lines.push(`| ${t.driver} | ${t.lmg} | ${t.johnson} | ${t.beta} |`, '|---|---:|---:|---:|');
     const ranked = [...r.drivers].sort((a, b) => (b.lmg ?? 0) - (a.lmg ?? 0) || (a.id < b.id ? -1 : 1));
-    for (const d of ranked) lines.push(`| ${esc(d.label)} | ${share(d.lmg, r2)} | ${share(d.johnson, r2)} | ${d.beta === null ? '—' : d.beta.toFixed(3)} |`);
+    for (const d of ranked) lines.push(`| ${esc(d.label)} | ${share(d.lmg, d.lmgCi, r2)} | ${share(d.johnson, d.johnsonCi, r2)} | ${d.beta === null ? '—' : d.beta.toFixed(3)} |`);
     lines.push('');
+    if (r.bootstrap !== null) lines.push(t.interval(Math.round(r.bootstrap.level * 100), r.bootstrap.replicates, r.bootstrap.seed), '');
   }
   return lines;
 }

@@ -15,7 +15,7 @@ import { weightedFold, type WeightedState } from './weighted-fold.ts';
 import { tableFold, type TableState } from '../tables/table-fold.ts';
 import { tablePlans } from '../tables/table-plan.ts';
 import { reliabilityFold, type ItemSums } from '../reliability/reliability-fold.ts';
-import { driversFold } from '../drivers/drivers-fold.ts';
+import { driversFold, type DriverCases } from '../drivers/drivers-fold.ts';
 
 export interface SurveyState {
   /** By metric id. */
@@ -42,8 +42,8 @@ export interface SurveyState {
   tables?: TableState[];
   /** Per index, the sums its items' reliability needs. */
   reliability?: ItemSums[];
-  /** Per key-driver analysis, the complete-case sums of its outcome and drivers. */
-  drivers?: ItemSums[];
+  /** Per key-driver analysis, the complete cases of its outcome and drivers. */
+  drivers?: DriverCases[];
 }
 
 export function surveyFold(codebook: Codebook): Fold<SurveyState> {
