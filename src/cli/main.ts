@@ -43,6 +43,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (survey: string, options: { out: string; table?: string; json?: boolean }) => setExit(await (await import('./commands/tabs.ts')).tabsCommand(survey, options)));
 
   program
+    .command('drivers')
+    .description('key-driver analysis: analyse the survey and print what drives each outcome (LMG and Johnson shares of R²)')
+    .argument('<survey>', 'a folder holding survey.yaml, or the path of a survey.yaml')
+    .option('--out <dir>', 'where report folders go', 'reports')
+    .option('--json', 'print the analyses as stats.json holds them')
+    .addHelpText('after', '\nExample:\n  stickiness drivers surveys/my-survey --out reports')
+    .action(async (survey: string, options: { out: string; json?: boolean }) => setExit(await (await import('./commands/drivers.ts')).driversCommand(survey, options)));
+
+  program
     .command('validate')
     .description('ingestion and validation only: the accounting and the reasons for every rejected row')
     .argument('<survey>', 'a folder holding survey.yaml, or the path of a survey.yaml')

@@ -31,7 +31,7 @@ describe('stickiness CLI', { timeout: 60_000 }, () => {
   it('prints help with every command and exits 0', () => {
     const { status, stdout } = run('--help');
     expect(status).toBe(0);
-    for (const command of ['analyze', 'tabs', 'validate', 'audit', 'batch', 'init', 'synth']) expect(stdout).toContain(command);
+    for (const command of ['analyze', 'tabs', 'drivers', 'validate', 'audit', 'batch', 'init', 'synth']) expect(stdout).toContain(command);
   });
 
   it('prints the version from package.json', () => {
@@ -163,6 +163,21 @@ describe('stickiness CLI', { timeout: 60_000 }, () => {
     expect(status).toBe(1);
     expect(stderr).toMatch(/survey\.yaml: defines no table .*add `tables:` \(docs\/tables\.md\)\n$/);
     expect(stderr).not.toMatch(STACK);
+  });
+
+  it('drivers prints each analysis ranked by LMG, and exits 1 for a survey without drivers', () => {
+    const dir = path.join(work, 'attitude');
+    cpSync(path.join(ROOT, 'tests/fixtures/indexes/attitude'), dir, { recursive: true });
+    const { status, stdout, stderr } = run('drivers', dir, '--out', path.join(work, 'drivers-out'));
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe('What drives the overall rating (linear regression; R² 0.733, n 30)');
+    expect(lines[1]).toMatch(/^ {2}1\. complaints {2}LMG 50\.6% \[[\d.]+%, [\d.]+%\] {2}Johnson 49\.5% \[[\d.]+%, [\d.]+%\] {2}β 0\.671$/);
+    expect(lines[6]).toMatch(/^ {2}6\. critical {4}LMG 0\.9% /);
+    const none = run('drivers', sampleCopy('no-drivers'), '--out', path.join(work, 'drivers-out'));
+    expect(none.status).toBe(1);
+    expect(none.stderr).toMatch(/survey\.yaml: defines no key-driver analysis; add `drivers:` \(docs\/codebook\.md, "drivers"\)\n$/);
   });
 
   it('validate prints the accounting and the reason for every rejected row', () => {
