@@ -1,7 +1,8 @@
 /**
  * The reliability of one index's items as `stats.json` carries it (`reliability`; docs/outputs.md), over the
  * respondents who answered every item, unweighted: Cronbach's alpha with Feldt's interval, standardised alpha,
- * the mean inter-item correlation, and per item its item–rest correlation and alpha if it were deleted.
+ * the mean inter-item correlation, McDonald's omega (total, one factor; null under three items or where the
+ * factor cannot be fitted), and per item its item–rest correlation and alpha if it were deleted.
  * `flags`: `low-alpha` (alpha under 0.7), `item-lowers-alpha` (some item's deletion would raise alpha).
  */
 export interface ReliabilityResult {
@@ -14,6 +15,7 @@ export interface ReliabilityResult {
   level: number;
   standardized: number | null;
   averageR: number | null;
+  omega: number | null;
   itemRest: (number | null)[];
   alphaIfDeleted: (number | null)[];
   flags: string[];

@@ -1,6 +1,6 @@
 /**
  * The "Scale reliability" section of report.md: per index, Cronbach's alpha with its interval, standardised
- * alpha, the respondents it rests on, each item's item–rest correlation and alpha if deleted, and in plain
+ * alpha, McDonald's omega, the respondents it rests on, each item's item–rest correlation and alpha if deleted, and in plain
  * words what a low alpha or an item that lowers it means. Wording in both languages here.
  */
 import type { Language } from '../audit/messages.ts';
@@ -11,7 +11,7 @@ const TEXT = {
   zh: {
     heading: '量表信度',
     intro: '按指数的各题目计算（只计全部题目都作答的受访者，不加权）。',
-    summary: (alpha: string, ci: string, level: number, std: string, n: number) => `Cronbach's α = ${alpha}（${level}% 置信区间 ${ci}，Feldt 法）；标准化 α = ${std}；n = ${n}。`,
+    summary: (alpha: string, ci: string, level: number, std: string, omega: string, n: number) => `Cronbach's α = ${alpha}（${level}% 置信区间 ${ci}，Feldt 法）；标准化 α = ${std}；McDonald's ω = ${omega}（单因子）；n = ${n}。`,
     item: '题目',
     itemRest: '题总相关（除去本题）',
     ifDeleted: '删除本题后的 α',
@@ -22,7 +22,7 @@ const TEXT = {
   en: {
     heading: 'Scale reliability',
     intro: "From each index's items (respondents who answered every item, unweighted).",
-    summary: (alpha: string, ci: string, level: number, std: string, n: number) => `Cronbach's α = ${alpha} (${level}% interval ${ci}, Feldt); standardised α = ${std}; n = ${n}.`,
+    summary: (alpha: string, ci: string, level: number, std: string, omega: string, n: number) => `Cronbach's α = ${alpha} (${level}% interval ${ci}, Feldt); standardised α = ${std}; McDonald's ω = ${omega} (one factor); n = ${n}.`,
     item: 'Item',
     itemRest: 'Item–rest correlation',
     ifDeleted: 'α if deleted',
@@ -44,7 +44,7 @@ export function reliabilityMarkdown(results: readonly ReliabilityResult[], langu
       continue;
     }
     const ci = r.ci === null ? '—' : `[${f(r.ci[0])}, ${f(r.ci[1])}]`;
-    lines.push(t.summary(f(r.alpha), ci, Math.round(r.level * 100), f(r.standardized), r.n), '');
+    lines.push(t.summary(f(r.alpha), ci, Math.round(r.level * 100), f(r.standardized), f(r.omega), r.n), '');
     lines.push(`| ${t.item} | ${t.itemRest} | ${t.ifDeleted} |`, '|---|---:|---:|');
     r.items.forEach((item, i) => lines.push(`| ${esc(labelOf(item))} | ${f(r.itemRest[i] ?? null)} | ${f(r.alphaIfDeleted[i] ?? null)} |`));
     lines.push('');

@@ -12,6 +12,12 @@
 #   psych::alpha.ci with p.val = .05), a$item.stats$r.drop (item-rest), a$alpha.drop$raw_alpha.
 #   Also with the 90% level: psych::alpha.ci(a$total$raw_alpha, 30, 4, p.val = .10); and reversed:
 #   psych::alpha(attitude[, items], keys = "raises"), the same statistics with `raises` reverse-scored.
+# * omega: McDonald's omega total of the same items (and reversed: `raises` as max + min - raises), one factor:
+#   psych::omega(x, nfactors = 1, flip = FALSE)$omega.tot (minres, fitted by optim to about 1e-7; flip = FALSE
+#   keeps the items as the index scores them), and the same formula,
+#   (sum(R) - sum(u)) / sum(R) with R = cor(x), on psych::fa(x, nfactors = 1, fm = "pa", max.iter = 1e5,
+#   min.err = 1e-14)$uniquenesses: iterated principal axes run to convergence, whose fixed point is minres's.
+#   Also for all six drivers below (a six-item scale).
 #   The script also writes attitude as tests/fixtures/indexes/attitude/data.csv (write.csv, row.names = FALSE).
 # * lmg: outcome rating, drivers complaints, privileges, learning, raises, critical, advance; R² of every
 #   subset S by summary(lm(rating ~ S, attitude))$r.squared, and driver j's share
@@ -27,6 +33,15 @@ a <- suppressWarnings(psych::alpha(attitude[, items]))
 # With `raises` reverse-scored (psych flips it as max + min - x; alpha depends on the covariances only).
 b <- suppressWarnings(psych::alpha(attitude[, items], keys = "raises"))
 ci90 <- psych::alpha.ci(a$total$raw_alpha, 30, 4, p.val = .10)
+
+omegaOf <- function(x) {
+  f <- psych::fa(x, nfactors = 1, fm = "pa", max.iter = 1e5, min.err = 1e-14)
+  R <- cor(x)
+  list(pa = (sum(R) - sum(f$uniquenesses)) / sum(R), loadings = as.vector(f$loadings),
+       minres = suppressWarnings(psych::omega(x, nfactors = 1, flip = FALSE, plot = FALSE))$omega.tot)
+}
+flipped <- attitude[, items]
+flipped$raises <- max(flipped$raises) + min(flipped$raises) - flipped$raises
 
 drivers <- c("complaints", "privileges", "learning", "raises", "critical", "advance")
 p <- length(drivers)
@@ -53,6 +68,8 @@ cat(toJSON(list(
   reversed = list(items = items, reverse = "raises", raw = b$total$raw_alpha, standardized = b$total$std.alpha,
                   feldt95 = c(b$feldt$lower.ci$raw_alpha, b$feldt$upper.ci$raw_alpha),
                   itemRest = unname(b$item.stats$r.drop), alphaIfDeleted = unname(b$alpha.drop$raw_alpha)),
+  omega = list(items = omegaOf(attitude[, items]), reversed = omegaOf(flipped),
+               six = omegaOf(attitude[, c("complaints", "privileges", "learning", "raises", "critical", "advance")])),
   lmg = list(outcome = "rating", drivers = drivers, r2 = r2(drivers), shares = unname(lmg), beta = unname(beta)),
   versions = list(R = R.version.string, psych = as.character(packageVersion("psych")))),
   auto_unbox = TRUE, digits = NA, pretty = TRUE))

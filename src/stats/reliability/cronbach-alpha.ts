@@ -12,6 +12,7 @@
  * otherwise. Pure.
  */
 import { betaQuantile } from '../distributions.ts';
+import { correlationOf } from './reliability-fold.ts';
 
 export interface Reliability {
   alpha: number;
@@ -31,9 +32,8 @@ export function cronbachAlpha(covariance: readonly (readonly number[])[], n: num
   if (k < 2 || n < 2) return null;
   const alpha = rawAlpha(covariance);
   if (alpha === null) return null;
-  const sd = covariance.map((row, i) => Math.sqrt(row[i] ?? 0));
-  if (sd.some((s) => !(s > 0))) return null;
-  const correlation = covariance.map((row, i) => row.map((c, j) => c / ((sd[i] as number) * (sd[j] as number))));
+  const correlation = correlationOf(covariance);
+  if (correlation === null) return null;
   const standardized = rawAlpha(correlation) as number;
   let pairs = 0;
   for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) pairs += correlation[i]?.[j] ?? 0;

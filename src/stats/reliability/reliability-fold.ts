@@ -77,3 +77,10 @@ export function itemCovariance(sums: ItemSums): number[][] | null {
   if (n < 2) return null;
   return sums.cross.map((row, i) => row.map((c, j) => (c - ((sums.sums[i] ?? 0) * (sums.sums[j] ?? 0)) / n) / (n - 1)));
 }
+
+/** The correlation matrix of a covariance matrix; null when some variable does not vary. */
+export function correlationOf(covariance: readonly (readonly number[])[]): number[][] | null {
+  const sd = covariance.map((row, i) => Math.sqrt(row[i] ?? 0));
+  if (sd.some((s) => !(s > 0))) return null;
+  return covariance.map((row, i) => row.map((c, j) => c / ((sd[i] as number) * (sd[j] as number))));
+}

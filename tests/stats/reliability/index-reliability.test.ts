@@ -1,7 +1,8 @@
 /**
  * Indexes through the pipeline on R's attitude data (tests/fixtures/indexes/attitude): each index's
  * reliability as psych::alpha gives it (tests/reference/drivers_reference.R: psych::alpha(attitude[, items]) and
- * psych::alpha(attitude[, items], keys = "raises")), its flags, and the report's words.
+ * psych::alpha(attitude[, items], keys = "raises"); omega as the same script's psych::fa(fm = "pa") formula gives it),
+ * its flags, and the report's words.
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +45,12 @@ describe('index reliability through the pipeline', () => {
     expect(reversed?.flags).toEqual(['low-alpha', 'item-lowers-alpha']);
   });
 
+  it("gives each index psych's one-factor omega total, items as the index scores them", () => {
+    const [plain, reversed] = stats.reliability;
+    expect(plain?.omega).toBeCloseTo(reference.omega.items.pa, 10);
+    expect(reversed?.omega).toBeCloseTo(reference.omega.reversed.pa, 10);
+  });
+
   it('makes the index a numeric question: the mean of each department over its four ratings, averaged', () => {
     const data = reference.data as Record<string, number[]>;
     const scores = (data.rating ?? []).map((_, r) => ['complaints', 'privileges', 'learning', 'raises'].reduce((sum, id) => sum + (data[id]?.[r] ?? 0), 0) / 4);
@@ -52,7 +59,7 @@ describe('index reliability through the pipeline', () => {
 
   it('says in plain words what a low alpha and an item that lowers it mean, in both languages', () => {
     const en = reliabilityMarkdown(stats.reliability, 'en', (id) => id).join('\n');
-    expect(en).toContain("Cronbach's α = 0.837 (95% interval [0.715, 0.915], Feldt); standardised α = 0.840; n = 30.");
+    expect(en).toContain("Cronbach's α = 0.837 (95% interval [0.715, 0.915], Feldt); standardised α = 0.840; McDonald's ω = 0.843 (one factor); n = 30.");
     expect(en).toContain('> α = 0.117 is under 0.7: the items may not measure one thing, so read the index built from them with care.');
     expect(en).toContain('> Deleting raises would raise α: it does not go with the other items (check whether it should be reverse-scored, or measures something else).');
     const zh = reliabilityMarkdown(stats.reliability, 'zh', (id) => id).join('\n');
