@@ -65,7 +65,6 @@ function squaredMultipleCorrelations(correlation: readonly (readonly number[])[]
 
 /** The largest eigenvalue of a symmetric matrix and its unit eigenvector, by power iteration from `start` (shifted so the largest algebraic one leads). */
 function leadingEigen(matrix: readonly (readonly number[])[], start: readonly number[]): { value: number; vector: number[] } | null {
-  const k = matrix.length;
   // Gershgorin: adding this shift makes every eigenvalue non-negative, so the largest is also the largest in size.
   const shift = Math.max(0, ...matrix.map((row, i) => row.reduce((sum, x, j) => sum + (i === j ? -x : Math.abs(x)), 0)));
   let vector = [...start];
