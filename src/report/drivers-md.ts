@@ -1,44 +1,56 @@
 /**
  * The "What drives it" section of report.md: per key-driver analysis, the model's R² and n, and per driver
- * (largest LMG first) its part of R² by LMG and by Johnson's relative weights, as shares of R², and its
- * standardised coefficient. Wording in both languages here.
+ * (largest LMG first) its part of R² by LMG and by Johnson's relative weights, as shares of R², its
+ * standardised coefficient, and its Pearson and Spearman correlations with the outcome. Wording in both languages here.
  */
 import type { Language } from '../audit/messages.ts';
-import type { DriverResult } from '../model/driver-result.ts';
+import type { Correlation, DriverResult } from '../model/driver-result.ts';
 import { escapeMarkdown as esc } from './escape-markdown.ts';
 
 const TEXT = {
   zh: {
     heading: '驱动因素分析',
-    summary: (model: string, r2: string, n: number) => `${model}，R² = ${r2}，n = ${n}（只计结果和全部因素都作答的受访者，不加权）。`,
+    summary: (model: string, r2: string, n: number, weighting: string) => `${model}，R² = ${r2}，n = ${n}（只计结果和全部因素都作答的受访者，${weighting}）。`,
+    unweighted: '不加权',
+    weighted: (neff: string) => `加权（有效样本量 ${neff}）`,
     models: { linear: '线性回归', 'linear-probability': '线性概率模型（结果为 0/1）' },
     driver: '因素',
     lmg: 'LMG（占 R² 的比例）',
     johnson: 'Johnson 相对权重（占 R² 的比例）',
     beta: '标准化系数',
+    pearson: 'Pearson r',
+    spearman: 'Spearman ρ',
+    correlations: (level: number) => `r 和 ρ 为各因素与结果的相关系数，括号内为 ${level}% 置信区间（Fisher z 变换）。`,
     none: '完整作答者不足，或某个变量没有变化，无法分析。',
     interval: (level: number, replicates: number, seed: number) => `括号内为 ${level}% 自助法百分位区间（${replicates} 次重抽样，种子 ${seed}），以 R² 的比例表示。`,
   },
   en: {
     heading: 'What drives it',
-    summary: (model: string, r2: string, n: number) => `${model}, R² = ${r2}, n = ${n} (respondents with the outcome and every driver, unweighted).`,
+    summary: (model: string, r2: string, n: number, weighting: string) => `${model}, R² = ${r2}, n = ${n} (respondents with the outcome and every driver, ${weighting}).`,
+    unweighted: 'unweighted',
+    weighted: (neff: string) => `weighted (effective n ${neff})`,
     models: { linear: 'Linear regression', 'linear-probability': 'Linear probability model (a 0/1 outcome)' },
     driver: 'Driver',
     lmg: 'LMG (share of R²)',
     johnson: "Johnson's relative weight (share of R²)",
     beta: 'Standardised coefficient',
+    pearson: 'Pearson r',
+    spearman: 'Spearman ρ',
+    correlations: (level: number) => `r and ρ: each driver's correlation with the outcome, with its ${level}% interval (Fisher's z) in brackets.`,
     none: 'Too few complete answers, or a variable that does not vary: no analysis.',
     interval: (level: number, replicates: number, seed: number) => `In brackets: ${level}% bootstrap percentile intervals (${replicates} resamples, seed ${seed}), as shares of R².`,
   },
 };
 
-export function driversMarkdown(results: readonly DriverResult[], language: Language): string[] {
+/** `level`: the codebook's confidence level, which the correlations' intervals use. */
+export function driversMarkdown(results: readonly DriverResult[], language: Language, level: number): string[] {
   if (results.length === 0) return [];
   const t = TEXT[language];
   const lines = [`## ${t.heading}`, ''];
   const percent = (part: number, r2: number): string => `${((100 * part) / r2).toFixed(1)}%`;
   const share = (part: number | null, ci: [number, number] | null, r2: number): string =>
     part === null || !(r2 > 0) ? '—' : `${percent(part, r2)}${ci === null ? '' : ` (${percent(ci[0], r2)} – ${percent(ci[1], r2)})`}`;
+  const correlation = (c: Correlation | null): string => (c === null ? '—' : `${c.r.toFixed(2)}${c.ci === null ? '' : ` (${c.ci[0].toFixed(2)} – ${c.ci[1].toFixed(2)})`}`);
   for (const r of results) {
     lines.push(`### ${esc(r.label)}`, '');
     if (r.r2 === null) {
@@ -46,12 +58,15 @@ export function driversMarkdown(results: readonly DriverResult[], language: Lang
       continue;
     }
     const r2 = r.r2;
-    lines.push(t.summary(t.models[r.model], r2.toFixed(3), r.n), '');
-    lines.push(`| ${t.driver} | ${t.lmg} | ${t.johnson} | ${t.beta} |`, '|---|---:|---:|---:|');
+    lines.push(t.summary(t.models[r.model], r2.toFixed(3), r.n, r.weighted ? t.weighted(r.effectiveN.toFixed(1)) : t.unweighted), '');
+    lines.push(`| ${t.driver} | ${t.lmg} | ${t.johnson} | ${t.beta} | ${t.pearson} | ${t.spearman} |`, '|---|---:|---:|---:|---:|---:|');
     const ranked = [...r.drivers].sort((a, b) => (b.lmg ?? 0) - (a.lmg ?? 0) || (a.id < b.id ? -1 : 1));
-    for (const d of ranked) lines.push(`| ${esc(d.label)} | ${share(d.lmg, d.lmgCi, r2)} | ${share(d.johnson, d.johnsonCi, r2)} | ${d.beta === null ? '—' : d.beta.toFixed(3)} |`);
+    for (const d of ranked) {
+      lines.push(`| ${esc(d.label)} | ${share(d.lmg, d.lmgCi, r2)} | ${share(d.johnson, d.johnsonCi, r2)} | ${d.beta === null ? '—' : d.beta.toFixed(3)} | ${correlation(d.pearson)} | ${correlation(d.spearman)} |`);
+    }
     lines.push('');
     if (r.bootstrap !== null) lines.push(t.interval(Math.round(r.bootstrap.level * 100), r.bootstrap.replicates, r.bootstrap.seed), '');
+    lines.push(t.correlations(Math.round(level * 100)), '');
   }
   return lines;
 }

@@ -30,6 +30,7 @@ import type { ReliabilityResult } from '../model/reliability-result.ts';
 import { indexReliability } from './reliability/index-reliability.ts';
 import type { DriverResult } from '../model/driver-result.ts';
 import { driverAnalysis } from './drivers/driver-analysis.ts';
+import { finalWeights } from './drivers/drivers-fold.ts';
 import { tablePlans } from './tables/table-plan.ts';
 import { weightingDiagnostics } from './weights/weighting-diagnostics.ts';
 
@@ -76,9 +77,13 @@ export function finishStats(codebook: Codebook, state: SurveyState, where: strin
     design: codebook.design !== undefined,
   };
   const reliability = codebook.indexes.map((index, x) => indexReliability(codebook, index, state.reliability?.[x]));
-  const drivers = codebook.drivers.map((analysis, d) => driverAnalysis(codebook, analysis, d, state.drivers?.[d]));
+  const drivers = (g?: ReadonlyMap<string, number>): DriverResult[] =>
+    codebook.drivers.map((analysis, d) => {
+      const cases = state.drivers?.[d];
+      return driverAnalysis(codebook, analysis, d, cases, g === undefined || cases === undefined ? undefined : finalWeights(cases, g));
+    });
   const tables = (context?: WeightingContext): TableResult[] => tablePlans(codebook).map((plan, t) => computeTable(plan, state.tables?.[t] ?? { blocks: [] }, context, weightingNote));
-  if (state.weighting === undefined) return { metrics: unweighted, breakdowns, ...extras(), tables: tables(), reliability, drivers };
+  if (state.weighting === undefined) return { metrics: unweighted, breakdowns, ...extras(), tables: tables(), reliability, drivers: drivers() };
 
   const weighting = canonicalWeightedState(state.weighting);
   stopOnOverflow(codebook, weighting, where);
@@ -95,7 +100,8 @@ export function finishStats(codebook: Codebook, state: SurveyState, where: strin
     ...extras(),
     tables: tables(context),
     reliability,
-    drivers,
+    // Weighted as the metrics are (a design's weights derived from its fpc included).
+    drivers: drivers(calibrated.g),
   };
 }
 

@@ -173,7 +173,7 @@ describe('stickiness CLI', { timeout: 60_000 }, () => {
     expect(status).toBe(0);
     const lines = stdout.split('\n');
     expect(lines[0]).toBe('What drives the overall rating (linear regression; R² 0.733, n 30)');
-    expect(lines[1]).toMatch(/^ {2}1\. complaints {2}LMG 50\.6% \[[\d.]+%, [\d.]+%\] {2}Johnson 49\.5% \[[\d.]+%, [\d.]+%\] {2}β 0\.671$/);
+    expect(lines[1]).toMatch(/^ {2}1\. complaints {2}LMG 50\.6% \[[\d.]+%, [\d.]+%\] {2}Johnson 49\.5% \[[\d.]+%, [\d.]+%\] {2}β 0\.671 {2}r 0\.83$/);
     expect(lines[6]).toMatch(/^ {2}6\. critical {4}LMG 0\.9% /);
     const none = run('drivers', sampleCopy('no-drivers'), '--out', path.join(work, 'drivers-out'));
     expect(none.status).toBe(1);

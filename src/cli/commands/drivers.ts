@@ -17,9 +17,10 @@ export async function driversCommand(survey: string, options: { out: string; jso
   return 0;
 }
 
-/** One analysis as text: its model, then the drivers by LMG share of R², with intervals, Johnson's share and β. */
+/** One analysis as text: its model, then the drivers by LMG share of R², with intervals, Johnson's share, β and Pearson's r with the outcome. */
 export function formatDrivers(r: DriverResult): string {
-  const lines = [`${r.label} (${r.model === 'linear' ? 'linear regression' : 'linear probability model'}; R² ${r.r2 === null ? '—' : r.r2.toFixed(3)}, n ${r.n})`];
+  const weighting = r.weighted ? `, weighted, effective n ${r.effectiveN.toFixed(1)}` : '';
+  const lines = [`${r.label} (${r.model === 'linear' ? 'linear regression' : 'linear probability model'}; R² ${r.r2 === null ? '—' : r.r2.toFixed(3)}, n ${r.n}${weighting})`];
   if (r.r2 === null || !(r.r2 > 0)) return `${lines.join('\n')}\n  no model: too few complete answers, a variable that does not vary, or collinear drivers\n`;
   const r2 = r.r2;
   const pct = (x: number): string => `${((100 * x) / r2).toFixed(1)}%`;
@@ -29,7 +30,7 @@ export function formatDrivers(r: DriverResult): string {
   const labelWidth = Math.max(...labels.map(width));
   ranked.forEach((d, k) => {
     const label = `${d.label}${' '.repeat(labelWidth - width(d.label))}`;
-    lines.push(`  ${k + 1}. ${label}  LMG ${part(d.lmg, d.lmgCi)}  Johnson ${part(d.johnson, d.johnsonCi)}  β ${d.beta === null ? '—' : d.beta.toFixed(3)}`);
+    lines.push(`  ${k + 1}. ${label}  LMG ${part(d.lmg, d.lmgCi)}  Johnson ${part(d.johnson, d.johnsonCi)}  β ${d.beta === null ? '—' : d.beta.toFixed(3)}  r ${d.pearson === null ? '—' : d.pearson.r.toFixed(2)}`);
   });
   if (r.bootstrap !== null) lines.push(`  (shares of R²; ${Math.round(r.bootstrap.level * 100)}% bootstrap percentile intervals, ${r.bootstrap.replicates} resamples, seed ${r.bootstrap.seed})`);
   return `${lines.join('\n')}\n`;

@@ -1,45 +1,73 @@
 /**
- * A key-driver analysis from its complete cases (drivers-fold.ts): the correlation matrix of [outcome,
- * drivers], relative importance (relative-importance.ts), and percentile intervals for each driver's LMG and
- * Johnson parts of R² from a seeded bootstrap: `bootstrap` resamples of the respondents with replacement
- * (mulberry32 from `seed`), the analysis redone on each, the (1 − level)/2 and (1 + level)/2 quantiles of
- * what they give (R's `quantile(type = 7)`). A resample whose drivers are collinear or constant is skipped
- * (`replicates` counts those used). Same cases and seed, same intervals. No bootstrap where it would cost more
- * than MAX_BOOTSTRAP_WORK.
+ * A key-driver analysis from its complete cases (drivers-fold.ts), weighted by the survey's final weights when
+ * it is weighted (respondents without a weight left out): the correlation matrix of [outcome, drivers],
+ * relative importance (relative-importance.ts), each driver's Pearson and Spearman correlation with the outcome
+ * (correlations.ts), and percentile intervals for each driver's LMG and Johnson parts of R² from a seeded
+ * bootstrap: `bootstrap` resamples of the respondents with replacement (mulberry32 from `seed`; the weights
+ * held fixed), the analysis redone on each, the (1 − level)/2 and (1 + level)/2 quantiles of what they give
+ * (R's `quantile(type = 7)`). A resample whose drivers are collinear or constant is skipped (`replicates`
+ * counts those used). Same cases and seed, same intervals.
+ *
+ * Respondents who gave the same answers (and carry the same weight) are one pattern counted several times, so
+ * a resample costs n draws plus one pass over the patterns: survey answers repeat, and a million respondents
+ * on five-point scales make a few thousand patterns. No bootstrap where it would cost more than
+ * MAX_BOOTSTRAP_WORK.
  */
 import type { Codebook, DriverAnalysis } from '../../codebook/schema.ts';
-import type { DriverResult } from '../../model/driver-result.ts';
+import type { Correlation, DriverResult } from '../../model/driver-result.ts';
 import { seededRandom } from '../../util/random.ts';
+import { correlationMatrix, fisherInterval, midRanks } from './correlations.ts';
 import type { DriverCases } from './drivers-fold.ts';
 import { relativeImportance, type RelativeImportance } from './relative-importance.ts';
 
-/** n · B · (p + 1)² at most for a bootstrap (about 1M respondents × 40 replicates × 7 variables). */
-export const MAX_BOOTSTRAP_WORK = 2e9;
+/** B · (n + patterns · (p + 1)²) at most for a bootstrap. */
+export const MAX_BOOTSTRAP_WORK = 1e9;
 
-export function driverAnalysis(codebook: Codebook, analysis: DriverAnalysis, position: number, cases: DriverCases | undefined): DriverResult {
+/** Distinct rows of the cases (with their weight), and how often each occurs. */
+interface Patterns {
+  values: number[];
+  /** Per pattern: its weight (1 unweighted). */
+  weights: number[];
+  /** Per pattern: the cases that have it. */
+  counts: number[];
+}
+
+/** `weights`: the final weight of each case (drivers-fold.ts finalWeights), absent when the survey is unweighted. */
+export function driverAnalysis(codebook: Codebook, analysis: DriverAnalysis, position: number, cases: DriverCases | undefined, weights?: ArrayLike<number>): DriverResult {
   const outcome = typeof analysis.outcome === 'string' ? analysis.outcome : analysis.outcome.metric;
   const metric = typeof analysis.outcome === 'string' ? undefined : codebook.metrics.find((m) => m.id === outcome);
   const labelOf = (id: string): string => codebook.questions.find((q) => q.id === id)?.label ?? id;
   const width = analysis.drivers.length + 1;
-  const values = cases?.values ?? [];
-  const n = Math.floor(values.length / width);
-  const all = Array.from({ length: n }, (_, r) => r);
-  const result = importanceOf(values, width, all);
+  const patterns = patternsOf(cases?.values ?? [], width, weights);
+  const n = patterns.counts.reduce((sum, c) => sum + c, 0);
+  const all = patterns.counts.map((count, k) => count * (patterns.weights[k] as number));
+  const correlation = n < 2 ? null : correlationMatrix(patterns.values, width, patternIndices(patterns), all);
+  const result = correlation === null ? null : relativeImportance(correlation);
   const level = codebook.confidence;
-  // The bootstrap redoes the analysis B times over n rows: skipped where that would take minutes.
-  const affordable = n * analysis.bootstrap * width * width <= MAX_BOOTSTRAP_WORK;
-  const intervals = result === null || analysis.bootstrap === 0 || !affordable ? null : bootstrap(values, width, n, analysis.bootstrap, analysis.seed, level);
+  const kish = kishN(patterns);
+  const ranks = correlation === null ? null : correlationMatrix(midRanks(patterns.values, width, all), width, patternIndices(patterns), all);
+  const correlationWith = (matrix: number[][] | null, j: number, spearman: boolean): Correlation | null => {
+    const r = matrix?.[0]?.[j + 1];
+    return r === undefined ? null : { r, ci: fisherInterval(r, kish, level, spearman) };
+  };
+  // The bootstrap redoes the analysis B times: skipped where that would take minutes.
+  const affordable = analysis.bootstrap * (n + patterns.counts.length * width * width) <= MAX_BOOTSTRAP_WORK;
+  const intervals = result === null || analysis.bootstrap === 0 || !affordable ? null : bootstrap(patterns, width, analysis.bootstrap, analysis.seed, level);
   return {
     id: analysis.id ?? `drivers-${position + 1}`,
     label: analysis.label ?? (metric === undefined ? labelOf(outcome) : (metric.label ?? metric.id)),
     outcome,
     model: metric !== undefined && metric.kind !== 'mean' ? 'linear-probability' : 'linear',
+    weighted: weights !== undefined,
     n,
+    effectiveN: kish,
     r2: result?.r2 ?? null,
     bootstrap: intervals === null ? null : { replicates: intervals.replicates, seed: analysis.seed, level, method: 'percentile' },
     drivers: analysis.drivers.map((id, j) => ({
       id,
       label: labelOf(id),
+      pearson: correlationWith(correlation, j, false),
+      spearman: correlationWith(ranks, j, true),
       beta: result?.beta[j] ?? null,
       lmg: result?.lmg[j] ?? null,
       lmgCi: intervals?.lmg[j] ?? null,
@@ -49,37 +77,66 @@ export function driverAnalysis(codebook: Codebook, analysis: DriverAnalysis, pos
   };
 }
 
-/** Relative importance over the given rows (indices, repeats allowed), from their correlation matrix. */
-function importanceOf(values: readonly number[], width: number, rows: readonly number[]): RelativeImportance | null {
-  if (rows.length < 2) return null;
-  const means = new Array<number>(width).fill(0);
-  for (const r of rows) for (let i = 0; i < width; i++) means[i] = (means[i] ?? 0) + (values[r * width + i] ?? 0);
-  for (let i = 0; i < width; i++) means[i] = (means[i] ?? 0) / rows.length;
-  const cross = Array.from({ length: width }, () => new Array<number>(width).fill(0));
-  for (const r of rows) {
-    for (let i = 0; i < width; i++) {
-      const a = (values[r * width + i] ?? 0) - (means[i] ?? 0);
-      const line = cross[i] as number[];
-      for (let j = i; j < width; j++) line[j] = (line[j] ?? 0) + a * ((values[r * width + j] ?? 0) - (means[j] ?? 0));
+/** The cases as patterns, leaving out those with no weight. */
+function patternsOf(values: readonly number[], width: number, weights?: ArrayLike<number>): Patterns {
+  const rows = Math.floor(values.length / width);
+  const index = new Map<string, number>();
+  const patterns: Patterns = { values: [], weights: [], counts: [] };
+  for (let r = 0; r < rows; r++) {
+    const w = weights === undefined ? 1 : (weights[r] as number);
+    if (!(w > 0)) continue;
+    const row = values.slice(r * width, (r + 1) * width);
+    const key = `${row.join(',')}|${w}`;
+    let k = index.get(key);
+    if (k === undefined) {
+      k = patterns.counts.push(0) - 1;
+      patterns.values.push(...row);
+      patterns.weights.push(w);
+      index.set(key, k);
     }
+    patterns.counts[k] = (patterns.counts[k] as number) + 1;
   }
-  const sd = cross.map((line, i) => Math.sqrt(line[i] ?? 0));
-  // A variable that does not vary among these rows leaves no correlation.
-  if (sd.some((s) => !(s > 0))) return null;
-  const correlation = cross.map((_, i) => cross.map((__, j) => (i <= j ? (cross[i]?.[j] ?? 0) : (cross[j]?.[i] ?? 0)) / ((sd[i] as number) * (sd[j] as number))));
-  return relativeImportance(correlation);
+  return patterns;
 }
 
-function bootstrap(values: readonly number[], width: number, n: number, replicates: number, seed: number, level: number): { replicates: number; lmg: [number, number][]; johnson: [number, number][] } {
+function patternIndices(patterns: Patterns): number[] {
+  return patterns.counts.map((_, k) => k);
+}
+
+/** Kish's effective n, (Σw)²/Σw², over the cases. */
+function kishN(patterns: Patterns): number {
+  let sum = 0;
+  let squares = 0;
+  patterns.counts.forEach((count, k) => {
+    const w = patterns.weights[k] as number;
+    sum += count * w;
+    squares += count * w * w;
+  });
+  return squares > 0 ? (sum * sum) / squares : 0;
+}
+
+function importanceOf(patterns: Patterns, width: number, multiplicity: ArrayLike<number>): RelativeImportance | null {
+  const correlation = correlationMatrix(patterns.values, width, patternIndices(patterns), multiplicity);
+  return correlation === null ? null : relativeImportance(correlation);
+}
+
+function bootstrap(patterns: Patterns, width: number, replicates: number, seed: number, level: number): { replicates: number; lmg: [number, number][]; johnson: [number, number][] } {
   const random = seededRandom(seed);
   const p = width - 1;
+  const n = patterns.counts.reduce((sum, c) => sum + c, 0);
   const lmg: number[][] = Array.from({ length: p }, () => []);
   const johnson: number[][] = Array.from({ length: p }, () => []);
-  const rows = new Array<number>(n).fill(0);
+  const drawn = new Float64Array(patterns.counts.length);
+  const table = aliasTable(patterns.counts);
   let used = 0;
   for (let b = 0; b < replicates; b++) {
-    for (let r = 0; r < n; r++) rows[r] = Math.floor(random.next() * n);
-    const result = importanceOf(values, width, rows);
+    drawn.fill(0);
+    for (let r = 0; r < n; r++) {
+      const k = table.draw(random.next());
+      drawn[k] = (drawn[k] as number) + 1;
+    }
+    for (let k = 0; k < drawn.length; k++) drawn[k] = (drawn[k] as number) * (patterns.weights[k] as number);
+    const result = importanceOf(patterns, width, drawn);
     if (result === null) continue;
     used++;
     result.lmg.forEach((x, j) => lmg[j]?.push(x));
@@ -90,6 +147,36 @@ function bootstrap(values: readonly number[], width: number, n: number, replicat
     return [quantile7(sorted, (1 - level) / 2), quantile7(sorted, (1 + level) / 2)];
   };
   return { replicates: used, lmg: lmg.map(interval), johnson: johnson.map(interval) };
+}
+
+/**
+ * Vose's alias table for drawing pattern k with probability counts[k]/n from one uniform number u in [0, 1):
+ * the same as drawing a respondent at random and taking their pattern, in two lookups of a small table.
+ */
+function aliasTable(counts: readonly number[]): { draw(u: number): number } {
+  const size = counts.length;
+  const total = counts.reduce((sum, c) => sum + c, 0);
+  const probability = Float64Array.from(counts, (c) => (c * size) / total);
+  const alias = new Int32Array(size);
+  const small: number[] = [];
+  const large: number[] = [];
+  probability.forEach((p, k) => (p < 1 ? small : large).push(k));
+  while (small.length > 0 && large.length > 0) {
+    const less = small.pop() as number;
+    const more = large.pop() as number;
+    alias[less] = more;
+    probability[more] = (probability[more] as number) + (probability[less] as number) - 1;
+    (probability[more] < 1 ? small : large).push(more);
+  }
+  // What is left has probability 1 up to rounding.
+  for (const k of [...small, ...large]) probability[k] = 1;
+  return {
+    draw(u) {
+      const scaled = u * size;
+      const k = Math.floor(scaled);
+      return scaled - k < (probability[k] as number) ? k : (alias[k] as number);
+    },
+  };
 }
 
 /** R's quantile(type = 7) of sorted values: linear between the order statistics at (n − 1)·p. */

@@ -3,7 +3,8 @@
  * cases), kept as rows of [outcome, drivers...] so the analysis can be bootstrapped. The outcome is a
  * question's value (a likert's code 1..k), a share metric's success (1 or 0, in its denominator), or a mean
  * metric's value; each driver its question's value. Merged in row order, so the rows (and a seeded bootstrap
- * over them) are the same however the export was read.
+ * over them) are the same however the export was read. When the survey is weighted, each row also keeps its
+ * design weight and weighting cell, whose calibration factor is known only at the end (final weight g·d).
  */
 import type { Codebook, DriverAnalysis } from '../../codebook/schema.ts';
 import type { Fold } from '../../model/fold.ts';
@@ -11,11 +12,14 @@ import { isHit } from '../kinds/share-kind.ts';
 import { valueOf } from '../kinds/value-kind.ts';
 import { answerFor, planMetric } from '../metric-plan.ts';
 import type { Variable } from '../reliability/reliability-fold.ts';
+import { cellKey, planWeighting } from '../weights/weighting-plan.ts';
 
 /** The complete cases of one analysis: `width` values a row, rows one after another. */
 export interface DriverCases {
   width: number;
   values: number[];
+  /** Weighted surveys: per row its design weight, and its weighting cell as an index into `cellNames` (−1: unweightable, no weight). */
+  weighted?: { designWeights: number[]; cells: number[]; cellNames: string[]; cellIndex: Map<string, number> };
 }
 
 function questionValue(codebook: Codebook, id: string): Variable {
@@ -42,10 +46,13 @@ export function outcomeVariable(codebook: Codebook, analysis: DriverAnalysis): V
 
 export function driversFold(codebook: Codebook): Fold<DriverCases[]> {
   const analyses = codebook.drivers.map((analysis) => [outcomeVariable(codebook, analysis), ...analysis.drivers.map((id) => questionValue(codebook, id))]);
+  const weighting = planWeighting(codebook);
   const row: number[] = [];
   return {
-    create: () => analyses.map((vars) => ({ width: vars.length, values: [] })),
-    add(states, { answers }) {
+    create: () => analyses.map((vars) => ({ width: vars.length, values: [], ...(weighting === undefined ? {} : { weighted: { designWeights: [], cells: [], cellNames: [], cellIndex: new Map() } }) })),
+    add(states, response) {
+      const { answers } = response;
+      const cell = weighting === undefined ? undefined : cellKey(weighting, response, response.weight ?? 1);
       analyses.forEach((vars, a) => {
         row.length = 0;
         for (const variable of vars) {
@@ -55,13 +62,39 @@ export function driversFold(codebook: Codebook): Fold<DriverCases[]> {
         }
         const cases = states[a] as DriverCases;
         for (const value of row) cases.values.push(value);
+        if (cases.weighted !== undefined) addCell(cases.weighted, cell, response.weight ?? 1);
       });
     },
     merge(into, from) {
       into.forEach((cases, a) => {
         const other = from[a] as DriverCases;
         for (const value of other.values) cases.values.push(value);
+        const [mine, theirs] = [cases.weighted, other.weighted];
+        if (mine === undefined || theirs === undefined) return;
+        theirs.cells.forEach((c, r) => addCell(mine, theirs.cellNames[c], theirs.designWeights[r] ?? 1));
       });
     },
   };
+}
+
+function addCell(weighted: NonNullable<DriverCases['weighted']>, cell: string | undefined, designWeight: number): void {
+  weighted.designWeights.push(designWeight);
+  if (cell === undefined) {
+    weighted.cells.push(-1);
+    return;
+  }
+  let index = weighted.cellIndex.get(cell);
+  if (index === undefined) {
+    index = weighted.cellNames.push(cell) - 1;
+    weighted.cellIndex.set(cell, index);
+  }
+  weighted.cells.push(index);
+}
+
+/** Each row's final weight g·d from the calibration's factor per cell (0 for an unweightable row). */
+export function finalWeights(cases: DriverCases, g: ReadonlyMap<string, number>): Float64Array | undefined {
+  const { weighted } = cases;
+  if (weighted === undefined) return undefined;
+  const factors = weighted.cellNames.map((name) => g.get(name) ?? 0);
+  return Float64Array.from(weighted.cells, (c, r) => (c < 0 ? 0 : (factors[c] ?? 0) * (weighted.designWeights[r] ?? 0)));
 }

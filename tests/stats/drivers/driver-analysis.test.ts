@@ -50,7 +50,7 @@ describe('key-driver analysis through the pipeline', () => {
   });
 
   it('ranks the drivers by LMG in the report, as shares of R²', () => {
-    const md = driversMarkdown([result], 'en').join('\n');
+    const md = driversMarkdown([result], 'en', 0.95).join('\n');
     expect(md).toContain('Linear regression, R² = 0.733, n = 30');
     // complaints: 0.370816 / 0.732602 = 50.6%; Johnson 0.362760 / 0.732602 = 49.5%; intervals in brackets.
     expect(md).toMatch(/\| complaints \| 50\.6% \(\d+\.\d% – \d+\.\d%\) \| 49\.5% \(\d+\.\d% – \d+\.\d%\) \| 0\.671 \|/);
