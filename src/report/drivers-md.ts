@@ -10,9 +10,9 @@ import { escapeMarkdown as esc } from './escape-markdown.ts';
 const TEXT = {
   zh: {
     heading: '驱动因素分析',
-    summary: (model: string, r2: string, n: number, weighting: string) => `${model}，R² = ${r2}，n = ${n}（只计结果和全部因素都作答的受访者，${weighting}）。`,
+    summary: (model: string, r2: string, n: number, weighting: string) => `${model}，R² = ${r2}，n = ${n}（只计结果和全部因素都作答的受访者；${weighting}）。`,
     unweighted: '不加权',
-    weighted: (neff: string) => `加权（有效样本量 ${neff}）`,
+    weighted: (neff: string) => `加权，有效样本量 ${neff}`,
     models: { linear: '线性回归', 'linear-probability': '线性概率模型（结果为 0/1）' },
     driver: '因素',
     lmg: 'LMG（占 R² 的比例）',
@@ -23,12 +23,13 @@ const TEXT = {
     correlations: (level: number) => `r 和 ρ 为各因素与结果的相关系数，括号内为 ${level}% 置信区间（Fisher z 变换）。`,
     none: '完整作答者不足，或某个变量没有变化，无法分析。',
     interval: (level: number, replicates: number, seed: number) => `括号内为 ${level}% 自助法百分位区间（${replicates} 次重抽样，种子 ${seed}），以 R² 的比例表示。`,
+    outside: '† 估计值落在区间之外：重抽样结果偏向一侧，接近 0 的份额常如此（重抽样时偏高），应视为没有明显贡献。',
   },
   en: {
     heading: 'What drives it',
-    summary: (model: string, r2: string, n: number, weighting: string) => `${model}, R² = ${r2}, n = ${n} (respondents with the outcome and every driver, ${weighting}).`,
+    summary: (model: string, r2: string, n: number, weighting: string) => `${model}, R² = ${r2}, n = ${n} (respondents with the outcome and every driver; ${weighting}).`,
     unweighted: 'unweighted',
-    weighted: (neff: string) => `weighted (effective n ${neff})`,
+    weighted: (neff: string) => `weighted, effective n ${neff}`,
     models: { linear: 'Linear regression', 'linear-probability': 'Linear probability model (a 0/1 outcome)' },
     driver: 'Driver',
     lmg: 'LMG (share of R²)',
@@ -39,6 +40,7 @@ const TEXT = {
     correlations: (level: number) => `r and ρ: each driver's correlation with the outcome, with its ${level}% interval (Fisher's z) in brackets.`,
     none: 'Too few complete answers, or a variable that does not vary: no analysis.',
     interval: (level: number, replicates: number, seed: number) => `In brackets: ${level}% bootstrap percentile intervals (${replicates} resamples, seed ${seed}), as shares of R².`,
+    outside: '† The estimate lies outside its interval: its resamples lean to one side, as those of a share near zero do (they come out higher), so read it as no clear contribution.',
   },
 };
 
@@ -48,8 +50,10 @@ export function driversMarkdown(results: readonly DriverResult[], language: Lang
   const t = TEXT[language];
   const lines = [`## ${t.heading}`, ''];
   const percent = (part: number, r2: number): string => `${((100 * part) / r2).toFixed(1)}%`;
+  // A percentile interval need not hold its estimate: a share near 0 is biased upward in the resamples.
+  const outside = (part: number | null, ci: [number, number] | null): boolean => part !== null && ci !== null && (part < ci[0] || part > ci[1]);
   const share = (part: number | null, ci: [number, number] | null, r2: number): string =>
-    part === null || !(r2 > 0) ? '—' : `${percent(part, r2)}${ci === null ? '' : ` (${percent(ci[0], r2)} – ${percent(ci[1], r2)})`}`;
+    part === null || !(r2 > 0) ? '—' : `${percent(part, r2)}${ci === null ? '' : ` (${percent(ci[0], r2)} – ${percent(ci[1], r2)})`}${outside(part, ci) ? ' †' : ''}`;
   const correlation = (c: Correlation | null): string => (c === null ? '—' : `${c.r.toFixed(2)}${c.ci === null ? '' : ` (${c.ci[0].toFixed(2)} – ${c.ci[1].toFixed(2)})`}`);
   for (const r of results) {
     lines.push(`### ${esc(r.label)}`, '');
@@ -66,6 +70,7 @@ export function driversMarkdown(results: readonly DriverResult[], language: Lang
     }
     lines.push('');
     if (r.bootstrap !== null) lines.push(t.interval(Math.round(r.bootstrap.level * 100), r.bootstrap.replicates, r.bootstrap.seed), '');
+    if (r.drivers.some((d) => outside(d.lmg, d.lmgCi) || outside(d.johnson, d.johnsonCi))) lines.push(t.outside, '');
     lines.push(t.correlations(Math.round(level * 100)), '');
   }
   return lines;

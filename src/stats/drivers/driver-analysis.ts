@@ -6,7 +6,7 @@
  * bootstrap: `bootstrap` resamples of the respondents with replacement (mulberry32 from `seed`; the weights
  * held fixed), the analysis redone on each, the (1 − level)/2 and (1 + level)/2 quantiles of what they give
  * (R's `quantile(type = 7)`). A resample whose drivers are collinear or constant is skipped (`replicates`
- * counts those used). Same cases and seed, same intervals.
+ * counts those used). Same cases (in any order) and seed, same intervals.
  *
  * Respondents who gave the same answers (and carry the same weight) are one pattern counted several times, so
  * a resample costs n draws plus one pass over the patterns: survey answers repeat, and a million respondents
@@ -77,26 +77,27 @@ export function driverAnalysis(codebook: Codebook, analysis: DriverAnalysis, pos
   };
 }
 
-/** The cases as patterns, leaving out those with no weight. */
+/** The cases as patterns in a fixed order (by their values, then weight), leaving out those with no weight: the same however the rows were ordered. */
 function patternsOf(values: readonly number[], width: number, weights?: ArrayLike<number>): Patterns {
   const rows = Math.floor(values.length / width);
   const index = new Map<string, number>();
-  const patterns: Patterns = { values: [], weights: [], counts: [] };
+  const found: { row: number[]; weight: number; count: number }[] = [];
   for (let r = 0; r < rows; r++) {
     const w = weights === undefined ? 1 : (weights[r] as number);
     if (!(w > 0)) continue;
     const row = values.slice(r * width, (r + 1) * width);
     const key = `${row.join(',')}|${w}`;
-    let k = index.get(key);
+    const k = index.get(key);
     if (k === undefined) {
-      k = patterns.counts.push(0) - 1;
-      patterns.values.push(...row);
-      patterns.weights.push(w);
-      index.set(key, k);
-    }
-    patterns.counts[k] = (patterns.counts[k] as number) + 1;
+      index.set(key, found.length);
+      found.push({ row, weight: w, count: 1 });
+    } else (found[k] as { count: number }).count++;
   }
-  return patterns;
+  found.sort((a, b) => {
+    for (let i = 0; i < width; i++) if (a.row[i] !== b.row[i]) return (a.row[i] as number) - (b.row[i] as number);
+    return a.weight - b.weight;
+  });
+  return { values: found.flatMap((p) => p.row), weights: found.map((p) => p.weight), counts: found.map((p) => p.count) };
 }
 
 function patternIndices(patterns: Patterns): number[] {
