@@ -66,6 +66,7 @@ export async function buildReport(codebook: Codebook, ingestion: ExportIngestion
     breakdowns,
     accounting: { rowsRead: validation.rowsRead, accepted: validation.accepted, filtered: validation.filtered, byRule: validation.byRule },
     ...(design === undefined ? {} : { design }),
+    drivers,
   });
 
   const files = new Map<string, string | Uint8Array>();

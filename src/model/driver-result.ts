@@ -27,6 +27,9 @@ export interface DriverResult {
   drivers: {
     id: string;
     label: string;
+    /** The driver's mean over the same respondents (weighted when they are), and the scale it is read on (a likert's 1..k, a rating's or number's min..max, NPS 0..10; else the range seen). */
+    mean: number | null;
+    scale: [number, number] | null;
     pearson: Correlation | null;
     spearman: Correlation | null;
     beta: number | null;

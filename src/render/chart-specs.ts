@@ -1,7 +1,8 @@
 /**
  * The charts of a report, as named Vega-Lite specs: one share chart per report section that has share
  * metrics (proportion, top-box, pmf, retention overall), one per distribution (`dist-`), one retention curve
- * per retention metric (`curve-`), a histogram per quantiles metric (`hist-`), and one sample-vs-population
+ * per retention metric (`curve-`), a histogram per quantiles metric (`hist-`), per key-driver analysis its
+ * importance bars (`drivers-`) and importance–performance map (`quadrant-`), and one sample-vs-population
  * dumbbell per benchmark (`audit-`).
  */
 import type { Codebook } from '../codebook/schema.ts';
@@ -23,6 +24,8 @@ import type { WeightingDiagnostics } from '../model/weighting-diagnostics.ts';
 import type { AuditVariable } from '../model/audit.ts';
 import type { BreakdownResult } from '../model/breakdown-result.ts';
 import type { DesignDiagnostics } from '../model/design-diagnostics.ts';
+import type { DriverResult } from '../model/driver-result.ts';
+import { quadrantChart } from './quadrant-chart.ts';
 
 export interface ChartSpec {
   /** File stem under `charts/`: the section name, or `dist-<metric id>`. */
@@ -38,6 +41,8 @@ export interface ChartExtras {
   accounting?: { rowsRead: number; accepted: number; filtered?: number; byRule: Record<string, number> };
   /** With a sampling design: the estimates are design-based even without weighting. */
   design?: DesignDiagnostics;
+  /** Key-driver analyses: an importance bar chart and an importance–performance map each. */
+  drivers?: readonly DriverResult[];
 }
 
 /** The axis format of a forest plot, by the scale of its metric. */
@@ -163,6 +168,7 @@ export function chartSpecs(
       }),
     });
   }
+  for (const analysis of extras.drivers ?? []) charts.push(...driverCharts(codebook, analysis));
   if (extras.accounting !== undefined) {
     const { rowsRead, accepted, filtered = 0, byRule } = extras.accounting;
     charts.push({
@@ -193,6 +199,52 @@ export function chartSpecs(
     });
   }
   return charts.map((chart) => ({ ...chart, title: chartText(chart.title), spec: chartTexts(chart.spec) }));
+}
+
+/** A key-driver analysis's importance bars (LMG as shares of R², with intervals) and its importance–performance map. */
+function driverCharts(codebook: Codebook, analysis: DriverResult): ChartSpec[] {
+  const t = text(codebook.language);
+  const { r2 } = analysis;
+  if (r2 === null || !(r2 > 0)) return [];
+  const weighting = analysis.weighted ? t.driversWeighted(analysis.effectiveN) : t.unweighted;
+  const drivers = analysis.drivers.flatMap((d) => (d.lmg === null ? [] : [{ ...d, lmg: d.lmg }]));
+  const title = t.driversTitle(analysis.label);
+  const bars = drivers.map((d) => ({ label: d.label, estimate: d.lmg / r2, low: (d.lmgCi?.[0] ?? d.lmg) / r2, high: (d.lmgCi?.[1] ?? d.lmg) / r2, n: analysis.n }));
+  // Shares of R² rarely come near 100%: the axis ends at the next 10% above the widest interval.
+  const top = Math.min(1, Math.ceil(Math.max(...bars.map((b) => b.high)) * 10 + 1e-9) / 10);
+  const charts: ChartSpec[] = [
+    {
+      name: `drivers-${analysis.id}`,
+      title,
+      spec: shareChart(bars, {
+          title,
+          subtitle: t.driversCaption(r2.toFixed(2), analysis.n, analysis.bootstrap?.level ?? codebook.confidence, analysis.bootstrap?.replicates ?? null, weighting),
+        axisTitle: t.driversAxis,
+        sortByEstimate: true,
+        domain: [0, Math.max(0.1, top)],
+      }),
+    },
+  ];
+  const points = drivers.flatMap((d) =>
+    d.mean === null || d.scale === null || !(d.scale[1] > d.scale[0])
+      ? []
+      : [{ label: d.label, importance: d.lmg / r2, performance: (d.mean - d.scale[0]) / (d.scale[1] - d.scale[0]), mean: `${d.mean.toFixed(2)} (${d.scale[0]}–${d.scale[1]})` }],
+  );
+  // A map needs points to place against each other.
+  if (points.length < 2) return charts;
+  const quadrantTitle = t.quadrantTitle(analysis.label);
+  charts.push({
+    name: `quadrant-${analysis.id}`,
+    title: quadrantTitle,
+    spec: quadrantChart(points, {
+      title: quadrantTitle,
+      subtitle: t.quadrantCaption(analysis.n, weighting),
+      importanceTitle: t.importance,
+      performanceTitle: t.performance,
+      quadrants: t.quadrants,
+    }),
+  });
+  return charts;
 }
 
 /** A chart's subtitle: n, what its error bars are (when it has them), its weighting and its data. */

@@ -30,6 +30,16 @@ const TEXT = {
     rows: '行数',
     populationLabel: '总体（基准）',
     weighted: (method: string, by: string, nEffective: number) => `已加权（${method}${by === '' ? '' : `：${by}`}，有效样本量 ${nEffective.toFixed(0)}）`,
+    driversTitle: (outcome: string) => `什么驱动${outcome}`,
+    driversAxis: '占 R² 的比例（LMG）',
+    driversCaption: (r2: string, n: number, level: number, replicates: number | null, weighting: string) =>
+      `R² = ${r2}，n = ${n}；${replicates === null ? '无区间' : `误差线为 ${Math.round(level * 100)}% 自助法区间（${replicates} 次重抽样）`}；${weighting}`,
+    driversWeighted: (neff: number) => `已加权（有效样本量 ${neff.toFixed(0)}）`,
+    quadrantTitle: (outcome: string) => `重要性与表现：${outcome}`,
+    quadrantCaption: (n: number, weighting: string) => `n = ${n}；表现为均值在量表上的位置；虚线为两者的中位数；${weighting}`,
+    importance: '重要性（占 R² 的比例）',
+    performance: '表现（均值占量表的位置）',
+    quadrants: { fixFirst: '重点改进', keepUp: '继续保持', lowPriority: '次要', overkill: '可能过度投入' },
   },
   en: {
     sections: { retention: 'Retention and stickiness', satisfaction: 'Satisfaction', usage: 'Usage scenarios', other: 'Other' },
@@ -59,6 +69,16 @@ const TEXT = {
     rows: 'Rows',
     populationLabel: 'Population (benchmark)',
     weighted: (method: string, by: string, nEffective: number) => `weighted (${method}${by === '' ? '' : `: ${by}`}; effective n ${nEffective.toFixed(0)})`,
+    driversTitle: (outcome: string) => `What drives ${outcome}`,
+    driversAxis: 'Share of R² (LMG)',
+    driversCaption: (r2: string, n: number, level: number, replicates: number | null, weighting: string) =>
+      `R² = ${r2}, n = ${n}; ${replicates === null ? 'no intervals' : `error bars are ${Math.round(level * 100)}% bootstrap intervals (${replicates} resamples)`}; ${weighting}`,
+    driversWeighted: (neff: number) => `weighted (effective n ${neff.toFixed(0)})`,
+    quadrantTitle: (outcome: string) => `Importance and performance: ${outcome}`,
+    quadrantCaption: (n: number, weighting: string) => `n = ${n}; performance is the mean's place on its scale; dashed lines are the medians; ${weighting}`,
+    importance: 'Importance (share of R²)',
+    performance: "Performance (mean's place on the scale)",
+    quadrants: { fixFirst: 'Fix first', keepUp: 'Keep up', lowPriority: 'Lower priority', overkill: 'Possible overkill' },
   },
 } as const;
 

@@ -18,6 +18,8 @@ export interface ShareChartOptions {
   axisTitle: string;
   /** Sort bars by estimate, largest first (distributions); otherwise keep the given order. */
   sortByEstimate: boolean;
+  /** The share axis's span (default 0..100%). */
+  domain?: [number, number];
 }
 
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -32,7 +34,7 @@ export function shareChart(bars: readonly ShareBar[], options: ShareChartOptions
     axis: { labelLimit: 260 },
   };
   // Every layer names the same axis title, so vega-lite does not join the field names into it.
-  const x = { type: 'quantitative', scale: { domain: [0, 1] }, title: options.axisTitle };
+  const x = { type: 'quantitative', scale: { domain: options.domain ?? [0, 1] }, title: options.axisTitle };
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: { text: options.title, subtitle: options.subtitle },

@@ -5,6 +5,7 @@
  */
 import type { Language } from '../audit/messages.ts';
 import type { Correlation, DriverResult } from '../model/driver-result.ts';
+import type { ChartSpec } from '../render/chart-specs.ts';
 import { escapeMarkdown as esc } from './escape-markdown.ts';
 
 const TEXT = {
@@ -44,8 +45,8 @@ const TEXT = {
   },
 };
 
-/** `level`: the codebook's confidence level, which the correlations' intervals use. */
-export function driversMarkdown(results: readonly DriverResult[], language: Language, level: number): string[] {
+/** `level`: the codebook's confidence level, which the correlations' intervals use; `charts`: the report's, whose driver charts are placed here. */
+export function driversMarkdown(results: readonly DriverResult[], language: Language, level: number, charts: readonly ChartSpec[] = []): string[] {
   if (results.length === 0) return [];
   const t = TEXT[language];
   const lines = [`## ${t.heading}`, ''];
@@ -63,6 +64,11 @@ export function driversMarkdown(results: readonly DriverResult[], language: Lang
     }
     const r2 = r.r2;
     lines.push(t.summary(t.models[r.model], r2.toFixed(3), r.n, r.weighted ? t.weighted(r.effectiveN.toFixed(1)) : t.unweighted), '');
+    const chart = (name: string): string[] => {
+      const found = charts.find((c) => c.name === name);
+      return found === undefined ? [] : [`![${esc(found.title)}](charts/${found.name}.svg)`, ''];
+    };
+    lines.push(...chart(`drivers-${r.id}`));
     lines.push(`| ${t.driver} | ${t.lmg} | ${t.johnson} | ${t.beta} | ${t.pearson} | ${t.spearman} |`, '|---|---:|---:|---:|---:|---:|');
     const ranked = [...r.drivers].sort((a, b) => (b.lmg ?? 0) - (a.lmg ?? 0) || (a.id < b.id ? -1 : 1));
     for (const d of ranked) {
@@ -72,6 +78,7 @@ export function driversMarkdown(results: readonly DriverResult[], language: Lang
     if (r.bootstrap !== null) lines.push(t.interval(Math.round(r.bootstrap.level * 100), r.bootstrap.replicates, r.bootstrap.seed), '');
     if (r.drivers.some((d) => outside(d.lmg, d.lmgCi) || outside(d.johnson, d.johnsonCi))) lines.push(t.outside, '');
     lines.push(t.correlations(Math.round(level * 100)), '');
+    lines.push(...chart(`quadrant-${r.id}`));
   }
   return lines;
 }

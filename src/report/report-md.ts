@@ -101,7 +101,7 @@ export function reportMarkdown(
   }
 
   lines.push(...reliabilityMarkdown(stats.reliability ?? [], codebook.language, (id) => questionLabel(codebook, id)));
-  lines.push(...driversMarkdown(stats.drivers ?? [], codebook.language, codebook.confidence));
+  lines.push(...driversMarkdown(stats.drivers ?? [], codebook.language, codebook.confidence, charts));
 
   const tables = stats.tables ?? [];
   if (tables.length > 0) {

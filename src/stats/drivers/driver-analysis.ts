@@ -66,6 +66,7 @@ export function driverAnalysis(codebook: Codebook, analysis: DriverAnalysis, pos
     drivers: analysis.drivers.map((id, j) => ({
       id,
       label: labelOf(id),
+      ...performanceOf(codebook, id, patterns, width, j + 1),
       pearson: correlationWith(correlation, j, false),
       spearman: correlationWith(ranks, j, true),
       beta: result?.beta[j] ?? null,
@@ -98,6 +99,33 @@ function patternsOf(values: readonly number[], width: number, weights?: ArrayLik
     return a.weight - b.weight;
   });
   return { values: found.flatMap((p) => p.row), weights: found.map((p) => p.weight), counts: found.map((p) => p.count) };
+}
+
+/** Column `at`'s weighted mean over the cases, and the scale of the question it comes from. */
+function performanceOf(codebook: Codebook, id: string, patterns: Patterns, width: number, at: number): { mean: number | null; scale: [number, number] | null } {
+  let total = 0;
+  let sum = 0;
+  let low = Infinity;
+  let high = -Infinity;
+  patterns.counts.forEach((count, k) => {
+    const w = count * (patterns.weights[k] as number);
+    const x = patterns.values[k * width + at] as number;
+    total += w;
+    sum += w * x;
+    low = Math.min(low, x);
+    high = Math.max(high, x);
+  });
+  if (!(total > 0)) return { mean: null, scale: null };
+  const question = codebook.questions.find((q) => q.id === id);
+  const scale: [number, number] =
+    question?.type === 'likert'
+      ? [1, question.options.length]
+      : question?.type === 'nps'
+        ? [0, 10]
+        : (question?.type === 'rating' || question?.type === 'numeric') && question.min !== undefined && question.max !== undefined
+          ? [question.min, question.max]
+          : [low, high];
+  return { mean: sum / total, scale };
 }
 
 function patternIndices(patterns: Patterns): number[] {
