@@ -102,6 +102,51 @@ describe('buildReport on the sample survey', () => {
     closePair(metric?.ci, reference.metrics.sat_mean.t);
   });
 
+  it('scores the experience index and takes its mean with a t interval', () => {
+    const metric = built.stats.metrics.find((m) => m.id === 'experience_mean');
+    close(metric?.estimate, reference.metrics.experience_mean.estimate);
+    close(metric?.sd, reference.metrics.experience_mean.sd as number);
+    closePair(metric?.ci, reference.metrics.experience_mean.t as number[]);
+  });
+
+  it("gives the index's reliability as numpy, scipy's F and statsmodels' principal axes do", () => {
+    const [got] = built.stats.reliability ?? [];
+    const want = reference.reliability.experience;
+    expect(got?.n).toBe(want.n);
+    close(got?.alpha, want.alpha);
+    close(got?.standardized, want.standardized);
+    close(got?.averageR, want.averageR);
+    closePair(got?.ci, want.feldt);
+    got?.itemRest.forEach((r, i) => close(r, want.itemRest[i] as number));
+    got?.alphaIfDeleted.forEach((a, i) => close(a, want.alphaIfDeleted[i] as number));
+    expect(Math.abs((got?.omega ?? Number.NaN) - want.omega)).toBeLessThan(1e-8);
+    // alpha 0.654 < 0.7, and without 价格与免费额度 it would be 0.666: the report says both.
+    expect(got?.flags).toEqual(['low-alpha', 'item-lowers-alpha']);
+  });
+
+  it('finds what drives continued use as statsmodels OLS over every subset, numpy and scipy do', () => {
+    const [got] = built.stats.drivers ?? [];
+    const want = reference.drivers.intent;
+    expect(got).toMatchObject({ id: 'intent', outcome: 'intent', model: 'linear', weighted: false, n: want.n });
+    close(got?.r2, want.r2);
+    got?.drivers.forEach((d, j) => {
+      const w = want.drivers[j];
+      expect(d.id).toBe(w?.id);
+      close(d.lmg, w?.lmg as number);
+      close(d.lmgShare, w?.lmgShare as number);
+      close(d.johnson, w?.johnson as number);
+      close(d.beta, w?.beta as number);
+      close(d.mean, w?.mean as number);
+      close(d.pearson?.r, w?.pearson as number);
+      closePair(d.pearson?.ci, w?.pearsonCi as number[]);
+      close(d.spearman?.r, w?.spearman as number);
+      closePair(d.spearman?.ci, w?.spearmanCi as number[]);
+    });
+    // The profile links answer quality most strongly to continued use, then citations, then long documents.
+    const ranked = [...(got?.drivers ?? [])].sort((a, b) => (b.lmg ?? 0) - (a.lmg ?? 0)).map((d) => d.id);
+    expect(ranked.slice(0, 3)).toEqual(['quality', 'accuracy', 'long_docs']);
+  });
+
   it('computes NPS with its trinomial interval', () => {
     const metric = built.stats.metrics.find((m) => m.id === 'nps');
     close(metric?.estimate, reference.metrics.nps.estimate);

@@ -9,7 +9,8 @@
  * the first sheet on most reads (exceljs 4.4 with unzipper 0.10), which read as empty cells or no rows.
  */
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import { UserError } from '../util/user-error.ts';
 import { fileSha256 } from './file-sha256.ts';
@@ -64,7 +65,12 @@ export async function streamXlsxRows(file: string, push: (cells: string[], row: 
   const open = async (part: ZipPart): Promise<Readable> => {
     const stream = await zipPartStream(file, part);
     opened.push(stream);
-    return stream;
+    // exceljs decodes each chunk it is given on its own: handed bytes, it would break a character whose
+    // UTF-8 bytes straddle two chunks. Text decoded across chunks is passed through as it is.
+    const text = stream.pipe(utf8Text());
+    stream.on('error', (error) => text.destroy(error));
+    opened.push(text);
+    return text;
   };
   let width = 0;
   try {
@@ -121,4 +127,20 @@ function linked(rels: readonly Relationship[] | undefined, type: string): string
 /** A relationship target of xl/workbook.xml as a zip path: relative to xl/, or absolute from the root. */
 function partPath(target: string): string {
   return target.startsWith('/') ? target.slice(1) : path.posix.normalize(path.posix.join('xl', target));
+}
+
+/** Bytes in, text out, a character split between two chunks kept whole (parts of an .xlsx are UTF-8). */
+function utf8Text(): Transform {
+  const decoder = new StringDecoder('utf8');
+  return new Transform({
+    readableObjectMode: true,
+    transform(chunk: Buffer, _encoding, done: TransformCallback) {
+      const text = decoder.write(chunk);
+      done(null, text === '' ? undefined : text);
+    },
+    flush(done: TransformCallback) {
+      const rest = decoder.end();
+      done(null, rest === '' ? undefined : rest);
+    },
+  });
 }

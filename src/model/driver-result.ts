@@ -33,9 +33,13 @@ export interface DriverResult {
     pearson: Correlation | null;
     spearman: Correlation | null;
     beta: number | null;
+    /** Parts of R² (each set sums to R²). */
     lmg: number | null;
-    lmgCi: [number, number] | null;
     johnson: number | null;
-    johnsonCi: [number, number] | null;
+    /** The same as shares of R² (each set sums to 1), with their bootstrap intervals. */
+    lmgShare: number | null;
+    lmgShareCi: [number, number] | null;
+    johnsonShare: number | null;
+    johnsonShareCi: [number, number] | null;
   }[];
 }

@@ -207,9 +207,9 @@ function driverCharts(codebook: Codebook, analysis: DriverResult): ChartSpec[] {
   const { r2 } = analysis;
   if (r2 === null || !(r2 > 0)) return [];
   const weighting = analysis.weighted ? t.driversWeighted(analysis.effectiveN) : t.unweighted;
-  const drivers = analysis.drivers.flatMap((d) => (d.lmg === null ? [] : [{ ...d, lmg: d.lmg }]));
+  const drivers = analysis.drivers.flatMap((d) => (d.lmgShare === null ? [] : [{ ...d, share: d.lmgShare }]));
   const title = t.driversTitle(analysis.label);
-  const bars = drivers.map((d) => ({ label: d.label, estimate: d.lmg / r2, low: (d.lmgCi?.[0] ?? d.lmg) / r2, high: (d.lmgCi?.[1] ?? d.lmg) / r2, n: analysis.n }));
+  const bars = drivers.map((d) => ({ label: d.label, estimate: d.share, low: d.lmgShareCi?.[0] ?? d.share, high: d.lmgShareCi?.[1] ?? d.share, n: analysis.n }));
   // Shares of R² rarely come near 100%: the axis ends at the next 10% above the widest interval.
   const top = Math.min(1, Math.ceil(Math.max(...bars.map((b) => b.high)) * 10 + 1e-9) / 10);
   const charts: ChartSpec[] = [
@@ -228,7 +228,7 @@ function driverCharts(codebook: Codebook, analysis: DriverResult): ChartSpec[] {
   const points = drivers.flatMap((d) =>
     d.mean === null || d.scale === null || !(d.scale[1] > d.scale[0])
       ? []
-      : [{ label: d.label, importance: d.lmg / r2, performance: (d.mean - d.scale[0]) / (d.scale[1] - d.scale[0]), mean: `${d.mean.toFixed(2)} (${d.scale[0]}–${d.scale[1]})` }],
+      : [{ label: d.label, importance: d.share, performance: (d.mean - d.scale[0]) / (d.scale[1] - d.scale[0]), mean: `${d.mean.toFixed(2)} (${d.scale[0]}–${d.scale[1]})` }],
   );
   // A map needs points to place against each other.
   if (points.length < 2) return charts;

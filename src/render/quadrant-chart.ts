@@ -1,12 +1,14 @@
 /**
  * An importance–performance map of a key-driver analysis: each driver a labelled point at its performance
  * (its mean as a share of its scale, across) and its importance (its LMG share of R², up), dashed lines at
- * the medians of both, and the four quadrants named in their top corners: important and rated low (fix first),
- * important and rated high (keep up), neither (lower priority), rated high but unimportant (possible
- * overkill). Pure: data in, Vega-Lite spec out.
+ * the medians of both, and each quadrant named in a corner of it that no point or point label takes:
+ * important and rated low (fix first), important and rated high (keep up), neither (lower priority), rated
+ * high but unimportant (possible overkill). A point's label sits right of it, or left near the right edge.
+ * Pure: data in, Vega-Lite spec out.
  */
 import { BAR_COLOR, chartConfig, INTERVAL_COLOR } from './chart-theme.ts';
 import { VEGA_LITE_SCHEMA } from './share-chart.ts';
+import { estimateTextWidth } from './text-width.ts';
 
 export interface QuadrantPoint {
   label: string;
@@ -27,6 +29,20 @@ export interface QuadrantOptions {
   quadrants: { fixFirst: string; keepUp: string; lowPriority: string; overkill: string };
 }
 
+const WIDTH = 420;
+const HEIGHT = 320;
+const FONT_SIZE = 11;
+/** Room around a point (its radius and a gap) and a text's height, in pixels. */
+const POINT_ROOM = 7;
+const LINE_HEIGHT = 14;
+
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
 export function quadrantChart(points: readonly QuadrantPoint[], options: QuadrantOptions): Record<string, unknown> {
   const importance = median(points.map((p) => p.importance));
   const performance = median(points.map((p) => p.performance));
@@ -34,28 +50,58 @@ export function quadrantChart(points: readonly QuadrantPoint[], options: Quadran
   const lowX = Math.max(0, floorTo(Math.min(...points.map((p) => p.performance)) - 0.05));
   const highX = Math.min(1, ceilTo(Math.max(...points.map((p) => p.performance)) + 0.05));
   const highY = ceilTo(Math.max(...points.map((p) => p.importance)) * 1.15);
+  const px = (x: number): number => ((x - lowX) / (highX - lowX)) * WIDTH;
+  const py = (y: number): number => HEIGHT - (y / highY) * HEIGHT;
+
+  // Point labels go right of their point, or left of it in the right quarter, where they would run off.
+  const labelled = points.map((p) => ({ ...p, side: px(p.performance) > WIDTH * 0.75 ? 'left' : 'right' }));
+  const taken: Box[] = labelled.flatMap((p) => {
+    const [x, y] = [px(p.performance), py(p.importance)];
+    const width = estimateTextWidth(p.label, FONT_SIZE);
+    const dot = { left: x - POINT_ROOM, right: x + POINT_ROOM, top: y - POINT_ROOM, bottom: y + POINT_ROOM };
+    const text = p.side === 'right' ? { left: x, right: x + POINT_ROOM + width, top: y - LINE_HEIGHT / 2, bottom: y + LINE_HEIGHT / 2 } : { left: x - POINT_ROOM - width, right: x, top: y - LINE_HEIGHT / 2, bottom: y + LINE_HEIGHT / 2 };
+    return [dot, text];
+  });
+  const quadrants = [
+    { name: options.quadrants.fixFirst, x: [lowX, performance], y: [highY, importance] },
+    { name: options.quadrants.keepUp, x: [highX, performance], y: [highY, importance] },
+    { name: options.quadrants.lowPriority, x: [lowX, performance], y: [0, importance] },
+    { name: options.quadrants.overkill, x: [highX, performance], y: [0, importance] },
+  ] as const;
+  const corners = quadrants.flatMap((quadrant) => {
+    const placed = placeName(quadrant.name, quadrant.x, quadrant.y, px, py, taken);
+    if (placed === undefined) return [];
+    taken.push(placed.box);
+    return [placed.corner];
+  });
+
   const x = { field: 'performance', type: 'quantitative', title: options.performanceTitle, scale: { domain: [lowX, highX] }, axis: { format: '.0%', tickCount: 5 } };
   const y = { field: 'importance', type: 'quantitative', title: options.importanceTitle, scale: { domain: [0, highY] }, axis: { format: '.0%', tickCount: 5 } };
-  const corners = [
-    { name: options.quadrants.fixFirst, performance: lowX, importance: highY, align: 'left', baseline: 'top' },
-    { name: options.quadrants.keepUp, performance: highX, importance: highY, align: 'right', baseline: 'top' },
-    // The lower two just under the median line: the bottom edge is where unimportant drivers crowd.
-    { name: options.quadrants.lowPriority, performance: lowX, importance, align: 'left', baseline: 'top' },
-    { name: options.quadrants.overkill, performance: highX, importance, align: 'right', baseline: 'top' },
-  ];
+  const pointLabels = (side: 'left' | 'right'): Record<string, unknown>[] => {
+    const values = labelled.filter((p) => p.side === side);
+    return values.length === 0
+      ? []
+      : [
+          {
+            data: { values },
+            mark: { type: 'text', align: side === 'right' ? 'left' : 'right', baseline: 'middle', dx: side === 'right' ? POINT_ROOM : -POINT_ROOM, fontSize: FONT_SIZE, color: INTERVAL_COLOR },
+            encoding: { x, y, text: { field: 'label', type: 'nominal' } },
+          },
+        ];
+  };
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: { text: options.title, subtitle: options.subtitle },
-    width: 420,
-    height: 320,
+    width: WIDTH,
+    height: HEIGHT,
     layer: [
-      ...corners.map((corner) => ({
-        data: { values: [corner] },
-        mark: { type: 'text', align: corner.align, baseline: corner.baseline, dx: corner.align === 'left' ? 4 : -4, dy: 4, fontSize: 11, color: '#888888', fontStyle: 'italic' },
-        encoding: { x: { ...x }, y: { ...y }, text: { field: 'name', type: 'nominal' } },
-      })),
       { data: { values: [{ performance }] }, mark: { type: 'rule', strokeDash: [4, 3], color: '#888888' }, encoding: { x } },
       { data: { values: [{ importance }] }, mark: { type: 'rule', strokeDash: [4, 3], color: '#888888' }, encoding: { y } },
+      ...corners.map((corner) => ({
+        data: { values: [corner] },
+        mark: { type: 'text', align: corner.align, baseline: corner.baseline, dx: corner.align === 'left' ? 4 : -4, dy: corner.baseline === 'top' ? 4 : -4, fontSize: FONT_SIZE, color: '#888888', fontStyle: 'italic' },
+        encoding: { x, y, text: { field: 'name', type: 'nominal' } },
+      })),
       {
         data: { values: points.map((p) => ({ ...p })) },
         mark: { type: 'point', filled: true, size: 80, color: BAR_COLOR, opacity: 1 },
@@ -69,14 +115,50 @@ export function quadrantChart(points: readonly QuadrantPoint[], options: Quadran
           ],
         },
       },
-      {
-        data: { values: points.map((p) => ({ ...p })) },
-        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 7, fontSize: 11, color: INTERVAL_COLOR },
-        encoding: { x, y, text: { field: 'label', type: 'nominal' } },
-      },
+      ...pointLabels('right'),
+      ...pointLabels('left'),
     ],
     config: chartConfig,
   };
+}
+
+/**
+ * Where a quadrant's name goes: the first of its corners (outer first: `xs[0]`, `ys[0]` are the chart's edges,
+ * `xs[1]`, `ys[1]` the medians) whose text box is clear of every point and label; none when all are taken.
+ */
+function placeName(
+  name: string,
+  xs: readonly [number, number],
+  ys: readonly [number, number],
+  px: (x: number) => number,
+  py: (y: number) => number,
+  taken: readonly Box[],
+): { corner: Record<string, unknown>; box: Box } | undefined {
+  const width = estimateTextWidth(name, FONT_SIZE) + 4;
+  const candidates: [number, number][] = [
+    [xs[0], ys[0]],
+    [xs[1], ys[0]],
+    [xs[0], ys[1]],
+    [xs[1], ys[1]],
+  ];
+  for (const [cx, cy] of candidates) {
+    // The text sits inside the quadrant: away from the corner's vertical and horizontal sides.
+    const other = { x: cx === xs[0] ? xs[1] : xs[0], y: cy === ys[0] ? ys[1] : ys[0] };
+    const align = px(other.x) > px(cx) ? 'left' : 'right';
+    const baseline = py(other.y) > py(cy) ? 'top' : 'bottom';
+    const [x, y] = [px(cx), py(cy)];
+    const box = {
+      left: align === 'left' ? x : x - width,
+      right: align === 'left' ? x + width : x,
+      top: baseline === 'top' ? y : y - LINE_HEIGHT - 4,
+      bottom: baseline === 'top' ? y + LINE_HEIGHT + 4 : y,
+    };
+    const fits = Math.abs(px(other.x) - x) >= width && Math.abs(py(other.y) - y) >= LINE_HEIGHT + 4;
+    if (fits && !taken.some((t) => t.left < box.right && box.left < t.right && t.top < box.bottom && box.top < t.bottom)) {
+      return { corner: { name, performance: cx, importance: cy, align, baseline }, box };
+    }
+  }
+  return undefined;
 }
 
 function median(values: readonly number[]): number {

@@ -50,11 +50,11 @@ export function driversMarkdown(results: readonly DriverResult[], language: Lang
   if (results.length === 0) return [];
   const t = TEXT[language];
   const lines = [`## ${t.heading}`, ''];
-  const percent = (part: number, r2: number): string => `${((100 * part) / r2).toFixed(1)}%`;
+  const percent = (x: number): string => `${(100 * x).toFixed(1)}%`;
   // A percentile interval need not hold its estimate: a share near 0 is biased upward in the resamples.
-  const outside = (part: number | null, ci: [number, number] | null): boolean => part !== null && ci !== null && (part < ci[0] || part > ci[1]);
-  const share = (part: number | null, ci: [number, number] | null, r2: number): string =>
-    part === null || !(r2 > 0) ? '—' : `${percent(part, r2)}${ci === null ? '' : ` (${percent(ci[0], r2)} – ${percent(ci[1], r2)})`}${outside(part, ci) ? ' †' : ''}`;
+  const outside = (x: number | null, ci: [number, number] | null): boolean => x !== null && ci !== null && (x < ci[0] || x > ci[1]);
+  const share = (x: number | null, ci: [number, number] | null): string =>
+    x === null ? '—' : `${percent(x)}${ci === null ? '' : ` (${percent(ci[0])} – ${percent(ci[1])})`}${outside(x, ci) ? ' †' : ''}`;
   const correlation = (c: Correlation | null): string => (c === null ? '—' : `${c.r.toFixed(2)}${c.ci === null ? '' : ` (${c.ci[0].toFixed(2)} – ${c.ci[1].toFixed(2)})`}`);
   for (const r of results) {
     lines.push(`### ${esc(r.label)}`, '');
@@ -72,11 +72,11 @@ export function driversMarkdown(results: readonly DriverResult[], language: Lang
     lines.push(`| ${t.driver} | ${t.lmg} | ${t.johnson} | ${t.beta} | ${t.pearson} | ${t.spearman} |`, '|---|---:|---:|---:|---:|---:|');
     const ranked = [...r.drivers].sort((a, b) => (b.lmg ?? 0) - (a.lmg ?? 0) || (a.id < b.id ? -1 : 1));
     for (const d of ranked) {
-      lines.push(`| ${esc(d.label)} | ${share(d.lmg, d.lmgCi, r2)} | ${share(d.johnson, d.johnsonCi, r2)} | ${d.beta === null ? '—' : d.beta.toFixed(3)} | ${correlation(d.pearson)} | ${correlation(d.spearman)} |`);
+      lines.push(`| ${esc(d.label)} | ${share(d.lmgShare, d.lmgShareCi)} | ${share(d.johnsonShare, d.johnsonShareCi)} | ${d.beta === null ? '—' : d.beta.toFixed(3)} | ${correlation(d.pearson)} | ${correlation(d.spearman)} |`);
     }
     lines.push('');
     if (r.bootstrap !== null) lines.push(t.interval(Math.round(r.bootstrap.level * 100), r.bootstrap.replicates, r.bootstrap.seed), '');
-    if (r.drivers.some((d) => outside(d.lmg, d.lmgCi) || outside(d.johnson, d.johnsonCi))) lines.push(t.outside, '');
+    if (r.drivers.some((d) => outside(d.lmgShare, d.lmgShareCi) || outside(d.johnsonShare, d.johnsonShareCi))) lines.push(t.outside, '');
     lines.push(t.correlations(Math.round(level * 100)), '');
     lines.push(...chart(`quadrant-${r.id}`));
   }

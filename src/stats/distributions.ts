@@ -35,6 +35,11 @@ export function normalQuantile(p: number): number {
   return normalQuantileImpl()(p, 0, 1);
 }
 
+/** Standard normal CDF: P(Z ≤ x). */
+export function normalCdf(x: number): number {
+  return normalCdfImpl()(x, 0, 1);
+}
+
 /**
  * Upper tail of the F distribution, P(F ≥ x) with (d1, d2) degrees of freedom: the regularised incomplete
  * beta I_{d2/(d2 + d1·x)}(d2/2, d1/2), computed directly so small p-values keep their precision.

@@ -40,5 +40,21 @@ export const profileSchema = strictObject({
       }),
     )
     .default([]),
+  /**
+   * Answers that go with others': `question` is drawn so that its answer correlates with those of the
+   * questions in `with`, each with a strength −1..1 whose squares sum under 1 (a Gaussian copula; see
+   * synthesize-rows.ts); all of them questions with ordered answers.
+   */
+  linked: z
+    .array(
+      strictObject({
+        question: z.string(),
+        with: z
+          .record(z.string(), z.number().gt(-1).lt(1))
+          .refine((w) => Object.keys(w).length > 0, 'names at least one question')
+          .refine((w) => Object.values(w).reduce((sum, b) => sum + b * b, 0) < 1, 'needs strengths whose squares sum under 1'),
+      }),
+    )
+    .default([]),
 });
 export type Profile = z.infer<typeof profileSchema>;

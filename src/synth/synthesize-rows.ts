@@ -1,10 +1,11 @@
 /**
  * A synthetic export shaped like a codebook: seeded, so the same seed gives the same rows; answers drawn
- * from the profile (uniform where it is silent); and, on request, faulty rows of every kind the codebook's
+ * from the profile (uniform where it is silent), linked answers drawn to go with others (`linked`); and, on request, faulty rows of every kind the codebook's
  * quality rules catch, so the accounting can be seen at work. Pure: returns cells, not bytes.
  */
 import { isIndexQuestion } from '../codebook/index-questions.ts';
 import type { Codebook, Question } from '../codebook/schema.ts';
+import { normalCdf, normalQuantile } from '../stats/distributions.ts';
 import { normalizeLabel } from '../util/normalize-label.ts';
 import { seededRandom, type Random } from '../util/random.ts';
 import { DEFAULT_SEPARATOR } from '../validate/parse-answer.ts';
@@ -33,6 +34,8 @@ const PLACES = ['北京-北京', '上海-上海', '广东-深圳', '广东-广�
 
 export function synthesizeRows(codebook: Codebook, profile: Profile, options: SynthOptions): SynthTable {
   const rng = seededRandom(options.seed);
+  // Linked answers draw from a stream of their own: adding a link leaves every other answer as it was.
+  const linkRng = seededRandom((options.seed ^ 0x5bd1e995) >>> 0);
   const { respondent, quality, source } = codebook;
   const wjx = source.format === 'wjx';
 
@@ -71,6 +74,7 @@ export function synthesizeRows(codebook: Codebook, profile: Profile, options: Sy
   for (let i = 0; i < options.rows; i++) {
     const metaCells = meta.map((m) => m.make(i));
     const answers = answerRow(codebook, profile, order, rng);
+    for (const link of profile.linked) drawLinked(codebook, profile, link, answers, linkRng);
     const kind = faultAt.get(i);
     if (kind !== undefined) injectFault(codebook, kind, { ordinal: ordinalAt.get(i) ?? 0, header, metaCells, answers, rows, rng, wjx });
     rows.push([...metaCells, ...codebook.questions.flatMap((q, qi) => questionCells(codebook, q, answers[qi] ?? null))]);
@@ -88,21 +92,94 @@ type Draft = number | number[] | string | null;
 
 function answerRow(codebook: Codebook, profile: Profile, order: number[], rng: Random): Draft[] {
   const answers: Draft[] = codebook.questions.map(() => null);
+  const linked = new Set(profile.linked.map((l) => l.question));
   for (const qi of order) {
     const question = codebook.questions[qi] as Question;
-    const overrides = profile.conditional.filter((c) => {
-      const at = codebook.questions.findIndex((q) => q.id === c.when.question);
-      const target = codebook.questions[at];
-      const given = answers[at];
-      if (target === undefined || !('options' in target) || given === null || given === undefined) return false;
-      const chosen = Array.isArray(given) ? given : [given];
-      const wanted = new Set(c.when.in.map(normalizeLabel));
-      return chosen.some((i) => typeof i === 'number' && wanted.has(normalizeLabel(target.options[i] ?? '')));
-    });
+    // Linked answers come after (drawLinked); an index is computed from its items, never drawn.
+    if (linked.has(question.id) || isIndexQuestion(codebook, question)) continue;
+    const overrides = overridesFor(codebook, profile, answers);
     const merged = mergeProfiles([profile.questions[question.id], ...overrides.map((c) => c.questions[question.id])]);
     answers[qi] = drawAnswer(codebook, question, merged, rng);
   }
   return answers;
+}
+
+/** The conditional profiles whose `when` the answers so far match. */
+function overridesFor(codebook: Codebook, profile: Profile, answers: readonly Draft[]): Profile['conditional'] {
+  return profile.conditional.filter((c) => {
+    const at = codebook.questions.findIndex((q) => q.id === c.when.question);
+    const target = codebook.questions[at];
+    const given = answers[at];
+    if (target === undefined || !('options' in target) || given === null || given === undefined) return false;
+    const chosen = Array.isArray(given) ? given : [given];
+    const wanted = new Set(c.when.in.map(normalizeLabel));
+    return chosen.some((i) => typeof i === 'number' && wanted.has(normalizeLabel(target.options[i] ?? '')));
+  });
+}
+
+/**
+ * A linked answer, by a Gaussian copula: each answer in `with` becomes a normal score z_s (the middle of its
+ * answer's band of the standard normal, the bands cut at its profile shares' cumulative sums; 0 when blank),
+ * this question's score is Σ b_s·z_s + √(1 − Σ b_s²)·ε with ε standard normal, and its answer is the band of
+ * its own shares (conditionals applied) that the score falls in. When the sources are independent its shares
+ * stay about as given, and it correlates with each source by about b_s.
+ */
+function drawLinked(codebook: Codebook, profile: Profile, link: Profile['linked'][number], answers: Draft[], rng: Random): void {
+  const at = codebook.questions.findIndex((q) => q.id === link.question);
+  const question = codebook.questions[at] as Question;
+  const merged = mergeProfiles([profile.questions[question.id], ...overridesFor(codebook, profile, answers).map((c) => c.questions[question.id])]);
+  if (rng.next() < (merged.blank ?? 0)) {
+    answers[at] = null;
+    return;
+  }
+  let score = 0;
+  let explained = 0;
+  for (const [id, strength] of Object.entries(link.with)) {
+    const sourceAt = codebook.questions.findIndex((q) => q.id === id);
+    const source = codebook.questions[sourceAt] as Question;
+    const given = answers[sourceAt];
+    const levels = levelsOf(source, profile.questions[source.id]);
+    const k = typeof given === 'number' ? levels.values.indexOf(given) : -1;
+    if (k >= 0) {
+      const below = levels.weights.slice(0, k).reduce((sum, w) => sum + w, 0);
+      score += strength * normalQuantile(clampShare((below + (levels.weights[k] as number) / 2) / levels.total));
+    }
+    explained += strength * strength;
+  }
+  // Box–Muller: one standard normal from two uniforms.
+  const epsilon = Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
+  score += Math.sqrt(1 - explained) * epsilon;
+  const levels = levelsOf(question, merged);
+  const place = normalCdf(score) * levels.total;
+  let cumulative = 0;
+  for (let i = 0; i < levels.values.length; i++) {
+    cumulative += levels.weights[i] as number;
+    if (place < cumulative || i === levels.values.length - 1) {
+      answers[at] = levels.values[i] as number;
+      return;
+    }
+  }
+}
+
+/** The answers a question can take, in order (option indices or scores), with the profile's weight of each (1 each without shares). */
+function levelsOf(question: Question, profile: QuestionProfile | undefined): { values: number[]; weights: number[]; total: number } {
+  const shares = profile?.shares === undefined ? undefined : new Map(Object.entries(profile.shares).map(([k, v]) => [normalizeLabel(k), v]));
+  let values: number[];
+  let keys: string[];
+  if ('options' in question) {
+    values = question.options.map((_, i) => i);
+    keys = question.options.map(normalizeLabel);
+  } else {
+    const [min, max] = question.type === 'nps' ? [0, 10] : question.type === 'rating' ? [question.min, question.max] : [0, 0];
+    values = Array.from({ length: Math.floor(max) - Math.ceil(min) + 1 }, (_, i) => Math.ceil(min) + i);
+    keys = values.map(String);
+  }
+  const weights = keys.map((key) => (shares === undefined ? 1 : (shares.get(key) ?? 0)));
+  return { values, weights, total: weights.reduce((sum, w) => sum + w, 0) };
+}
+
+function clampShare(p: number): number {
+  return Math.min(1 - 1e-12, Math.max(1e-12, p));
 }
 
 function drawAnswer(codebook: Codebook, question: Question, profile: QuestionProfile, rng: Random): Draft {

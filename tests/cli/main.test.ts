@@ -175,7 +175,10 @@ describe('stickiness CLI', { timeout: 60_000 }, () => {
     expect(lines[0]).toBe('What drives the overall rating (linear regression; R² 0.733, n 30)');
     expect(lines[1]).toMatch(/^ {2}1\. complaints {2}LMG 50\.6% \[[\d.]+%, [\d.]+%\] {2}Johnson 49\.5% \[[\d.]+%, [\d.]+%\] {2}β 0\.671 {2}r 0\.83$/);
     expect(lines[6]).toMatch(/^ {2}6\. critical {4}LMG 0\.9% /);
-    const none = run('drivers', sampleCopy('no-drivers'), '--out', path.join(work, 'drivers-out'));
+    const bare = sampleCopy('no-drivers');
+    const yaml = readFileSync(path.join(bare, 'survey.yaml'), 'utf8');
+    writeFileSync(path.join(bare, 'survey.yaml'), yaml.replace(/\ndrivers:\n(?: {2}.*\n)+/, '\n'));
+    const none = run('drivers', bare, '--out', path.join(work, 'drivers-out'));
     expect(none.status).toBe(1);
     expect(none.stderr).toMatch(/survey\.yaml: defines no key-driver analysis; add `drivers:` \(docs\/codebook\.md, "drivers"\)\n$/);
   });
@@ -376,8 +379,8 @@ describe('stickiness CLI', { timeout: 60_000 }, () => {
     rmSync(path.join(dir, 'survey.yaml'));
     const { status, stdout } = run('init', path.join(dir, 'responses.csv'));
     expect(status).toBe(0);
-    // The sample's satisfaction and likelihood scales are likert; 序号 (numbered, all different) is the respondent id.
-    expect(stdout).toContain('13 questions (4 single, 5 likert, 1 rating, 1 nps, 1 multi, 1 text); respondent id: 序号; kept out of outputs: 来自IP');
+    // The sample's satisfaction, likelihood and experience scales are likert; 序号 (numbered, all different) is the respondent id.
+    expect(stdout).toContain('18 questions (4 single, 10 likert, 1 rating, 1 nps, 1 multi, 1 text); respondent id: 序号; kept out of outputs: 来自IP');
     expect(existsSync(path.join(dir, 'survey.yaml'))).toBe(true);
     expect(run('init', path.join(dir, 'responses.csv')).status).toBe(1);
     expect(run('analyze', dir, '--out', path.join(work, 'init-out')).status).toBe(0);

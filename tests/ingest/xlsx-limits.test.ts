@@ -116,6 +116,46 @@ describe('reading an .xlsx export', () => {
     for (let read = 0; read < 20; read++) expect(await rows(tabs)).toEqual([['Q1'], ['Yes'], ['No']]);
   });
 
+  // Parts unpack in 16 KiB chunks, and exceljs decodes each chunk it is given on its own: a character whose
+  // UTF-8 bytes straddle two chunks came out as U+FFFD (`���活娱乐` for `生活娱乐` in a 160-row sample export).
+  it('keeps a Chinese character whose bytes straddle two unpacked chunks, in shared strings and in the sheet', async () => {
+    const head = `<?xml version="1.0"?><sst xmlns="${MAIN}" count="2" uniqueCount="2"><si><t>Q1</t></si><si><t>`;
+    // '生' (3 bytes) starts one byte before the 16,384-byte chunk boundary.
+    const long = `${'x'.repeat(16_383 - Buffer.byteLength(head))}生活娱乐`;
+    const strings = `${head}${long}</t></si></sst>`;
+    expect(Buffer.byteLength(strings.slice(0, strings.indexOf('生')))).toBe(16_383);
+    const inline = `${'y'.repeat(16_383 - Buffer.byteLength(sheetXml([['Q2', 'MARK']]).split('MARK')[0] as string))}满意度`;
+    const file = path.join(work, 'straddle.xlsx');
+    writeFileSync(
+      file,
+      zip([
+        ['[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'],
+        ['xl/workbook.xml', `<?xml version="1.0"?><workbook xmlns="${MAIN}" xmlns:r="${RELS}"><sheets><sheet name="Responses" sheetId="1" r:id="rId1"/><sheet name="Other" sheetId="2" r:id="rId2"/></sheets></workbook>`],
+        [
+          'xl/_rels/workbook.xml.rels',
+          `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELS}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${RELS}/worksheet" Target="worksheets/sheet2.xml"/></Relationships>`,
+        ],
+        ['xl/worksheets/sheet1.xml', `<?xml version="1.0"?><worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row></sheetData></worksheet>`],
+        ['xl/worksheets/sheet2.xml', sheetXml([['Q2', inline]])],
+        ['xl/sharedStrings.xml', strings],
+      ]),
+    );
+    expect(await rows(file)).toEqual([['Q1'], [long]]);
+    const second = path.join(work, 'straddle-inline.xlsx');
+    const sheet = sheetXml([['Q2', inline]]);
+    expect(Buffer.byteLength(sheet.slice(0, sheet.indexOf('满')))).toBe(16_383);
+    writeFileSync(
+      second,
+      zip([
+        ['[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'],
+        ['xl/workbook.xml', `<?xml version="1.0"?><workbook xmlns="${MAIN}" xmlns:r="${RELS}"><sheets><sheet name="Responses" sheetId="1" r:id="rId1"/></sheets></workbook>`],
+        ['xl/_rels/workbook.xml.rels', `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`],
+        ['xl/worksheets/sheet1.xml', sheet],
+      ]),
+    );
+    expect(await rows(second)).toEqual([['Q2', inline]]);
+  });
+
   it('finds the first tab through the workbook relationships, whatever its part is called', async () => {
     const relative = path.join(work, 'named.xlsx');
     writeFileSync(relative, excelOrdered('worksheets/responses.xml', 'xl/worksheets/responses.xml'));

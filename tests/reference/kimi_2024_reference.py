@@ -1,4 +1,5 @@
-"""Independent reference figures for surveys/kimi-2024 (quarantine, metrics, breakdowns, audit).
+"""Independent reference figures for surveys/kimi-2024 (quarantine, metrics, breakdowns, audit, the index,
+its reliability and the key-driver analysis).
 
 Written from docs/codebook.md and docs/outputs.md, the codebook and the export only (not from src/), with
 pandas / scipy / statsmodels. Run from the repository root with Debian's Python:
@@ -15,8 +16,10 @@ import numpy as np
 import pandas as pd
 import scipy
 import statsmodels
+import statsmodels.api as sm
 import yaml
 from scipy import stats
+from statsmodels.multivariate.factor import Factor
 from statsmodels.stats.proportion import proportion_confint
 
 SURVEY = Path(__file__).resolve().parents[2] / "surveys" / "kimi-2024"
@@ -88,6 +91,24 @@ for qid, q in Q.items():
                 bad[i] = bad[i] + [rule]
 ans = pd.DataFrame(ans)
 
+
+# ---- indexes (docs/codebook.md, "indexes"): a likert item's code is 1..k in option order; reverse items
+# become k + 1 - code; the score is the mean of the answered items' codes (times the number of items for
+# `sum`) when at least ceil(minAnswered * items) are answered, else none.
+def codes(qid):
+    q = Q[qid]
+    return ans[qid].map(lambda v: np.nan if v is None else float(q["options"].index(v) + 1))
+
+
+for ix in cb.get("indexes", []):
+    items = pd.DataFrame({i: codes(i) for i in ix["items"]})
+    for i in ix.get("reverse", []):
+        items[i] = len(Q[i]["options"]) + 1 - items[i]
+    need = int(np.ceil(ix.get("minAnswered", 0.5) * len(ix["items"]) - 1e-9))
+    score = items.mean(axis=1, skipna=True) * (len(ix["items"]) if ix.get("method", "mean") == "sum" else 1)
+    ans[ix["id"]] = score.where(items.notna().sum(axis=1) >= need).map(lambda v: None if pd.isna(v) else float(v))
+    Q[ix["id"]] = {"id": ix["id"], "type": "index"}
+
 qual = cb["quality"]
 speeder = raw[cb["respondent"]["duration"]].map(seconds) < qual["minDurationSeconds"]
 dup = raw[qual["duplicateKeys"]].apply(lambda c: c.str.strip()).duplicated(keep="first")
@@ -141,7 +162,7 @@ def metric(m, df):
         t = stats.t.interval(0.95, n - 1, loc=mean, scale=stats.sem(x))
         return {"estimate": mean, "n": n, "sd": float(x.std(ddof=1)), "t": [float(v) for v in t]}
     if m["kind"] == "mean":
-        x = s.dropna().map(lambda v: q["options"].index(v) + 1).astype(float)
+        x = s.dropna().map(lambda v: v if q["type"] == "index" else q["options"].index(v) + 1).astype(float)
         n, mean = len(x), float(x.mean()) if len(x) else None
         t = stats.t.interval(0.95, n - 1, loc=mean, scale=stats.sem(x)) if n > 1 else (None, None)
         return {"estimate": mean, "n": n, "sd": float(x.std(ddof=1)) if n > 1 else None,
@@ -244,6 +265,92 @@ for bm in cb["benchmarks"]:
         "tvd": float(0.5 * (share - pop).abs().sum()),
     }
 
+# ---- scale reliability of each index, over respondents who answered every item, unweighted ---------
+def reliability(ix, df):
+    items = pd.DataFrame({i: df[i].map(lambda v, q=Q[i]: np.nan if v is None else float(q["options"].index(v) + 1)) for i in ix["items"]})
+    for i in ix.get("reverse", []):
+        items[i] = len(Q[i]["options"]) + 1 - items[i]
+    x = items.dropna().to_numpy()
+    n, k = x.shape
+    C = np.cov(x, rowvar=False, ddof=1)
+    R = np.corrcoef(x, rowvar=False)
+
+    def alpha_of(m):
+        return m.shape[0] / (m.shape[0] - 1) * (1 - np.trace(m) / m.sum())
+
+    a = alpha_of(C)
+    total = x.sum(axis=1)
+    fit = Factor(corr=R, n_factor=1, method="pa", smc=True).fit(maxiter=100000, tol=1e-14)
+    return {
+        "n": int(n), "alpha": float(a), "standardized": float(alpha_of(R)),
+        "averageR": float(R[np.triu_indices(k, 1)].mean()),
+        "feldt": [float(1 - (1 - a) * stats.f.ppf(0.975, n - 1, (n - 1) * (k - 1))),
+                  float(1 - (1 - a) * stats.f.ppf(0.025, n - 1, (n - 1) * (k - 1)))],
+        "itemRest": [float(np.corrcoef(x[:, j], total - x[:, j])[0, 1]) for j in range(k)],
+        "alphaIfDeleted": [float(alpha_of(np.delete(np.delete(C, j, 0), j, 1))) for j in range(k)],
+        "omega": float((R.sum() - fit.uniqueness.sum()) / R.sum()),
+    }
+
+
+reliabilities = {ix["id"]: reliability(ix, acc) for ix in cb.get("indexes", [])}
+
+
+# ---- key-driver analysis: complete cases, OLS R2 of every subset, Shapley (LMG) shares; Johnson's weights
+# from numpy's eigh of the drivers' correlation matrix; correlations from scipy --------------------------
+def value_of(qid, df):
+    q = Q[qid]
+    if q["type"] in ("likert",):
+        return df[qid].map(lambda v: np.nan if v is None else float(q["options"].index(v) + 1))
+    return df[qid].map(lambda v: np.nan if v is None else float(v))
+
+
+def r2_of(y, X):
+    return 0.0 if X.shape[1] == 0 else float(sm.OLS(y, sm.add_constant(X)).fit().rsquared)
+
+
+def key_drivers(d, df):
+    from itertools import combinations
+    from math import factorial
+    names = d["drivers"]
+    data = pd.DataFrame({"y": value_of(d["outcome"], df), **{k: value_of(k, df) for k in names}}).dropna()
+    y, p = data["y"].to_numpy(), len(names)
+    r2 = {(): 0.0}
+    for size in range(1, p + 1):
+        for S in combinations(range(p), size):
+            r2[S] = r2_of(y, data[[names[j] for j in S]].to_numpy())
+    full = r2[tuple(range(p))]
+    lmg = []
+    for j in range(p):
+        others = [i for i in range(p) if i != j]
+        total = 0.0
+        for size in range(p):
+            for S in combinations(others, size):
+                w = factorial(size) * factorial(p - size - 1) / factorial(p)
+                total += w * (r2[tuple(sorted(S + (j,)))] - r2[S])
+        lmg.append(total)
+    Z = (data - data.mean()) / data.std(ddof=1)
+    beta = sm.OLS(Z["y"].to_numpy(), Z[names].to_numpy()).fit().params
+    Rm = np.corrcoef(data.to_numpy(), rowvar=False)
+    lam, V = np.linalg.eigh(Rm[1:, 1:])
+    L = V @ np.diag(np.sqrt(lam)) @ V.T
+    johnson = (L ** 2) @ np.linalg.solve(L, Rm[1:, 0]) ** 2
+    n = len(data)
+    z = stats.norm.ppf(0.975)
+    out = []
+    for j, k in enumerate(names):
+        pr = stats.pearsonr(data["y"], data[k])
+        ci = pr.confidence_interval(0.95)
+        rho = float(stats.spearmanr(data["y"], data[k]).correlation)
+        half = z * np.sqrt((1 + rho ** 2 / 2) / (n - 3))
+        out.append({"id": k, "lmg": lmg[j], "lmgShare": lmg[j] / full, "johnson": float(johnson[j]),
+                    "beta": float(beta[j]), "mean": float(data[k].mean()),
+                    "pearson": float(pr.statistic), "pearsonCi": [float(ci.low), float(ci.high)],
+                    "spearman": rho, "spearmanCi": [float(np.tanh(np.arctanh(rho) - half)), float(np.tanh(np.arctanh(rho) + half))]})
+    return {"n": n, "r2": full, "drivers": out}
+
+
+drivers = {d["id"]: key_drivers(d, acc) for d in cb.get("drivers", [])}
+
 json.dump(
     {
         "survey": cb["id"],
@@ -255,6 +362,8 @@ json.dump(
         "breakdowns": breakdowns,
         "breakdownTests": breakdown_tests,
         "audit": audit,
+        "reliability": reliabilities,
+        "drivers": drivers,
         "calls": {
             "read": "pandas.read_csv(path, encoding='gb18030', dtype=str, keep_default_na=False)",
             "normalise": "re.sub(r'\\s+', ' ', unicodedata.normalize('NFKC', s)).strip()",
@@ -263,6 +372,11 @@ json.dump(
             "nps": "est=100*(p+ - p-); var=(p+ + p- - (p+ - p-)**2)/n; est -/+ scipy.stats.norm.ppf(0.975)*100*sqrt(var), clipped to [-100,100]",
             "chisquare": "scipy.stats.chisquare(observed, f_exp=n*shares)",
             "tvd": "0.5*sum(|sample share - population share|)",
+            "alpha": "k/(k-1)*(1 - trace(C)/sum(C)), C = numpy.cov(items, ddof=1); standardised on numpy.corrcoef; Feldt 1-(1-alpha)*scipy.stats.f.ppf(0.975|0.025, n-1, (n-1)(k-1))",
+            "omega": "(sum(R) - sum(u))/sum(R), u = statsmodels Factor(corr=R, n_factor=1, method='pa', smc=True).fit(maxiter=100000, tol=1e-14).uniqueness",
+            "lmg": "Shapley average of statsmodels OLS(y, add_constant(X_S)).fit().rsquared over every subset S",
+            "johnson": "lam, V = numpy.linalg.eigh(Rxx); L = V diag(sqrt(lam)) V'; (L**2) @ solve(L, rxy)**2",
+            "correlations": "scipy.stats.pearsonr(y, x) with .confidence_interval(0.95); scipy.stats.spearmanr; Spearman CI tanh(atanh(rho) -/+ z*sqrt((1+rho**2/2)/(n-3)))",
         },
         "versions": {"python": sys.version.split()[0], "pandas": pd.__version__, "numpy": np.__version__,
                      "scipy": scipy.__version__, "statsmodels": statsmodels.__version__},

@@ -221,6 +221,11 @@ for q in cb["questions"]:
         nets = [{"label": "前两项", "options": q["options"][-2:]}] if q["type"] == "likert" and len(q["options"]) >= 4 else []
         rows, answered = choice_rows(q, s, nets)
     stubs.append((q["id"], rows, answered))
+# Indexes are numeric questions after the codebook's own (scores from kimi_2024_reference.py): mean and SD rows.
+for ix in cb.get("indexes", []):
+    s = acc[ix["id"]].map(lambda v: None if v is None or (isinstance(v, float) and np.isnan(v)) else v)
+    rows, answered = choice_rows({"type": "numeric"}, s)
+    stubs.append((ix["id"], rows, answered))
 kimi_table = table(columns, groups, stubs, "holm", False, ["column"])
 
 # ---- jupyter-2020: table by-tenure --------------------------------------------------------------

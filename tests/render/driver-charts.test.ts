@@ -40,7 +40,7 @@ beforeAll(async () => {
 describe('key-driver charts', () => {
   it('draws each driver’s LMG share of R², largest first, with its interval', () => {
     const bars = charts.find((c) => c.name === 'drivers-rating');
-    expect(bars?.title).toBe('What drives rating');
+    expect(bars?.title).toBe('Key drivers: rating');
     const values = (bars?.spec.data as { values: { label: string; estimate: number; low: number; high: number }[] }).values;
     const want = reference.drivers.map((id, j) => ({ id, share: (reference.column.lmg[j] as number) / reference.column.r2 })).sort((a, b) => b.share - a.share);
     expect(values.map((v) => v.label)).toEqual(want.map((w) => w.id));
@@ -88,7 +88,7 @@ describe('key-driver charts', () => {
       expect(svg).toContain('complaints');
     }
     const md = driversMarkdown([result], 'en', 0.95, charts).join('\n');
-    expect(md.indexOf('![What drives rating](charts/drivers-rating.svg)')).toBeGreaterThan(md.indexOf('Linear regression'));
+    expect(md.indexOf('![Key drivers: rating](charts/drivers-rating.svg)')).toBeGreaterThan(md.indexOf('Linear regression'));
     expect(md.indexOf('![Importance and performance: rating](charts/quadrant-rating.svg)')).toBeGreaterThan(md.indexOf('| complaints'));
   });
 

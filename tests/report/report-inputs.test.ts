@@ -26,6 +26,8 @@ const DIGESTS: Record<number, string> = {
   4: 'fbec6bca68f8a91fd75c9f2579921d8b6d4b3c4481b8d72052db1abd16ee2f37',
   // Format 5: banner tables (stats.json tables, tables/<id>.xlsx and .csv, a report section), wide tables scroll in report.html (issue 19).
   5: '804faa5715e28d0beba5c5d2f4740a81e499b3606d9d4690d8577b12095b4806',
+  // Format 6: indexes, scale reliability (alpha, omega) and key drivers (correlations, LMG and Johnson shares with intervals, charts) in stats.json and the report; the sample gains an experience battery (issue 20).
+  6: '6659cce134fb00ac5788d59d2f56a318da0ce25d2414e241f859efeeeeef2d70',
 };
 
 function reportsDigest(): string {

@@ -2,9 +2,9 @@
  * A key-driver analysis from its complete cases (drivers-fold.ts), weighted by the survey's final weights when
  * it is weighted (respondents without a weight left out): the correlation matrix of [outcome, drivers],
  * relative importance (relative-importance.ts), each driver's Pearson and Spearman correlation with the outcome
- * (correlations.ts), and percentile intervals for each driver's LMG and Johnson parts of R² from a seeded
+ * (correlations.ts), and percentile intervals for each driver's LMG and Johnson shares of R² from a seeded
  * bootstrap: `bootstrap` resamples of the respondents with replacement (mulberry32 from `seed`; the weights
- * held fixed), the analysis redone on each, the (1 − level)/2 and (1 + level)/2 quantiles of what they give
+ * held fixed), the analysis redone on each (its parts divided by its own R²), the (1 − level)/2 and (1 + level)/2 quantiles of what they give
  * (R's `quantile(type = 7)`). A resample whose drivers are collinear or constant is skipped (`replicates`
  * counts those used). Same cases (in any order) and seed, same intervals.
  *
@@ -71,9 +71,11 @@ export function driverAnalysis(codebook: Codebook, analysis: DriverAnalysis, pos
       spearman: correlationWith(ranks, j, true),
       beta: result?.beta[j] ?? null,
       lmg: result?.lmg[j] ?? null,
-      lmgCi: intervals?.lmg[j] ?? null,
       johnson: result?.johnson[j] ?? null,
-      johnsonCi: intervals?.johnson[j] ?? null,
+      lmgShare: shareOf(result?.lmg[j], result?.r2),
+      lmgShareCi: intervals?.lmg[j] ?? null,
+      johnsonShare: shareOf(result?.johnson[j], result?.r2),
+      johnsonShareCi: intervals?.johnson[j] ?? null,
     })),
   };
 }
@@ -149,6 +151,10 @@ function importanceOf(patterns: Patterns, width: number, multiplicity: ArrayLike
   return correlation === null ? null : relativeImportance(correlation);
 }
 
+function shareOf(part: number | undefined, r2: number | undefined): number | null {
+  return part === undefined || r2 === undefined || !(r2 > 0) ? null : part / r2;
+}
+
 function bootstrap(patterns: Patterns, width: number, replicates: number, seed: number, level: number): { replicates: number; lmg: [number, number][]; johnson: [number, number][] } {
   const random = seededRandom(seed);
   const p = width - 1;
@@ -166,10 +172,10 @@ function bootstrap(patterns: Patterns, width: number, replicates: number, seed: 
     }
     for (let k = 0; k < drawn.length; k++) drawn[k] = (drawn[k] as number) * (patterns.weights[k] as number);
     const result = importanceOf(patterns, width, drawn);
-    if (result === null) continue;
+    if (result === null || !(result.r2 > 0)) continue;
     used++;
-    result.lmg.forEach((x, j) => lmg[j]?.push(x));
-    result.johnson.forEach((x, j) => johnson[j]?.push(x));
+    result.lmg.forEach((x, j) => lmg[j]?.push(x / result.r2));
+    result.johnson.forEach((x, j) => johnson[j]?.push(x / result.r2));
   }
   const interval = (draws: number[]): [number, number] => {
     const sorted = [...draws].sort((a, b) => a - b);

@@ -62,8 +62,8 @@ describe('key-driver analysis through the pipeline', () => {
     expect(result.bootstrap).toEqual({ replicates: 200, seed: 1, level: 0.95, method: 'percentile' });
     for (const d of result.drivers) {
       for (const [estimate, ci] of [
-        [d.lmg, d.lmgCi],
-        [d.johnson, d.johnsonCi],
+        [d.lmgShare, d.lmgShareCi],
+        [d.johnsonShare, d.johnsonShareCi],
       ] as const) {
         expect(ci).not.toBeNull();
         expect(ci?.[0] ?? Infinity).toBeLessThanOrEqual(estimate ?? -Infinity);
@@ -73,7 +73,7 @@ describe('key-driver analysis through the pipeline', () => {
     const again = driverAnalysis(codebook, codebook.drivers[0] as DriverAnalysis, 0, cases);
     expect(again).toEqual(result);
     const other = driverAnalysis(codebook, { ...(codebook.drivers[0] as DriverAnalysis), seed: 2 }, 0, cases);
-    expect(other.drivers[0]?.lmgCi).not.toEqual(result.drivers[0]?.lmgCi);
+    expect(other.drivers[0]?.lmgShareCi).not.toEqual(result.drivers[0]?.lmgShareCi);
     expect(other.drivers[0]?.lmg).toBe(result.drivers[0]?.lmg);
     // R: quantile(c(1, 2, 3, 4, 10), c(0.025, 0.975), type = 7) = 1.1, 9.4.
     expect(quantile7([1, 2, 3, 4, 10], 0.025)).toBeCloseTo(1.1, 12);
