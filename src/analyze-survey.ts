@@ -46,7 +46,7 @@ export async function buildReport(codebook: Codebook, ingestion: ExportIngestion
   const state = ingestion.folded;
   const finished = finishStats(codebook, state, codebookFile);
   const audit = runAudit({ codebook, state, stats: finished, validation });
-  const { metrics, breakdowns, weighting, design, weightings, tables, reliability, drivers } = finished;
+  const { metrics, breakdowns, weighting, design, weightings, tables, indexes, reliability, drivers } = finished;
   const stats = buildStats({
     codebook,
     sha256: ingestion.sha256,
@@ -58,6 +58,7 @@ export async function buildReport(codebook: Codebook, ingestion: ExportIngestion
     ...(design === undefined ? {} : { design }),
     ...(weightings === undefined ? {} : { weightings }),
     tables,
+    indexes,
     reliability,
     drivers,
   });

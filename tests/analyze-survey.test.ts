@@ -109,6 +109,13 @@ describe('buildReport on the sample survey', () => {
     closePair(metric?.ci, reference.metrics.experience_mean.t as number[]);
   });
 
+  it('summarises the index scores in stats.json as pandas does', () => {
+    const [index] = built.stats.indexes ?? [];
+    expect(index).toMatchObject({ id: 'experience', items: ['quality', 'long_docs', 'accuracy', 'speed', 'price'], method: 'mean', range: [1, 5], n: reference.metrics.experience_mean.n, unscored: 154 - reference.metrics.experience_mean.n });
+    close(index?.mean, reference.metrics.experience_mean.estimate);
+    close(index?.sd, reference.metrics.experience_mean.sd as number);
+  });
+
   it("gives the index's reliability as numpy, scipy's F and statsmodels' principal axes do", () => {
     const [got] = built.stats.reliability ?? [];
     const want = reference.reliability.experience;

@@ -8,6 +8,7 @@ import type { WeightingDiagnostics } from './weighting-diagnostics.ts';
 import type { DesignDiagnostics } from './design-diagnostics.ts';
 import type { DriverResult } from './driver-result.ts';
 import type { ReliabilityResult } from './reliability-result.ts';
+import type { IndexResult } from './index-result.ts';
 import type { TableResult } from './table-result.ts';
 
 export interface Stats {
@@ -24,6 +25,8 @@ export interface Stats {
   breakdowns: BreakdownResult[];
   /** The banner tables (`tables`, or the default one). */
   tables?: TableResult[];
+  /** Per index (`indexes`), how it is scored and its scores. */
+  indexes?: IndexResult[];
   /** Per index (`indexes`), the reliability of its items. */
   reliability?: ReliabilityResult[];
   /** The key-driver analyses (`drivers`). */

@@ -11,6 +11,7 @@ import type { ValidationSummary } from '../model/validation.ts';
 import type { Stats } from '../model/stats.ts';
 import type { TableResult } from '../model/table-result.ts';
 import type { ReliabilityResult } from '../model/reliability-result.ts';
+import type { IndexResult } from '../model/index-result.ts';
 import type { DriverResult } from '../model/driver-result.ts';
 
 /**
@@ -35,6 +36,7 @@ export function buildStats(args: {
   design?: DesignDiagnostics;
   weightings?: WeightingComparison[];
   tables?: TableResult[];
+  indexes?: IndexResult[];
   reliability?: ReliabilityResult[];
   drivers?: DriverResult[];
 }): Stats {
@@ -64,6 +66,7 @@ export function buildStats(args: {
     ...(args.weightings === undefined ? {} : { weightings: args.weightings }),
     breakdowns: args.breakdowns,
     ...(args.tables === undefined || args.tables.length === 0 ? {} : { tables: args.tables }),
+    ...(args.indexes === undefined || args.indexes.length === 0 ? {} : { indexes: args.indexes }),
     ...(args.reliability === undefined || args.reliability.length === 0 ? {} : { reliability: args.reliability }),
     ...(args.drivers === undefined || args.drivers.length === 0 ? {} : { drivers: args.drivers }),
     audit: args.audit.audit,

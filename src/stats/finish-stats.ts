@@ -27,6 +27,8 @@ import type { WeightedSums } from './weights/weighted-sums.ts';
 import type { TableResult } from '../model/table-result.ts';
 import { computeTable } from './tables/compute-table.ts';
 import type { ReliabilityResult } from '../model/reliability-result.ts';
+import type { IndexResult } from '../model/index-result.ts';
+import { indexSummary } from './indexes/index-scores.ts';
 import { indexReliability } from './reliability/index-reliability.ts';
 import type { DriverResult } from '../model/driver-result.ts';
 import { driverAnalysis } from './drivers/driver-analysis.ts';
@@ -48,6 +50,8 @@ export interface FinishedStats {
   weightings?: WeightingComparison[];
   /** The banner tables, weighted as the metrics are. */
   tables: TableResult[];
+  /** Per index, its scores (unweighted). */
+  indexes: IndexResult[];
   /** Per index, the reliability of its items (unweighted). */
   reliability: ReliabilityResult[];
   /** The key-driver analyses (unweighted). */
@@ -76,6 +80,7 @@ export function finishStats(codebook: Codebook, state: SurveyState, where: strin
     by: (codebook.weighting.by ?? []).map((id) => codebook.questions.find((q) => q.id === id)?.label ?? id),
     design: codebook.design !== undefined,
   };
+  const indexes = codebook.indexes.map((_, x) => indexSummary(codebook, x, state.indexScores?.[x]));
   const reliability = codebook.indexes.map((index, x) => indexReliability(codebook, index, state.reliability?.[x]));
   const drivers = (g?: ReadonlyMap<string, number>): DriverResult[] =>
     codebook.drivers.map((analysis, d) => {
@@ -83,7 +88,7 @@ export function finishStats(codebook: Codebook, state: SurveyState, where: strin
       return driverAnalysis(codebook, analysis, d, cases, g === undefined || cases === undefined ? undefined : finalWeights(cases, g));
     });
   const tables = (context?: WeightingContext): TableResult[] => tablePlans(codebook).map((plan, t) => computeTable(plan, state.tables?.[t] ?? { blocks: [] }, context, weightingNote));
-  if (state.weighting === undefined) return { metrics: unweighted, breakdowns, ...extras(), tables: tables(), reliability, drivers: drivers() };
+  if (state.weighting === undefined) return { metrics: unweighted, breakdowns, ...extras(), tables: tables(), indexes, reliability, drivers: drivers() };
 
   const weighting = canonicalWeightedState(state.weighting);
   stopOnOverflow(codebook, weighting, where);
@@ -99,6 +104,7 @@ export function finishStats(codebook: Codebook, state: SurveyState, where: strin
     ...(prepared === undefined ? {} : { design: designDiagnostics(prepared.layout, weighting.plan) }),
     ...extras(),
     tables: tables(context),
+    indexes,
     reliability,
     // Weighted as the metrics are (a design's weights derived from its fpc included).
     drivers: drivers(calibrated.g),

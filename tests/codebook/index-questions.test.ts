@@ -90,6 +90,25 @@ describe('indexes', () => {
     expect(stats.metrics[0]?.estimate).toBeCloseTo(scores.reduce((a, b) => a + b, 0) / 5, 14);
     expect(stats.metrics[0]?.n).toBe(5);
     expect(stats.breakdowns[0]?.groups.map((g) => g.estimate)).toEqual([expect.closeTo((14 / 3 + 4 + 3) / 3, 12), expect.closeTo(1.25, 12)]);
+    // stats.json `indexes`: the scores summarised (SD with n − 1, by hand: the deviations from 2.8333… squared).
+    const mean = scores.reduce((a, b) => a + b, 0) / 5;
+    expect(stats.indexes).toEqual([
+      {
+        id: 'experience',
+        label: 'experience',
+        items: ['q1', 'q2', 'q3'],
+        reverse: ['q3'],
+        method: 'mean',
+        minAnswered: 0.5,
+        range: [1, 5],
+        n: 5,
+        unscored: 0,
+        mean: expect.closeTo(mean, 14),
+        sd: expect.closeTo(Math.sqrt(scores.reduce((sum, x) => sum + (x - mean) ** 2, 0) / 4), 14),
+        min: 1,
+        max: 14 / 3,
+      },
+    ]);
     expect(stats.tables[0]?.blocks[0]?.rows.map((r) => [r.type, r.cells[0]?.value])).toEqual([
       ['mean', expect.closeTo((14 / 3 + 4 + 1.5 + 1 + 3) / 5, 12)],
       ['sd', expect.any(Number)],

@@ -28,6 +28,8 @@ const DIGESTS: Record<number, string> = {
   5: '804faa5715e28d0beba5c5d2f4740a81e499b3606d9d4690d8577b12095b4806',
   // Format 6: indexes, scale reliability (alpha, omega) and key drivers (correlations, LMG and Johnson shares with intervals, charts) in stats.json and the report; the sample gains an experience battery (issue 20).
   6: '6659cce134fb00ac5788d59d2f56a318da0ce25d2414e241f859efeeeeef2d70',
+  // Format 7: stats.json `indexes` (how each index is scored, and its scores' n, unscored, mean, SD, range) (issue 20).
+  7: '47a0261480951b3d10e64146c466d88d1ad54080afd61078c5021f36ecf0930f',
 };
 
 function reportsDigest(): string {

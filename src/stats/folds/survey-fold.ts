@@ -16,6 +16,7 @@ import { tableFold, type TableState } from '../tables/table-fold.ts';
 import { tablePlans } from '../tables/table-plan.ts';
 import { reliabilityFold, type ItemSums } from '../reliability/reliability-fold.ts';
 import { driversFold, type DriverCases } from '../drivers/drivers-fold.ts';
+import { indexScoresFold, type IndexScores } from '../indexes/index-scores.ts';
 
 export interface SurveyState {
   /** By metric id. */
@@ -40,6 +41,8 @@ export interface SurveyState {
   alternatives?: (WeightedState | null)[];
   /** Per banner table (tables/table-plan.ts), its counts. */
   tables?: TableState[];
+  /** Per index, its scores. */
+  indexScores?: IndexScores[];
   /** Per index, the sums its items' reliability needs. */
   reliability?: ItemSums[];
   /** Per key-driver analysis, the complete cases of its outcome and drivers. */
@@ -83,7 +86,7 @@ export function surveyFold(codebook: Codebook): Fold<SurveyState> {
     ...(auditWeighting === undefined ? {} : { auditWeighting: weightedFold(auditWeighting, { metrics: headlines, breakdowns: [], benchmarks: [] }) }),
     ...(alternatives.length === 0 ? {} : { alternatives: listFolds<WeightedState | null>(alternatives) }),
     ...(tables.length === 0 ? {} : { tables: tableFold(tables, weighting) }),
-    ...(codebook.indexes.length === 0 ? {} : { reliability: reliabilityFold(codebook) }),
+    ...(codebook.indexes.length === 0 ? {} : { indexScores: indexScoresFold(codebook), reliability: reliabilityFold(codebook) }),
     ...(codebook.drivers.length === 0 ? {} : { drivers: driversFold(codebook) }),
   });
   // This module as compiled, named beside the code that runs (dist/, or the command's bundle in dist/bundle/).
