@@ -118,11 +118,18 @@ export function crossCheck(codebook: Codebook): CodebookIssue[] {
     });
     index.reverse.forEach((id, j) => {
       if (!index.items.includes(id)) report([...path, 'reverse', j], `\`${id}\` is not one of the index's items (${listed(index.items)}); list it under \`items\` too`);
+      else if (index.reverse.indexOf(id) !== j) report([...path, 'reverse', j], `\`${id}\` is listed twice; an item is reversed once`);
     });
   });
 
+  // Each analysis has its own id (its charts are named by it): given, or drivers-1, drivers-2, … by position.
+  const analysisIds = codebook.drivers.map((analysis, d) => analysis.id ?? `drivers-${d + 1}`);
   codebook.drivers.forEach((analysis, d) => {
     const path: Path = ['drivers', d];
+    const id = analysisIds[d] as string;
+    if (analysisIds.indexOf(id) !== d) {
+      report(analysis.id === undefined ? path : [...path, 'id'], `analysis id \`${id}\` is already used by drivers[${analysisIds.indexOf(id)}]${analysis.id === undefined ? ' (an analysis without `id` is named by its place)' : ''}; give each analysis its own \`id\``);
+    }
     const numbers: readonly Question['type'][] = ['likert', 'rating', 'numeric', 'nps'];
     if (typeof analysis.outcome === 'string') lookup([...path, 'outcome'], analysis.outcome, numbers);
     else {

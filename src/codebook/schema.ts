@@ -209,7 +209,7 @@ export const indexSchema = strictObject({
   reverse: z.array(questionId).default([]),
   method: z.enum(['mean', 'sum']).default('mean'),
   /** The share of items a respondent must answer to get a score. */
-  minAnswered: z.number().gt(0).max(1).default(0.5),
+  minAnswered: z.number().gt(0, 'must be a share of the items above 0, up to 1').max(1, 'must be a share of the items above 0, up to 1').default(0.5),
 });
 export type Index = z.infer<typeof indexSchema>;
 
@@ -224,7 +224,7 @@ export const driverAnalysisSchema = strictObject({
   outcome: z.union([questionId, strictObject({ metric: metricId })]),
   drivers: z.array(questionId).min(1, 'needs at least one driver').max(15, 'allows at most 15 drivers (the decomposition is exact over every subset)'),
   /** Bootstrap replicates for the shares' percentile intervals (0: none), and the seed that makes them repeatable. */
-  bootstrap: z.number().int().min(0).max(10_000).default(200),
+  bootstrap: z.number().int('must be a whole number of resamples').min(0, 'must be 0 (no intervals) or more').max(10_000, 'allows at most 10,000 resamples').default(200),
   seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
 });
 export type DriverAnalysis = z.infer<typeof driverAnalysisSchema>;

@@ -22,8 +22,12 @@ export interface DriverResult {
   /** Kish's effective n (n when unweighted): the n of the correlations' intervals. */
   effectiveN: number;
   r2: number | null;
-  /** The seeded bootstrap behind the intervals (null when `bootstrap: 0` or there is no model). */
+  /** Why there is no model (r2 null): under p + 2 complete answers, a variable that does not vary, collinear drivers. */
+  noModel: 'too-few' | 'no-variance' | 'collinear' | null;
+  /** The seeded bootstrap behind the intervals (null when `bootstrap: 0`, when skipped, or without a model). */
   bootstrap: { replicates: number; seed: number; level: number; method: 'percentile' } | null;
+  /** The bootstrap asked for was skipped: it would have cost more than MAX_BOOTSTRAP_WORK (stats/drivers/driver-analysis.ts). */
+  bootstrapSkipped: boolean;
   drivers: {
     id: string;
     label: string;

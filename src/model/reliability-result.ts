@@ -11,6 +11,8 @@ export interface ReliabilityResult {
   items: string[];
   n: number;
   alpha: number | null;
+  /** Why alpha is null: under two complete answers, or a total score that does not vary. */
+  noAlpha: 'too-few' | 'no-variance' | null;
   ci: [number, number] | null;
   level: number;
   standardized: number | null;

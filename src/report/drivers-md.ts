@@ -22,7 +22,12 @@ const TEXT = {
     pearson: 'Pearson r',
     spearman: 'Spearman ρ',
     correlations: (level: number) => `r 和 ρ 为各因素与结果的相关系数，括号内为 ${level}% 置信区间（Fisher z 变换）。`,
-    none: '完整作答者不足，或某个变量没有变化，无法分析。',
+    none: {
+      'too-few': (n: number, p: number) => `完整作答者只有 ${n} 位，不足以分析 ${p} 个因素（至少需要 ${p + 2} 位）。`,
+      'no-variance': () => '结果或某个因素在完整作答者中没有变化，无法分析。',
+      collinear: () => '这些因素共线（某个因素可由其他因素完全算出），无法分析：去掉重复的因素。',
+    },
+    skipped: '未计算区间：这么多次重抽样的计算量过大（见 docs/codebook.md「drivers」）；减少重抽样次数（bootstrap）或因素个数。',
     interval: (level: number, replicates: number, seed: number) => `括号内为 ${level}% 自助法百分位区间（${replicates} 次重抽样，种子 ${seed}），以 R² 的比例表示。`,
     outside: '† 估计值落在区间之外：重抽样结果偏向一侧，接近 0 的份额常如此（重抽样时偏高），应视为没有明显贡献。',
   },
@@ -39,7 +44,12 @@ const TEXT = {
     pearson: 'Pearson r',
     spearman: 'Spearman ρ',
     correlations: (level: number) => `r and ρ: each driver's correlation with the outcome, with its ${level}% interval (Fisher's z) in brackets.`,
-    none: 'Too few complete answers, or a variable that does not vary: no analysis.',
+    none: {
+      'too-few': (n: number, p: number) => `Only ${n} complete answers: too few for ${p} drivers (at least ${p + 2} are needed).`,
+      'no-variance': () => 'The outcome or a driver does not vary among the complete answers: no analysis.',
+      collinear: () => 'The drivers are collinear (one is fully given by the others): no analysis; leave out the redundant driver.',
+    },
+    skipped: 'No intervals: that many resamples would take too long here (docs/codebook.md, "drivers"); ask for fewer (`bootstrap`) or fewer drivers.',
     interval: (level: number, replicates: number, seed: number) => `In brackets: ${level}% bootstrap percentile intervals (${replicates} resamples, seed ${seed}), as shares of R².`,
     outside: '† The estimate lies outside its interval: its resamples lean to one side, as those of a share near zero do (they come out higher), so read it as no clear contribution.',
   },
@@ -59,7 +69,7 @@ export function driversMarkdown(results: readonly DriverResult[], language: Lang
   for (const r of results) {
     lines.push(`### ${esc(r.label)}`, '');
     if (r.r2 === null) {
-      lines.push(t.none, '');
+      lines.push(t.none[r.noModel ?? 'no-variance'](r.n, r.drivers.length), '');
       continue;
     }
     const r2 = r.r2;
@@ -76,6 +86,7 @@ export function driversMarkdown(results: readonly DriverResult[], language: Lang
     }
     lines.push('');
     if (r.bootstrap !== null) lines.push(t.interval(Math.round(r.bootstrap.level * 100), r.bootstrap.replicates, r.bootstrap.seed), '');
+    if (r.bootstrapSkipped) lines.push(t.skipped, '');
     if (r.drivers.some((d) => outside(d.lmgShare, d.lmgShareCi) || outside(d.johnsonShare, d.johnsonShareCi))) lines.push(t.outside, '');
     lines.push(t.correlations(Math.round(level * 100)), '');
     lines.push(...chart(`quadrant-${r.id}`));

@@ -6,3 +6,15 @@ export function formatPercent(share: number): string {
 export function formatFixed(value: number, decimals: number): string {
   return value.toFixed(decimals);
 }
+
+/** A difference with its sign (`+2.1%`, `−0.4%`), by `format` of its size; one that rounds to zero gets none (`0.0%`, not `−0.0%`). */
+export function formatSigned(value: number, format: (size: number) => string): string {
+  const size = format(Math.abs(value));
+  if (!/[1-9]/.test(size)) return size;
+  return `${value >= 0 ? '+' : '−'}${size}`;
+}
+
+/** A p-value as a report states it: `p < 0.001` or `p = 0.042`. */
+export function formatP(p: number): string {
+  return p < 0.001 ? 'p < 0.001' : `p = ${formatFixed(p, 3)}`;
+}

@@ -17,7 +17,7 @@ const TEXT = {
     ifDeleted: '删除本题后的 α',
     low: (alpha: string) => `α = ${alpha} 低于 0.7：这些题目测的未必是同一件事，由它们算出的指数需谨慎使用。`,
     lowers: (items: string) => `删除 ${items} 后 α 会升高：该题与其余题目不一致（检查是否需要反向计分，或是否测的是另一件事）。`,
-    none: '作答者不足，无法计算信度。',
+    none: { 'too-few': '全部题目都作答的受访者不足两位，无法计算信度。', 'no-variance': '这些题目的总分在受访者之间没有变化（例如某题与另一题反向计分后正好抵消），无法计算信度。' },
   },
   en: {
     heading: 'Scale reliability',
@@ -28,7 +28,10 @@ const TEXT = {
     ifDeleted: 'α if deleted',
     low: (alpha: string) => `α = ${alpha} is under 0.7: the items may not measure one thing, so read the index built from them with care.`,
     lowers: (items: string) => `Deleting ${items} would raise α: it does not go with the other items (check whether it should be reverse-scored, or measures something else).`,
-    none: 'Too few complete answers to tell the reliability.',
+    none: {
+      'too-few': 'Fewer than two respondents answered every item: no reliability to tell.',
+      'no-variance': "The items' total does not vary between respondents (an item and its reverse-scored copy cancel out, say): no reliability to tell.",
+    },
   },
 };
 
@@ -40,7 +43,7 @@ export function reliabilityMarkdown(results: readonly ReliabilityResult[], langu
   for (const r of results) {
     lines.push(`### ${esc(r.label)}`, '');
     if (r.alpha === null) {
-      lines.push(t.none, '');
+      lines.push(t.none[r.noAlpha ?? 'too-few'], '');
       continue;
     }
     const ci = r.ci === null ? '—' : `[${f(r.ci[0])}, ${f(r.ci[1])}]`;

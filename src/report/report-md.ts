@@ -7,7 +7,7 @@ import type { Codebook } from '../codebook/schema.ts';
 import { sections } from '../codebook/schema.ts';
 import type { ChartSpec } from '../render/chart-specs.ts';
 import { escapeMarkdown as esc } from './escape-markdown.ts';
-import { formatFixed, formatPercent } from './format-number.ts';
+import { formatFixed, formatP, formatPercent, formatSigned } from './format-number.ts';
 import { reportText } from './report-text.ts';
 import { driversMarkdown } from './drivers-md.ts';
 import { reliabilityMarkdown } from './reliability-md.ts';
@@ -124,12 +124,12 @@ export function reportMarkdown(
       );
       for (const [i, [option, share]] of Object.entries(v.sample).entries()) {
         const d = v.differences[i];
-        const signed = (x: number): string => `${x >= 0 ? '+' : '−'}${formatPercent(Math.abs(x))}`;
+        const signed = (x: number): string => formatSigned(x, formatPercent);
         const difference = d === undefined ? '—' : `${signed(d.difference)}${d.ci === null ? '' : ` (${signed(d.ci[0])} – ${signed(d.ci[1])})`}`;
         const w = weighted === undefined ? '' : ` ${weighted[option] === null || weighted[option] === undefined ? '—' : formatPercent(weighted[option] ?? 0)} |`;
         lines.push(`| ${esc(option)} | ${formatPercent(share)} |${w} ${formatPercent(v.population[option] ?? 0)} | ${difference} | ${d?.asmd === null || d?.asmd === undefined ? '—' : formatFixed(d.asmd, 2)} |`);
       }
-      const p = v.pValue === null ? '—' : v.pValue < 0.001 ? '< 0.001' : formatFixed(v.pValue, 3);
+      const p = v.pValue === null ? 'p —' : formatP(v.pValue);
       const tvd = v.tvd === null ? '—' : formatFixed(v.tvd, 2);
       lines.push('', t.auditSummary(p, tvd, v.n), '', `${t.source}: ${esc(v.source)}`, '');
       const chart = charts.find((c) => c.name === `audit-${v.question}`);
@@ -143,7 +143,7 @@ export function reportMarkdown(
     for (const row of sensitivity.rows) {
       const metric = stats.metrics.find((m) => m.id === row.metric);
       if (metric === undefined) continue;
-      const shift = row.shift === null ? '—' : `${row.shift >= 0 ? '+' : '−'}${value(metric, Math.abs(row.shift), t.noAnswers)}`;
+      const shift = row.shift === null ? '—' : formatSigned(row.shift, (size) => value(metric, size, t.noAnswers));
       const margin = row.halfWidth === null ? '—' : `±${value(metric, row.halfWidth, t.noAnswers)}`;
       lines.push(`| ${esc(metric.label)} | ${value(metric, row.unweighted, t.noAnswers)} | ${value(metric, row.weighted, t.noAnswers)} | ${shift}${row.dependsOnSample ? ' ⚠' : ''} | ${margin} |`);
     }
@@ -238,7 +238,7 @@ function breakdownTable(head: string, metric: MetricResult, groups: readonly Gro
 
 /** A test as the report names it: `Rao-Scott F(1.9, 380.2) = 3.21, p = 0.042`. */
 function testText(test: TestResult, t: ReturnType<typeof reportText>): string {
-  const p = test.pValue < 0.001 ? 'p < 0.001' : `p = ${formatFixed(test.pValue, 3)}`;
+  const p = formatP(test.pValue);
   const df = (x: number): string => (Number.isInteger(x) ? String(x) : formatFixed(x, 1));
   const dfs = test.df === null ? '' : test.df2 === undefined ? `(${df(test.df)})` : `(${df(test.df)}, ${df(test.df2)})`;
   return `${t.testName[test.method]}${dfs} = ${formatFixed(test.statistic, 2)}, ${p}`;

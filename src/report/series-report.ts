@@ -8,6 +8,7 @@ import { trendChart } from '../render/trend-chart.ts';
 import { kindOf } from '../stats/kinds/index.ts';
 import type { Scale } from '../stats/kinds/metric-kind.ts';
 import { escapeMarkdown as esc } from './escape-markdown.ts';
+import { formatSigned } from './format-number.ts';
 import { reportHtml } from './report-html.ts';
 import type { SeriesMetric, WavePoint } from '../model/series.ts';
 
@@ -25,7 +26,7 @@ export async function seriesFiles(
   const files = new Map<string, string | Uint8Array>();
   files.set('series.json', `${JSON.stringify({ schemaVersion: 1, series, level, metrics }, null, 2)}\n`);
   const show = (m: SeriesMetric, v: number): string => kindOf(m.kind).format(v);
-  const signed = (m: SeriesMetric, v: number): string => `${v >= 0 ? '+' : '−'}${show(m, Math.abs(v))}`;
+  const signed = (m: SeriesMetric, v: number): string => formatSigned(v, (size) => show(m, size));
   const lines = [`# ${zh ? '系列' : 'Series'} ${esc(series)}`, ''];
   const svgs = new Map<string, string>();
   for (const metric of metrics) {

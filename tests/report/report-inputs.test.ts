@@ -30,6 +30,8 @@ const DIGESTS: Record<number, string> = {
   6: '6659cce134fb00ac5788d59d2f56a318da0ce25d2414e241f859efeeeeef2d70',
   // Format 7: stats.json `indexes` (how each index is scored, and its scores' n, unscored, mean, SD, range) (issue 20).
   7: '47a0261480951b3d10e64146c466d88d1ad54080afd61078c5021f36ecf0930f',
+  // Format 8: drivers' noModel and bootstrapSkipped, reliability's noAlpha; "p < 0.001" and unsigned zero differences in the report (issues 20, 21).
+  8: '75bb865c56dc5226d5cb1497db0128af383c04f33755be191ccde025ba8513ae',
 };
 
 function reportsDigest(): string {

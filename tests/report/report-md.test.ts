@@ -5,6 +5,15 @@ import { buildReport } from '../../src/analyze-survey.ts';
 import { parseCodebook } from '../../src/codebook/parse-codebook.ts';
 import { ingestBytes } from '../../src/ingest/ingest-text.ts';
 import { surveyFold } from '../../src/stats/folds/survey-fold.ts';
+import { formatP, formatPercent, formatSigned } from '../../src/report/format-number.ts';
+
+/** The sample survey's report, built in memory. */
+async function sampleReport() {
+  const parsed = parseCodebook(readFileSync(new URL('../../surveys/kimi-2024/survey.yaml', import.meta.url), 'utf8'));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  const file = new URL('../../surveys/kimi-2024/responses.csv', import.meta.url).pathname;
+  return buildReport(parsed.value, ingestBytes(parsed.value, readFileSync(file), surveyFold(parsed.value), { file }), file);
+}
 
 const bytes = readFileSync(new URL('../reference/weighting-data.csv', import.meta.url));
 const text = readFileSync(new URL('../fixtures/weighting/survey.yaml', import.meta.url), 'utf8');
@@ -36,5 +45,23 @@ describe('report.md with weighting', () => {
     // Trimmed weights are no longer calibrated exactly: the shares get intervals, and no such sentence.
     const trimmed = await markdown(text.replace('metrics:\n', mixes).replace('by: [industry, gender]', 'by: [industry, gender]\n  trim: 2'));
     expect(section(trimmed, 'Industry mix')).not.toContain(FIXED);
+  });
+});
+
+describe('numbers as the report words them', () => {
+  it('states a p-value once: "p < 0.001", never "p = < 0.001"', async () => {
+    const md = String((await sampleReport()).files.get('report.md'));
+    // The sample's industry mix is far from its benchmark: scipy.stats.chisquare gives p far below 0.001.
+    expect(md).toContain('卡方拟合优度检验 p < 0.001');
+    expect(md).not.toMatch(/p = </);
+  });
+
+  it('gives a difference that rounds to zero no sign ("0.0%", not "−0.0%" or "+0.0%")', () => {
+    expect(formatSigned(-0.00004, formatPercent)).toBe('0.0%');
+    expect(formatSigned(0.00004, formatPercent)).toBe('0.0%');
+    expect(formatSigned(-0.0123, formatPercent)).toBe('−1.2%');
+    expect(formatSigned(0.0123, formatPercent)).toBe('+1.2%');
+    expect(formatP(0.0004)).toBe('p < 0.001');
+    expect(formatP(0.04213)).toBe('p = 0.042');
   });
 });

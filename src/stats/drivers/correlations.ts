@@ -14,6 +14,26 @@ import { normalQuantile } from '../distributions.ts';
 
 /** The correlation matrix of the table's columns over `rows` (repeats allowed), weighted by `weights[row]`; null when a column does not vary. */
 export function correlationMatrix(values: ArrayLike<number>, width: number, rows: readonly number[], weights?: ArrayLike<number>): number[][] | null {
+  const cross = crossProducts(values, width, rows, weights);
+  if (cross === null) return null;
+  const sd = cross.map((line, i) => Math.sqrt(line[i] ?? 0));
+  // A variable that does not vary among these rows leaves no correlation.
+  if (sd.some((s) => !(s > 0))) return null;
+  return cross.map((_, i) => cross.map((__, j) => clampR((i <= j ? (cross[i]?.[j] ?? 0) : (cross[j]?.[i] ?? 0)) / ((sd[i] as number) * (sd[j] as number)))));
+}
+
+/** Each later column's correlation with the first (the outcome): null for a column, or all, that does not vary. */
+export function outcomeCorrelations(values: ArrayLike<number>, width: number, rows: readonly number[], weights?: ArrayLike<number>): (number | null)[] {
+  const cross = crossProducts(values, width, rows, weights);
+  const sd = cross?.map((line, i) => Math.sqrt(line[i] ?? 0));
+  return Array.from({ length: width - 1 }, (_, j) => {
+    const [a, b] = [sd?.[0] ?? 0, sd?.[j + 1] ?? 0];
+    return a > 0 && b > 0 ? clampR((cross?.[0]?.[j + 1] ?? 0) / (a * b)) : null;
+  });
+}
+
+/** Σ w·(x_i − x̄_i)(x_j − x̄_j) for i ≤ j (the upper triangle), the means weighted; null without weight. */
+function crossProducts(values: ArrayLike<number>, width: number, rows: readonly number[], weights?: ArrayLike<number>): number[][] | null {
   const means = new Array<number>(width).fill(0);
   let total = 0;
   for (const r of rows) {
@@ -35,10 +55,12 @@ export function correlationMatrix(values: ArrayLike<number>, width: number, rows
       for (let j = i; j < width; j++) line[j] = (line[j] as number) + a * (centred[j] as number);
     }
   }
-  const sd = cross.map((line, i) => Math.sqrt(line[i] ?? 0));
-  // A variable that does not vary among these rows leaves no correlation.
-  if (sd.some((s) => !(s > 0))) return null;
-  return cross.map((_, i) => cross.map((__, j) => (i <= j ? (cross[i]?.[j] ?? 0) : (cross[j]?.[i] ?? 0)) / ((sd[i] as number) * (sd[j] as number))));
+  return cross;
+}
+
+/** Rounding can carry a correlation of ±1 just past it. */
+function clampR(r: number): number {
+  return Math.max(-1, Math.min(1, r));
 }
 
 /** Each column replaced by its (weighted) mid-ranks, over every row of the table. */
@@ -68,6 +90,8 @@ export function midRanks(values: readonly number[], width: number, weights?: Arr
 /** Fisher's z interval for a correlation at `level`; `spearman` widens it as Bonett and Wright do. Null when n ≤ 3. */
 export function fisherInterval(r: number, n: number, level: number, spearman: boolean): [number, number] | null {
   if (!(n > 3)) return null;
+  // A perfect correlation has no spread to show (atanh(±1) is infinite).
+  if (Math.abs(r) >= 1) return [r, r];
   const se = Math.sqrt((spearman ? 1 + (r * r) / 2 : 1) / (n - 3));
   const z = Math.atanh(r);
   const half = normalQuantile(1 - (1 - level) / 2) * se;

@@ -16,11 +16,15 @@
 import type { Codebook, DriverAnalysis } from '../../codebook/schema.ts';
 import type { Correlation, DriverResult } from '../../model/driver-result.ts';
 import { seededRandom } from '../../util/random.ts';
-import { correlationMatrix, fisherInterval, midRanks } from './correlations.ts';
+import { correlationMatrix, fisherInterval, midRanks, outcomeCorrelations } from './correlations.ts';
 import type { DriverCases } from './drivers-fold.ts';
 import { relativeImportance, type RelativeImportance } from './relative-importance.ts';
 
-/** B · (n + patterns · (p + 1)²) at most for a bootstrap. */
+/**
+ * B · (n + patterns · (p + 1)² + 5 · 2^p · p²) at most for a bootstrap: each resample draws n respondents, sums
+ * the patterns' cross-products, and solves a system for each of the 2^p subsets of drivers (15 drivers and 200
+ * resamples would take a minute).
+ */
 export const MAX_BOOTSTRAP_WORK = 1e9;
 
 /** Distinct rows of the cases (with their weight), and how often each occurs. */
@@ -41,18 +45,22 @@ export function driverAnalysis(codebook: Codebook, analysis: DriverAnalysis, pos
   const patterns = patternsOf(cases?.values ?? [], width, weights);
   const n = patterns.counts.reduce((sum, c) => sum + c, 0);
   const all = patterns.counts.map((count, k) => count * (patterns.weights[k] as number));
-  const correlation = n < 2 ? null : correlationMatrix(patterns.values, width, patternIndices(patterns), all);
+  const p = width - 1;
+  const rows = patternIndices(patterns);
+  // A model needs a residual degree of freedom: with n ≤ p + 1 respondents any drivers fit exactly (R² = 1).
+  const correlation = n < p + 2 ? null : correlationMatrix(patterns.values, width, rows, all);
   const result = correlation === null ? null : relativeImportance(correlation);
+  const noModel = n < p + 2 ? 'too-few' : correlation === null ? 'no-variance' : result === null ? 'collinear' : null;
   const level = codebook.confidence;
   const kish = kishN(patterns);
-  const ranks = correlation === null ? null : correlationMatrix(midRanks(patterns.values, width, all), width, patternIndices(patterns), all);
-  const correlationWith = (matrix: number[][] | null, j: number, spearman: boolean): Correlation | null => {
-    const r = matrix?.[0]?.[j + 1];
-    return r === undefined ? null : { r, ci: fisherInterval(r, kish, level, spearman) };
-  };
+  const correlationOf = (r: number | null | undefined, spearman: boolean): Correlation | null => (r === null || r === undefined ? null : { r, ci: fisherInterval(r, kish, level, spearman) });
+  // Each driver's correlation with the outcome stands on its own: a driver that does not vary leaves the others theirs.
+  const pearson = n < 2 ? [] : outcomeCorrelations(patterns.values, width, rows, all);
+  const spearman = n < 2 ? [] : outcomeCorrelations(midRanks(patterns.values, width, all), width, rows, all);
   // The bootstrap redoes the analysis B times: skipped where that would take minutes.
-  const affordable = analysis.bootstrap * (n + patterns.counts.length * width * width) <= MAX_BOOTSTRAP_WORK;
+  const affordable = analysis.bootstrap * (n + patterns.counts.length * width * width + 5 * 2 ** p * p * p) <= MAX_BOOTSTRAP_WORK;
   const intervals = result === null || analysis.bootstrap === 0 || !affordable ? null : bootstrap(patterns, width, analysis.bootstrap, analysis.seed, level);
+  const r2 = result === null ? null : clampShare(result.r2);
   return {
     id: analysis.id ?? `drivers-${position + 1}`,
     label: analysis.label ?? (metric === undefined ? labelOf(outcome) : (metric.label ?? metric.id)),
@@ -61,14 +69,16 @@ export function driverAnalysis(codebook: Codebook, analysis: DriverAnalysis, pos
     weighted: weights !== undefined,
     n,
     effectiveN: kish,
-    r2: result?.r2 ?? null,
+    r2,
+    noModel,
     bootstrap: intervals === null ? null : { replicates: intervals.replicates, seed: analysis.seed, level, method: 'percentile' },
+    bootstrapSkipped: result !== null && analysis.bootstrap > 0 && !affordable,
     drivers: analysis.drivers.map((id, j) => ({
       id,
       label: labelOf(id),
       ...performanceOf(codebook, id, patterns, width, j + 1),
-      pearson: correlationWith(correlation, j, false),
-      spearman: correlationWith(ranks, j, true),
+      pearson: correlationOf(pearson[j], false),
+      spearman: correlationOf(spearman[j], true),
       beta: result?.beta[j] ?? null,
       lmg: result?.lmg[j] ?? null,
       johnson: result?.johnson[j] ?? null,
@@ -152,7 +162,12 @@ function importanceOf(patterns: Patterns, width: number, multiplicity: ArrayLike
 }
 
 function shareOf(part: number | undefined, r2: number | undefined): number | null {
-  return part === undefined || r2 === undefined || !(r2 > 0) ? null : part / r2;
+  return part === undefined || r2 === undefined || !(r2 > 0) ? null : clampShare(part / r2);
+}
+
+/** Rounding can carry an R² or a share of it just past 1 (or below 0). */
+function clampShare(x: number): number {
+  return Math.max(0, Math.min(1, x));
 }
 
 function bootstrap(patterns: Patterns, width: number, replicates: number, seed: number, level: number): { replicates: number; lmg: [number, number][]; johnson: [number, number][] } {
@@ -174,8 +189,8 @@ function bootstrap(patterns: Patterns, width: number, replicates: number, seed: 
     const result = importanceOf(patterns, width, drawn);
     if (result === null || !(result.r2 > 0)) continue;
     used++;
-    result.lmg.forEach((x, j) => lmg[j]?.push(x / result.r2));
-    result.johnson.forEach((x, j) => johnson[j]?.push(x / result.r2));
+    result.lmg.forEach((x, j) => lmg[j]?.push(clampShare(x / result.r2)));
+    result.johnson.forEach((x, j) => johnson[j]?.push(clampShare(x / result.r2)));
   }
   const interval = (draws: number[]): [number, number] => {
     const sorted = [...draws].sort((a, b) => a - b);

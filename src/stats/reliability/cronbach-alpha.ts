@@ -9,22 +9,23 @@
  *   Feldt's interval: 1 − (1 − α)·F(1 − γ/2 | γ/2; n − 1, (n − 1)(k − 1)), γ = 1 − level (psych `alpha.ci`)
  *
  * Preconditions: at least two items, at least two respondents, and a scale whose total has variance; null
- * otherwise. Pure.
+ * otherwise. An item that does not vary leaves alpha (as psych gives it) but no correlations: standardised alpha,
+ * the mean inter-item r and its own item–rest r are null; so is an item–rest r whose rest does not vary. Pure.
  */
 import { betaQuantile } from '../distributions.ts';
 import { correlationOf } from './reliability-fold.ts';
 
 export interface Reliability {
   alpha: number;
-  standardized: number;
+  standardized: number | null;
   /** Feldt's interval for α at `level`. */
   ci: [number, number];
   level: number;
   /** Per item: its correlation with the sum of the other items, and α without it. */
-  itemRest: number[];
+  itemRest: (number | null)[];
   alphaIfDeleted: (number | null)[];
   /** The mean correlation between two items. */
-  averageR: number;
+  averageR: number | null;
 }
 
 export function cronbachAlpha(covariance: readonly (readonly number[])[], n: number, level = 0.95): Reliability | null {
@@ -33,10 +34,9 @@ export function cronbachAlpha(covariance: readonly (readonly number[])[], n: num
   const alpha = rawAlpha(covariance);
   if (alpha === null) return null;
   const correlation = correlationOf(covariance);
-  if (correlation === null) return null;
-  const standardized = rawAlpha(correlation) as number;
+  const standardized = correlation === null ? null : rawAlpha(correlation);
   let pairs = 0;
-  for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) pairs += correlation[i]?.[j] ?? 0;
+  for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) pairs += correlation?.[i]?.[j] ?? 0;
   const itemRest = covariance.map((row, i) => {
     let withRest = 0;
     let rest = 0;
@@ -45,14 +45,15 @@ export function cronbachAlpha(covariance: readonly (readonly number[])[], n: num
       withRest += row[j] ?? 0;
       for (let l = 0; l < k; l++) if (l !== i) rest += covariance[j]?.[l] ?? 0;
     }
-    return withRest / Math.sqrt((row[i] ?? 0) * rest);
+    const spread = Math.sqrt((row[i] ?? 0) * rest);
+    return spread > 0 ? withRest / spread : null;
   });
   const alphaIfDeleted = covariance.map((_, i) => (k > 2 ? rawAlpha(without(covariance, i)) : null));
   const gamma = 1 - level;
   const df1 = n - 1;
   const df2 = (n - 1) * (k - 1);
   const ci: [number, number] = [1 - (1 - alpha) * fQuantile(1 - gamma / 2, df1, df2), 1 - (1 - alpha) * fQuantile(gamma / 2, df1, df2)];
-  return { alpha, standardized, ci, level, itemRest, alphaIfDeleted, averageR: pairs / ((k * (k - 1)) / 2) };
+  return { alpha, standardized, ci, level, itemRest, alphaIfDeleted, averageR: correlation === null ? null : pairs / ((k * (k - 1)) / 2) };
 }
 
 /** k/(k − 1)·(1 − trace/sum); null when the sum is not positive. */

@@ -13,6 +13,7 @@ export function indexReliability(codebook: Codebook, index: Index, sums: ItemSum
   const covariance = sums === undefined ? null : itemCovariance(sums);
   const result = covariance === null ? null : cronbachAlpha(covariance, n, codebook.confidence);
   const correlation = result === null || covariance === null ? null : correlationOf(covariance);
+  const noAlpha = result !== null ? null : n < 2 ? 'too-few' : 'no-variance';
   const omega = correlation === null ? null : omegaTotal(correlation);
   const flags: string[] = [];
   if (result !== null && result.alpha < LOW_ALPHA) flags.push('low-alpha');
@@ -23,6 +24,7 @@ export function indexReliability(codebook: Codebook, index: Index, sums: ItemSum
     items: index.items,
     n,
     alpha: result?.alpha ?? null,
+    noAlpha,
     ci: result?.ci ?? null,
     level: codebook.confidence,
     standardized: result?.standardized ?? null,

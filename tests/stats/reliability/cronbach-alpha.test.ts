@@ -34,14 +34,25 @@ describe('cronbachAlpha', () => {
     expect(ninety?.ci[1]).toBeCloseTo(want.feldt90[1] as number, 10);
   });
 
-  it('gives nothing for one item, one respondent or an item without variance', () => {
+  it('gives nothing for one item or one respondent; with an item that does not vary, alpha but no correlations', () => {
     expect(cronbachAlpha([[1]], 30)).toBeNull();
     expect(cronbachAlpha(covariance(items), 1)).toBeNull();
+    // By hand: k/(k − 1)·(1 − trace/sum) = 2·(1 − 1/1) = 0, as psych::alpha gives for a constant item beside another.
     expect(
       cronbachAlpha(
         [
           [0, 0],
           [0, 1],
+        ],
+        10,
+      ),
+    ).toMatchObject({ alpha: 0, standardized: null, averageR: null, itemRest: [null, null] });
+    // A total without variance leaves no alpha at all.
+    expect(
+      cronbachAlpha(
+        [
+          [1, -1],
+          [-1, 1],
         ],
         10,
       ),
