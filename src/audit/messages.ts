@@ -44,10 +44,23 @@ export const auditMessages = {
       ? `以下指标的误差范围超过 ±${points(args.bound)} 个百分点：${list(language, args.metrics)}。`
       : `These metrics have a margin of error above ±${points(args.bound)} percentage points: ${list(language, args.metrics)}.`;
   },
-  dependsOnSample(language: Language, args: { metrics: string[] }): string {
-    return language === 'zh'
-      ? `按基准加权后，这些指标的变化超过了其误差范围：${list(language, args.metrics)}。这些结论取决于是谁回答了问卷。`
-      : `Weighted to the benchmarks, these metrics move by more than their margin of error: ${list(language, args.metrics)}. These headlines depend on who answered.`;
+  /**
+   * `basis`: what the unweighted figures were compared with (re-weighted to the benchmarks for the audit, or the
+   * survey's own weighting); `fixed`: headlines on a question the weighting calibrates to, left out of the list.
+   */
+  dependsOnSample(language: Language, args: { metrics: string[]; basis: 'benchmarks' | 'weighting'; fixed: string[] }): string {
+    const fixed =
+      args.fixed.length === 0
+        ? ''
+        : language === 'zh'
+          ? `（未列出${list(language, args.fixed)}：加权使其等于基准，其变化不说明样本构成。）`
+          : ` (${list(language, args.fixed)} left out: the weighting sets ${args.fixed.length === 1 ? 'it' : 'them'} to the benchmarks, so ${args.fixed.length === 1 ? 'its' : 'their'} move says nothing about who answered.)`;
+    if (language === 'zh') {
+      const how = args.basis === 'benchmarks' ? '按基准加权后' : '按问卷的权重加权后';
+      return `${how}，这些指标与未加权时相比的变化超过了其误差范围：${list(language, args.metrics)}。这些结论取决于是谁回答了问卷。${fixed}`;
+    }
+    const how = args.basis === 'benchmarks' ? 'Weighted to the benchmarks' : "With the survey's weights";
+    return `${how}, these metrics move by more than their margin of error from their unweighted values: ${list(language, args.metrics)}. These headlines depend on who answered.${fixed}`;
   },
   reweightImpossible(language: Language, args: { question: string; option: string }): string {
     if (args.option === '') {

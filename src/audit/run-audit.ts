@@ -90,12 +90,16 @@ export function runAudit(input: AuditInput): { audit: Audit; flags: Flag[] } {
 
   // Sensitivity: each headline unweighted against weighted (the codebook's weighting, else raked to the benchmarks).
   const sensitivity = sensitivityOf(input.stats, headlines);
-  const moved = sensitivity.rows.filter((row) => row.dependsOnSample);
+  // A headline on a question the weighting calibrates to is set to its benchmark: its move is by construction.
+  const calibrated = new Set(sensitivity.basis === 'benchmarks' ? codebook.benchmarks.map((b) => b.question) : sensitivity.method === 'column' ? [] : (codebook.weighting.by ?? []));
+  const onCalibrated = (row: SensitivityRow): boolean => calibrated.has(metrics.find((m) => m.id === row.metric)?.question ?? '');
+  const moved = sensitivity.rows.filter((row) => row.dependsOnSample && !onCalibrated(row));
   if (moved.length > 0) {
+    const fixed = sensitivity.rows.filter((row) => row.dependsOnSample && onCalibrated(row));
     flags.push({
       code: 'depends-on-sample',
       severity: 'warn',
-      message: auditMessages.dependsOnSample(language, { metrics: moved.map((row) => label(row.metric)) }),
+      message: auditMessages.dependsOnSample(language, { metrics: moved.map((row) => label(row.metric)), basis: sensitivity.basis === 'benchmarks' ? 'benchmarks' : 'weighting', fixed: fixed.map((row) => label(row.metric)) }),
       evidence: Object.fromEntries(moved.map((row) => [row.metric, row.shift ?? 0])),
     });
   }

@@ -56,7 +56,13 @@ const binEdges = z
   .refine((edges) => edges.slice(1, -1).every(Number.isFinite), 'only the first and last edges may be infinite (-.inf, .inf)');
 const bins = z.union([binEdges, z.number().int().min(2).max(20)], { error: 'must be a list of rising edges (e.g. [0, 18, 25, 35, 50]) or a number of bins from 2 to 20' });
 
-export const singleQuestion = strictObject({ ...questionCommon, type: z.literal('single'), options: labels });
+export const singleQuestion = strictObject({
+  ...questionCommon,
+  type: z.literal('single'),
+  options: labels,
+  /** Whether the options are in an order charts must keep (default: when they read as a scale; codebook/ordinal-question.ts). */
+  ordered: z.boolean().optional(),
+});
 export const multiQuestion = strictObject({
   ...questionCommon,
   type: z.literal('multi'),

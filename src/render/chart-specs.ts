@@ -26,6 +26,7 @@ import type { BreakdownResult } from '../model/breakdown-result.ts';
 import type { DesignDiagnostics } from '../model/design-diagnostics.ts';
 import type { DriverResult } from '../model/driver-result.ts';
 import { quadrantChart } from './quadrant-chart.ts';
+import { isOrdinal } from '../codebook/ordinal-question.ts';
 
 export interface ChartSpec {
   /** File stem under `charts/`: the section name, or `dist-<metric id>`. */
@@ -87,9 +88,9 @@ export function chartSpecs(
     );
     const subtitle = caption(codebook, String(metric.n), weighting, true, extras.design);
     // A retention curve is a line over the levels in their order, its interval a band; a distribution's options
-    // sort by share, but a number question's levels (bins, a rating's values) keep their order.
-    const type = codebook.questions.find((q) => q.id === metric.question)?.type;
-    const ordered = type === 'rating' || type === 'numeric';
+    // sort by share, but ordered answers (a scale, bins, a rating's values, ordered choices) keep their order.
+    const question = codebook.questions.find((q) => q.id === metric.question);
+    const ordered = question !== undefined && isOrdinal(question);
     charts.push(
       curve
         ? { name: `curve-${metric.id}`, title: metric.label, spec: curveChart(bars.map((b) => ({ level: b.label, estimate: b.estimate, low: b.low, high: b.high, n: b.n })), { title: metric.label, subtitle, axisTitle: t.share }) }

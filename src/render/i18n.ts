@@ -3,7 +3,7 @@ import type { Language } from '../audit/messages.ts';
 
 const TEXT = {
   zh: {
-    sections: { retention: '留存与粘性', satisfaction: '满意度', usage: '使用场景', other: '其他' },
+    sections: { retention: '留存与粘性', satisfaction: '满意度', usage: '使用场景', other: '其他结果' },
     share: '占比',
     median: (value: string) => `中位数 ${value}`,
     respondents: '受访者',
@@ -42,7 +42,7 @@ const TEXT = {
     quadrants: { fixFirst: '重点改进', keepUp: '继续保持', lowPriority: '次要', overkill: '可能过度投入' },
   },
   en: {
-    sections: { retention: 'Retention and stickiness', satisfaction: 'Satisfaction', usage: 'Usage scenarios', other: 'Other' },
+    sections: { retention: 'Retention and stickiness', satisfaction: 'Satisfaction', usage: 'Usage scenarios', other: 'Further results' },
     share: 'Share',
     median: (value: string) => `median ${value}`,
     respondents: 'respondents',

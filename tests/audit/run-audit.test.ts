@@ -7,7 +7,7 @@ import { finishStats } from '../../src/stats/finish-stats.ts';
 import { surveyFold } from '../../src/stats/folds/survey-fold.ts';
 
 /** A survey of `rows` (group, ok, channel, note) with a benchmark on group; `extra` adds codebook keys. */
-function audit(rows: string[], options: { language?: 'zh' | 'en'; shares?: string; extra?: string } = {}) {
+function audit(rows: string[], options: { language?: 'zh' | 'en'; shares?: string; extra?: string; metrics?: string } = {}) {
   const parsed = parseCodebook(`id: t
 title: T
 language: ${options.language ?? 'en'}
@@ -19,7 +19,7 @@ questions:
   - { id: score, column: score, label: Score, type: numeric }
 metrics:
   - { id: ok_share, label: OK share, kind: proportion, question: ok, success: ["yes"] }
-benchmarks:
+${options.metrics ?? ''}benchmarks:
   - { question: group, source: test, shares: ${options.shares ?? '{ a: 0.5, b: 0.5 }'} }
 ${options.extra ?? ''}`);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
@@ -99,5 +99,28 @@ weighting: { method: rake, by: [group, ok] }`;
     expect(codes(result)).toContain('extreme-weights');
     expect(result.audit.weighting?.maxMinRatio).toBeCloseTo((0.5 / 20) / (0.5 / 980), 9);
     expect(result.audit.sensitivity.basis).toBe('codebook-weighting');
+  });
+
+  it('names what the weighted figures are: the survey\'s own weights, not benchmarks it does not have', () => {
+    // A weight column (the score column: 1 for group a, 9 for group b) moves OK share from 74% towards b's 10%.
+    const rows = [...repeat('a,yes,web,1', 72), ...repeat('a,no,app,1', 8), ...repeat('b,yes,web,9', 2), ...repeat('b,no,app,9', 18)];
+    const flag = audit(rows, { extra: 'weighting: { method: column, column: score }' }).flags.find((f) => f.code === 'depends-on-sample');
+    expect(flag?.message).toBe("With the survey's weights, these metrics move by more than their margin of error from their unweighted values: OK share. These headlines depend on who answered.");
+  });
+
+  it('leaves out of the warning a headline on a question the weighting sets to its benchmark, and says why', () => {
+    const rows = [...repeat('a,yes,web,1', 72), ...repeat('a,no,app,1', 8), ...repeat('b,yes,web,1', 2), ...repeat('b,no,app,1', 18)];
+    const metrics = '  - { id: a_share, label: Group a share, kind: proportion, question: group, success: [a] }\n';
+    const weighted = audit(rows, { metrics, extra: 'weighting: { method: poststratify, by: [group] }' });
+    // Post-stratified to 50/50, group a's share is 0.5 by construction (80% unweighted): a move, but no finding.
+    expect(weighted.audit.sensitivity.rows.find((r) => r.metric === 'a_share')?.weighted).toBeCloseTo(0.5, 12);
+    const flag = weighted.flags.find((f) => f.code === 'depends-on-sample');
+    expect(flag?.message).toBe(
+      "With the survey's weights, these metrics move by more than their margin of error from their unweighted values: OK share. These headlines depend on who answered. (Group a share left out: the weighting sets it to the benchmarks, so its move says nothing about who answered.)",
+    );
+    expect(Object.keys(flag?.evidence ?? {})).toEqual(['ok_share']);
+    // Unweighted, the audit re-weights to every benchmark: the same holds.
+    const zh = audit(rows, { metrics, language: 'zh' }).flags.find((f) => f.code === 'depends-on-sample');
+    expect(zh?.message).toBe('按基准加权后，这些指标与未加权时相比的变化超过了其误差范围：OK share。这些结论取决于是谁回答了问卷。（未列出Group a share：加权使其等于基准，其变化不说明样本构成。）');
   });
 });

@@ -32,6 +32,8 @@ const DIGESTS: Record<number, string> = {
   7: '47a0261480951b3d10e64146c466d88d1ad54080afd61078c5021f36ecf0930f',
   // Format 8: drivers' noModel and bootstrapSkipped, reliability's noAlpha; "p < 0.001" and unsigned zero differences in the report (issues 20, 21).
   8: '75bb865c56dc5226d5cb1497db0128af383c04f33755be191ccde025ba8513ae',
+  // Format 9: the audit's depends-on-sample warning names what it compared and leaves out calibrated questions; "Further results" for the default section (issue 21).
+  9: '7a6bd22c9c9e4e42d648744f53d66a25a323f170a0d35588de1dff1063a9defd',
 };
 
 function reportsDigest(): string {

@@ -65,3 +65,14 @@ describe('numbers as the report words them', () => {
     expect(formatP(0.04213)).toBe('p = 0.042');
   });
 });
+
+describe('section headings', () => {
+  it('titles the default section "Further results" (其他结果), not "Other"', async () => {
+    const md = String((await sampleReport()).files.get('report.md'));
+    // The sample's industry mix has `section: other`.
+    expect(md).toContain('## 其他结果\n');
+    expect(md).not.toMatch(/^## 其他$/m);
+    const en = await markdown(text);
+    expect(en).not.toMatch(/^## Other$/m);
+  });
+});
