@@ -210,6 +210,8 @@ function driverCharts(codebook: Codebook, analysis: DriverResult): ChartSpec[] {
   const weighting = analysis.weighted ? t.driversWeighted(analysis.effectiveN) : t.unweighted;
   const drivers = analysis.drivers.flatMap((d) => (d.lmgShare === null ? [] : [{ ...d, share: d.lmgShare }]));
   const title = t.driversTitle(analysis.label);
+  const { bootstrap } = analysis;
+  const intervals = bootstrap === null ? t.driversNoIntervals(analysis.bootstrapSkipped) : t.driversIntervals(bootstrap.level, bootstrap.replicates);
   const bars = drivers.map((d) => ({ label: d.label, estimate: d.share, low: d.lmgShareCi?.[0] ?? d.share, high: d.lmgShareCi?.[1] ?? d.share, n: analysis.n }));
   // Shares of R² rarely come near 100%: the axis ends at the next 10% above the widest interval.
   const top = Math.min(1, Math.ceil(Math.max(...bars.map((b) => b.high)) * 10 + 1e-9) / 10);
@@ -218,8 +220,8 @@ function driverCharts(codebook: Codebook, analysis: DriverResult): ChartSpec[] {
       name: `drivers-${analysis.id}`,
       title,
       spec: shareChart(bars, {
-          title,
-          subtitle: t.driversCaption(r2.toFixed(2), analysis.n, analysis.bootstrap?.level ?? codebook.confidence, analysis.bootstrap?.replicates ?? null, weighting),
+        title,
+        subtitle: t.driversCaption(r2.toFixed(2), analysis.n, intervals, weighting),
         axisTitle: t.driversAxis,
         sortByEstimate: true,
         domain: [0, Math.max(0.1, top)],

@@ -32,8 +32,9 @@ const TEXT = {
     weighted: (method: string, by: string, nEffective: number) => `已加权（${method}${by === '' ? '' : `：${by}`}，有效样本量 ${nEffective.toFixed(0)}）`,
     driversTitle: (analysis: string) => `驱动因素：${analysis}`,
     driversAxis: '占 R² 的比例（LMG）',
-    driversCaption: (r2: string, n: number, level: number, replicates: number | null, weighting: string) =>
-      `R² = ${r2}，n = ${n}；${replicates === null ? '无区间（未做自助法）' : `误差线为 ${Math.round(level * 100)}% 自助法区间（${replicates} 次重抽样）`}；${weighting}`,
+    driversCaption: (r2: string, n: number, intervals: string, weighting: string) => `R² = ${r2}，n = ${n}；${intervals}；${weighting}`,
+    driversIntervals: (level: number, replicates: number) => `误差线为 ${Math.round(level * 100)}% 自助法区间（${replicates} 次重抽样）`,
+    driversNoIntervals: (skipped: boolean) => (skipped ? '无区间（重抽样计算量过大）' : '无区间（未做自助法）'),
     driversWeighted: (neff: number) => `已加权（有效样本量 ${neff.toFixed(0)}）`,
     quadrantTitle: (analysis: string) => `重要性与表现：${analysis}`,
     quadrantCaption: (n: number, weighting: string) => `n = ${n}；表现为均值在量表上的位置；虚线为两者的中位数；${weighting}`,
@@ -71,8 +72,9 @@ const TEXT = {
     weighted: (method: string, by: string, nEffective: number) => `weighted (${method}${by === '' ? '' : `: ${by}`}; effective n ${nEffective.toFixed(0)})`,
     driversTitle: (analysis: string) => `Key drivers: ${analysis}`,
     driversAxis: 'Share of R² (LMG)',
-    driversCaption: (r2: string, n: number, level: number, replicates: number | null, weighting: string) =>
-      `R² = ${r2}, n = ${n}; ${replicates === null ? 'no intervals (no bootstrap)' : `error bars are ${Math.round(level * 100)}% bootstrap intervals (${replicates} resamples)`}; ${weighting}`,
+    driversCaption: (r2: string, n: number, intervals: string, weighting: string) => `R² = ${r2}, n = ${n}; ${intervals}; ${weighting}`,
+    driversIntervals: (level: number, replicates: number) => `error bars are ${Math.round(level * 100)}% bootstrap intervals (${replicates} resamples)`,
+    driversNoIntervals: (skipped: boolean) => (skipped ? 'no intervals (the bootstrap would take too long)' : 'no intervals (no bootstrap)'),
     driversWeighted: (neff: number) => `weighted (effective n ${neff.toFixed(0)})`,
     quadrantTitle: (analysis: string) => `Importance and performance: ${analysis}`,
     quadrantCaption: (n: number, weighting: string) => `n = ${n}; performance is the mean's place on its scale; dashed lines are the medians; ${weighting}`,

@@ -1,7 +1,8 @@
 /**
  * A synthetic export shaped like a codebook: seeded, so the same seed gives the same rows; answers drawn
- * from the profile (uniform where it is silent), linked answers drawn to go with others (`linked`); and, on request, faulty rows of every kind the codebook's
- * quality rules catch, so the accounting can be seen at work. Pure: returns cells, not bytes.
+ * from the profile (uniform where it is silent), linked answers drawn to go with others (`linked`); and, on
+ * request, faulty rows of every kind the codebook's quality rules catch, so the accounting can be seen at
+ * work. Pure: returns cells, not bytes.
  */
 import { isIndexQuestion } from '../codebook/index-questions.ts';
 import type { Codebook, Question } from '../codebook/schema.ts';
@@ -34,7 +35,7 @@ const PLACES = ['北京-北京', '上海-上海', '广东-深圳', '广东-广�
 
 export function synthesizeRows(codebook: Codebook, profile: Profile, options: SynthOptions): SynthTable {
   const rng = seededRandom(options.seed);
-  // Linked answers draw from a stream of their own: adding a link leaves every other answer as it was.
+  // Linked answers draw from a stream of their own: adding linked questions leaves every other answer as it was.
   const linkRng = seededRandom((options.seed ^ 0x5bd1e995) >>> 0);
   const { respondent, quality, source } = codebook;
   const wjx = source.format === 'wjx';

@@ -4,9 +4,9 @@
  * relative importance (relative-importance.ts), each driver's Pearson and Spearman correlation with the outcome
  * (correlations.ts), and percentile intervals for each driver's LMG and Johnson shares of R² from a seeded
  * bootstrap: `bootstrap` resamples of the respondents with replacement (mulberry32 from `seed`; the weights
- * held fixed), the analysis redone on each (its parts divided by its own R²), the (1 − level)/2 and (1 + level)/2 quantiles of what they give
- * (R's `quantile(type = 7)`). A resample whose drivers are collinear or constant is skipped (`replicates`
- * counts those used). Same cases (in any order) and seed, same intervals.
+ * held fixed), the analysis redone on each (its parts divided by its own R²), the (1 − level)/2 and
+ * (1 + level)/2 quantiles of what they give (R's `quantile(type = 7)`). A resample whose drivers are collinear
+ * or constant is skipped (`replicates` counts those used). Same cases (in any order) and seed, same intervals.
  *
  * Respondents who gave the same answers (and carry the same weight) are one pattern counted several times, so
  * a resample costs n draws plus one pass over the patterns: survey answers repeat, and a million respondents

@@ -135,3 +135,17 @@ describe('the codebook refuses', () => {
     expect(problems('drivers:\n  - { outcome: y, drivers: [a], bootstrap: 20000 }\n')).toEqual([expect.stringMatching(/drivers\[0\]\.bootstrap: allows at most 10,000 resamples$/)]);
   });
 });
+
+describe('the importance chart without intervals', () => {
+  it('says in its subtitle whether the bootstrap was skipped for its cost or not asked for', async () => {
+    const { chartSpecs } = await import('../../../src/render/chart-specs.ts');
+    const parsed = parseCodebook(`${HEAD}drivers:\n  - { outcome: y, drivers: [b, c], bootstrap: 0 }\n`);
+    if (!parsed.ok) throw new Error('codebook');
+    const stats = await statsOf('drivers:\n  - { outcome: y, drivers: [b, c], bootstrap: 0 }\n');
+    const subtitle = (result: NonNullable<Stats['drivers']>[number]) => (chartSpecs(parsed.value, [], undefined, [], { drivers: [result] })[0]?.spec.title as { subtitle: string }).subtitle;
+    const [result] = stats.drivers ?? [];
+    if (result === undefined) throw new Error('no analysis');
+    expect(subtitle(result)).toContain('no intervals (no bootstrap)');
+    expect(subtitle({ ...result, bootstrapSkipped: true })).toContain('no intervals (the bootstrap would take too long)');
+  });
+});
