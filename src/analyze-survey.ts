@@ -67,6 +67,7 @@ export async function buildReport(codebook: Codebook, ingestion: ExportIngestion
     breakdowns,
     accounting: { rowsRead: validation.rowsRead, accepted: validation.accepted, filtered: validation.filtered, byRule: validation.byRule },
     ...(design === undefined ? {} : { design }),
+    ...(finished.weightedOptionShares === undefined ? {} : { weightedShares: finished.weightedOptionShares }),
     drivers,
   });
 

@@ -32,7 +32,7 @@ export function runAudit(input: AuditInput): { audit: Audit; flags: Flag[] } {
   const accepted = validation.accepted;
   const language = codebook.language;
   const settings = codebook.audit;
-  const benchmarks = auditBenchmarks(codebook, state.benchmarkCounts, input.stats.weightedBenchmarkShares);
+  const benchmarks = auditBenchmarks(codebook, state.benchmarkCounts, input.stats.weightedOptionShares);
   const flags: Flag[] = [...benchmarks.flags];
   const headlines = metrics.filter((m) => kindOf(m.kind).headline);
   const label = (id: string): string => metrics.find((m) => m.id === id)?.label ?? id;

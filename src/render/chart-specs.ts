@@ -14,7 +14,7 @@ import { curveChart } from './curve-chart.ts';
 import { dumbbellChart } from './dumbbell-chart.ts';
 import { forestChart } from './forest-chart.ts';
 import { histogramChart } from './histogram-chart.ts';
-import { likertChart } from './likert-chart.ts';
+import { likertChart, type LikertRow } from './likert-chart.ts';
 import { npsChart } from './nps-chart.ts';
 import { shareChart, type ShareBar } from './share-chart.ts';
 import type { MetricResult } from '../model/metric-result.ts';
@@ -42,6 +42,8 @@ export interface ChartExtras {
   accounting?: { rowsRead: number; accepted: number; filtered?: number; byRule: Record<string, number> };
   /** With a sampling design: the estimates are design-based even without weighting. */
   design?: DesignDiagnostics;
+  /** With weighting: the weighted shares of each likert question's options (the likert chart shows them). */
+  weightedShares?: ReadonlyMap<string, readonly (number | null)[]>;
   /** Key-driver analyses: an importance bar chart and an importance–performance map each. */
   drivers?: readonly DriverResult[];
 }
@@ -114,21 +116,26 @@ export function chartSpecs(
     });
   }
   // Likert answers as diverging bars, one chart per answer scale (questions sharing a scale share a chart).
-  const scales = new Map<string, { options: string[]; rows: { question: string; options: string[]; counts: number[] }[]; first: string }>();
+  // Weighted, the shares are the weighted ones (so they match the weighted tables), and the subtitle says so.
+  const scales = new Map<string, { options: string[]; rows: LikertRow[]; first: string }>();
   codebook.questions.forEach((q) => {
     const counts = extras.likertCounts?.get(q.id);
     if (q.type !== 'likert' || counts === undefined || counts.every((c) => c === 0)) return;
     const key = JSON.stringify(q.options);
     const scale = scales.get(key) ?? { options: q.options, rows: [], first: q.id };
-    scale.rows.push({ question: q.label ?? q.column ?? q.id, options: q.options, counts: [...counts] });
+    const weighted = weighting === undefined ? undefined : extras.weightedShares?.get(q.id);
+    const shares = weighted?.every((share) => share !== null) === true ? (weighted as number[]) : undefined;
+    scale.rows.push({ question: q.label ?? q.column ?? q.id, options: q.options, counts: [...counts], ...(shares === undefined ? {} : { shares: [...shares] }) });
     scales.set(key, scale);
   });
   for (const scale of scales.values()) {
     const n = Math.max(...scale.rows.map((r) => r.counts.reduce((a, b) => a + b, 0)));
+    const weighted = scale.rows.every((row) => row.shares !== undefined) && weighting !== undefined;
+    const subtitle = weighted ? `n = ${n}${codebook.language === 'zh' ? '；' : '; '}${weightingText(codebook, weighting)}` : `n = ${n}`;
     charts.push({
       name: `likert-${scale.first}`,
       title: t.likertTitle,
-      spec: likertChart(scale.rows, { title: t.likertTitle, subtitle: t.caption(String(n), codebook.confidence, t.unweighted).split(/[；;]/)[0] ?? '', axisTitle: t.share }),
+      spec: likertChart(scale.rows, { title: t.likertTitle, subtitle, axisTitle: t.share }),
     });
   }
   for (const metric of metrics) {
@@ -250,12 +257,17 @@ function driverCharts(codebook: Codebook, analysis: DriverResult): ChartSpec[] {
   return charts;
 }
 
+/** How a weighted chart is weighted, in words: `weighted (rake: industry, gender; effective n 312)`. */
+function weightingText(codebook: Codebook, weighting: WeightingDiagnostics): string {
+  const by = weighting.by.map((id) => codebook.questions.find((q) => q.id === id)?.label ?? id).join(codebook.language === 'zh' ? '、' : ', ');
+  return text(codebook.language).weighted(weighting.method, by, weighting.nEffective);
+}
+
 /** A chart's subtitle: n, what its error bars are (when it has them), its weighting and its data. */
 function caption(codebook: Codebook, n: string, weighting: WeightingDiagnostics | undefined, intervals = true, design?: DesignDiagnostics): string {
   const t = text(codebook.language);
   const source = t.source(codebook.title, codebook.fielded === undefined ? '' : `${codebook.fielded.start} – ${codebook.fielded.end}`);
-  const by = weighting?.by.map((id) => codebook.questions.find((q) => q.id === id)?.label ?? id).join(codebook.language === 'zh' ? '、' : ', ') ?? '';
   const unweighted = design === undefined ? t.unweighted : t.designBased(design.weightsFromFpc);
-  const weighted = weighting === undefined ? unweighted : t.weighted(weighting.method, by, weighting.nEffective);
+  const weighted = weighting === undefined ? unweighted : weightingText(codebook, weighting);
   return `${intervals ? t.caption(n, codebook.confidence, weighted) : t.histogramCaption(n, weighted)}${source}`;
 }

@@ -1,7 +1,7 @@
 /**
  * Diverging stacked bars for likert questions: the negative options to the left of zero, the neutral one
  * (the middle of an odd scale) centred on it, the positive ones to the right, so agreement reads as the
- * bar's lean. Shares of those who answered. Pure: counts in, spec out.
+ * bar's lean. Shares of those who answered (weighted ones when given). Pure: counts in, spec out.
  */
 import { chartConfig } from './chart-theme.ts';
 import { VEGA_LITE_SCHEMA } from './share-chart.ts';
@@ -9,7 +9,10 @@ import { VEGA_LITE_SCHEMA } from './share-chart.ts';
 export interface LikertRow {
   question: string;
   options: string[];
+  /** Respondents per option: n, and the shares unless `shares` gives them. */
   counts: number[];
+  /** The shares to draw (a weighted survey's weighted shares); the counts' shares without. */
+  shares?: number[];
 }
 
 /** A colour-blind-safe diverging scale (ColorBrewer RdBu), neutral grey in the middle. */
@@ -25,7 +28,7 @@ export function likertChart(rows: readonly LikertRow[], options: { title: string
   const values = rows.flatMap((row) => {
     const n = row.counts.reduce((a, b) => a + b, 0);
     const k = row.options.length;
-    const shares = row.counts.map((c) => (n > 0 ? c / n : 0));
+    const shares = row.shares ?? row.counts.map((c) => (n > 0 ? c / n : 0));
     // The bar starts left of zero by the negative shares plus half the neutral one.
     const neutral = k % 2 === 1 ? (shares[(k - 1) / 2] ?? 0) : 0;
     const negative = shares.slice(0, Math.floor(k / 2)).reduce((a, b) => a + b, 0);

@@ -49,6 +49,9 @@ export function reportMarkdown(
   lines.push(facts.map((fact) => `- ${fact}`).join('\n'), '');
   for (const flag of stats.flags) lines.push(`> **${t.caution} (${flag.severity})**: ${esc(flag.message)}`, '');
 
+  // The likert charts go with satisfaction; without a satisfaction section, in a section of their own after the metrics.
+  const likerts = charts.filter((c) => c.name.startsWith('likert-')).map((c) => `![${esc(c.title)}](charts/${c.name}.svg)`);
+  const satisfaction = stats.metrics.some((m) => m.section === 'satisfaction');
   for (const section of sections) {
     const metrics = stats.metrics.filter((m) => m.section === section);
     if (metrics.length === 0) continue;
@@ -60,9 +63,7 @@ export function reportMarkdown(
       if (chart !== undefined) lines.push(`![${esc(chart.title)}](charts/${chart.name}.svg)`, '');
       for (const m of scalar) lines.push(...metricDetails(m, codebook.confidence, charts, t));
     }
-    if (section === 'satisfaction') {
-      for (const likert of charts.filter((c) => c.name.startsWith('likert-'))) lines.push(`![${esc(likert.title)}](charts/${likert.name}.svg)`, '');
-    }
+    if (section === 'satisfaction') for (const likert of likerts) lines.push(likert, '');
     for (const m of metrics.filter((m) => !kindOf(m.kind).headline)) {
       if (m.kind === 'quantiles') {
         lines.push(...quantileTable(m, codebook.confidence, charts, t));
@@ -78,6 +79,10 @@ export function reportMarkdown(
       const distChart = charts.find((c) => c.name === `dist-${m.id}`);
       if (distChart !== undefined) lines.push(`![${esc(distChart.title)}](charts/${distChart.name}.svg)`, '');
     }
+  }
+  if (!satisfaction && likerts.length > 0) {
+    lines.push(`## ${t.likertHeading}`, '');
+    for (const likert of likerts) lines.push(likert, '');
   }
 
   lines.push(...weightingsTable(stats, codebook, t));

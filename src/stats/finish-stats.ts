@@ -40,8 +40,8 @@ export interface FinishedStats {
   metrics: MetricResult[];
   breakdowns: BreakdownResult[];
   weighting?: WeightingDiagnostics;
-  /** With weighting: each benchmarked question's weighted sample shares in option order, by question id. */
-  weightedBenchmarkShares?: Map<string, (number | null)[]>;
+  /** With weighting: each benchmarked and each likert question's weighted sample shares in option order, by question id. */
+  weightedOptionShares?: Map<string, (number | null)[]>;
   /** The headline metrics weighted to the benchmarks, for the audit (when the codebook does not weight). */
   reweighted?: Reweighted;
   /** With a sampling design (`design`): its strata, PSUs, degrees of freedom and lonely strata. */
@@ -97,7 +97,7 @@ export function finishStats(codebook: Codebook, state: SurveyState, where: strin
   const context: WeightingContext = { cells: weighting.cells, calibration: calibrated };
   return {
     metrics: weightedMetrics(plans, unweighted, weighting, context, settings),
-    weightedBenchmarkShares: new Map([...weighting.benchmarks].map(([id, options]) => [id, options.map((sums) => linearizedMean(sums, context.cells, context.calibration)?.estimate ?? null)])),
+    weightedOptionShares: new Map([...weighting.benchmarks].map(([id, options]) => [id, options.map((sums) => linearizedMean(sums, context.cells, context.calibration)?.estimate ?? null)])),
     breakdowns: breakdowns.map((result) => weightedBreakdown(codebook, plans, result, weighting, context, settings)),
     // A design without weighting (`weighting.method: none`) has no weights to diagnose, and the audit still re-weights.
     ...(codebook.weighting.method === 'none' ? {} : { weighting: weightingDiagnostics(weighting.plan, weighting.cells, calibrated, weighting.unweightable) }),

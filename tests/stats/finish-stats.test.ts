@@ -90,7 +90,7 @@ describe('finishStats with raking to benchmarks from design weights', () => {
 
   it('reports the weighted sample shares of the benchmarked questions: the raking targets, as svymean(~factor(industry), rake_tight)', () => {
     const full = run(text);
-    const industry = full.weightedBenchmarkShares?.get('industry') ?? [];
+    const industry = full.weightedOptionShares?.get('industry') ?? [];
     const want = R.estimates.industry.estimate;
     expect(industry[0]).toBeCloseTo(want.finance, 9);
     expect(industry[1]).toBeCloseTo(want.tech, 9);

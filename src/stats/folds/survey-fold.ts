@@ -56,11 +56,14 @@ export function surveyFold(codebook: Codebook): Fold<SurveyState> {
     metrics.map((m) => m.plan),
   );
   const benchmarked = codebook.benchmarks.map((b) => b.question);
-  const benchmarks = benchmarked.map((id) => {
+  const optionsOf = (id: string) => {
     const at = codebook.questions.findIndex((q) => q.id === id);
     const question = codebook.questions[at];
     return { id, at, options: question !== undefined && 'options' in question ? question.options.length : 0 };
-  });
+  };
+  const benchmarks = benchmarked.map(optionsOf);
+  // Weighted, the likert chart shows weighted shares: the option sums of likert questions are kept beside the benchmarks'.
+  const likerts = codebook.questions.filter((q) => q.type === 'likert' && !benchmarked.includes(q.id)).map((q) => optionsOf(q.id));
   // The audit's re-weighting and the weightings side by side show the headline metrics only.
   const headlines = metrics.filter(({ kind }) => kind.headline);
   const weighting = planWeighting(codebook);
@@ -82,7 +85,7 @@ export function surveyFold(codebook: Codebook): Fold<SurveyState> {
     benchmarkCounts: optionCountFold(codebook, benchmarked),
     quotes: quotesFold(codebook),
     channels: channelFold(),
-    ...(weighting === undefined ? {} : { weighting: weightedFold(weighting, { metrics, breakdowns, benchmarks }) }),
+    ...(weighting === undefined ? {} : { weighting: weightedFold(weighting, { metrics, breakdowns, benchmarks: [...benchmarks, ...likerts] }) }),
     ...(auditWeighting === undefined ? {} : { auditWeighting: weightedFold(auditWeighting, { metrics: headlines, breakdowns: [], benchmarks: [] }) }),
     ...(alternatives.length === 0 ? {} : { alternatives: listFolds<WeightedState | null>(alternatives) }),
     ...(tables.length === 0 ? {} : { tables: tableFold(tables, weighting) }),

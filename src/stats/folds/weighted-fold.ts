@@ -34,7 +34,7 @@ export interface WeightedState {
   metrics: Map<string, WeightedSums[]>;
   /** Per `by` question id, per metric id. */
   breakdowns: Map<string, Map<string, WeightedBreakdown>>;
-  /** Per benchmarked question id: the sums of the indicator "chose option o", per option. */
+  /** Per benchmarked question id (and, with the codebook's weighting, per likert question id): the sums of the indicator "chose option o", per option. */
   benchmarks: Map<string, WeightedSums[]>;
   /** Per metric id of a kind that keeps them (`weightedValues`: quantiles): per cell, per distinct answer, the sums of those who gave it. */
   values: Map<string, ValueSums>;
