@@ -19,7 +19,6 @@ import { npsChart } from './nps-chart.ts';
 import { shareChart, type ShareBar } from './share-chart.ts';
 import type { MetricResult } from '../model/metric-result.ts';
 import { kindOf } from '../stats/kinds/index.ts';
-import type { Scale } from '../stats/kinds/metric-kind.ts';
 import type { WeightingDiagnostics } from '../model/weighting-diagnostics.ts';
 import type { AuditVariable } from '../model/audit.ts';
 import type { BreakdownResult } from '../model/breakdown-result.ts';
@@ -47,9 +46,6 @@ export interface ChartExtras {
   /** Key-driver analyses: an importance bar chart and an importance–performance map each. */
   drivers?: readonly DriverResult[];
 }
-
-/** The axis format of a forest plot, by the scale of its metric. */
-const FOREST_FORMAT: Record<Scale, string> = { share: '.0%', score: '.0f', mean: '.1f' };
 
 export function chartSpecs(
   codebook: Codebook,
@@ -170,7 +166,7 @@ export function chartSpecs(
         title,
         subtitle: caption(codebook, String(metric.n), weighting, true, extras.design),
         axisTitle: scale === 'share' ? t.share : metric.label,
-        format: FOREST_FORMAT[scale],
+        percent: scale === 'share',
         differs: t.differs,
         same: t.same,
       }),

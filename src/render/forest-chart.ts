@@ -5,6 +5,7 @@
  */
 import { BAR_COLOR, chartConfig, INTERVAL_COLOR } from './chart-theme.ts';
 import { VEGA_LITE_SCHEMA } from './share-chart.ts';
+import { axisFormat, TICK_COUNT } from './axis-ticks.ts';
 
 export interface ForestRow {
   group: string;
@@ -16,10 +17,13 @@ export interface ForestRow {
   significant: boolean;
 }
 
-export function forestChart(rows: readonly ForestRow[], overall: number | null, options: { title: string; subtitle: string; axisTitle: string; format: string; differs: string; same: string }): Record<string, unknown> {
+export function forestChart(rows: readonly ForestRow[], overall: number | null, options: { title: string; subtitle: string; axisTitle: string; percent: boolean; differs: string; same: string }): Record<string, unknown> {
   const y = { field: 'label', type: 'nominal', title: null, sort: null, axis: { labelLimit: 260 } };
   const values = rows.map((r) => ({ ...r, label: `${r.group} (n=${r.n})`, status: r.significant ? options.differs : options.same, opacity: r.small ? 0.45 : 1 }));
-  const x = { type: 'quantitative', title: options.axisTitle, axis: { format: options.format }, scale: { zero: false } };
+  // About five ticks over what is drawn, each with as many decimals as its step needs (axis-ticks.ts).
+  const ends = [...rows.flatMap((r) => [r.low, r.high]), ...(overall === null ? [] : [overall])];
+  const format = axisFormat(Math.min(...ends), Math.max(...ends), options.percent);
+  const x = { type: 'quantitative', title: options.axisTitle, axis: { format, tickCount: TICK_COUNT }, scale: { zero: false } };
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: { text: options.title, subtitle: options.subtitle },
@@ -41,7 +45,7 @@ export function forestChart(rows: readonly ForestRow[], overall: number | null, 
           color: { field: 'status', type: 'nominal', title: null, scale: { domain: [options.same, options.differs], range: [BAR_COLOR, '#d6604d'] }, legend: { orient: 'top' } },
           tooltip: [
             { field: 'group', type: 'nominal' },
-            { field: 'estimate', type: 'quantitative', format: options.format.replace('.0', '.1') },
+            { field: 'estimate', type: 'quantitative', format: options.percent ? '.1%' : '.2f' },
             { field: 'n', type: 'quantitative' },
           ],
         },
