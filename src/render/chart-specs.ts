@@ -9,7 +9,7 @@ import type { Codebook } from '../codebook/schema.ts';
 import { sections } from '../codebook/schema.ts';
 import { text } from './i18n.ts';
 import { accountingChart } from './accounting-chart.ts';
-import { chartText, chartTexts } from './chart-text.ts';
+import { chartText, chartTexts, subtitleLines } from './chart-text.ts';
 import { curveChart } from './curve-chart.ts';
 import { dumbbellChart } from './dumbbell-chart.ts';
 import { forestChart } from './forest-chart.ts';
@@ -202,7 +202,7 @@ export function chartSpecs(
       ),
     });
   }
-  return charts.map((chart) => ({ ...chart, title: chartText(chart.title), spec: chartTexts(chart.spec) }));
+  return charts.map((chart) => ({ ...chart, title: chartText(chart.title), spec: chartTexts(wrapSubtitle(chart.spec)) }));
 }
 
 /** A key-driver analysis's importance bars (LMG as shares of R², with intervals) and its importance–performance map. */
@@ -251,6 +251,13 @@ function driverCharts(codebook: Codebook, analysis: DriverResult): ChartSpec[] {
     }),
   });
   return charts;
+}
+
+/** A spec whose subtitle is too wide for one line gets it as lines (chart-text.ts subtitleLines). */
+function wrapSubtitle(spec: Record<string, unknown>): Record<string, unknown> {
+  const title = spec.title as { text?: unknown; subtitle?: unknown } | undefined;
+  if (typeof title?.subtitle !== 'string') return spec;
+  return { ...spec, title: { ...title, subtitle: subtitleLines(title.subtitle) } };
 }
 
 /** How a weighted chart is weighted, in words: `weighted (rake: industry, gender; effective n 312)`. */

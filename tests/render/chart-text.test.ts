@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatCodebookIssue, parseCodebook } from '../../src/codebook/parse-codebook.ts';
-import { chartText, MAX_CHART_TEXT } from '../../src/render/chart-text.ts';
+import { chartText, MAX_CHART_TEXT, SUBTITLE_WIDTH, subtitleLines } from '../../src/render/chart-text.ts';
+import { estimateTextWidth } from '../../src/render/text-width.ts';
 import { chartSpecs } from '../../src/render/chart-specs.ts';
 import { renderSvg } from '../../src/render/render-svg.ts';
 import type { MetricResult } from '../../src/model/metric-result.ts';
@@ -42,4 +43,21 @@ describe('long text', () => {
     expect(chartText('a'.repeat(300))).toBe(`${'a'.repeat(MAX_CHART_TEXT - 1)}…`);
     expect(chartText(`${'a'.repeat(MAX_CHART_TEXT - 2)}😀😀`)).toBe(`${'a'.repeat(MAX_CHART_TEXT - 2)}…`);
   }, 30_000);
+});
+
+describe('subtitleLines', () => {
+  it('keeps a subtitle that fits on one line as it is', () => {
+    expect(subtitleLines('n = 154; unweighted')).toBe('n = 154; unweighted');
+  });
+
+  it('wraps a long subtitle at its separators into lines that fit, instead of cutting it (issue 21: "(raked to …")', () => {
+    const long = `n = 4,200; error bars are 95% confidence intervals; weighted (rake: ${'a long benchmark name, '.repeat(4)}region; effective n 3,100); data: A survey with a long title, 2024-03-15 – 2024-03-22`;
+    const lines = subtitleLines(long);
+    expect(Array.isArray(lines)).toBe(true);
+    for (const line of lines) expect(estimateTextWidth(line, 11)).toBeLessThanOrEqual(SUBTITLE_WIDTH);
+    // Nothing is lost but the separators and spaces at the breaks.
+    expect((lines as string[]).join(' ').replace(/[;,]?\s+/g, ' ')).toBe(long.replace(/[;,]?\s+/g, ' '));
+    const zh = subtitleLines('n = 154；误差线为 95% 置信区间；未加权；数据：Kimi Chat 用户粘性调研（2024年3月，合成样本），2024-03-15 – 2024-03-22');
+    expect(zh).toEqual(['n = 154；误差线为 95% 置信区间；未加权', '数据：Kimi Chat 用户粘性调研（2024年3月，合成样本），2024-03-15 – 2024-03-22']);
+  });
 });

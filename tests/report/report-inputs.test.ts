@@ -36,6 +36,8 @@ const DIGESTS: Record<number, string> = {
   9: '7a6bd22c9c9e4e42d648744f53d66a25a323f170a0d35588de1dff1063a9defd',
   // Format 10: forest plots' ticks and formats from their domain (about five, each label distinct) (issue 21).
   10: 'fdb78ac838269f164cd4db570056ec5b0440628e658768cfb1357940e0048632',
+  // Format 11: chart subtitles too wide for one line wrap at their separators instead of being cut (issue 21).
+  11: 'b6af67e9ed4364689d92fae0e9ad96c287ffdd210bc4ed1172d0cada56c7dc15',
 };
 
 function reportsDigest(): string {
