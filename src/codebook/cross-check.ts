@@ -8,7 +8,7 @@ import { didYouMean } from '../util/nearest.ts';
 import type { CodebookIssue } from './codebook-issue.ts';
 import { MAX_RATING_LEVELS, questionLevels } from './question-levels.ts';
 import { metricKindRules, type Codebook, type Question } from './schema.ts';
-import { isIndexQuestion } from './index-questions.ts';
+import { isIndexQuestion, itemRange } from './index-questions.ts';
 import { MAX_TABLE_CELLS, tableSize } from './table-size.ts';
 
 /** Tolerance on the sum of benchmark shares: they must sum to 1 ± 0.01 (shares typed to two decimals). */
@@ -116,6 +116,12 @@ export function crossCheck(codebook: Codebook): CodebookIssue[] {
       else lookup([...path, 'items', j], id, ['likert', 'rating']);
       if (index.items.indexOf(id) !== j) report([...path, 'items', j], `item \`${id}\` is listed twice`);
     });
+    // An index averages codes: items on different scales (1–5 beside 0–10, or 200–800) make a meaningless mean.
+    const ranges = index.items.map((id) => itemRange(byId.get(id)));
+    const scales = [...new Set(ranges.flatMap((range) => (range === undefined ? [] : [`${range[0]}–${range[1]}`])))];
+    if (scales.length > 1) {
+      report([...path, 'items'], `the items are on different scales (${scales.join(', ')}); an index averages their codes, so build it from items of one scale (or make one index per scale)`);
+    }
     index.reverse.forEach((id, j) => {
       if (!index.items.includes(id)) report([...path, 'reverse', j], `\`${id}\` is not one of the index's items (${listed(index.items)}); list it under \`items\` too`);
       else if (index.reverse.indexOf(id) !== j) report([...path, 'reverse', j], `\`${id}\` is listed twice; an item is reversed once`);

@@ -36,7 +36,7 @@ export function isIndexQuestion(codebook: Codebook, question: Question): boolean
 }
 
 /** An item's code range: a likert's 1..k, a rating's min..max. */
-function itemRange(question: Question | undefined): [number, number] | undefined {
+export function itemRange(question: Question | undefined): [number, number] | undefined {
   if (question?.type === 'likert') return [1, question.options.length];
   if (question?.type === 'rating') return [question.min, question.max];
   return undefined;

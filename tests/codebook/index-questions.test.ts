@@ -38,16 +38,16 @@ function problems(extra: string): string[] {
 
 describe('indexes', () => {
   it('become numeric questions of their id, after the questions, with the range of their method', () => {
-    const codebook = parsed('indexes:\n  - { id: experience, label: Experience, items: [q1, q2, q3], reverse: [q3] }\n  - { id: total, items: [q1, r], method: sum }\n');
+    const codebook = parsed('indexes:\n  - { id: experience, label: Experience, items: [q1, q2, q3], reverse: [q3] }\n  - { id: total, items: [q1, q2], method: sum }\n');
     expect(codebook.questions.slice(-2)).toEqual([
       { id: 'experience', label: 'Experience', type: 'numeric', min: 1, max: 5 },
-      { id: 'total', label: 'total', type: 'numeric', min: 0, max: 20 },
+      { id: 'total', label: 'total', type: 'numeric', min: 2, max: 10 },
     ]);
     expect(codebook.indexes[0]).toMatchObject({ method: 'mean', minAnswered: 0.5 });
   });
 
   it('score a respondent: codes 1..k, reverse items flipped, the mean of those answered, or a prorated sum, none under minAnswered', () => {
-    const codebook = parsed('indexes:\n  - { id: experience, items: [q1, q2, q3], reverse: [q3] }\n  - { id: total, items: [q1, r], method: sum, minAnswered: 1 }\n');
+    const codebook = parsed('indexes:\n  - { id: experience, items: [q1, q2, q3], reverse: [q3] }\n  - { id: total, items: [q1, q2], method: sum, minAnswered: 1 }\n');
     const [experience, total] = codebook.indexes.map((index) => indexScorer(codebook, index));
     // Answers: group, q1, q2, q3 (option indices), r.
     // e, d, a reversed: (5 + 4 + (6 − 1)) / 3.
@@ -56,8 +56,8 @@ describe('indexes', () => {
     expect(experience?.([0, 1, null, 4, null])).toBe(1.5);
     // Only a: 1 of 3 answered, under half.
     expect(experience?.([0, 0, null, null, null])).toBeNull();
-    // Sum of q1 (code 4) and r (8); with r missing minAnswered: 1 gives none.
-    expect(total?.([0, 3, null, null, 8])).toBe(12);
+    // Sum of q1 (code 4) and q2 (code 2); with q2 missing minAnswered: 1 gives none.
+    expect(total?.([0, 3, 1, null, null])).toBe(6);
     expect(total?.([0, 3, null, null, null])).toBeNull();
   });
 

@@ -126,13 +126,17 @@ describe('the codebook refuses', () => {
     return parsed.ok ? [] : parsed.issues.map((issue) => formatCodebookIssue('survey.yaml', issue));
   };
 
-  it('two analyses with one id, given or by place, and an item reversed twice', () => {
+  it('two analyses with one id, given or by place, an item reversed twice, and an index over items on different scales', () => {
     expect(problems('drivers:\n  - { id: a1, outcome: y, drivers: [a] }\n  - { id: a1, outcome: y, drivers: [b] }\n')).toEqual([expect.stringMatching(/drivers\[1\]\.id: analysis id `a1` is already used by drivers\[0\]; give each analysis its own `id`$/)]);
     expect(problems('drivers:\n  - { id: drivers-2, outcome: y, drivers: [a] }\n  - { outcome: y, drivers: [b] }\n')).toEqual([
       expect.stringMatching(/drivers\[1\]: analysis id `drivers-2` is already used by drivers\[0\] \(an analysis without `id` is named by its place\); give each analysis its own `id`$/),
     ]);
     expect(problems('indexes:\n  - { id: ix, items: [q1, q2], reverse: [q2, q2] }\n')).toEqual([expect.stringMatching(/indexes\[0\]\.reverse\[1\]: `q2` is listed twice; an item is reversed once$/)]);
     expect(problems('drivers:\n  - { outcome: y, drivers: [a], bootstrap: 20000 }\n')).toEqual([expect.stringMatching(/drivers\[0\]\.bootstrap: allows at most 10,000 resamples$/)]);
+    // A 1–5 likert beside a 0–100 rating: their mean would mean nothing.
+    expect(problems('indexes:\n  - { id: ix, items: [q1, a] }\n')).toEqual([
+      expect.stringMatching(/indexes\[0\]\.items: the items are on different scales \(1–5, 0–100\); an index averages their codes, so build it from items of one scale \(or make one index per scale\)$/),
+    ]);
   });
 });
 
