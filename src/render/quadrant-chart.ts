@@ -53,14 +53,26 @@ export function quadrantChart(points: readonly QuadrantPoint[], options: Quadran
   const px = (x: number): number => ((x - lowX) / (highX - lowX)) * WIDTH;
   const py = (y: number): number => HEIGHT - (y / highY) * HEIGHT;
 
-  // Point labels go right of their point, or left of it in the right quarter, where they would run off.
-  const labelled = points.map((p) => ({ ...p, side: px(p.performance) > WIDTH * 0.75 ? 'left' : 'right' }));
-  const taken: Box[] = labelled.flatMap((p) => {
+  // Point labels go right of their point, or left of it in the right quarter, where they would run off; a
+  // label that would cover an earlier one (or its point) goes to the other side when that is clear.
+  const dotBox = (p: QuadrantPoint): Box => {
+    const [x, y] = [px(p.performance), py(p.importance)];
+    return { left: x - POINT_ROOM, right: x + POINT_ROOM, top: y - POINT_ROOM, bottom: y + POINT_ROOM };
+  };
+  const textBox = (p: QuadrantPoint, side: 'left' | 'right'): Box => {
     const [x, y] = [px(p.performance), py(p.importance)];
     const width = estimateTextWidth(p.label, FONT_SIZE);
-    const dot = { left: x - POINT_ROOM, right: x + POINT_ROOM, top: y - POINT_ROOM, bottom: y + POINT_ROOM };
-    const text = p.side === 'right' ? { left: x, right: x + POINT_ROOM + width, top: y - LINE_HEIGHT / 2, bottom: y + LINE_HEIGHT / 2 } : { left: x - POINT_ROOM - width, right: x, top: y - LINE_HEIGHT / 2, bottom: y + LINE_HEIGHT / 2 };
-    return [dot, text];
+    return side === 'right' ? { left: x, right: x + POINT_ROOM + width, top: y - LINE_HEIGHT / 2, bottom: y + LINE_HEIGHT / 2 } : { left: x - POINT_ROOM - width, right: x, top: y - LINE_HEIGHT / 2, bottom: y + LINE_HEIGHT / 2 };
+  };
+  const taken: Box[] = points.map(dotBox);
+  const labelled = points.map((p, i) => {
+    const preferred: 'left' | 'right' = px(p.performance) > WIDTH * 0.75 ? 'left' : 'right';
+    const other = preferred === 'right' ? 'left' : 'right';
+    const others = taken.filter((_, k) => k !== i);
+    const clear = (side: 'left' | 'right'): boolean => !others.some((box) => overlaps(box, textBox(p, side)));
+    const side = clear(preferred) || !clear(other) ? preferred : other;
+    taken.push(textBox(p, side));
+    return { ...p, side };
   });
   const quadrants = [
     { name: options.quadrants.fixFirst, x: [lowX, performance], y: [highY, importance] },
@@ -154,11 +166,15 @@ function placeName(
       bottom: baseline === 'top' ? y + LINE_HEIGHT + 4 : y,
     };
     const fits = Math.abs(px(other.x) - x) >= width && Math.abs(py(other.y) - y) >= LINE_HEIGHT + 4;
-    if (fits && !taken.some((t) => t.left < box.right && box.left < t.right && t.top < box.bottom && box.top < t.bottom)) {
+    if (fits && !taken.some((t) => overlaps(t, box))) {
       return { corner: { name, performance: cx, importance: cy, align, baseline }, box };
     }
   }
   return undefined;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
 
 function median(values: readonly number[]): number {

@@ -98,3 +98,21 @@ describe('key-driver charts', () => {
     expect(chartSpecs(codebook, [], undefined, [], { drivers: [{ ...result, r2: null }] })).toEqual([]);
   });
 });
+
+describe('the importance–performance map', () => {
+  it('puts the labels of two drivers that sit together on different sides, so neither covers the other', async () => {
+    const { quadrantChart } = await import('../../src/render/quadrant-chart.ts');
+    const points = [
+      { label: 'gender', importance: 0.2, performance: 0.4, mean: '' },
+      { label: 'open', importance: 0.2, performance: 0.41, mean: '' },
+      { label: 'age', importance: 0.5, performance: 0.7, mean: '' },
+    ];
+    const spec = quadrantChart(points, { title: 't', subtitle: 's', importanceTitle: 'i', performanceTitle: 'p', quadrants: { fixFirst: 'F', keepUp: 'K', lowPriority: 'L', overkill: 'O' } });
+    const layers = layersOf({ name: 'q', title: 't', spec });
+    const sides = layers
+      .filter((l) => markOf(l) === 'text' && typeof l.mark !== 'string' && (l.mark as { align?: string }).align !== undefined && l.data?.values.some((v) => 'label' in v))
+      .flatMap((l) => (l.data?.values ?? []).map((v) => [v.label, v.side]));
+    // gender's label on its right would run over open's point, 10 pixels away: it goes left; open's stays right; age, near the right edge, goes left.
+    expect(Object.fromEntries(sides)).toEqual({ gender: 'left', open: 'right', age: 'left' });
+  });
+});
