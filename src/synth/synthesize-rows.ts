@@ -189,21 +189,19 @@ function drawAnswer(codebook: Codebook, question: Question, profile: QuestionPro
     return question.options.findIndex((o) => normalizeLabel(o) === normalizeLabel(attention.expect[0] ?? ''));
   }
   if (rng.next() < (profile.blank ?? 0)) return null;
-  const shares = profile.shares === undefined ? undefined : new Map(Object.entries(profile.shares).map(([k, v]) => [normalizeLabel(k), v]));
   switch (question.type) {
     case 'single':
     case 'likert':
-      return rng.weighted(question.options.map((o) => (shares === undefined ? 1 : (shares.get(normalizeLabel(o)) ?? 0))));
+    case 'nps':
+    case 'rating': {
+      const levels = levelsOf(question, profile);
+      return levels.values[rng.weighted(levels.weights)] ?? null;
+    }
     case 'multi': {
+      const shares = profile.shares === undefined ? undefined : new Map(Object.entries(profile.shares).map(([k, v]) => [normalizeLabel(k), v]));
       const p = question.options.map((o) => (shares === undefined ? 0.3 : (shares.get(normalizeLabel(o)) ?? 0)));
       const chosen = p.flatMap((pi, i) => (rng.next() < pi ? [i] : []));
       return chosen.length > 0 ? chosen : [rng.weighted(p.some((pi) => pi > 0) ? p : p.map(() => 1))];
-    }
-    case 'nps':
-    case 'rating': {
-      const [min, max] = question.type === 'nps' ? [0, 10] : [question.min, question.max];
-      const scores = Array.from({ length: Math.floor(max) - Math.ceil(min) + 1 }, (_, i) => Math.ceil(min) + i);
-      return scores[rng.weighted(scores.map((s) => (shares === undefined ? 1 : (shares.get(String(s)) ?? 0))))] ?? min;
     }
     case 'numeric': {
       const min = profile.range?.min ?? question.min ?? 0;
