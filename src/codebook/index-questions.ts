@@ -58,24 +58,36 @@ function indexRange(codebook: Codebook, index: Index): { min?: number; max?: num
  * times the number of items (a prorated sum).
  */
 export function indexScorer(codebook: Codebook, index: Index): (answers: readonly Answer[]) => number | null {
-  const items = index.items.map((id) => {
-    const at = codebook.questions.findIndex((q) => q.id === id);
-    const range = itemRange(codebook.questions[at]) ?? [0, 0];
-    return { at, likert: codebook.questions[at]?.type === 'likert', reverse: index.reverse.includes(id), range };
-  });
+  const items = index.items.map((id) => itemCode(codebook, index, id));
   const needed = Math.ceil(index.minAnswered * items.length - 1e-9);
   return (answers) => {
     let total = 0;
     let answered = 0;
     for (const item of items) {
-      const answer = answers[item.at];
-      if (typeof answer !== 'number') continue;
-      const code = item.likert ? answer + 1 : answer;
-      total += item.reverse ? item.range[0] + item.range[1] - code : code;
+      const code = item(answers);
+      if (code === null) continue;
+      total += code;
       answered++;
     }
     if (answered === 0 || answered < needed) return null;
     const mean = total / answered;
     return index.method === 'sum' ? mean * items.length : mean;
+  };
+}
+
+/**
+ * One item's code as its index scores it: a likert's 1..k or a rating's value, flipped (k + 1 − code,
+ * min + max − value) when the index reverses it; null when the respondent did not answer it.
+ */
+export function itemCode(codebook: Codebook, index: Index, id: string): (answers: readonly Answer[]) => number | null {
+  const at = codebook.questions.findIndex((q) => q.id === id);
+  const [low, high] = itemRange(codebook.questions[at]) ?? [0, 0];
+  const likert = codebook.questions[at]?.type === 'likert';
+  const reverse = index.reverse.includes(id);
+  return (answers) => {
+    const answer = answers[at];
+    if (typeof answer !== 'number') return null;
+    const code = likert ? answer + 1 : answer;
+    return reverse ? low + high - code : code;
   };
 }

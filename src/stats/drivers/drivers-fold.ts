@@ -11,7 +11,7 @@ import type { Fold } from '../../model/fold.ts';
 import { isHit } from '../kinds/share-kind.ts';
 import { valueOf } from '../kinds/value-kind.ts';
 import { answerFor, planMetric } from '../metric-plan.ts';
-import type { Variable } from '../reliability/reliability-fold.ts';
+import { readCase, type Variable } from '../reliability/reliability-fold.ts';
 import { cellKey, planWeighting } from '../weights/weighting-plan.ts';
 
 /** The complete cases of one analysis: `width` values a row, rows one after another. */
@@ -54,12 +54,7 @@ export function driversFold(codebook: Codebook): Fold<DriverCases[]> {
       const { answers } = response;
       const cell = weighting === undefined ? undefined : cellKey(weighting, response, response.weight ?? 1);
       analyses.forEach((vars, a) => {
-        row.length = 0;
-        for (const variable of vars) {
-          const value = variable(answers);
-          if (value === null) return;
-          row.push(value);
-        }
+        if (!readCase(vars, answers, row)) return;
         const cases = states[a] as DriverCases;
         for (const value of row) cases.values.push(value);
         if (cases.weighted !== undefined) addCell(cases.weighted, cell, response.weight ?? 1);

@@ -6,6 +6,7 @@
 import type { Codebook } from '../../codebook/schema.ts';
 import type { Fold } from '../../model/fold.ts';
 import type { Answer } from '../../model/response.ts';
+import { itemCode } from '../../codebook/index-questions.ts';
 
 export interface ItemSums {
   n: number;
@@ -17,6 +18,17 @@ export interface ItemSums {
 /** A respondent's value of a variable, or null when they have none. */
 export type Variable = (answers: readonly Answer[]) => number | null;
 
+/** Every variable's value for this respondent into `into` (emptied first); false, part-filled, when one has none. */
+export function readCase(vars: readonly Variable[], answers: readonly Answer[], into: number[]): boolean {
+  into.length = 0;
+  for (const variable of vars) {
+    const value = variable(answers);
+    if (value === null) return false;
+    into.push(value);
+  }
+  return true;
+}
+
 /** Per set of variables, the sums over the respondents who have all of them. */
 export function completeCaseFold(sets: readonly (readonly Variable[])[]): Fold<ItemSums[]> {
   const values: number[] = [];
@@ -24,12 +36,7 @@ export function completeCaseFold(sets: readonly (readonly Variable[])[]): Fold<I
     create: () => sets.map((vars) => ({ n: 0, sums: vars.map(() => 0), cross: vars.map(() => vars.map(() => 0)) })),
     add(states, { answers }) {
       sets.forEach((vars, x) => {
-        values.length = 0;
-        for (const variable of vars) {
-          const value = variable(answers);
-          if (value === null) return;
-          values.push(value);
-        }
+        if (!readCase(vars, answers, values)) return;
         const state = states[x] as ItemSums;
         state.n++;
         values.forEach((a, i) => {
@@ -52,23 +59,7 @@ export function completeCaseFold(sets: readonly (readonly Variable[])[]): Fold<I
 
 /** Each index's items as codes (a likert's 1..k, a rating's value), reverse items flipped as the index scores them. */
 export function reliabilityFold(codebook: Codebook): Fold<ItemSums[]> {
-  return completeCaseFold(
-    codebook.indexes.map((index) =>
-      index.items.map((id): Variable => {
-        const at = codebook.questions.findIndex((q) => q.id === id);
-        const question = codebook.questions[at];
-        const [low, high] = question?.type === 'likert' ? [1, question.options.length] : question?.type === 'rating' ? [question.min, question.max] : [0, 0];
-        const likert = question?.type === 'likert';
-        const reverse = index.reverse.includes(id);
-        return (answers) => {
-          const answer = answers[at];
-          if (typeof answer !== 'number') return null;
-          const code = likert ? answer + 1 : answer;
-          return reverse ? low + high - code : code;
-        };
-      }),
-    ),
-  );
+  return completeCaseFold(codebook.indexes.map((index) => index.items.map((id): Variable => itemCode(codebook, index, id))));
 }
 
 /** The sample covariance matrix (n − 1) of the variables: (Σ x_i x_j − Σ x_i Σ x_j / n) / (n − 1); null under two respondents. */
