@@ -11,20 +11,21 @@
  * Pure.
  */
 import { normalQuantile } from '../distributions.ts';
+import { correlationOf } from '../reliability/reliability-fold.ts';
 
 /** The correlation matrix of the table's columns over `rows` (repeats allowed), weighted by `weights[row]`; null when a column does not vary. */
 export function correlationMatrix(values: ArrayLike<number>, width: number, rows: readonly number[], weights?: ArrayLike<number>): number[][] | null {
   const cross = crossProducts(values, width, rows, weights);
-  if (cross === null) return null;
-  const sd = cross.map((line, i) => Math.sqrt(line[i] ?? 0));
-  // A variable that does not vary among these rows leaves no correlation.
-  if (sd.some((s) => !(s > 0))) return null;
-  return cross.map((_, i) => cross.map((__, j) => clampR((i <= j ? (cross[i]?.[j] ?? 0) : (cross[j]?.[i] ?? 0)) / ((sd[i] as number) * (sd[j] as number)))));
+  return cross === null ? null : correlationsOf(cross);
 }
 
-/** Each later column's correlation with the first (the outcome): null for a column, or all, that does not vary. */
-export function outcomeCorrelations(values: ArrayLike<number>, width: number, rows: readonly number[], weights?: ArrayLike<number>): (number | null)[] {
-  const cross = crossProducts(values, width, rows, weights);
+/** The correlation matrix of centred cross-products (any scale: covariances too); null when a column does not vary. */
+export function correlationsOf(cross: readonly (readonly number[])[]): number[][] | null {
+  return correlationOf(cross)?.map((line) => line.map(clampR)) ?? null;
+}
+
+/** Each later column's correlation with the first (the outcome), from centred cross-products: null for a column, or all, that does not vary. */
+export function outcomeCorrelations(cross: readonly (readonly number[])[] | null, width: number): (number | null)[] {
   const sd = cross?.map((line, i) => Math.sqrt(line[i] ?? 0));
   return Array.from({ length: width - 1 }, (_, j) => {
     const [a, b] = [sd?.[0] ?? 0, sd?.[j + 1] ?? 0];
@@ -32,8 +33,8 @@ export function outcomeCorrelations(values: ArrayLike<number>, width: number, ro
   });
 }
 
-/** Σ w·(x_i − x̄_i)(x_j − x̄_j) for i ≤ j (the upper triangle), the means weighted; null without weight. */
-function crossProducts(values: ArrayLike<number>, width: number, rows: readonly number[], weights?: ArrayLike<number>): number[][] | null {
+/** Σ w·(x_i − x̄_i)(x_j − x̄_j), the means weighted (a symmetric matrix); null without weight. */
+export function crossProducts(values: ArrayLike<number>, width: number, rows: readonly number[], weights?: ArrayLike<number>): number[][] | null {
   const means = new Array<number>(width).fill(0);
   let total = 0;
   for (const r of rows) {
@@ -55,6 +56,8 @@ function crossProducts(values: ArrayLike<number>, width: number, rows: readonly 
       for (let j = i; j < width; j++) line[j] = (line[j] as number) + a * (centred[j] as number);
     }
   }
+  // Summed over the upper triangle only, mirrored below.
+  for (let i = 0; i < width; i++) for (let j = 0; j < i; j++) (cross[i] as number[])[j] = cross[j]?.[i] ?? 0;
   return cross;
 }
 

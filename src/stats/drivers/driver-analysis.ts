@@ -16,9 +16,9 @@
 import type { Codebook, DriverAnalysis } from '../../codebook/schema.ts';
 import type { Correlation, DriverResult } from '../../model/driver-result.ts';
 import { seededRandom } from '../../util/random.ts';
-import { correlationMatrix, fisherInterval, midRanks, outcomeCorrelations } from './correlations.ts';
+import { correlationMatrix, correlationsOf, crossProducts, fisherInterval, midRanks, outcomeCorrelations } from './correlations.ts';
 import type { DriverCases } from './drivers-fold.ts';
-import { relativeImportance, type RelativeImportance } from './relative-importance.ts';
+import { relativeImportance } from './relative-importance.ts';
 
 /**
  * B · (n + patterns · (p + 1)² + 5 · 2^p · p²) at most for a bootstrap: each resample draws n respondents, sums
@@ -47,16 +47,17 @@ export function driverAnalysis(codebook: Codebook, analysis: DriverAnalysis, pos
   const all = patterns.counts.map((count, k) => count * (patterns.weights[k] as number));
   const p = width - 1;
   const rows = patternIndices(patterns);
+  const cross = crossProducts(patterns.values, width, rows, all);
   // A model needs a residual degree of freedom: with n ≤ p + 1 respondents any drivers fit exactly (R² = 1).
-  const correlation = n < p + 2 ? null : correlationMatrix(patterns.values, width, rows, all);
+  const correlation = n < p + 2 || cross === null ? null : correlationsOf(cross);
   const result = correlation === null ? null : relativeImportance(correlation);
   const noModel = n < p + 2 ? 'too-few' : correlation === null ? 'no-variance' : result === null ? 'collinear' : null;
   const level = codebook.confidence;
   const kish = kishN(patterns);
   const correlationOf = (r: number | null | undefined, spearman: boolean): Correlation | null => (r === null || r === undefined ? null : { r, ci: fisherInterval(r, kish, level, spearman) });
   // Each driver's correlation with the outcome stands on its own: a driver that does not vary leaves the others theirs.
-  const pearson = n < 2 ? [] : outcomeCorrelations(patterns.values, width, rows, all);
-  const spearman = n < 2 ? [] : outcomeCorrelations(midRanks(patterns.values, width, all), width, rows, all);
+  const pearson = n < 2 ? [] : outcomeCorrelations(cross, width);
+  const spearman = n < 2 ? [] : outcomeCorrelations(crossProducts(midRanks(patterns.values, width, all), width, rows, all), width);
   // The bootstrap redoes the analysis B times: skipped where that would take minutes.
   const affordable = analysis.bootstrap * (n + patterns.counts.length * width * width + 5 * 2 ** p * p * p) <= MAX_BOOTSTRAP_WORK;
   const intervals = result === null || analysis.bootstrap === 0 || !affordable ? null : bootstrap(patterns, width, analysis.bootstrap, analysis.seed, level);
@@ -156,11 +157,6 @@ function kishN(patterns: Patterns): number {
   return squares > 0 ? (sum * sum) / squares : 0;
 }
 
-function importanceOf(patterns: Patterns, width: number, multiplicity: ArrayLike<number>): RelativeImportance | null {
-  const correlation = correlationMatrix(patterns.values, width, patternIndices(patterns), multiplicity);
-  return correlation === null ? null : relativeImportance(correlation);
-}
-
 function shareOf(part: number | undefined, r2: number | undefined): number | null {
   return part === undefined || r2 === undefined || !(r2 > 0) ? null : clampShare(part / r2);
 }
@@ -178,6 +174,7 @@ function bootstrap(patterns: Patterns, width: number, replicates: number, seed: 
   const johnson: number[][] = Array.from({ length: p }, () => []);
   const drawn = new Float64Array(patterns.counts.length);
   const table = aliasTable(patterns.counts);
+  const rows = patternIndices(patterns);
   let used = 0;
   for (let b = 0; b < replicates; b++) {
     drawn.fill(0);
@@ -186,7 +183,8 @@ function bootstrap(patterns: Patterns, width: number, replicates: number, seed: 
       drawn[k] = (drawn[k] as number) + 1;
     }
     for (let k = 0; k < drawn.length; k++) drawn[k] = (drawn[k] as number) * (patterns.weights[k] as number);
-    const result = importanceOf(patterns, width, drawn);
+    const correlation = correlationMatrix(patterns.values, width, rows, drawn);
+    const result = correlation === null ? null : relativeImportance(correlation);
     if (result === null || !(result.r2 > 0)) continue;
     used++;
     result.lmg.forEach((x, j) => lmg[j]?.push(clampShare(x / result.r2)));
