@@ -23,6 +23,7 @@ import { quarantineCsv } from './report/quarantine-csv.ts';
 import { reportHtml } from './report/report-html.ts';
 import { reportInputs } from './report/report-inputs.ts';
 import { reportMarkdown } from './report/report-md.ts';
+import { methodOf } from './report/method-lines.ts';
 import { buildStats } from './report/stats-json.ts';
 import { writeReportFolder } from './report/write-report-folder.ts';
 import { finishStats } from './stats/finish-stats.ts';
@@ -103,6 +104,14 @@ export async function buildReport(codebook: Codebook, ingestion: ExportIngestion
   files.set('report.md', markdown);
   const svgs = new Map([...files].flatMap(([name, content]) => (name.endsWith('.svg') && typeof content === 'string' ? [[name, content] as const] : [])));
   files.set('report.html', reportHtml(codebook, markdown, svgs));
+  // The deck: one slide per chart in the report's order (a chart the report does not show goes last).
+  const place = (name: string): number => {
+    const at = markdown.indexOf(`](charts/${name}.svg)`);
+    return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+  };
+  const slides = charts.map((chart, i) => ({ chart, png: pngs[i] as Uint8Array })).sort((a, b) => place(a.chart.name) - place(b.chart.name));
+  const { reportDeck } = await import('./report/report-deck.ts');
+  files.set('report.pptx', await reportDeck(codebook, stats, slides, methodOf(codebook, stats, validation.byRule)));
   return { stats, validation, files };
 }
 
@@ -130,7 +139,7 @@ export async function analyzeSurvey(surveyPath: string, options: { outDir: strin
   const built = await buildReport(loaded.codebook, ingestion, exportFile, loaded.file);
   progress({ stage: 'write' });
   // What the report was made from, so `batch` can skip it while nothing changed.
-  built.files.set('inputs.json', toJson(reportInputs(loaded.text, ingestion.sha256)));
+  built.files.set('inputs.json', toJson(reportInputs(loaded.text, ingestion.sha256, loaded.theme?.text)));
   const reportDir = await writeReportFolder(options.outDir, loaded.codebook.id, built.files);
   progress({ stage: 'done' });
   return { ...built, codebook: loaded, reportDir };

@@ -16,27 +16,32 @@ import { UserError } from '../util/user-error.ts';
 import type { SurveyCheck } from './plan-batch.ts';
 import { readStats } from './write-index.ts';
 
-/** With `force`, every survey is re-run: the export is not hashed. */
+/** With `force`, every survey is re-run: the export is not hashed. A survey that cannot be read is an `error`. */
 export async function checkSurvey(survey: string, out: string, force = false): Promise<SurveyCheck> {
   try {
-    const codebook = await loadCodebook(survey);
-    const exportFile = await resolveSourceFile(codebook);
-    if (force) return { survey, codebook, recorded: undefined };
-    const hash = createHash('sha256');
-    for await (const chunk of createReadStream(exportFile) as AsyncIterable<Buffer>) hash.update(chunk);
-    const { id } = codebook.codebook;
-    const recorded = await withLock(path.join(out, `.${id}.lock`), path.join(out, id), async () => {
-      await recoverReportFolder(out, id);
-      return (await reportWhole(path.join(out, id))) ? await readFile(path.join(out, id, 'inputs.json'), 'utf8').catch(() => undefined) : undefined;
-    }).catch(() => undefined);
-    return { survey, codebook, current: reportInputs(codebook.text, hash.digest('hex')), recorded };
+    return await inspectSurvey(survey, out, force);
   } catch (error) {
     return { survey, error: failureText(error) };
   }
 }
 
+/** `checkSurvey` for one survey run on its own: a survey that cannot be read throws its error. */
+export async function inspectSurvey(survey: string, out: string, force = false): Promise<Exclude<SurveyCheck, { error: string }>> {
+  const codebook = await loadCodebook(survey);
+  const exportFile = await resolveSourceFile(codebook);
+  if (force) return { survey, codebook, recorded: undefined };
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(exportFile) as AsyncIterable<Buffer>) hash.update(chunk);
+  const { id } = codebook.codebook;
+  const recorded = await withLock(path.join(out, `.${id}.lock`), path.join(out, id), async () => {
+    await recoverReportFolder(out, id);
+    return (await reportWhole(path.join(out, id))) ? await readFile(path.join(out, id, 'inputs.json'), 'utf8').catch(() => undefined) : undefined;
+  }).catch(() => undefined);
+  return { survey, codebook, current: reportInputs(codebook.text, hash.digest('hex'), codebook.theme?.text), recorded };
+}
+
 /** The files every report has. */
-const REPORT_FILES = ['stats.json', 'validation.json', 'quarantine.csv', 'report.md', 'report.html', 'inputs.json'];
+const REPORT_FILES = ['stats.json', 'validation.json', 'quarantine.csv', 'report.md', 'report.html', 'report.pptx', 'inputs.json'];
 
 /** Whether a report folder holds every file a report has, and a stats.json that reads as one. */
 async function reportWhole(dir: string): Promise<boolean> {

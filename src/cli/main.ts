@@ -52,6 +52,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (survey: string, options: { out: string; json?: boolean }) => setExit(await (await import('./commands/drivers.ts')).driversCommand(survey, options)));
 
   program
+    .command('chart')
+    .description('one chart of the report, for pasting elsewhere: SVG, PNG, its Vega-Lite spec, or an HTML snippet with its alt text')
+    .argument('<survey>', 'a folder holding survey.yaml, or the path of a survey.yaml')
+    .argument('<chart>', 'the chart\'s name, as its files in charts/ are named (e.g. retention, dist-industry_mix)')
+    .option('--format <format>', 'svg, png, vl.json or html', 'svg')
+    .option('--output <file>', 'write the chart to this file instead of stdout')
+    .option('--out <dir>', 'where report folders go (the report is made again only when its inputs changed)', 'reports')
+    .addHelpText('after', '\nExamples:\n  stickiness chart surveys/kimi-2024 retention --format html > retention.html\n  stickiness chart surveys/kimi-2024 nps-nps --format png --output nps.png')
+    .action(async (survey: string, chart: string, options: { out: string; format: string; output?: string }) => setExit(await (await import('./commands/chart.ts')).chartCommand(survey, chart, options)));
+
+  program
     .command('validate')
     .description('ingestion and validation only: the accounting and the reasons for every rejected row')
     .argument('<survey>', 'a folder holding survey.yaml, or the path of a survey.yaml')

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { UserError } from '../util/user-error.ts';
 import { formatCodebookIssue, parseCodebook } from './parse-codebook.ts';
 import type { Codebook } from './schema.ts';
+import { findTheme, withTheme, type LoadedTheme } from './load-theme.ts';
 
 /** Codebooks larger than this are refused before parsing: a real one is a few kilobytes. */
 const MAX_CODEBOOK_BYTES = 1 << 20;
@@ -16,6 +17,8 @@ export interface LoadedCodebook {
   dir: string;
   /** The codebook's text, for content hashes. */
   text: string;
+  /** The `stickiness.theme.json` whose look the codebook takes (load-theme.ts). */
+  theme?: LoadedTheme;
 }
 
 /** A codebook is UTF-8 (a byte-order mark is dropped); one saved as GBK by a Chinese editor gets told so. */
@@ -59,5 +62,7 @@ export async function loadCodebook(surveyPath: string): Promise<LoadedCodebook> 
   const text = decodeCodebook(file, await readFile(file));
   const result = parseCodebook(text);
   if (!result.ok) throw new CodebookError(file, result.issues.map((issue) => formatCodebookIssue(file, issue)));
-  return { codebook: result.value, file, dir: path.dirname(file), text };
+  const dir = path.dirname(file);
+  const theme = await findTheme(dir);
+  return { codebook: theme === undefined ? result.value : withTheme(result.value, theme.theme), file, dir, text, ...(theme === undefined ? {} : { theme }) };
 }

@@ -364,6 +364,35 @@ export const respondentSchema = strictObject({
   channel: text.optional(),
 });
 
+/** A colour as CSS writes it in hex: `#4c78a8` or `#47a`. */
+const hexColor = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'must be a hex colour like #4c78a8');
+
+/**
+ * How the charts and the deck look (docs/codebook.md, "theme"): a font family, the palette's three roles and a
+ * brand line. Also read from `stickiness.theme.json` beside the surveys; the codebook's keys win.
+ */
+export const themeSchema = strictObject({
+  /** A font family name, first in the charts' font list (the CJK fallbacks follow it). */
+  font: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(100, 'must be at most 100 characters')
+    .regex(/^[^"'<>;{}\\]+$/u, 'must be a font family name without quotes, <, >, ;, braces or backslashes')
+    .optional(),
+  palette: strictObject({
+    /** Bars, lines, points, the sample. */
+    main: hexColor.optional(),
+    /** What stands out: a group that differs, quarantined rows. */
+    highlight: hexColor.optional(),
+    /** What is compared against: the population, rows read. */
+    muted: hexColor.optional(),
+  }).optional(),
+  /** Brand text shown on every slide of the deck (a team or company name). */
+  logo: shown.max(80, 'must be at most 80 characters (it sits in a slide corner)').optional(),
+});
+export type Theme = z.infer<typeof themeSchema>;
+
 export const codebookSchema = strictObject({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug: lower-case letters, digits and single dashes'),
   title: shown,
@@ -397,6 +426,8 @@ export const codebookSchema = strictObject({
   drivers: z.array(driverAnalysisSchema).max(20, 'allows at most 20 driver analyses').default([]),
   /** Banner tables; absent: one default table (docs/tables.md), `[]`: none. */
   tables: z.array(tableSchema).max(20, 'allows at most 20 tables').optional(),
+  /** Chart and deck styling (docs/codebook.md, "theme"). */
+  theme: themeSchema.optional(),
   audit: auditSettingsSchema.default({ maxMarginOfError: 0.05, maxChannelShare: 0.8, maxQuarantineShare: 0.1, maxNonResponse: 0.2, maxWeightRatio: 10 }),
 });
 export type Codebook = z.infer<typeof codebookSchema>;

@@ -1,8 +1,9 @@
 /** The row accounting: rows read, accepted, and quarantined by rule (a row with two rules counts under both). */
-import { BAR_COLOR, chartConfig } from './chart-theme.ts';
+import type { Theme } from '../codebook/schema.ts';
+import { chartConfig } from './chart-theme.ts';
 import { VEGA_LITE_SCHEMA } from './share-chart.ts';
 
-export function accountingChart(rows: readonly { label: string; count: number; kind: 'read' | 'accepted' | 'rule' }[], options: { title: string; subtitle: string; axisTitle: string }): Record<string, unknown> {
+export function accountingChart(rows: readonly { label: string; count: number; kind: 'read' | 'accepted' | 'rule' }[], options: { title: string; subtitle: string; axisTitle: string; theme?: Theme | undefined }): Record<string, unknown> {
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: { text: options.title, subtitle: options.subtitle },
@@ -15,7 +16,7 @@ export function accountingChart(rows: readonly { label: string; count: number; k
         encoding: {
           y: { field: 'label', type: 'nominal', title: null, sort: null },
           x: { field: 'count', type: 'quantitative', title: options.axisTitle },
-          color: { field: 'kind', type: 'nominal', legend: null, scale: { domain: ['read', 'accepted', 'rule'], range: ['#9aa5b1', BAR_COLOR, '#d6604d'] } },
+          color: { field: 'kind', type: 'nominal', legend: null, scale: { domain: ['read', 'accepted', 'rule'], range: 'category' } },
         },
       },
       {
@@ -23,6 +24,6 @@ export function accountingChart(rows: readonly { label: string; count: number; k
         encoding: { y: { field: 'label', type: 'nominal', sort: null }, x: { field: 'count', type: 'quantitative' }, text: { field: 'count', type: 'quantitative' } },
       },
     ],
-    config: chartConfig,
+    config: chartConfig(options.theme, ['muted', 'main', 'highlight']),
   };
 }

@@ -10,6 +10,7 @@ import { sections } from '../codebook/schema.ts';
 import { text } from './i18n.ts';
 import { accountingChart } from './accounting-chart.ts';
 import { chartText, chartTexts, subtitleLines } from './chart-text.ts';
+import { withoutBidiControls } from '../util/inert-text.ts';
 import { curveChart } from './curve-chart.ts';
 import { dumbbellChart } from './dumbbell-chart.ts';
 import { forestChart } from './forest-chart.ts';
@@ -24,10 +25,11 @@ import type { AuditVariable } from '../model/audit.ts';
 import type { BreakdownResult } from '../model/breakdown-result.ts';
 import type { DesignDiagnostics } from '../model/design-diagnostics.ts';
 import type { DriverResult } from '../model/driver-result.ts';
-import { quadrantChart } from './quadrant-chart.ts';
+import { fixFirstOf, quadrantChart } from './quadrant-chart.ts';
 import { isOrdinal } from '../codebook/ordinal-question.ts';
+import { barWords, largest, listed, percent, PERCENT, withInterval, words, type ChartWords } from './chart-summary.ts';
 
-export interface ChartSpec {
+export interface ChartSpec extends ChartWords {
   /** File stem under `charts/`: the section name, or `dist-<metric id>`. */
   name: string;
   title: string;
@@ -54,7 +56,9 @@ export function chartSpecs(
   audit?: readonly AuditVariable[],
   extras: ChartExtras = {},
 ): ChartSpec[] {
-  const t = text(codebook.language);
+  const { language } = codebook;
+  const t = text(language);
+  const w = words(language);
   const charts: ChartSpec[] = [];
   for (const section of sections) {
     const shares = metrics.filter((m) => m.section === section && kindOf(m.kind).charts.includes('section'));
@@ -65,13 +69,15 @@ export function chartSpecs(
     const title = t.sections[section];
     const nRange = [...new Set(bars.map((bar) => bar.n))].sort((a, b) => a - b);
     const n = nRange.length === 1 ? String(nRange[0]) : `${nRange[0]}–${nRange[nRange.length - 1]}`;
+    const lead = (bar: ShareBar): string => w.labelled(bar.label, withInterval(language, bar, PERCENT, 0));
     charts.push({
       name: section,
       title,
+      ...barWords(language, title, bars, PERCENT, () => bars.slice(0, 2).map(lead).join(language === 'zh' ? '；' : '; ')),
       spec: shareChart(bars, {
         title,
         subtitle: caption(codebook, n, weighting, true, extras.design),
-        axisTitle: t.share,
+        axisTitle: t.share, theme: codebook.theme,
         sortByEstimate: false,
       }),
     });
@@ -89,24 +95,43 @@ export function chartSpecs(
     // sort by share, but ordered answers (a scale, bins, a rating's values, ordered choices) keep their order.
     const question = codebook.questions.find((q) => q.id === metric.question);
     const ordered = question !== undefined && isOrdinal(question);
-    charts.push(
-      curve
-        ? { name: `curve-${metric.id}`, title: metric.label, spec: curveChart(bars.map((b) => ({ level: b.label, estimate: b.estimate, low: b.low, high: b.high, n: b.n })), { title: metric.label, subtitle, axisTitle: t.share }) }
-        : { name: `dist-${metric.id}`, title: metric.label, spec: shareChart(bars, { title: metric.label, subtitle, axisTitle: t.share, sortByEstimate: !ordered }) },
-    );
+    if (curve) {
+      const [first, last] = [bars[0], bars[bars.length - 1]];
+      const at = (bar: ShareBar): string => `${bar.label} ${percent(bar.estimate, 0)}`;
+      charts.push({
+        name: `curve-${metric.id}`,
+        title: metric.label,
+        alt: w.sentence(w.curve, metric.label, listed(language, bars.map((bar) => `${bar.label} ${withInterval(language, bar, PERCENT)}`))),
+        headline: first === undefined || last === undefined ? metric.label : w.curveHeadline(at(first), at(last)),
+        spec: curveChart(bars.map((b) => ({ level: b.label, estimate: b.estimate, low: b.low, high: b.high, n: b.n })), { title: metric.label, subtitle, axisTitle: t.share, theme: codebook.theme }),
+      });
+      continue;
+    }
+    const shown = ordered ? bars : [...bars].sort((a, b) => b.estimate - a.estimate);
+    const top = largest(bars, (bar) => bar.estimate);
+    charts.push({
+      name: `dist-${metric.id}`,
+      title: metric.label,
+      ...barWords(language, metric.label, shown, PERCENT, () => (top === undefined ? metric.label : (ordered ? w.mostCommon : w.mostChosen)(top.label, withInterval(language, top, PERCENT, 0)))),
+      spec: shareChart(shown, { title: metric.label, subtitle, axisTitle: t.share, theme: codebook.theme, sortByEstimate: false }),
+    });
   }
   for (const metric of metrics) {
     if (!kindOf(metric.kind).charts.includes('histogram') || metric.histogram === undefined || metric.histogram.length === 0) continue;
     const median = metric.groups?.find((g) => g.p === 0.5 && g.estimate !== null);
     const question = codebook.questions.find((q) => q.id === metric.question);
+    const medianText = median?.estimate === null || median?.estimate === undefined ? '' : kindOf(metric.kind).format(median.estimate);
     charts.push({
       name: `hist-${metric.id}`,
       title: metric.label,
+      alt: w.sentence(w.histogram, metric.label, w.histogramAlt(metric.n, metric.histogram.length, medianText)),
+      headline: medianText === '' ? metric.label : w.median(medianText, metric.n),
       spec: histogramChart(metric.histogram, {
         title: metric.label,
         subtitle: caption(codebook, String(metric.n), weighting, false, extras.design),
         valueTitle: question?.label ?? question?.column ?? metric.question,
         shareTitle: t.share,
+        theme: codebook.theme,
         ...(median?.estimate === null || median?.estimate === undefined ? {} : { median: { value: median.estimate, label: t.median(kindOf(metric.kind).format(median.estimate)) } }),
       }),
     });
@@ -128,22 +153,33 @@ export function chartSpecs(
     const n = Math.max(...scale.rows.map((r) => r.counts.reduce((a, b) => a + b, 0)));
     const weighted = scale.rows.every((row) => row.shares !== undefined) && weighting !== undefined;
     const subtitle = weighted ? `n = ${n}${codebook.language === 'zh' ? '；' : '; '}${weightingText(codebook, weighting)}` : `n = ${n}`;
+    // A row's favourable end: its top answer, or its top two on a scale of four or more.
+    const shares = (row: LikertRow): number[] => row.shares ?? row.counts.map((c) => c / Math.max(1, row.counts.reduce((a, b) => a + b, 0)));
+    const topOf = (row: LikertRow): number => (row.options.length >= 4 ? 2 : 1);
+    const favourable = (row: LikertRow): number => shares(row).slice(-topOf(row)).reduce((a, b) => a + b, 0);
+    const best = largest(scale.rows, favourable);
     charts.push({
       name: `likert-${scale.first}`,
       title: t.likertTitle,
-      spec: likertChart(scale.rows, { title: t.likertTitle, subtitle, axisTitle: t.share }),
+      alt: w.sentence(w.likert, t.likertTitle, listed(language, scale.rows.map((row) => w.likertValues(row.question, row.options.map((option, i) => `${option} ${percent(shares(row)[i] ?? 0, 1)}`).join(w.list))))),
+      headline: best === undefined ? t.likertTitle : (scale.rows.length === 1 ? w.likertOne : w.likertTop)(best.question, percent(favourable(best), 0), topOf(best)),
+      spec: likertChart(scale.rows, { title: t.likertTitle, subtitle, axisTitle: t.share, theme: codebook.theme }),
     });
   }
   for (const metric of metrics) {
     if (!kindOf(metric.kind).charts.includes('nps') || metric.estimate === null || metric.promoters === undefined) continue;
     const ci = metric.ci === null ? '' : ` (${metric.ci[0].toFixed(1)} – ${metric.ci[1].toFixed(1)})`;
+    const parts = { detractors: metric.detractors ?? 0, passives: metric.passives ?? 0, promoters: metric.promoters };
+    const score = metric.ci === null ? metric.estimate.toFixed(0) : withInterval(language, { label: metric.label, estimate: metric.estimate, low: metric.ci[0], high: metric.ci[1] }, { percent: false, format: (v) => v.toFixed(0) });
     charts.push({
       name: `nps-${metric.id}`,
       title: metric.label,
+      alt: w.sentence(w.bars, metric.label, `NPS ${metric.estimate.toFixed(1)}${w.list}${w.npsAlt(percent(parts.promoters, 1), percent(parts.passives, 1), percent(parts.detractors, 1))}`),
+      headline: w.nps(score, percent(parts.promoters, 0), percent(parts.detractors, 0)),
       spec: npsChart(
-        { detractors: metric.detractors ?? 0, passives: metric.passives ?? 0, promoters: metric.promoters },
+        parts,
         t.npsParts,
-        { title: `${metric.label}: ${metric.estimate.toFixed(1)}${ci}`, subtitle: caption(codebook, String(metric.n), weighting, true, extras.design), axisTitle: t.share },
+        { title: `${metric.label}: ${metric.estimate.toFixed(1)}${ci}`, subtitle: caption(codebook, String(metric.n), weighting, true, extras.design), axisTitle: t.share, theme: codebook.theme },
       ),
     });
   }
@@ -158,10 +194,21 @@ export function chartSpecs(
     if (rows.length === 0) continue;
     const by = codebook.questions.find((q) => q.id === breakdown.by);
     const title = t.forestTitle(metric.label, by?.label ?? breakdown.by);
-    const scale = kindOf(metric.kind).scale;
+    const { scale, format } = kindOf(metric.kind);
+    const valueFormat = scale === 'share' ? PERCENT : { percent: false as const, format };
+    const shownValue = (value: number): string => (scale === 'share' ? percent(value, 0) : format(value));
+    const overall = metric.estimate;
+    const differing = largest(rows.filter((r) => r.significant), (r) => Math.abs(r.estimate - (overall ?? r.estimate)));
+    const byLabel = by?.label ?? breakdown.by;
+    const items = rows.map((r) => `${r.group} ${withInterval(language, { ...r, label: r.group }, valueFormat)}`);
     charts.push({
       name: `forest-${breakdown.by}-${breakdown.metric}`,
       title,
+      alt: w.sentence(w.dots, title, `${listed(language, items)}${overall === null ? '' : `${w.list}${w.overall(kindOf(metric.kind).format(overall))}`}`),
+      headline:
+        differing === undefined
+          ? w.noDifference(byLabel)
+          : w.differs(differing.group, withInterval(language, { ...differing, label: differing.group }, scale === 'share' ? PERCENT : valueFormat, 0), overall === null ? '—' : shownValue(overall)),
       spec: forestChart(rows, metric.estimate, {
         title,
         subtitle: caption(codebook, String(metric.n), weighting, true, extras.design),
@@ -169,15 +216,24 @@ export function chartSpecs(
         percent: scale === 'share',
         differs: t.differs,
         same: t.same,
+        theme: codebook.theme,
       }),
     });
   }
   for (const analysis of extras.drivers ?? []) charts.push(...driverCharts(codebook, analysis));
   if (extras.accounting !== undefined) {
     const { rowsRead, accepted, filtered = 0, byRule } = extras.accounting;
+    const counts = [
+      w.count(t.rowsRead, rowsRead),
+      w.count(t.acceptedRows, accepted),
+      ...(filtered > 0 ? [w.count(t.filteredRows, filtered)] : []),
+      ...Object.entries(byRule).map(([rule, count]) => w.count(rule, count)),
+    ];
     charts.push({
       name: 'accounting',
       title: t.accountingTitle,
+      alt: w.sentence(w.bars, t.accountingTitle, listed(language, counts)),
+      headline: w.accounting(accepted, rowsRead, percent(rowsRead === 0 ? 0 : accepted / rowsRead, 1), rowsRead - accepted - filtered),
       spec: accountingChart(
         [
           { label: t.rowsRead, count: rowsRead, kind: 'read' },
@@ -185,7 +241,7 @@ export function chartSpecs(
           ...(filtered > 0 ? [{ label: t.filteredRows, count: filtered, kind: 'read' as const }] : []),
           ...Object.entries(byRule).map(([rule, count]) => ({ label: rule, count, kind: 'rule' as const })),
         ],
-        { title: t.accountingTitle, subtitle: filtered > 0 ? t.accountingCaptionFiltered : t.accountingCaption, axisTitle: t.rows },
+        { title: t.accountingTitle, subtitle: filtered > 0 ? t.accountingCaptionFiltered : t.accountingCaption, axisTitle: t.rows, theme: codebook.theme },
       ),
     });
   }
@@ -193,16 +249,28 @@ export function chartSpecs(
     if (variable.n === 0) continue;
     const question = codebook.questions.find((q) => q.id === variable.question);
     const title = t.auditTitle(question?.label ?? variable.question);
+    const pairs = Object.entries(variable.sample).map(([category, sample]) => ({ category, sample, population: variable.population[category] ?? 0 }));
+    const gap = largest(pairs, (p) => Math.abs(p.sample - p.population));
     charts.push({
       name: `audit-${variable.question}`,
       title,
+      alt: w.sentence(w.dumbbell, title, listed(language, pairs.map((p) => w.pair(p.category, percent(p.sample, 1), percent(p.population, 1))))),
+      headline: gap === undefined ? title : w.gap(gap.category, percent(gap.sample, 0), percent(gap.population, 0)),
       spec: dumbbellChart(
-        Object.entries(variable.sample).map(([category, sample]) => ({ category, sample, population: variable.population[category] ?? 0 })),
-        { title, subtitle: t.auditCaption(variable.n, variable.source), sampleLabel: t.sampleLabel, populationLabel: t.populationLabel, axisTitle: t.share },
+        pairs,
+        { title, subtitle: t.auditCaption(variable.n, variable.source), sampleLabel: t.sampleLabel, populationLabel: t.populationLabel, axisTitle: t.share, theme: codebook.theme },
       ),
     });
   }
-  return charts.map((chart) => ({ ...chart, title: chartText(chart.title), spec: chartTexts(wrapSubtitle(chart.spec)) }));
+  // Every chart has its alt text as its description (not cut as the drawn texts are: it is for reading, and
+  // lists at most a dozen values).
+  return charts.map((chart) => ({
+    ...chart,
+    title: chartText(chart.title),
+    alt: withoutBidiControls(chart.alt),
+    headline: chartText(chart.headline),
+    spec: { ...chartTexts(wrapSubtitle(chart.spec)), description: withoutBidiControls(chart.alt) },
+  }));
 }
 
 /** A key-driver analysis's importance bars (LMG as shares of R², with intervals) and its importance–performance map. */
@@ -218,15 +286,21 @@ function driverCharts(codebook: Codebook, analysis: DriverResult): ChartSpec[] {
   const bars = drivers.map((d) => ({ label: d.label, estimate: d.share, low: d.lmgShareCi?.[0] ?? d.share, high: d.lmgShareCi?.[1] ?? d.share, n: analysis.n }));
   // Shares of R² rarely come near 100%: the axis ends at the next 10% above the widest interval.
   const top = Math.min(1, Math.ceil(Math.max(...bars.map((b) => b.high)) * 10 + 1e-9) / 10);
+  const sorted = [...bars].sort((a, b) => b.estimate - a.estimate);
+  const w = words(codebook.language);
   const charts: ChartSpec[] = [
     {
       name: `drivers-${analysis.id}`,
       title,
-      spec: shareChart(bars, {
+      ...barWords(codebook.language, title, sorted, PERCENT, (lead) =>
+        w.topDriver(lead.label, analysis.label, lead.low === lead.high ? percent(lead.estimate, 0) : withInterval(codebook.language, lead, PERCENT, 0)),
+      ),
+      spec: shareChart(sorted, {
         title,
         subtitle: t.driversCaption(r2.toFixed(2), analysis.n, intervals, weighting),
         axisTitle: t.driversAxis,
-        sortByEstimate: true,
+        theme: codebook.theme,
+        sortByEstimate: false,
         domain: [0, Math.max(0.1, top)],
       }),
     },
@@ -239,15 +313,19 @@ function driverCharts(codebook: Codebook, analysis: DriverResult): ChartSpec[] {
   // A map needs points to place against each other.
   if (points.length < 2) return charts;
   const quadrantTitle = t.quadrantTitle(analysis.label);
+  const fixFirst = fixFirstOf(points).map((p) => p.label);
   charts.push({
     name: `quadrant-${analysis.id}`,
     title: quadrantTitle,
+    alt: w.sentence(w.map, quadrantTitle, listed(codebook.language, points.map((p) => w.point(p.label, percent(p.importance, 1), percent(p.performance, 1))))),
+    headline: fixFirst.length === 0 ? w.noFixFirst : w.fixFirst(fixFirst.join(w.list)),
     spec: quadrantChart(points, {
       title: quadrantTitle,
       subtitle: t.quadrantCaption(analysis.n, weighting),
       importanceTitle: t.importance,
       performanceTitle: t.performance,
       quadrants: t.quadrants,
+      theme: codebook.theme,
     }),
   });
   return charts;

@@ -1,8 +1,9 @@
 /** A retention curve: the share at each level of a tenure-like question as a line, its interval as a band. */
-import { BAR_COLOR, chartConfig } from './chart-theme.ts';
+import type { Theme } from '../codebook/schema.ts';
+import { chartConfig } from './chart-theme.ts';
 import { VEGA_LITE_SCHEMA } from './share-chart.ts';
 
-export function curveChart(points: readonly { level: string; estimate: number; low: number; high: number; n: number }[], options: { title: string; subtitle: string; axisTitle: string }): Record<string, unknown> {
+export function curveChart(points: readonly { level: string; estimate: number; low: number; high: number; n: number }[], options: { title: string; subtitle: string; axisTitle: string; theme?: Theme | undefined }): Record<string, unknown> {
   const x = { field: 'level', type: 'ordinal', title: null, sort: null, axis: { labelAngle: 0 } };
   const y = { type: 'quantitative', title: options.axisTitle, axis: { format: '.0%' }, scale: { domain: [0, 1] } };
   return {
@@ -12,9 +13,9 @@ export function curveChart(points: readonly { level: string; estimate: number; l
     height: 200,
     data: { values: points.map((p) => ({ ...p })) },
     layer: [
-      { mark: { type: 'area', color: BAR_COLOR, opacity: 0.2 }, encoding: { x, y: { ...y, field: 'low' }, y2: { field: 'high' } } },
+      { mark: { type: 'area', opacity: 0.2 }, encoding: { x, y: { ...y, field: 'low' }, y2: { field: 'high' } } },
       {
-        mark: { type: 'line', color: BAR_COLOR, point: { filled: true, size: 60, color: BAR_COLOR } },
+        mark: { type: 'line', point: { filled: true, size: 60 } },
         encoding: {
           x,
           y: { ...y, field: 'estimate' },
@@ -27,6 +28,6 @@ export function curveChart(points: readonly { level: string; estimate: number; l
       },
       { mark: { type: 'text', dy: -12, fontSize: 11 }, encoding: { x, y: { ...y, field: 'estimate' }, text: { field: 'estimate', type: 'quantitative', format: '.1%' } } },
     ],
-    config: chartConfig,
+    config: chartConfig(options.theme),
   };
 }

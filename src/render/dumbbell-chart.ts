@@ -2,7 +2,8 @@
  * Sample against population per category of a benchmarked question: a dumbbell (two dots joined by a
  * line), population in grey, sample in blue, so the gap reads at a glance. Pure: data in, spec out.
  */
-import { BAR_COLOR, chartConfig } from './chart-theme.ts';
+import type { Theme } from '../codebook/schema.ts';
+import { chartConfig } from './chart-theme.ts';
 import { VEGA_LITE_SCHEMA } from './share-chart.ts';
 
 export interface DumbbellRow {
@@ -11,7 +12,7 @@ export interface DumbbellRow {
   population: number;
 }
 
-export function dumbbellChart(rows: readonly DumbbellRow[], options: { title: string; subtitle: string; sampleLabel: string; populationLabel: string; axisTitle: string }): Record<string, unknown> {
+export function dumbbellChart(rows: readonly DumbbellRow[], options: { title: string; subtitle: string; sampleLabel: string; populationLabel: string; axisTitle: string; theme?: Theme | undefined }): Record<string, unknown> {
   const points = rows.flatMap((row) => [
     { category: row.category, who: options.populationLabel, share: row.population },
     { category: row.category, who: options.sampleLabel, share: row.sample },
@@ -25,13 +26,13 @@ export function dumbbellChart(rows: readonly DumbbellRow[], options: { title: st
     height: { step: 26 },
     data: { values: points },
     layer: [
-      { mark: { type: 'line', color: '#9aa5b1', strokeWidth: 2 }, encoding: { y, x, detail: { field: 'category', type: 'nominal' } } },
+      { mark: { type: 'line', style: 'connector', strokeWidth: 2 }, encoding: { y, x, detail: { field: 'category', type: 'nominal' } } },
       {
         mark: { type: 'point', filled: true, size: 90, opacity: 1 },
         encoding: {
           y,
           x,
-          color: { field: 'who', type: 'nominal', title: null, scale: { domain: [options.populationLabel, options.sampleLabel], range: ['#9aa5b1', BAR_COLOR] }, legend: { orient: 'top' } },
+          color: { field: 'who', type: 'nominal', title: null, scale: { domain: [options.populationLabel, options.sampleLabel], range: 'category' }, legend: { orient: 'top' } },
           tooltip: [
             { field: 'category', type: 'nominal' },
             { field: 'who', type: 'nominal' },
@@ -40,6 +41,6 @@ export function dumbbellChart(rows: readonly DumbbellRow[], options: { title: st
         },
       },
     ],
-    config: chartConfig,
+    config: chartConfig(options.theme, ['muted', 'main']),
   };
 }

@@ -3,7 +3,8 @@
  * estimate as a reference rule, small groups faded, groups that differ from the rest marked; suppressed
  * groups are not drawn at all.
  */
-import { BAR_COLOR, chartConfig, INTERVAL_COLOR } from './chart-theme.ts';
+import type { Theme } from '../codebook/schema.ts';
+import { chartConfig, INTERVAL_COLOR } from './chart-theme.ts';
 import { VEGA_LITE_SCHEMA } from './share-chart.ts';
 import { axisFormat, TICK_COUNT } from './axis-ticks.ts';
 
@@ -17,7 +18,7 @@ export interface ForestRow {
   significant: boolean;
 }
 
-export function forestChart(rows: readonly ForestRow[], overall: number | null, options: { title: string; subtitle: string; axisTitle: string; percent: boolean; differs: string; same: string }): Record<string, unknown> {
+export function forestChart(rows: readonly ForestRow[], overall: number | null, options: { title: string; subtitle: string; axisTitle: string; percent: boolean; differs: string; same: string; theme?: Theme | undefined }): Record<string, unknown> {
   const y = { field: 'label', type: 'nominal', title: null, sort: null, axis: { labelLimit: 260 } };
   const values = rows.map((r) => ({ ...r, label: `${r.group} (n=${r.n})`, status: r.significant ? options.differs : options.same, opacity: r.small ? 0.45 : 1 }));
   // About five ticks over what is drawn, each with as many decimals as its step needs (axis-ticks.ts).
@@ -42,7 +43,7 @@ export function forestChart(rows: readonly ForestRow[], overall: number | null, 
           y,
           x: { ...x, field: 'estimate' },
           opacity: { field: 'opacity', type: 'quantitative', scale: null, legend: null },
-          color: { field: 'status', type: 'nominal', title: null, scale: { domain: [options.same, options.differs], range: [BAR_COLOR, '#d6604d'] }, legend: { orient: 'top' } },
+          color: { field: 'status', type: 'nominal', title: null, scale: { domain: [options.same, options.differs], range: 'category' }, legend: { orient: 'top' } },
           tooltip: [
             { field: 'group', type: 'nominal' },
             { field: 'estimate', type: 'quantitative', format: options.percent ? '.1%' : '.2f' },
@@ -54,6 +55,6 @@ export function forestChart(rows: readonly ForestRow[], overall: number | null, 
         ? []
         : [{ data: { values: [{ overall }] }, mark: { type: 'rule', strokeDash: [4, 3], color: '#888888' }, encoding: { x: { field: 'overall', type: 'quantitative' } } }]),
     ],
-    config: chartConfig,
+    config: chartConfig(options.theme, ['main', 'highlight']),
   };
 }

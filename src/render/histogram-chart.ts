@@ -5,7 +5,8 @@
  */
 import type { HistogramBin } from '../model/metric-result.ts';
 import { VEGA_LITE_SCHEMA } from './share-chart.ts';
-import { BAR_COLOR, chartConfig, INTERVAL_COLOR } from './chart-theme.ts';
+import type { Theme } from '../codebook/schema.ts';
+import { chartConfig, INTERVAL_COLOR } from './chart-theme.ts';
 
 export interface HistogramOptions {
   title: string;
@@ -15,6 +16,7 @@ export interface HistogramOptions {
   shareTitle: string;
   /** The median's value and its label, drawn as a rule. */
   median?: { value: number; label: string };
+  theme?: Theme | undefined;
 }
 
 export function histogramChart(bins: readonly HistogramBin[], options: HistogramOptions): Record<string, unknown> {
@@ -23,7 +25,7 @@ export function histogramChart(bins: readonly HistogramBin[], options: Histogram
   const x = { type: 'quantitative', title: options.valueTitle, scale: { domain: [low, high], nice: false, zero: false }, axis: { tickCount: Math.min(10, bins.length + 1) } };
   const layers: Record<string, unknown>[] = [
     {
-      mark: { type: 'rect', color: BAR_COLOR, stroke: '#ffffff', strokeWidth: 0.5 },
+      mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 0.5 },
       encoding: {
         x: { ...x, field: 'from' },
         x2: { field: 'to' },
@@ -56,6 +58,6 @@ export function histogramChart(bins: readonly HistogramBin[], options: Histogram
     height: 200,
     data: { values: bins.map((bin) => ({ ...bin })) },
     layer: layers,
-    config: chartConfig,
+    config: chartConfig(options.theme),
   };
 }

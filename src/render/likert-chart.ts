@@ -3,7 +3,8 @@
  * (the middle of an odd scale) centred on it, the positive ones to the right, so agreement reads as the
  * bar's lean. Shares of those who answered (weighted ones when given). Pure: counts in, spec out.
  */
-import { chartConfig } from './chart-theme.ts';
+import type { Theme } from '../codebook/schema.ts';
+import { chartConfig, likertColours } from './chart-theme.ts';
 import { VEGA_LITE_SCHEMA } from './share-chart.ts';
 
 export interface LikertRow {
@@ -15,16 +16,7 @@ export interface LikertRow {
   shares?: number[];
 }
 
-/** A colour-blind-safe diverging scale (ColorBrewer RdBu), neutral grey in the middle. */
-const DIVERGING: Record<number, string[]> = {
-  3: ['#d6604d', '#d9d9d9', '#4393c3'],
-  4: ['#b2182b', '#f4a582', '#92c5de', '#2166ac'],
-  5: ['#b2182b', '#f4a582', '#d9d9d9', '#92c5de', '#2166ac'],
-  6: ['#b2182b', '#d6604d', '#f4a582', '#92c5de', '#4393c3', '#2166ac'],
-  7: ['#b2182b', '#d6604d', '#f4a582', '#d9d9d9', '#92c5de', '#4393c3', '#2166ac'],
-};
-
-export function likertChart(rows: readonly LikertRow[], options: { title: string; subtitle: string; axisTitle: string }): Record<string, unknown> {
+export function likertChart(rows: readonly LikertRow[], options: { title: string; subtitle: string; axisTitle: string; theme?: Theme | undefined }): Record<string, unknown> {
   const values = rows.flatMap((row) => {
     const n = row.counts.reduce((a, b) => a + b, 0);
     const k = row.options.length;
@@ -58,7 +50,7 @@ export function likertChart(rows: readonly LikertRow[], options: { title: string
         type: 'nominal',
         title: null,
         sort: domain,
-        scale: { domain, range: DIVERGING[Math.min(7, Math.max(3, longest))] ?? DIVERGING[5] },
+        scale: { domain, range: 'category' },
         legend: { orient: 'top', columns: Math.min(5, domain.length) },
       },
       order: { field: 'order', type: 'quantitative' },
@@ -69,6 +61,6 @@ export function likertChart(rows: readonly LikertRow[], options: { title: string
         { field: 'n', type: 'quantitative' },
       ],
     },
-    config: chartConfig,
+    config: chartConfig(options.theme, likertColours(longest)),
   };
 }

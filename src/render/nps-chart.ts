@@ -1,11 +1,12 @@
 /** NPS as one bar of detractors, passives and promoters, with the score and its interval in the title. */
-import { chartConfig } from './chart-theme.ts';
+import type { Theme } from '../codebook/schema.ts';
+import { chartConfig, NPS_COLOURS } from './chart-theme.ts';
 import { VEGA_LITE_SCHEMA } from './share-chart.ts';
 
 export function npsChart(
   shares: { detractors: number; passives: number; promoters: number },
   labels: { detractors: string; passives: string; promoters: string },
-  options: { title: string; subtitle: string; axisTitle: string },
+  options: { title: string; subtitle: string; axisTitle: string; theme?: Theme | undefined },
 ): Record<string, unknown> {
   const parts = [
     { part: labels.detractors, order: 0, share: shares.detractors },
@@ -31,7 +32,7 @@ export function npsChart(
         encoding: {
           x: { field: 'start', type: 'quantitative', title: options.axisTitle, axis: { format: '.0%' }, scale: { domain: [0, 1] } },
           x2: { field: 'end' },
-          color: { field: 'part', type: 'nominal', title: null, sort: domain, scale: { domain, range: ['#d6604d', '#bababa', '#4393c3'] }, legend: { orient: 'top' } },
+          color: { field: 'part', type: 'nominal', title: null, sort: domain, scale: { domain, range: 'category' }, legend: { orient: 'top' } },
           tooltip: [
             { field: 'part', type: 'nominal' },
             { field: 'share', type: 'quantitative', format: '.1%' },
@@ -44,6 +45,6 @@ export function npsChart(
         encoding: { x: { field: 'middle', type: 'quantitative' }, text: { field: 'share', type: 'quantitative', format: '.0%' } },
       },
     ],
-    config: chartConfig,
+    config: chartConfig(options.theme, NPS_COLOURS),
   };
 }

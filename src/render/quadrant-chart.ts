@@ -6,7 +6,8 @@
  * high but unimportant (possible overkill). A point's label sits right of it, or left near the right edge.
  * Pure: data in, Vega-Lite spec out.
  */
-import { BAR_COLOR, chartConfig, INTERVAL_COLOR } from './chart-theme.ts';
+import type { Theme } from '../codebook/schema.ts';
+import { chartConfig, INTERVAL_COLOR } from './chart-theme.ts';
 import { VEGA_LITE_SCHEMA } from './share-chart.ts';
 import { estimateTextWidth } from './text-width.ts';
 
@@ -27,6 +28,7 @@ export interface QuadrantOptions {
   performanceTitle: string;
   /** Names of the quadrants: important & low, important & high, unimportant & low, unimportant & high. */
   quadrants: { fixFirst: string; keepUp: string; lowPriority: string; overkill: string };
+  theme?: Theme | undefined;
 }
 
 const WIDTH = 420;
@@ -116,7 +118,7 @@ export function quadrantChart(points: readonly QuadrantPoint[], options: Quadran
       })),
       {
         data: { values: points.map((p) => ({ ...p })) },
-        mark: { type: 'point', filled: true, size: 80, color: BAR_COLOR, opacity: 1 },
+        mark: { type: 'point', filled: true, size: 80, opacity: 1 },
         encoding: {
           x,
           y,
@@ -130,7 +132,7 @@ export function quadrantChart(points: readonly QuadrantPoint[], options: Quadran
       ...pointLabels('right'),
       ...pointLabels('left'),
     ],
-    config: chartConfig,
+    config: chartConfig(options.theme),
   };
 }
 
@@ -175,6 +177,12 @@ function placeName(
 
 function overlaps(a: Box, b: Box): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+/** The points the map puts in its fix-first quadrant: above the median importance, below the median performance. */
+export function fixFirstOf(points: readonly QuadrantPoint[]): QuadrantPoint[] {
+  const [importance, performance] = [median(points.map((p) => p.importance)), median(points.map((p) => p.performance))];
+  return points.filter((p) => p.importance > importance && p.performance < performance);
 }
 
 function median(values: readonly number[]): number {

@@ -2,7 +2,8 @@
  * A horizontal bar chart of shares with interval error bars and the estimate as a label: the shape of the
  * section charts (retention, satisfaction) and of distributions. Pure: data in, Vega-Lite spec out.
  */
-import { BAR_COLOR, chartConfig, INTERVAL_COLOR } from './chart-theme.ts';
+import type { Theme } from '../codebook/schema.ts';
+import { chartConfig, INTERVAL_COLOR } from './chart-theme.ts';
 
 export interface ShareBar {
   label: string;
@@ -20,6 +21,7 @@ export interface ShareChartOptions {
   sortByEstimate: boolean;
   /** The share axis's span (default 0..100%). */
   domain?: [number, number];
+  theme?: Theme | undefined;
 }
 
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -43,7 +45,7 @@ export function shareChart(bars: readonly ShareBar[], options: ShareChartOptions
     data: { values: (options.sortByEstimate ? [...bars].sort((a, b) => b.estimate - a.estimate) : bars).map((bar) => ({ ...bar })) },
     layer: [
       {
-        mark: { type: 'bar', color: BAR_COLOR, height: { band: 0.7 } },
+        mark: { type: 'bar', height: { band: 0.7 } },
         encoding: {
           y,
           x: { ...x, field: 'estimate', axis: { format: '.0%', tickCount: 5 } },
@@ -65,6 +67,6 @@ export function shareChart(bars: readonly ShareBar[], options: ShareChartOptions
         encoding: { y, x: { ...x, field: 'high' }, text: { field: 'estimate', type: 'quantitative', format: '.1%' } },
       },
     ],
-    config: chartConfig,
+    config: chartConfig(options.theme),
   };
 }

@@ -1,5 +1,5 @@
 /** A headline metric over the waves of a series: estimates joined by a line, each with its interval. */
-import { BAR_COLOR, chartConfig, INTERVAL_COLOR } from './chart-theme.ts';
+import { chartConfig, INTERVAL_COLOR } from './chart-theme.ts';
 import { VEGA_LITE_SCHEMA } from './share-chart.ts';
 
 export function trendChart(
@@ -18,8 +18,8 @@ export function trendChart(
     layer: [
       // Interval caps a fixed 14 px wide: by default they span the whole band, a third of the chart for two waves.
       { mark: { type: 'errorbar', ticks: { size: 14 }, color: INTERVAL_COLOR }, encoding: { x, y: { ...y, field: 'low' }, y2: { field: 'high' } } },
-      { mark: { type: 'line', color: BAR_COLOR, point: { filled: true, size: 60, color: BAR_COLOR } }, encoding: { x, y: { ...y, field: 'estimate' } } },
+      { mark: { type: 'line', point: { filled: true, size: 60 } }, encoding: { x, y: { ...y, field: 'estimate' } } },
     ],
-    config: chartConfig,
+    config: chartConfig(),
   };
 }

@@ -6,6 +6,7 @@
 import type { Language } from '../audit/messages.ts';
 import type { Correlation, DriverResult } from '../model/driver-result.ts';
 import type { ChartSpec } from '../render/chart-specs.ts';
+import { chartImage } from './chart-image.ts';
 import { escapeMarkdown as esc } from './escape-markdown.ts';
 
 const TEXT = {
@@ -76,7 +77,7 @@ export function driversMarkdown(results: readonly DriverResult[], language: Lang
     lines.push(t.summary(t.models[r.model], r2.toFixed(3), r.n, r.weighted ? t.weighted(r.effectiveN.toFixed(1)) : t.unweighted), '');
     const chart = (name: string): string[] => {
       const found = charts.find((c) => c.name === name);
-      return found === undefined ? [] : [`![${esc(found.title)}](charts/${found.name}.svg)`, ''];
+      return found === undefined ? [] : [chartImage(found), ''];
     };
     lines.push(...chart(`drivers-${r.id}`));
     lines.push(`| ${t.driver} | ${t.lmg} | ${t.johnson} | ${t.beta} | ${t.pearson} | ${t.spearman} |`, '|---|---:|---:|---:|---:|---:|');

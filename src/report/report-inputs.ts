@@ -10,7 +10,7 @@ import { packageVersion } from '../package-info.ts';
  * (tests/report/output-format.test.ts fails when the committed reports change and it was not raised), so that
  * `batch` re-runs every report; edits that leave the outputs alone never do.
  */
-export const OUTPUT_FORMAT = 11;
+export const OUTPUT_FORMAT = 12;
 
 export interface ReportInputs {
   /** The package version. */
@@ -18,8 +18,11 @@ export interface ReportInputs {
   outputFormat: number;
   codebookSha256: string;
   exportSha256: string;
+  /** With a `stickiness.theme.json`: its hash (a new look re-runs the report). */
+  themeSha256?: string;
 }
 
-export function reportInputs(codebookText: string, exportSha256: string): ReportInputs {
-  return { tool: packageVersion(), outputFormat: OUTPUT_FORMAT, codebookSha256: createHash('sha256').update(codebookText).digest('hex'), exportSha256 };
+export function reportInputs(codebookText: string, exportSha256: string, themeText?: string): ReportInputs {
+  const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+  return { tool: packageVersion(), outputFormat: OUTPUT_FORMAT, codebookSha256: sha256(codebookText), exportSha256, ...(themeText === undefined ? {} : { themeSha256: sha256(themeText) }) };
 }

@@ -6,6 +6,7 @@
 import type { Codebook } from '../codebook/schema.ts';
 import { sections } from '../codebook/schema.ts';
 import type { ChartSpec } from '../render/chart-specs.ts';
+import { chartImage } from './chart-image.ts';
 import { escapeMarkdown as esc } from './escape-markdown.ts';
 import { formatFixed, formatP, formatPercent, formatSigned } from './format-number.ts';
 import { reportText } from './report-text.ts';
@@ -50,7 +51,7 @@ export function reportMarkdown(
   for (const flag of stats.flags) lines.push(`> **${t.caution} (${flag.severity})**: ${esc(flag.message)}`, '');
 
   // The likert charts go with satisfaction; without a satisfaction section, in a section of their own after the metrics.
-  const likerts = charts.filter((c) => c.name.startsWith('likert-')).map((c) => `![${esc(c.title)}](charts/${c.name}.svg)`);
+  const likerts = charts.filter((c) => c.name.startsWith('likert-')).map((c) => chartImage(c));
   const satisfaction = stats.metrics.some((m) => m.section === 'satisfaction');
   for (const section of sections) {
     const metrics = stats.metrics.filter((m) => m.section === section);
@@ -60,7 +61,7 @@ export function reportMarkdown(
     if (scalar.length > 0) {
       lines.push(...metricTable(scalar, codebook.confidence, weighting !== undefined || stats.design !== undefined, t));
       const chart = charts.find((c) => c.name === section);
-      if (chart !== undefined) lines.push(`![${esc(chart.title)}](charts/${chart.name}.svg)`, '');
+      if (chart !== undefined) lines.push(chartImage(chart), '');
       for (const m of scalar) lines.push(...metricDetails(m, codebook.confidence, charts, t));
     }
     if (section === 'satisfaction') for (const likert of likerts) lines.push(likert, '');
@@ -77,7 +78,7 @@ export function reportMarkdown(
       const fixed = weighting?.by.includes(m.question) === true && (m.groups ?? []).every((g) => g.ci !== null && g.ci[0] === g.ci[1]);
       if (fixed) lines.push(t.fixedByWeighting, '');
       const distChart = charts.find((c) => c.name === `dist-${m.id}`);
-      if (distChart !== undefined) lines.push(`![${esc(distChart.title)}](charts/${distChart.name}.svg)`, '');
+      if (distChart !== undefined) lines.push(chartImage(distChart), '');
     }
   }
   if (!satisfaction && likerts.length > 0) {
@@ -101,7 +102,7 @@ export function reportMarkdown(
       // against the rest is the other against the rest.
       if (b.groups.filter((g) => g.n > 0).length === 2 && by?.type !== 'multi' && b.groups.filter((g) => g.pValue !== null && g.pValue !== undefined).length === 2) lines.push(t.oneComparison, '');
       const forest = charts.find((c) => c.name === `forest-${b.by}-${b.metric}`);
-      if (forest !== undefined) lines.push(`![${esc(forest.title)}](charts/${forest.name}.svg)`, '');
+      if (forest !== undefined) lines.push(chartImage(forest), '');
     }
   }
 
@@ -138,7 +139,7 @@ export function reportMarkdown(
       const tvd = v.tvd === null ? '—' : formatFixed(v.tvd, 2);
       lines.push('', t.auditSummary(p, tvd, v.n), '', `${t.source}: ${esc(v.source)}`, '');
       const chart = charts.find((c) => c.name === `audit-${v.question}`);
-      if (chart !== undefined) lines.push(`![${esc(chart.title)}](charts/${chart.name}.svg)`, '');
+      if (chart !== undefined) lines.push(chartImage(chart), '');
     }
   }
   const { sensitivity } = stats.audit;
@@ -186,7 +187,7 @@ export function reportMarkdown(
     lines.push('');
   }
   const accounting = charts.find((c) => c.name === 'accounting');
-  if (accounting !== undefined) lines.push(`![${esc(accounting.title)}](charts/${accounting.name}.svg)`, '');
+  if (accounting !== undefined) lines.push(chartImage(accounting), '');
   lines.push(t.qualityNote, '');
   return lines.join('\n');
 }
@@ -213,7 +214,7 @@ function metricDetails(m: MetricResult, level: number, charts: readonly ChartSpe
   if (m.promoters !== undefined) {
     lines.push(`${esc(m.label)}: ${t.nps(pct(m.promoters), pct(m.passives ?? 0), pct(m.detractors ?? 0))}`, '');
     const chart = charts.find((c) => c.name === `nps-${m.id}`);
-    if (chart !== undefined) lines.push(`![${esc(chart.title)}](charts/${chart.name}.svg)`, '');
+    if (chart !== undefined) lines.push(chartImage(chart), '');
   }
   if (m.bar !== undefined && m.verdict !== undefined) lines.push(`${esc(m.label)}: ${t.pmf(pct(m.bar), m.verdict)}`, '');
   if (m.groups !== undefined) {
@@ -221,7 +222,7 @@ function metricDetails(m: MetricResult, level: number, charts: readonly ChartSpe
     for (const g of m.groups) lines.push(`| ${esc(g.value)} | ${value(m, g.estimate, t.noAnswers)} | ${interval(m, g.ci, t.noInterval)} | ${g.n} |`);
     lines.push('');
     const curve = charts.find((c) => c.name === `curve-${m.id}`);
-    if (curve !== undefined) lines.push(`![${esc(curve.title)}](charts/${curve.name}.svg)`, '');
+    if (curve !== undefined) lines.push(chartImage(curve), '');
   }
   return lines;
 }
@@ -255,7 +256,7 @@ function quantileTable(m: MetricResult, level: number, charts: readonly ChartSpe
   for (const g of m.groups ?? []) lines.push(`| ${esc(g.p === 0.5 ? `${g.value} (${t.median})` : g.value)} | ${value(m, g.estimate, t.noAnswers)} | ${interval(m, g.ci, t.noInterval)} |`);
   lines.push('', t.quantileNote, '');
   const chart = charts.find((c) => c.name === `hist-${m.id}`);
-  if (chart !== undefined) lines.push(`![${esc(chart.title)}](charts/${chart.name}.svg)`, '');
+  if (chart !== undefined) lines.push(chartImage(chart), '');
   return lines;
 }
 

@@ -5,6 +5,8 @@
  */
 import { chartTexts } from '../render/chart-text.ts';
 import { trendChart } from '../render/trend-chart.ts';
+import { listed, PERCENT, withInterval, words } from '../render/chart-summary.ts';
+import { withoutBidiControls } from '../util/inert-text.ts';
 import { kindOf } from '../stats/kinds/index.ts';
 import type { Scale } from '../stats/kinds/metric-kind.ts';
 import { escapeMarkdown as esc } from './escape-markdown.ts';
@@ -45,18 +47,26 @@ export async function seriesFiles(
     });
     if (drawn.length < 2) continue;
     const scale = kindOf(metric.kind).scale;
-    const spec = chartTexts(trendChart(drawn, {
-      title: metric.label,
-      subtitle: zh ? `各轮估计值与 ${Math.round(level * 100)}% 置信区间` : `Estimate per wave with its ${Math.round(level * 100)}% confidence interval`,
-      axisTitle: scale === 'share' ? (zh ? '占比' : 'Share') : metric.label,
-      format: TREND_FORMAT[scale],
-    }));
+    const w = words(language);
+    const valueFormat = scale === 'share' ? PERCENT : { percent: false as const, format: kindOf(metric.kind).format };
+    const alt = w.sentence(w.curve, metric.label, listed(language, drawn.map((p) => `${p.wave} ${withInterval(language, { ...p, label: p.wave }, valueFormat)}`)));
+    const spec = {
+      ...chartTexts(
+        trendChart(drawn, {
+          title: metric.label,
+          subtitle: zh ? `各轮估计值与 ${Math.round(level * 100)}% 置信区间` : `Estimate per wave with its ${Math.round(level * 100)}% confidence interval`,
+          axisTitle: scale === 'share' ? (zh ? '占比' : 'Share') : metric.label,
+          format: TREND_FORMAT[scale],
+        }),
+      ),
+      description: withoutBidiControls(alt),
+    };
     const name = `charts/trend-${metric.metric}`;
     const svg = await render.svg(spec);
     files.set(`${name}.vl.json`, `${JSON.stringify(spec, null, 2)}\n`);
     files.set(`${name}.svg`, svg);
     svgs.set(`${name}.svg`, svg);
-    lines.push(`![${esc(metric.label)}](${name}.svg)`, '');
+    lines.push(`![${esc(alt)}](${name}.svg)`, '');
   }
   const pngs = await render.pngs([...svgs.values()]);
   [...svgs.keys()].forEach((name, i) => files.set(name.replace(/\.svg$/, '.png'), pngs[i] as Uint8Array));

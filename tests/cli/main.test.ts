@@ -122,7 +122,7 @@ describe('stickiness CLI', { timeout: 60_000 }, () => {
     expect((JSON.parse(ok.stdout) as { metrics: { weighted: boolean }[] }).metrics.every((m) => m.weighted)).toBe(true);
     const report = readFileSync(path.join(work, 'weighted-out', 'kimi-2024', 'report.md'), 'utf8');
     expect(report).toContain('| 指标 | 估计值 | 95% 置信区间 | n | 有效样本量（区间所用） | Kish 有效样本量 | 未加权估计 |');
-    expect(report).toContain('![留存与粘性](charts/retention.svg)');
+    expect(report).toMatch(/!\[条形图“留存与粘性”：每周至少使用一次 85\.9%（77\.0–91\.7%）[^\]]*\]\(charts\/retention\.svg\)/);
     expect(report).toMatch(/无法使用时非常失望.*: 置信区间/);
     // An age group nobody in the sample is in, but the population has.
     const unreachable = original

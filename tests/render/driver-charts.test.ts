@@ -88,8 +88,11 @@ describe('key-driver charts', () => {
       expect(svg).toContain('complaints');
     }
     const md = driversMarkdown([result], 'en', 0.95, charts).join('\n');
-    expect(md.indexOf('![Key drivers: rating](charts/drivers-rating.svg)')).toBeGreaterThan(md.indexOf('Linear regression'));
-    expect(md.indexOf('![Importance and performance: rating](charts/quadrant-rating.svg)')).toBeGreaterThan(md.indexOf('| complaints'));
+    // Each image's text is its chart's alt text.
+    const image = (name: string): string => `![${charts.find((c) => c.name === name)?.alt ?? ''}](charts/${name}.svg)`;
+    expect(image('drivers-rating')).toMatch(/^!\[Bar chart of “Key drivers: rating”: complaints \d/);
+    expect(md.indexOf(image('drivers-rating'))).toBeGreaterThan(md.indexOf('Linear regression'));
+    expect(md.indexOf(image('quadrant-rating'))).toBeGreaterThan(md.indexOf('| complaints'));
   });
 
   it('draws no map for a single driver and no chart without a model', () => {
@@ -108,7 +111,7 @@ describe('the importance–performance map', () => {
       { label: 'age', importance: 0.5, performance: 0.7, mean: '' },
     ];
     const spec = quadrantChart(points, { title: 't', subtitle: 's', importanceTitle: 'i', performanceTitle: 'p', quadrants: { fixFirst: 'F', keepUp: 'K', lowPriority: 'L', overkill: 'O' } });
-    const layers = layersOf({ name: 'q', title: 't', spec });
+    const layers = layersOf({ name: 'q', title: 't', alt: '', headline: '', spec });
     const sides = layers
       .filter((l) => markOf(l) === 'text' && typeof l.mark !== 'string' && (l.mark as { align?: string }).align !== undefined && l.data?.values.some((v) => 'label' in v))
       .flatMap((l) => (l.data?.values ?? []).map((v) => [v.label, v.side]));

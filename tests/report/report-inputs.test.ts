@@ -38,6 +38,8 @@ const DIGESTS: Record<number, string> = {
   10: 'fdb78ac838269f164cd4db570056ec5b0440628e658768cfb1357940e0048632',
   // Format 11: chart subtitles too wide for one line wrap at their separators instead of being cut (issue 21).
   11: 'b6af67e9ed4364689d92fae0e9ad96c287ffdd210bc4ed1172d0cada56c7dc15',
+  // Format 12: report.pptx (the deck); chart specs take their colours from config (the theme) and carry their alt text as `description`; report images' text is the alt text (issue 21).
+  12: '1b74756c33abfe6d326a64a77fdcf87cbd45bb8781e65f26c0105e40c4b9da71',
 };
 
 function reportsDigest(): string {

@@ -1,0 +1,95 @@
+/**
+ * How the numbers were made, one line each, so a reader can reproduce or challenge them: the rows used,
+ * the intervals, the weighting, the tests, what was suppressed, the driver models. Pure: the codebook and
+ * stats.json in, sentences in the survey's language out (the deck's methods slide).
+ */
+import type { Codebook } from '../codebook/schema.ts';
+import type { Stats } from '../model/stats.ts';
+import type { WeightingDiagnostics } from '../model/weighting-diagnostics.ts';
+import { packageVersion } from '../package-info.ts';
+
+const CI_NAMES = { wilson: 'Wilson', 'clopper-pearson': 'Clopper-Pearson', 'agresti-coull': 'Agresti-Coull' } as const;
+
+const TEXT = {
+  zh: {
+    sep: '；',
+    rows: (accepted: number, read: number, quarantined: number, filtered: number, rules: string) =>
+      `样本：读取 ${read} 行，接受 ${accepted} 行，隔离 ${quarantined} 行${rules === '' ? '' : `（${rules}）`}${filtered > 0 ? `，按筛选条件排除 ${filtered} 行` : ''}。`,
+    intervals: (level: number, ci: string, weighted: boolean) =>
+      `区间：${level}% 置信区间；比例用 ${ci} 区间${weighted ? '（按加权估计的有效样本量）' : ''}；均值用 ${weighted ? '线性化方差的正态区间（同 R survey）' : 't 区间'}；NPS 用三项分布方差的正态区间${weighted ? '（线性化方差）' : ''}。`,
+    unweighted: '加权：未加权，每位受访者权重相同。',
+    designBased: '加权：按抽样设计估计（分层、整群与有限总体校正见报告开头），方差为泰勒线性化。',
+    weighted: (method: string, by: string, neff: number, trimmed: boolean) =>
+      `加权：${method}${by === '' ? '' : `（${by}）`}，有效样本量 ${neff.toFixed(0)}${trimmed ? '，权重已截尾' : ''}；区间考虑了权重（泰勒线性化）。`,
+    tests: (adjust: string, alpha: number, designBased: boolean) =>
+      `检验：每组与其余受访者比较（${designBased ? '比例用 Rao-Scott F，均值与 NPS 用线性化方差下的 t 检验' : '比例用卡方检验，均值用 Welch t 检验，NPS 用 z 检验'}），p 值按组数校正（${adjust}），校正后 p < ${alpha} 记为显著。`,
+    suppression: (suppress: string, small: string) => `小样本：少于 ${suppress} 人的组不显示估计值；少于 ${small} 人的组标记为样本偏少。`,
+    drivers: (replicates: string) => `驱动因素：线性回归 R² 的 LMG 分解与 Johnson 相对权重，区间为 ${replicates}。`,
+    bootstrap: (replicates: number, seed: number) => `${replicates} 次自助法重抽样（种子 ${seed}）的百分位区间`,
+    noBootstrap: '无（未做自助法）',
+    tool: (version: string) => `工具：stickiness ${version}；每个数字都在 stats.json 中，读取与隔离的行在 validation.json 与 quarantine.csv 中。`,
+  },
+  en: {
+    sep: '; ',
+    rows: (accepted: number, read: number, quarantined: number, filtered: number, rules: string) =>
+      `Sample: ${accepted} of ${read} rows read were accepted, ${quarantined} quarantined${rules === '' ? '' : ` (${rules})`}${filtered > 0 ? `, ${filtered} left out by the filter` : ''}.`,
+    intervals: (level: number, ci: string, weighted: boolean) =>
+      `Intervals: ${level}% confidence; shares by ${ci}${weighted ? ' at the effective n of each weighted estimate' : ''}; means by ${weighted ? 'the normal interval of the linearised variance (as R survey)' : "Student's t"}; NPS by the normal interval of its trinomial variance${weighted ? ' (linearised)' : ''}.`,
+    unweighted: 'Weighting: none; every respondent counts once.',
+    designBased: 'Weighting: design-based estimates (strata, clusters and fpc as the report header says), Taylor-linearised variances.',
+    weighted: (method: string, by: string, neff: number, trimmed: boolean) =>
+      `Weighting: ${method}${by === '' ? '' : ` on ${by}`}, effective n ${neff.toFixed(0)}${trimmed ? ', weights trimmed' : ''}; intervals account for the weights (Taylor linearisation).`,
+    tests: (adjust: string, alpha: number, designBased: boolean) =>
+      `Tests: each group against the other respondents (${designBased ? 'shares by Rao-Scott F, means and NPS by t on the linearised variance' : "shares by chi-square, means by Welch's t, NPS by z"}), p-values adjusted for the number of groups (${adjust}); adjusted p < ${alpha} counts as a difference.`,
+    suppression: (suppress: string, small: string) => `Small groups: under ${suppress} respondents no estimate is shown; under ${small} a group is marked as small.`,
+    drivers: (replicates: string) => `Key drivers: LMG shares of a linear regression's R² and Johnson's relative weights; intervals are ${replicates}.`,
+    bootstrap: (replicates: number, seed: number) => `percentile intervals of ${replicates} bootstrap resamples (seed ${seed})`,
+    noBootstrap: 'none (no bootstrap)',
+    tool: (version: string) => `Tool: stickiness ${version}; every number is in stats.json, the rows read and quarantined in validation.json and quarantine.csv.`,
+  },
+} as const;
+
+/** The distinct values of a list, in first-seen order, as one text. */
+function distinct(values: readonly (string | number)[], sep: string): string {
+  return [...new Set(values.map(String))].join(sep);
+}
+
+/** The method in parts: the rows used, the intervals, the weighting, then the rest (tests, small groups, drivers, the tool). */
+export interface Method {
+  rows: string;
+  intervals: string;
+  weighting: string;
+  more: string[];
+}
+
+/** Every line of a method, in order. */
+export function methodLines(method: Method): string[] {
+  return [method.rows, method.intervals, method.weighting, ...method.more];
+}
+
+export function methodOf(codebook: Codebook, stats: Stats, quarantinedByRule: Readonly<Record<string, number>>): Method {
+  const t = TEXT[codebook.language];
+  const { input } = stats;
+  const rules = Object.entries(quarantinedByRule)
+    .map(([rule, count]) => `${rule} ${count}`)
+    .join(codebook.language === 'zh' ? '，' : ', ');
+  const weighting = 'nEffective' in stats.weighting ? (stats.weighting as WeightingDiagnostics) : undefined;
+  const by = weighting?.by.map((id) => codebook.questions.find((q) => q.id === id)?.label ?? id).join(codebook.language === 'zh' ? '、' : ', ') ?? '';
+  const more: string[] = [];
+  if (codebook.breakdowns.length > 0) {
+    const adjust = distinct(
+      codebook.breakdowns.map((b) => (b.adjust === 'holm' ? 'Holm' : 'Benjamini-Hochberg')),
+      t.sep,
+    );
+    more.push(t.tests(adjust, Math.round((1 - stats.confidence) * 1000) / 1000, stats.breakdowns.some((b) => b.tests === 'design-based')));
+    more.push(t.suppression(distinct(codebook.breakdowns.map((b) => b.suppressBelow), '/'), distinct(codebook.breakdowns.map((b) => b.smallCell), '/')));
+  }
+  const drivers = (stats.drivers ?? []).map(({ bootstrap }) => t.drivers(bootstrap === null ? t.noBootstrap : t.bootstrap(bootstrap.replicates, bootstrap.seed)));
+  more.push(...new Set(drivers), t.tool(packageVersion()));
+  return {
+    rows: t.rows(input.accepted, input.rowsRead, input.quarantined, input.filtered, rules),
+    intervals: t.intervals(Math.round(stats.confidence * 100), CI_NAMES[codebook.ciMethod], weighting !== undefined || stats.design !== undefined),
+    weighting: weighting !== undefined ? t.weighted(weighting.method, by, weighting.nEffective, codebook.weighting.trim !== undefined) : stats.design === undefined ? t.unweighted : t.designBased,
+    more,
+  };
+}

@@ -1,0 +1,190 @@
+/**
+ * `report.pptx`: the report as slides an analyst can present as they are. A title slide (the survey, its
+ * fieldwork dates, n, the audit's top flag), one slide per chart (its finding as the headline, the chart as a
+ * 2× image with its alt text, speaker notes with n, the interval method, the weighting and the caveats) and a
+ * methods slide. Written by pptxgenjs; its clock stamps are then fixed, so the same inputs give the same bytes.
+ */
+import pptxgenjs from 'pptxgenjs';
+import JSZip from 'jszip';
+import type { Codebook } from '../codebook/schema.ts';
+import type { Flag } from '../model/flag.ts';
+import type { Stats } from '../model/stats.ts';
+import { paletteOf } from '../render/chart-theme.ts';
+import type { ChartSpec } from '../render/chart-specs.ts';
+import { fixedZipTimes } from './fixed-zip-times.ts';
+import { methodLines, type Method } from './method-lines.ts';
+
+// The package's types read as CommonJS under NodeNext (the class as `default` of the default import), while
+// Node loads its ES build, whose default import is the class itself: either way, this is the class.
+type Pptx = typeof pptxgenjs.default;
+const PptxGenJS = ((pptxgenjs as unknown as { default?: Pptx }).default ?? pptxgenjs) as Pptx;
+type Slide = ReturnType<InstanceType<Pptx>['addSlide']>;
+
+export interface DeckChart {
+  chart: ChartSpec;
+  png: Uint8Array;
+}
+
+/** Every text stamp pptxgenjs writes (docProps/core.xml) becomes this moment. */
+export const DECK_TIME = '2000-01-01T00:00:00Z';
+
+/** The 16:9 slide, in inches. */
+const SLIDE = { w: 13.333, h: 7.5 };
+const MARGIN = 0.5;
+/** Where a chart image may go, in inches. */
+const IMAGE_BOX = { x: MARGIN, y: 1.45, w: SLIDE.w - 2 * MARGIN, h: SLIDE.h - 1.45 - 0.45 };
+/** Chart PNGs are drawn at 2 device pixels per CSS pixel, and a CSS pixel is 1/96 inch. */
+const PIXELS_PER_INCH = 192;
+/** A small chart is enlarged at most this much, so its text does not outgrow the headline. */
+const MAX_ENLARGE = 1.6;
+
+const TEXT = {
+  zh: {
+    font: 'Microsoft YaHei',
+    fielded: (start: string, end: string) => `调查时间：${start} 至 ${end}`,
+    n: (accepted: number, read: number) => `有效样本 n = ${accepted}（读取 ${read} 行）`,
+    severity: { critical: '严重', warn: '警告', info: '提示' },
+    noFlag: '审计未发现需要提示的问题',
+    topFlag: (severity: string, message: string) => `${severity}：${message}`,
+    method: '方法',
+    caveat: (message: string) => `注意：${message}`,
+    altText: (alt: string) => `图表内容：${alt}`,
+    titleNotes: '本演示由 stickiness 生成：每张图一页，标题为图中的主要发现；备注中有样本量、区间方法、加权与注意事项。',
+  },
+  en: {
+    font: 'Calibri',
+    fielded: (start: string, end: string) => `Fieldwork: ${start} to ${end}`,
+    n: (accepted: number, read: number) => `n = ${accepted} responses (${read} rows read)`,
+    severity: { critical: 'Critical', warn: 'Warning', info: 'Note' },
+    noFlag: 'The audit raised no flag',
+    topFlag: (severity: string, message: string) => `${severity}: ${message}`,
+    method: 'Method',
+    caveat: (message: string) => `Caveat: ${message}`,
+    altText: (alt: string) => `What the chart shows: ${alt}`,
+    titleNotes: 'Made by stickiness: one slide per chart, headed by its main finding; the notes give n, the interval method, the weighting and the caveats.',
+  },
+} as const;
+
+const SEVERITY_RANK = { critical: 0, warn: 1, info: 2 } as const;
+
+/** The audit's most severe flag (the first of its severity). */
+export function topFlag(flags: readonly Flag[]): Flag | undefined {
+  return [...flags].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])[0];
+}
+
+/**
+ * Text as a slide's XML may hold it: XML 1.0 refuses most control characters, so they are dropped (pptxgenjs
+ * escapes `<` and `&` itself).
+ */
+export function slideText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+}
+
+/** A PNG's size in pixels, from its IHDR chunk. */
+function pngSize(png: Uint8Array): { width: number; height: number } {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/** The chart's place on the slide: as large as the box allows (up to MAX_ENLARGE), centred across. */
+function imagePlace(png: Uint8Array): { x: number; y: number; w: number; h: number } {
+  const { width, height } = pngSize(png);
+  const [w, h] = [width / PIXELS_PER_INCH, height / PIXELS_PER_INCH];
+  const scale = Math.min(MAX_ENLARGE, IMAGE_BOX.w / w, IMAGE_BOX.h / h);
+  const round = (inches: number): number => Math.round(inches * 1000) / 1000;
+  return { x: round(IMAGE_BOX.x + (IMAGE_BOX.w - w * scale) / 2), y: IMAGE_BOX.y, w: round(w * scale), h: round(h * scale) };
+}
+
+/** The deck of one report: its charts in report order, with their PNGs; `method` is how the numbers were made. */
+export async function reportDeck(codebook: Codebook, stats: Stats, charts: readonly DeckChart[], method: Method): Promise<Uint8Array> {
+  const methods = methodLines(method);
+  const t = TEXT[codebook.language];
+  const palette = paletteOf(codebook.theme);
+  const hex = (colour: string): string => (colour.length === 4 ? colour.slice(1).replace(/./g, '$&$&') : colour.slice(1)).toUpperCase();
+  const font = codebook.theme?.font ?? t.font;
+  const lang = codebook.language === 'zh' ? 'zh-CN' : 'en-US';
+  const ink = '1F2D3D';
+  const grey = '555555';
+
+  const pptx = new PptxGenJS();
+  pptx.layout = 'LAYOUT_WIDE';
+  pptx.title = slideText(stats.survey.title);
+  pptx.author = 'stickiness';
+  pptx.company = slideText(codebook.theme?.logo ?? '');
+  pptx.theme = { headFontFace: font, bodyFontFace: font };
+
+  // The brand line goes on last, so a screen reader reads the slide's own text first.
+  const logo = (slide: Slide): void => {
+    if (codebook.theme?.logo === undefined) return;
+    slide.addText(slideText(codebook.theme.logo), { x: SLIDE.w - MARGIN - 4, y: 0.15, w: 4, h: 0.35, fontFace: font, fontSize: 11, color: grey, align: 'right', lang });
+  };
+  const flag = topFlag(stats.flags);
+
+  // The title slide.
+  const title = pptx.addSlide();
+  title.addShape(pptx.ShapeType.rect, { x: MARGIN, y: 2.2, w: 0.12, h: 1.3, fill: { color: hex(palette.main) }, line: { color: hex(palette.main) } });
+  title.addText(slideText(stats.survey.title), { x: MARGIN + 0.3, y: 2.1, w: SLIDE.w - 2 * MARGIN - 0.3, h: 1.5, fontFace: font, fontSize: 36, bold: true, color: ink, valign: 'middle', fit: 'shrink', lang });
+  const facts = [
+    ...(stats.survey.fielded === undefined ? [] : [t.fielded(stats.survey.fielded.start, stats.survey.fielded.end)]),
+    t.n(stats.input.accepted, stats.input.rowsRead),
+  ];
+  title.addText(facts.map((fact) => ({ text: slideText(fact), options: { breakLine: true } })), { x: MARGIN + 0.3, y: 3.7, w: SLIDE.w - 2 * MARGIN - 0.3, h: 0.9, fontFace: font, fontSize: 18, color: grey, valign: 'top', lang });
+  const flagText = flag === undefined ? t.noFlag : t.topFlag(t.severity[flag.severity], flag.message);
+  const flagColour = flag === undefined || flag.severity === 'info' ? grey : hex(palette.highlight);
+  title.addText(slideText(flagText), { x: MARGIN + 0.3, y: 5.0, w: SLIDE.w - 2 * MARGIN - 0.3, h: 1.2, fontFace: font, fontSize: 16, color: flagColour, bold: flag?.severity === 'critical', valign: 'top', fit: 'shrink', lang });
+  logo(title);
+  title.addNotes(slideText([t.titleNotes, flagText].join('\n')));
+
+  // One slide per chart.
+  for (const { chart, png } of charts) {
+    const slide = pptx.addSlide();
+    slide.addText(slideText(chart.headline), { x: MARGIN, y: 0.45, w: SLIDE.w - 2 * MARGIN, h: 0.7, fontFace: font, fontSize: 26, bold: true, color: ink, valign: 'middle', fit: 'shrink', lang });
+    slide.addText(slideText(chart.title), { x: MARGIN, y: 1.05, w: SLIDE.w - 2 * MARGIN, h: 0.35, fontFace: font, fontSize: 13, color: hex(palette.main), valign: 'middle', lang });
+    slide.addImage({ data: `image/png;base64,${Buffer.from(png).toString('base64')}`, ...imagePlace(png), altText: slideText(chart.alt), objectName: chart.name });
+    logo(slide);
+    slide.addNotes(slideText(chartNotes(codebook, chart, method, flag).join('\n')));
+  }
+
+  // The methods slide.
+  const methodSlide = pptx.addSlide();
+  methodSlide.addText(t.method, { x: MARGIN, y: 0.45, w: SLIDE.w - 2 * MARGIN, h: 0.7, fontFace: font, fontSize: 26, bold: true, color: ink, valign: 'middle', lang });
+  methodSlide.addText(
+    methods.map((line) => ({ text: slideText(line), options: { bullet: true, breakLine: true } })),
+    { x: MARGIN, y: 1.3, w: SLIDE.w - 2 * MARGIN, h: SLIDE.h - 1.3 - MARGIN, fontFace: font, fontSize: 14, color: ink, valign: 'top', paraSpaceAfter: 6, fit: 'shrink', lang },
+  );
+  logo(methodSlide);
+  methodSlide.addNotes(slideText(methods.join('\n')));
+
+  const written = (await pptx.write({ outputType: 'uint8array', compression: true })) as Uint8Array;
+  return fixedDeck(written);
+}
+
+/** A chart's speaker notes: its caption (n, intervals, weighting, data), what it shows, the interval method, the weighting, and the top caveat. */
+function chartNotes(codebook: Codebook, chart: ChartSpec, method: Method, flag: Flag | undefined): string[] {
+  const t = TEXT[codebook.language];
+  const subtitle = (chart.spec.title as { subtitle?: string | string[] } | undefined)?.subtitle ?? [];
+  return [
+    ...(Array.isArray(subtitle) ? subtitle : [subtitle]),
+    t.altText(chart.alt),
+    method.intervals,
+    method.weighting,
+    ...(flag === undefined || flag.severity === 'info' ? [] : [t.caveat(flag.message)]),
+  ];
+}
+
+/**
+ * The deck with its clock stamps fixed: the creation and modification times in docProps/core.xml, and every
+ * part's zip time. The parts are compressed again by the same zip library in the same order.
+ */
+async function fixedDeck(deck: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(deck);
+  const core = zip.file('docProps/core.xml');
+  if (core !== null) {
+    const xml = await core.async('string');
+    zip.file('docProps/core.xml', xml.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${DECK_TIME}$2`));
+  }
+  const when = new Date(DECK_TIME);
+  for (const file of Object.values(zip.files)) file.date = when;
+  return fixedZipTimes(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } }));
+}
