@@ -9,7 +9,7 @@ import type { Codebook } from '../codebook/schema.ts';
 import { sections } from '../codebook/schema.ts';
 import { text } from './i18n.ts';
 import { accountingChart } from './accounting-chart.ts';
-import { chartText, chartTexts, subtitleLines } from './chart-text.ts';
+import { chartText, chartTexts, subtitleLines, titleLines } from './chart-text.ts';
 import { withoutBidiControls } from '../util/inert-text.ts';
 import { curveChart } from './curve-chart.ts';
 import { dumbbellChart } from './dumbbell-chart.ts';
@@ -76,7 +76,7 @@ export function chartSpecs(
       ...barWords(language, title, bars, PERCENT, () => bars.slice(0, 2).map(lead).join(language === 'zh' ? '；' : '; ')),
       spec: shareChart(bars, {
         title,
-        subtitle: caption(codebook, n, weighting, true, extras.design),
+        subtitle: caption(codebook, n, weighting, 'bars', extras.design, effectiveN(shares.filter((m) => m.estimate !== null).map((m) => m.nEffective))),
         axisTitle: t.share, theme: codebook.theme,
         sortByEstimate: false,
       }),
@@ -90,7 +90,7 @@ export function chartSpecs(
     const bars = metric.groups.flatMap((g): ShareBar[] =>
       g.estimate === null || g.ci === null ? [] : [{ label: g.value, estimate: g.estimate, low: g.ci[0], high: g.ci[1], n: g.n }],
     );
-    const subtitle = caption(codebook, String(metric.n), weighting, true, extras.design);
+    const subtitle = caption(codebook, String(metric.n), weighting, curve ? 'band' : 'bars', extras.design, effectiveN([metric.nEffective]));
     // A retention curve is a line over the levels in their order, its interval a band; a distribution's options
     // sort by share, but ordered answers (a scale, bins, a rating's values, ordered choices) keep their order.
     const question = codebook.questions.find((q) => q.id === metric.question);
@@ -128,7 +128,7 @@ export function chartSpecs(
       headline: medianText === '' ? metric.label : w.median(medianText, metric.n),
       spec: histogramChart(metric.histogram, {
         title: metric.label,
-        subtitle: caption(codebook, String(metric.n), weighting, false, extras.design),
+        subtitle: histogramCaption(codebook, String(metric.n), weightingOf(codebook, weighting, extras.design, effectiveN([metric.nEffective]))),
         valueTitle: question?.label ?? question?.column ?? metric.question,
         shareTitle: t.share,
         theme: codebook.theme,
@@ -150,9 +150,13 @@ export function chartSpecs(
     scales.set(key, scale);
   });
   for (const scale of scales.values()) {
-    const n = Math.max(...scale.rows.map((r) => r.counts.reduce((a, b) => a + b, 0)));
+    const ns = scale.rows.map((r) => r.counts.reduce((a, b) => a + b, 0));
+    const [fewest, most] = [Math.min(...ns), Math.max(...ns)];
     const weighted = scale.rows.every((row) => row.shares !== undefined) && weighting !== undefined;
-    const subtitle = weighted ? `n = ${n}${codebook.language === 'zh' ? '；' : '; '}${weightingText(codebook, weighting)}` : `n = ${n}`;
+    const subtitle = t.likertCaption(fewest === most ? String(most) : `${fewest}–${most}`, weighted ? weightingText(codebook, weighting) : t.unweighted) + source(codebook);
+    // A chart of one question is titled by it.
+    const only = scale.rows.length === 1 ? scale.rows[0]?.question : undefined;
+    const title = only ?? t.likertTitle;
     // A row's favourable end: its top answer, or its top two on a scale of four or more.
     const shares = (row: LikertRow): number[] => row.shares ?? row.counts.map((c) => c / Math.max(1, row.counts.reduce((a, b) => a + b, 0)));
     const topOf = (row: LikertRow): number => (row.options.length >= 4 ? 2 : 1);
@@ -160,10 +164,10 @@ export function chartSpecs(
     const best = largest(scale.rows, favourable);
     charts.push({
       name: `likert-${scale.first}`,
-      title: t.likertTitle,
-      alt: w.sentence(w.likert, t.likertTitle, listed(language, scale.rows.map((row) => w.likertValues(row.question, row.options.map((option, i) => `${option} ${percent(shares(row)[i] ?? 0, 1)}`).join(w.list))))),
-      headline: best === undefined ? t.likertTitle : (scale.rows.length === 1 ? w.likertOne : w.likertTop)(best.question, percent(favourable(best), 0), topOf(best)),
-      spec: likertChart(scale.rows, { title: t.likertTitle, subtitle, axisTitle: t.share, theme: codebook.theme }),
+      title,
+      alt: w.sentence(w.likert, title, listed(language, scale.rows.map((row) => w.likertValues(row.question, row.options.map((option, i) => `${option} ${percent(shares(row)[i] ?? 0, 1)}`).join(w.list))))),
+      headline: best === undefined ? title : (scale.rows.length === 1 ? w.likertOne : w.likertTop)(best.question, percent(favourable(best), 0), topOf(best)),
+      spec: likertChart(scale.rows, { title, subtitle, axisTitle: t.share, theme: codebook.theme }),
     });
   }
   for (const metric of metrics) {
@@ -179,13 +183,14 @@ export function chartSpecs(
       spec: npsChart(
         parts,
         t.npsParts,
-        { title: `${metric.label}: ${metric.estimate.toFixed(1)}${ci}`, subtitle: caption(codebook, String(metric.n), weighting, true, extras.design), axisTitle: t.share, theme: codebook.theme },
+        { title: `${metric.label}: ${metric.estimate.toFixed(1)}${ci}`, subtitle: caption(codebook, String(metric.n), weighting, metric.ci === null ? 'none' : 'title', extras.design, effectiveN([metric.nEffective])), axisTitle: t.share, theme: codebook.theme },
       ),
     });
   }
   for (const breakdown of extras.breakdowns ?? []) {
     const metric = metrics.find((m) => m.id === breakdown.metric);
     if (metric === undefined) continue;
+    const hidden = breakdown.groups.filter((g) => g.n > 0 && (g.estimate === null || g.ci === null || g.flags.includes('suppressed')));
     const rows = breakdown.groups.flatMap((g) =>
       g.estimate === null || g.ci === null || g.flags.includes('suppressed')
         ? []
@@ -200,6 +205,7 @@ export function chartSpecs(
     const overall = metric.estimate;
     const differing = largest(rows.filter((r) => r.significant), (r) => Math.abs(r.estimate - (overall ?? r.estimate)));
     const byLabel = by?.label ?? breakdown.by;
+    const smallCell = codebook.breakdowns.find((b) => b.by === breakdown.by && b.metrics.includes(breakdown.metric))?.smallCell ?? 30;
     const items = rows.map((r) => `${r.group} ${withInterval(language, { ...r, label: r.group }, valueFormat)}`);
     charts.push({
       name: `forest-${breakdown.by}-${breakdown.metric}`,
@@ -211,7 +217,12 @@ export function chartSpecs(
           : w.differs(differing.group, withInterval(language, { ...differing, label: differing.group }, scale === 'share' ? PERCENT : valueFormat, 0), overall === null ? '—' : shownValue(overall)),
       spec: forestChart(rows, metric.estimate, {
         title,
-        subtitle: caption(codebook, String(metric.n), weighting, true, extras.design),
+        // What is faded and what is left out, said.
+        subtitle: [
+          caption(codebook, String(metric.n), weighting, 'bars', extras.design, effectiveN([metric.nEffective])),
+          ...(rows.some((r) => r.small) ? [t.faded(smallCell)] : []),
+          ...(hidden.length === 0 ? [] : [t.notShown(hidden.map((g) => `${g.value} (n=${g.n})`).join(language === 'zh' ? '、' : ', '))]),
+        ].join(language === 'zh' ? '；' : '; '),
         axisTitle: scale === 'share' ? t.share : metric.label,
         percent: scale === 'share',
         differs: t.differs,
@@ -223,24 +234,24 @@ export function chartSpecs(
   for (const analysis of extras.drivers ?? []) charts.push(...driverCharts(codebook, analysis));
   if (extras.accounting !== undefined) {
     const { rowsRead, accepted, filtered = 0, byRule } = extras.accounting;
-    const counts = [
-      w.count(t.rowsRead, rowsRead),
-      w.count(t.acceptedRows, accepted),
-      ...(filtered > 0 ? [w.count(t.filteredRows, filtered)] : []),
-      ...Object.entries(byRule).map(([rule, count]) => w.count(rule, count)),
+    const quarantined = rowsRead - accepted - filtered;
+    // Rules in words; a row can break several, so their total comes first.
+    const ruleName = (rule: string): string => t.ruleNames[rule] ?? rule;
+    const bars = [
+      { label: t.rowsRead, count: rowsRead, kind: 'read' as const },
+      { label: t.acceptedRows, count: accepted, kind: 'accepted' as const },
+      ...(filtered > 0 ? [{ label: t.filteredRows, count: filtered, kind: 'read' as const }] : []),
+      ...(quarantined > 0 ? [{ label: t.quarantinedRows, count: quarantined, kind: 'rule' as const }] : []),
+      ...Object.entries(byRule).map(([rule, count]) => ({ label: ruleName(rule), count, kind: 'rule' as const })),
     ];
+    const counts = bars.map((bar) => w.count(bar.label, bar.count));
     charts.push({
       name: 'accounting',
       title: t.accountingTitle,
       alt: w.sentence(w.bars, t.accountingTitle, listed(language, counts)),
-      headline: w.accounting(accepted, rowsRead, percent(rowsRead === 0 ? 0 : accepted / rowsRead, 1), rowsRead - accepted - filtered),
+      headline: w.accounting(accepted, rowsRead, percent(rowsRead === 0 ? 0 : accepted / rowsRead, 1), quarantined),
       spec: accountingChart(
-        [
-          { label: t.rowsRead, count: rowsRead, kind: 'read' },
-          { label: t.acceptedRows, count: accepted, kind: 'accepted' },
-          ...(filtered > 0 ? [{ label: t.filteredRows, count: filtered, kind: 'read' as const }] : []),
-          ...Object.entries(byRule).map(([rule, count]) => ({ label: rule, count, kind: 'rule' as const })),
-        ],
+        bars,
         { title: t.accountingTitle, subtitle: filtered > 0 ? t.accountingCaptionFiltered : t.accountingCaption, axisTitle: t.rows, theme: codebook.theme },
       ),
     });
@@ -258,7 +269,7 @@ export function chartSpecs(
       headline: gap === undefined ? title : w.gap(gap.category, percent(gap.sample, 0), percent(gap.population, 0)),
       spec: dumbbellChart(
         pairs,
-        { title, subtitle: t.auditCaption(variable.n, variable.source), sampleLabel: t.sampleLabel, populationLabel: t.populationLabel, axisTitle: t.share, theme: codebook.theme },
+        { title, subtitle: `${t.auditCaption(variable.n, variable.source)}${weighting === undefined && extras.design === undefined ? '' : `${language === 'zh' ? '；' : '; '}${t.sampleUnweighted}`}`, sampleLabel: t.sampleLabel, populationLabel: t.populationLabel, axisTitle: t.share, theme: codebook.theme },
       ),
     });
   }
@@ -305,8 +316,11 @@ function driverCharts(codebook: Codebook, analysis: DriverResult): ChartSpec[] {
       }),
     },
   ];
+  // A driver that goes with a lower outcome has no good end to its scale: a high mean is not good
+  // performance there, so the map leaves it out and says so.
+  const reversed = drivers.filter((d) => d.pearson !== null && d.pearson.r < 0);
   const points = drivers.flatMap((d) =>
-    d.mean === null || d.scale === null || !(d.scale[1] > d.scale[0])
+    d.mean === null || d.scale === null || !(d.scale[1] > d.scale[0]) || reversed.includes(d)
       ? []
       : [{ label: d.label, importance: d.share, performance: (d.mean - d.scale[0]) / (d.scale[1] - d.scale[0]), mean: `${d.mean.toFixed(2)} (${d.scale[0]}–${d.scale[1]})` }],
   );
@@ -321,7 +335,7 @@ function driverCharts(codebook: Codebook, analysis: DriverResult): ChartSpec[] {
     headline: fixFirst.length === 0 ? w.noFixFirst : w.fixFirst(fixFirst.join(w.list)),
     spec: quadrantChart(points, {
       title: quadrantTitle,
-      subtitle: t.quadrantCaption(analysis.n, weighting),
+      subtitle: `${t.quadrantCaption(analysis.n, weighting)}${reversed.length === 0 ? '' : `${codebook.language === 'zh' ? '；' : '; '}${t.quadrantLeftOut(reversed.map((d) => d.label).join(codebook.language === 'zh' ? '、' : ', '))}`}`,
       importanceTitle: t.importance,
       performanceTitle: t.performance,
       quadrants: t.quadrants,
@@ -331,24 +345,63 @@ function driverCharts(codebook: Codebook, analysis: DriverResult): ChartSpec[] {
   return charts;
 }
 
-/** A spec whose subtitle is too wide for one line gets it as lines (chart-text.ts subtitleLines). */
+/** A spec whose title or subtitle is too wide for one line gets it as lines (chart-text.ts titleLines, subtitleLines). */
 function wrapSubtitle(spec: Record<string, unknown>): Record<string, unknown> {
   const title = spec.title as { text?: unknown; subtitle?: unknown } | undefined;
-  if (typeof title?.subtitle !== 'string') return spec;
-  return { ...spec, title: { ...title, subtitle: subtitleLines(title.subtitle) } };
+  if (title === undefined) return spec;
+  return {
+    ...spec,
+    title: {
+      ...title,
+      ...(typeof title.text === 'string' ? { text: titleLines(title.text) } : {}),
+      ...(typeof title.subtitle === 'string' ? { subtitle: subtitleLines(title.subtitle) } : {}),
+    },
+  };
 }
 
-/** How a weighted chart is weighted, in words: `weighted (rake: industry, gender; effective n 312)`. */
-function weightingText(codebook: Codebook, weighting: WeightingDiagnostics): string {
-  const by = weighting.by.map((id) => codebook.questions.find((q) => q.id === id)?.label ?? id).join(codebook.language === 'zh' ? '、' : ', ');
-  return text(codebook.language).weighted(weighting.method, by, weighting.nEffective);
-}
-
-/** A chart's subtitle: n, what its error bars are (when it has them), its weighting and its data. */
-function caption(codebook: Codebook, n: string, weighting: WeightingDiagnostics | undefined, intervals = true, design?: DesignDiagnostics): string {
+/**
+ * How a weighted chart is weighted, in words: `weighted (rake: industry, gender; effective n 312)`, the
+ * effective n being the chart's own (its estimates' effective n, or their range), none when not given.
+ */
+function weightingText(codebook: Codebook, weighting: WeightingDiagnostics, nEffective?: string): string {
   const t = text(codebook.language);
-  const source = t.source(codebook.title, codebook.fielded === undefined ? '' : `${codebook.fielded.start} – ${codebook.fielded.end}`);
-  const unweighted = design === undefined ? t.unweighted : t.designBased(design.weightsFromFpc);
-  const weighted = weighting === undefined ? unweighted : weightingText(codebook, weighting);
-  return `${intervals ? t.caption(n, codebook.confidence, weighted) : t.histogramCaption(n, weighted)}${source}`;
+  const by = weighting.by.map((id) => codebook.questions.find((q) => q.id === id)?.label ?? id).join(codebook.language === 'zh' ? '、' : ', ');
+  const how = weighting.method === 'column' ? t.weightColumn(codebook.weighting.column ?? '') : t.methods[weighting.method];
+  return t.weighted(how, by, nEffective);
+}
+
+/** The effective n of a chart's estimates as its subtitle says it: `86` or `78–92`. */
+function effectiveN(values: readonly number[]): string | undefined {
+  const rounded = [...new Set(values.filter((v) => Number.isFinite(v)).map((v) => Math.round(v)))].sort((a, b) => a - b);
+  if (rounded.length === 0) return undefined;
+  return rounded.length === 1 ? String(rounded[0]) : `${rounded[0]}–${rounded[rounded.length - 1]}`;
+}
+
+/** What a chart's estimates are, weighting-wise: unweighted, design-based, weighted, or both. */
+function weightingOf(codebook: Codebook, weighting: WeightingDiagnostics | undefined, design: DesignDiagnostics | undefined, nEffective?: string): string {
+  const t = text(codebook.language);
+  if (weighting === undefined) return design === undefined ? t.unweighted : t.designBased(design.weightsFromFpc);
+  const weighted = weightingText(codebook, weighting, nEffective);
+  return design === undefined ? weighted : t.designWeighted(weighted);
+}
+
+/** A chart's subtitle: n, what its error bars or band are (when it has them), its weighting and its data. */
+function caption(codebook: Codebook, n: string, weighting: WeightingDiagnostics | undefined, intervals: Intervals, design?: DesignDiagnostics, nEffective?: string): string {
+  const t = text(codebook.language);
+  const weighted = weightingOf(codebook, weighting, design, nEffective);
+  const what = { bars: t.caption, band: t.bandCaption, title: t.titleCaption, none: (count: string, _level: number, weights: string) => `n = ${count}${codebook.language === 'zh' ? '；' : '; '}${weights}` }[intervals];
+  return `${what(n, codebook.confidence, weighted)}${source(codebook)}`;
+}
+
+/** A histogram's subtitle: n, what its bars are, its weighting and its data. */
+function histogramCaption(codebook: Codebook, n: string, weighted: string): string {
+  return `${text(codebook.language).histogramCaption(n, weighted)}${source(codebook)}`;
+}
+
+/** How a chart shows its intervals: error bars, a band, in its title, or not at all. */
+type Intervals = 'bars' | 'band' | 'title' | 'none';
+
+/** A caption's last part: the survey and its fieldwork dates. */
+function source(codebook: Codebook): string {
+  return text(codebook.language).source(codebook.title, codebook.fielded === undefined ? '' : `${codebook.fielded.start} – ${codebook.fielded.end}`);
 }

@@ -2,14 +2,20 @@
 import type { Theme } from '../codebook/schema.ts';
 import { chartConfig } from './chart-theme.ts';
 import { VEGA_LITE_SCHEMA } from './share-chart.ts';
+import { estimateTextWidth } from './text-width.ts';
+
+const WIDTH = 360;
 
 export function curveChart(points: readonly { level: string; estimate: number; low: number; high: number; n: number }[], options: { title: string; subtitle: string; axisTitle: string; theme?: Theme | undefined }): Record<string, unknown> {
-  const x = { field: 'level', type: 'ordinal', title: null, sort: null, axis: { labelAngle: 0 } };
+  // Level names that would run into each other across are set at a slant.
+  const band = WIDTH / Math.max(1, points.length);
+  const crowded = points.some((p) => estimateTextWidth(p.level, 11) > band - 6);
+  const x = { field: 'level', type: 'ordinal', title: null, sort: null, axis: crowded ? { labelAngle: -30, labelAlign: 'right', labelLimit: 160 } : { labelAngle: 0 } };
   const y = { type: 'quantitative', title: options.axisTitle, axis: { format: '.0%' }, scale: { domain: [0, 1] } };
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: { text: options.title, subtitle: options.subtitle },
-    width: 360,
+    width: WIDTH,
     height: 200,
     data: { values: points.map((p) => ({ ...p })) },
     layer: [

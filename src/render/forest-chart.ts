@@ -7,6 +7,11 @@ import type { Theme } from '../codebook/schema.ts';
 import { chartConfig, INTERVAL_COLOR } from './chart-theme.ts';
 import { VEGA_LITE_SCHEMA } from './share-chart.ts';
 import { axisFormat, TICK_COUNT } from './axis-ticks.ts';
+import { fitText } from './chart-text.ts';
+import { estimateTextWidth } from './text-width.ts';
+
+/** The widest a group's label may be, in pixels. */
+const LABEL_LIMIT = 260;
 
 export interface ForestRow {
   group: string;
@@ -19,8 +24,13 @@ export interface ForestRow {
 }
 
 export function forestChart(rows: readonly ForestRow[], overall: number | null, options: { title: string; subtitle: string; axisTitle: string; percent: boolean; differs: string; same: string; theme?: Theme | undefined }): Record<string, unknown> {
-  const y = { field: 'label', type: 'nominal', title: null, sort: null, axis: { labelLimit: 260 } };
-  const values = rows.map((r) => ({ ...r, label: `${r.group} (n=${r.n})`, status: r.significant ? options.differs : options.same, opacity: r.small ? 0.45 : 1 }));
+  const y = { field: 'label', type: 'nominal', title: null, sort: null, axis: { labelLimit: LABEL_LIMIT } };
+  // A long group name is cut before its n, so the n always shows.
+  const label = (r: ForestRow): string => {
+    const n = ` (n=${r.n})`;
+    return `${fitText(r.group, LABEL_LIMIT - estimateTextWidth(n, 11) - 2, 11)}${n}`;
+  };
+  const values = rows.map((r) => ({ ...r, label: label(r), status: r.significant ? options.differs : options.same, opacity: r.small ? 0.45 : 1 }));
   // About five ticks over what is drawn, each with as many decimals as its step needs (axis-ticks.ts).
   const ends = [...rows.flatMap((r) => [r.low, r.high]), ...(overall === null ? [] : [overall])];
   const format = axisFormat(Math.min(...ends), Math.max(...ends), options.percent);

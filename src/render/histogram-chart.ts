@@ -20,15 +20,18 @@ export interface HistogramOptions {
 }
 
 export function histogramChart(bins: readonly HistogramBin[], options: HistogramOptions): Record<string, unknown> {
-  const low = bins[0]?.from ?? 0;
-  const high = bins.at(-1)?.to ?? 1;
+  // Bins of single whole numbers (5 holds the answers 5) are drawn centred on their number.
+  const shift = bins.every((bin) => bin.to - bin.from === 1 && Number.isInteger(bin.from)) ? 0.5 : 0;
+  const drawn = bins.map((bin) => ({ ...bin, left: bin.from - shift, right: bin.to - shift }));
+  const low = (bins[0]?.from ?? 0) - shift;
+  const high = (bins.at(-1)?.to ?? 1) - shift;
   const x = { type: 'quantitative', title: options.valueTitle, scale: { domain: [low, high], nice: false, zero: false }, axis: { tickCount: Math.min(10, bins.length + 1) } };
   const layers: Record<string, unknown>[] = [
     {
       mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 0.5 },
       encoding: {
-        x: { ...x, field: 'from' },
-        x2: { field: 'to' },
+        x: { ...x, field: 'left' },
+        x2: { field: 'right' },
         y: { field: 'share', type: 'quantitative', title: options.shareTitle, axis: { format: '.0%', tickCount: 5 } },
         tooltip: [
           { field: 'from', type: 'quantitative', title: '≥' },
@@ -47,7 +50,8 @@ export function histogramChart(bins: readonly HistogramBin[], options: Histogram
     });
     layers.push({
       data: { values: [{ median: options.median.value, label: options.median.label }] },
-      mark: { type: 'text', align: 'left', baseline: 'top', dx: 4, y: 2, fontSize: 11, color: INTERVAL_COLOR },
+      // Above the plot, where no bar can sit under it.
+      mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, y: -3, fontSize: 11, color: INTERVAL_COLOR },
       encoding: { x: { ...x, field: 'median' }, text: { field: 'label' } },
     });
   }
@@ -56,7 +60,7 @@ export function histogramChart(bins: readonly HistogramBin[], options: Histogram
     title: { text: options.title, subtitle: options.subtitle },
     width: 420,
     height: 200,
-    data: { values: bins.map((bin) => ({ ...bin })) },
+    data: { values: drawn },
     layer: layers,
     config: chartConfig(options.theme),
   };

@@ -43,7 +43,7 @@ export function likertChart(rows: readonly LikertRow[], options: { title: string
     mark: { type: 'bar', height: { band: 0.7 } },
     encoding: {
       y: { field: 'question', type: 'nominal', title: null, sort: null, axis: { labelLimit: 260 } },
-      x: { field: 'start', type: 'quantitative', title: options.axisTitle, axis: { format: '.0%', tickCount: 5 }, scale: { domain: [-1, 1] } },
+      x: { field: 'start', type: 'quantitative', title: options.axisTitle, axis: { format: '.0%', tickCount: 5, labelExpr: "format(abs(datum.value), '.0%')" }, scale: { domain: [-1, 1] } },
       x2: { field: 'end' },
       color: {
         field: 'option',

@@ -38,6 +38,13 @@ const FONT_SIZE = 11;
 const POINT_ROOM = 7;
 const LINE_HEIGHT = 14;
 
+type Side = 'left' | 'right';
+/** A point label's side, and its offset down (pixels; negative is up). */
+interface Placement {
+  side: Side;
+  dy: number;
+}
+
 interface Box {
   left: number;
   right: number;
@@ -56,25 +63,26 @@ export function quadrantChart(points: readonly QuadrantPoint[], options: Quadran
   const py = (y: number): number => HEIGHT - (y / highY) * HEIGHT;
 
   // Point labels go right of their point, or left of it in the right quarter, where they would run off; a
-  // label that would cover an earlier one (or its point) goes to the other side when that is clear.
+  // label that would cover an earlier one (or its point) goes to the other side when that is clear, or else a
+  // line above or below, on either side.
   const dotBox = (p: QuadrantPoint): Box => {
     const [x, y] = [px(p.performance), py(p.importance)];
     return { left: x - POINT_ROOM, right: x + POINT_ROOM, top: y - POINT_ROOM, bottom: y + POINT_ROOM };
   };
-  const textBox = (p: QuadrantPoint, side: 'left' | 'right'): Box => {
-    const [x, y] = [px(p.performance), py(p.importance)];
+  const textBox = (p: QuadrantPoint, { side, dy }: Placement): Box => {
+    const [x, y] = [px(p.performance), py(p.importance) + dy];
     const width = estimateTextWidth(p.label, FONT_SIZE);
     return side === 'right' ? { left: x, right: x + POINT_ROOM + width, top: y - LINE_HEIGHT / 2, bottom: y + LINE_HEIGHT / 2 } : { left: x - POINT_ROOM - width, right: x, top: y - LINE_HEIGHT / 2, bottom: y + LINE_HEIGHT / 2 };
   };
   const taken: Box[] = points.map(dotBox);
   const labelled = points.map((p, i) => {
-    const preferred: 'left' | 'right' = px(p.performance) > WIDTH * 0.75 ? 'left' : 'right';
-    const other = preferred === 'right' ? 'left' : 'right';
+    const preferred: Side = px(p.performance) > WIDTH * 0.75 ? 'left' : 'right';
+    const other: Side = preferred === 'right' ? 'left' : 'right';
     const others = taken.filter((_, k) => k !== i);
-    const clear = (side: 'left' | 'right'): boolean => !others.some((box) => overlaps(box, textBox(p, side)));
-    const side = clear(preferred) || !clear(other) ? preferred : other;
-    taken.push(textBox(p, side));
-    return { ...p, side };
+    const candidates: Placement[] = [0, -LINE_HEIGHT, LINE_HEIGHT].flatMap((dy) => [{ side: preferred, dy }, { side: other, dy }]);
+    const placement = candidates.find((c) => !others.some((box) => overlaps(box, textBox(p, c)))) ?? { side: preferred, dy: 0 };
+    taken.push(textBox(p, placement));
+    return { ...p, ...placement };
   });
   const quadrants = [
     { name: options.quadrants.fixFirst, x: [lowX, performance], y: [highY, importance] },
@@ -91,18 +99,13 @@ export function quadrantChart(points: readonly QuadrantPoint[], options: Quadran
 
   const x = { field: 'performance', type: 'quantitative', title: options.performanceTitle, scale: { domain: [lowX, highX] }, axis: { format: '.0%', tickCount: 5 } };
   const y = { field: 'importance', type: 'quantitative', title: options.importanceTitle, scale: { domain: [0, highY] }, axis: { format: '.0%', tickCount: 5 } };
-  const pointLabels = (side: 'left' | 'right'): Record<string, unknown>[] => {
-    const values = labelled.filter((p) => p.side === side);
-    return values.length === 0
-      ? []
-      : [
-          {
-            data: { values },
-            mark: { type: 'text', align: side === 'right' ? 'left' : 'right', baseline: 'middle', dx: side === 'right' ? POINT_ROOM : -POINT_ROOM, fontSize: FONT_SIZE, color: INTERVAL_COLOR },
-            encoding: { x, y, text: { field: 'label', type: 'nominal' } },
-          },
-        ];
-  };
+  // One text layer per placement used (a mark's alignment and offset are its own).
+  const placements = [...new Map(labelled.map((p) => [`${p.side}${p.dy}`, { side: p.side, dy: p.dy }])).values()];
+  const pointLabels = placements.map(({ side, dy }) => ({
+    data: { values: labelled.filter((p) => p.side === side && p.dy === dy) },
+    mark: { type: 'text', align: side === 'right' ? 'left' : 'right', baseline: 'middle', dx: side === 'right' ? POINT_ROOM : -POINT_ROOM, ...(dy === 0 ? {} : { dy }), fontSize: FONT_SIZE, color: INTERVAL_COLOR },
+    encoding: { x, y, text: { field: 'label', type: 'nominal' } },
+  }));
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: { text: options.title, subtitle: options.subtitle },
@@ -129,8 +132,7 @@ export function quadrantChart(points: readonly QuadrantPoint[], options: Quadran
           ],
         },
       },
-      ...pointLabels('right'),
-      ...pointLabels('left'),
+      ...pointLabels,
     ],
     config: chartConfig(options.theme),
   };

@@ -19,9 +19,18 @@ export function estimateTextWidth(text: string, fontSize: number): number {
   return ems * fontSize;
 }
 
-/** The signature of `vega.textMetrics.width`: an item with font settings and one line of text. */
-export function vegaTextWidth(item: { fontSize?: number | string; limit?: number }, line: unknown): number {
+/** Bold glyphs run wider: a bold title measured as regular text was cut at the image's edge. */
+const BOLD_WIDTH = 1.12;
+
+/**
+ * The signature of `vega.textMetrics.width`: an item with font settings and one line of text. A text with a
+ * `limit` is drawn cut to it, so it takes no more room than the limit (vega's own measures do the same).
+ */
+export function vegaTextWidth(item: { fontSize?: number | string; fontWeight?: number | string; limit?: number }, line: unknown): number {
   const size = item.fontSize === undefined || item.fontSize === null ? 11 : Number(item.fontSize) || 0;
   const text = line === null || line === undefined ? '' : String(line).trim();
-  return estimateTextWidth(text, size);
+  const weight = item.fontWeight;
+  const bold = weight === 'bold' || weight === 'bolder' || (Number(weight) || 0) >= 600;
+  const width = estimateTextWidth(text, size) * (bold ? BOLD_WIDTH : 1);
+  return item.limit !== undefined && item.limit > 0 ? Math.min(width, item.limit) : width;
 }

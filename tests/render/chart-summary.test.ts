@@ -91,7 +91,8 @@ describe('chart headlines', () => {
     const chart = en.get('dist-plan_mix');
     expect(chart?.alt).toBe('Bar chart of “Plans”: Free 20.0% (8.1–41.6%), Plus 50.0% (29.9–70.1%), Pro 30.0% (14.5–51.9%).');
     expect(chart?.spec.description).toBe(chart?.alt);
-    expect(en.get('likert-agree')?.alt).toBe('Stacked bar chart of “Answers to scale questions”: Agrees (Disagree 10.0%, Neutral 30.0%, Agree 60.0%).');
+    // A likert chart of one question is titled by that question.
+    expect(en.get('likert-agree')?.alt).toBe('Stacked bar chart of “Agrees”: Agrees (Disagree 10.0%, Neutral 30.0%, Agree 60.0%).');
     for (const spec of en.values()) expect(spec.alt.length, spec.name).toBeGreaterThan(spec.title.length);
   });
 });

@@ -60,6 +60,8 @@ describe('subtitleLines', () => {
     for (const line of lines) expect(estimateTextWidth(line, 11)).toBeLessThanOrEqual(SUBTITLE_WIDTH);
     // Nothing is lost but the separators and spaces at the breaks.
     expect((lines as string[]).join(' ').replace(/[;,]?\s+/g, ' ')).toBe(long.replace(/[;,]?\s+/g, ' '));
+    // A separator inside brackets is no place to break: `(rake: …; effective n 3,100)` stays whole on its line.
+    expect((lines as string[]).some((line) => line.includes('region; effective n 3,100)'))).toBe(true);
     const zh = subtitleLines('n = 154；误差线为 95% 置信区间；未加权；数据：Kimi Chat 用户粘性调研（2024年3月，合成样本），2024-03-15 – 2024-03-22');
     expect(zh).toEqual(['n = 154；误差线为 95% 置信区间；未加权', '数据：Kimi Chat 用户粘性调研（2024年3月，合成样本），2024-03-15 – 2024-03-22']);
   });

@@ -26,21 +26,21 @@ type Segment = { option: string; share: number; n: number };
 describe('the likert chart', () => {
   it("shows a weighted survey's weighted shares, as R's svymean gives them, and says it is weighted", async () => {
     const built = await report(yaml);
-    const spec = JSON.parse(String(built.files.get('charts/likert-sat.vl.json'))) as { data: { values: Segment[] }; title: { subtitle: string } };
+    const spec = JSON.parse(String(built.files.get('charts/likert-sat.vl.json'))) as { data: { values: Segment[] }; title: { subtitle: string[] } };
     const segments = spec.data.values;
     expect(segments.map((s) => s.option)).toEqual(['1', '2', '3', '4', '5']);
     segments.forEach((s, i) => expect(s.share).toBeCloseTo(reference.weighted[i] as number, 10));
     expect(segments[0]?.n).toBe(reference.n);
-    expect(spec.title.subtitle).toMatch(/^n = 388; weighted \(rake: industry, gender; effective n \d+\)$/);
+    expect(spec.title.subtitle).toEqual(["n = 388; bar lengths are each answer's share of those who answered; weighted (rake: industry, gender)", 'data: Weighting reference']);
   });
 
   it('shows the counts\' shares without weighting, and is placed in the report even without a satisfaction section', async () => {
     // The fixture's metrics have no section (all "other"): before, the drawn likert chart never reached the report.
     const built = await report(yaml.replace(/weighting:\n {2}method: rake\n {2}column: w\n {2}by: \[industry, gender\]\n?/, ''));
-    const spec = JSON.parse(String(built.files.get('charts/likert-sat.vl.json'))) as { data: { values: Segment[] }; title: { subtitle: string } };
+    const spec = JSON.parse(String(built.files.get('charts/likert-sat.vl.json'))) as { data: { values: Segment[] }; title: { subtitle: string[] } };
     spec.data.values.forEach((s, i) => expect(s.share).toBeCloseTo(reference.unweighted[i] as number, 12));
-    expect(spec.title.subtitle).toBe('n = 388');
+    expect(spec.title.subtitle).toEqual(["n = 388; bar lengths are each answer's share of those who answered; unweighted", 'data: Weighting reference']);
     const md = String(built.files.get('report.md'));
-    expect(md).toMatch(/## Answers to scale questions\n\n!\[Stacked bar chart of “Answers to scale questions”: [^\]]+\]\(charts\/likert-sat\.svg\)/);
+    expect(md).toMatch(/## Answers to scale questions\n\n!\[Stacked bar chart of “sat”: [^\]]+\]\(charts\/likert-sat\.svg\)/);
   });
 });

@@ -40,6 +40,8 @@ const DIGESTS: Record<number, string> = {
   11: 'b6af67e9ed4364689d92fae0e9ad96c287ffdd210bc4ed1172d0cada56c7dc15',
   // Format 12: report.pptx (the deck); chart specs take their colours from config (the theme) and carry their alt text as `description`; report images' text is the alt text (issue 21).
   12: '1b74756c33abfe6d326a64a77fdcf87cbd45bb8781e65f26c0105e40c4b9da71',
+  // Format 13: chart review on four surveys (issue 21): bold titles measured wider and long titles wrapped, cut labels take only their limit, each chart's own effective n, design and weights both said, forest labels keep their n and say what is faded or not shown, likert captions and titles, accounting rules in words with their total, histogram bins end at the largest answer, quadrant labels placed above or below when crowded.
+  13: 'a1b990800e4044e338f40b0a1426f9e2c2bf924d20bf0f39ef196520ac4d920a',
 };
 
 function reportsDigest(): string {

@@ -40,7 +40,10 @@ interface Patterns {
 export function driverAnalysis(codebook: Codebook, analysis: DriverAnalysis, position: number, cases: DriverCases | undefined, weights?: ArrayLike<number>): DriverResult {
   const outcome = typeof analysis.outcome === 'string' ? analysis.outcome : analysis.outcome.metric;
   const metric = typeof analysis.outcome === 'string' ? undefined : codebook.metrics.find((m) => m.id === outcome);
-  const labelOf = (id: string): string => codebook.questions.find((q) => q.id === id)?.label ?? id;
+  const labelOf = (id: string): string => {
+    const question = codebook.questions.find((q) => q.id === id);
+    return question?.label ?? question?.column ?? id;
+  };
   const width = analysis.drivers.length + 1;
   const patterns = patternsOf(cases?.values ?? [], width, weights);
   const n = patterns.counts.reduce((sum, c) => sum + c, 0);

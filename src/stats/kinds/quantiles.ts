@@ -69,8 +69,8 @@ export function histogram(weights: ReadonlyMap<number, number>, counts: Readonly
     const power = 10 ** Math.floor(Math.log10(raw));
     width = ([1, 2, 2.5, 5, 10].find((step) => step * power >= raw) ?? 10) * power;
     start = Math.floor(low / width) * width;
-    bins = Math.max(1, Math.ceil((high - start) / width + 1e-9));
-    if (start + bins * width <= high) bins++;
+    // The last bin holds its upper edge: a top answer on an edge (100 of 0–100) needs no bin of its own.
+    bins = Math.max(1, Math.ceil((high - start) / width - 1e-9));
   }
   const total = [...weights.values()].reduce((sum, w) => sum + w, 0);
   const result: HistogramBin[] = Array.from({ length: bins }, (_, i) => ({ from: start + i * width, to: start + (i + 1) * width, count: 0, share: 0 }));
