@@ -9,7 +9,7 @@ import type { Codebook } from '../codebook/schema.ts';
 import { sections } from '../codebook/schema.ts';
 import { text } from './i18n.ts';
 import { accountingChart } from './accounting-chart.ts';
-import { chartText, chartTexts, subtitleLines, titleLines } from './chart-text.ts';
+import { chartText, chartTexts, straightQuotes, subtitleLines, titleLines } from './chart-text.ts';
 import { withoutBidiControls } from '../util/inert-text.ts';
 import { curveChart } from './curve-chart.ts';
 import { dumbbellChart } from './dumbbell-chart.ts';
@@ -157,16 +157,17 @@ export function chartSpecs(
     // A chart of one question is titled by it.
     const only = scale.rows.length === 1 ? scale.rows[0]?.question : undefined;
     const title = only ?? t.likertTitle;
-    // A row's favourable end: its top answer, or its top two on a scale of four or more.
+    // A row's top end: its top answer, or its top two on a scale of four or more. Named, not called favourable:
+    // on some scales (pain, effort) the top is the bad end.
     const shares = (row: LikertRow): number[] => row.shares ?? row.counts.map((c) => c / Math.max(1, row.counts.reduce((a, b) => a + b, 0)));
     const topOf = (row: LikertRow): number => (row.options.length >= 4 ? 2 : 1);
-    const favourable = (row: LikertRow): number => shares(row).slice(-topOf(row)).reduce((a, b) => a + b, 0);
-    const best = largest(scale.rows, favourable);
+    const topShare = (row: LikertRow): number => shares(row).slice(-topOf(row)).reduce((a, b) => a + b, 0);
+    const best = largest(scale.rows, topShare);
     charts.push({
       name: `likert-${scale.first}`,
       title,
       alt: w.sentence(w.likert, title, listed(language, scale.rows.map((row) => w.likertValues(row.question, row.options.map((option, i) => `${option} ${percent(shares(row)[i] ?? 0, 1)}`).join(w.list))))),
-      headline: best === undefined ? title : (scale.rows.length === 1 ? w.likertOne : w.likertTop)(best.question, percent(favourable(best), 0), topOf(best)),
+      headline: best === undefined ? title : (scale.rows.length === 1 ? w.likertOne : w.likertTop)(best.question, percent(topShare(best), 0), best.options.slice(-topOf(best))),
       spec: likertChart(scale.rows, { title, subtitle, axisTitle: t.share, theme: codebook.theme }),
     });
   }
@@ -273,6 +274,7 @@ export function chartSpecs(
       ),
     });
   }
+  const drawnTexts = (spec: Record<string, unknown>): Record<string, unknown> => (language === 'en' ? straightQuotes(chartTexts(spec)) : chartTexts(spec));
   // Every chart has its alt text as its description (not cut as the drawn texts are: it is for reading, and
   // lists at most a dozen values).
   return charts.map((chart) => ({
@@ -280,7 +282,7 @@ export function chartSpecs(
     title: chartText(chart.title),
     alt: withoutBidiControls(chart.alt),
     headline: chartText(chart.headline),
-    spec: { ...chartTexts(wrapSubtitle(chart.spec)), description: withoutBidiControls(chart.alt) },
+    spec: { ...drawnTexts(wrapSubtitle(chart.spec)), description: withoutBidiControls(chart.alt) },
   }));
 }
 

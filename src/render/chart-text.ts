@@ -94,3 +94,11 @@ export function fitText(text: string, width: number, fontSize: number): string {
 export function chartTexts<T>(spec: T): T {
   return mapStrings(spec, chartText);
 }
+
+/**
+ * Curly quotes as straight ones, for English charts: the charts' font (Noto Sans SC, for CJK) draws ‘ ’ “ ”
+ * full-width, as Chinese sets them, which put a wide gap into "Can’ t".
+ */
+export function straightQuotes<T>(spec: T): T {
+  return mapStrings(spec, (text) => text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"'));
+}

@@ -30,7 +30,7 @@ export function npsChart(
       {
         mark: { type: 'bar' },
         encoding: {
-          x: { field: 'start', type: 'quantitative', title: options.axisTitle, axis: { format: '.0%' }, scale: { domain: [0, 1] } },
+          x: { field: 'start', type: 'quantitative', title: options.axisTitle, axis: { format: '.0%', tickCount: 5 }, scale: { domain: [0, 1] } },
           x2: { field: 'end' },
           color: { field: 'part', type: 'nominal', title: null, sort: domain, scale: { domain, range: 'category' }, legend: { orient: 'top' } },
           tooltip: [

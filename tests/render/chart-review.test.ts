@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/analyze-survey.ts';
 import { parseCodebook } from '../../src/codebook/parse-codebook.ts';
 import { ingestBytes } from '../../src/ingest/ingest-text.ts';
-import { titleLines, TITLE_WIDTH } from '../../src/render/chart-text.ts';
+import { straightQuotes, titleLines, TITLE_WIDTH } from '../../src/render/chart-text.ts';
 import { forestChart } from '../../src/render/forest-chart.ts';
 import { quadrantChart } from '../../src/render/quadrant-chart.ts';
 import { estimateTextWidth, vegaTextWidth } from '../../src/render/text-width.ts';
@@ -38,6 +38,10 @@ describe('chart text measures', () => {
     expect(vegaTextWidth({ fontSize: 14, fontWeight: 600 }, 'Importance and performance')).toBeCloseTo(regular * 1.12, 10);
     expect(vegaTextWidth({ fontSize: 11, limit: 50 }, 'a label far longer than fifty pixels')).toBe(50);
     expect(vegaTextWidth({ fontSize: 11 }, 'short')).toBe(estimateTextWidth('short', 11));
+  });
+
+  it('set curly quotes straight in English charts, whose font draws them full-width (“Can’ t”)', () => {
+    expect(straightQuotes({ title: { text: '10c. Can’t see “my” variables', subtitle: ['‘a’'] } })).toEqual({ title: { text: '10c. Can\'t see "my" variables', subtitle: ["'a'"] } });
   });
 
   it('wrap a long title into lines that fit, Latin at spaces and CJK anywhere', () => {

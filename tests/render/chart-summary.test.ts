@@ -79,9 +79,9 @@ describe('chart headlines', () => {
     expect(headline(zh, 'forest-grp-weekly_use')).toBe('A与其余受访者差异显著：100%（72–100%），总体 75%');
   });
 
-  it('give a likert question’s favourable end, the largest sample-vs-population gap and the row accounting', () => {
-    // One question on a 3-point scale: its top answer, 12 of 20.
-    expect(headline(en, 'likert-agree')).toBe('Agrees: 60% in the top answer');
+  it('give a likert question’s top answers by name, the largest sample-vs-population gap and the row accounting', () => {
+    // One question on a 3-point scale: its top answer, named (the top of a scale is not always the good end), 12 of 20.
+    expect(headline(en, 'likert-agree')).toBe('Agrees: 60% answered “Agree”');
     // Finance: 12 of 20 in the sample against 20% of the population (gap 40 points; Retail 25% vs 40%, Other 15% vs 40%).
     expect(headline(en, 'audit-industry')).toBe('Largest gap: Finance, 60% of the sample against 20% of the population');
     expect(headline(en, 'accounting')).toBe('20 of 20 rows accepted (100.0%); 0 quarantined');

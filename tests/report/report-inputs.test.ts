@@ -42,6 +42,8 @@ const DIGESTS: Record<number, string> = {
   12: '1b74756c33abfe6d326a64a77fdcf87cbd45bb8781e65f26c0105e40c4b9da71',
   // Format 13: chart review on four surveys (issue 21): bold titles measured wider and long titles wrapped, cut labels take only their limit, each chart's own effective n, design and weights both said, forest labels keep their n and say what is faded or not shown, likert captions and titles, accounting rules in words with their total, histogram bins end at the largest answer, quadrant labels placed above or below when crowded.
   13: 'a1b990800e4044e338f40b0a1426f9e2c2bf924d20bf0f39ef196520ac4d920a',
+  // Format 14: likert headlines name the top answers (not "favourable"); NPS axis at five ticks; English charts draw straight quotes.
+  14: '9e416b30ab91ac8744c589ca55cca1047d9dc11fb396ffca80d651924d150e32',
 };
 
 function reportsDigest(): string {
