@@ -10,10 +10,18 @@ import { strictObject } from './strict-object.ts';
 export const MAX_TEXT = 2000;
 export const MAX_SHOWN = 500;
 
+/**
+ * Control characters other than tab and line breaks: no chart, workbook or slide can hold them (XML 1.0
+ * refuses them), and a codebook never needs them.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/u;
+const noControls = (value: string): boolean => !CONTROL.test(value);
+const CONTROL_MESSAGE = 'must not hold control characters (such as U+0001 or a form feed); remove them';
 /** Text of the codebook (a header name may be a long question); shown text is shorter (`shown`). */
-const text = z.string().trim().min(1, 'must not be empty').max(MAX_TEXT, `must be at most ${MAX_TEXT} characters; shorten it`);
+const text = z.string().trim().min(1, 'must not be empty').max(MAX_TEXT, `must be at most ${MAX_TEXT} characters; shorten it`).refine(noControls, CONTROL_MESSAGE);
 /** Text reports and charts show: a title, a label, an option. */
-const shown = z.string().trim().min(1, 'must not be empty').max(MAX_SHOWN, `must be at most ${MAX_SHOWN} characters (reports and charts show it whole); shorten it`);
+const shown = z.string().trim().min(1, 'must not be empty').max(MAX_SHOWN, `must be at most ${MAX_SHOWN} characters (reports and charts show it whole); shorten it`).refine(noControls, CONTROL_MESSAGE);
 /** YAML reads `10` or `2024` as numbers; an option label is text either way. */
 const label = z.union([z.string(), z.number()]).transform(String).pipe(shown);
 const labels = z.array(label).min(1, 'needs at least one entry');
@@ -378,7 +386,7 @@ export const themeSchema = strictObject({
     .trim()
     .min(1, 'must not be empty')
     .max(100, 'must be at most 100 characters')
-    .regex(/^[^"'<>;{}\\]+$/u, 'must be a font family name without quotes, <, >, ;, braces or backslashes')
+    .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u, 'must be a font family name: letters, digits, spaces, dots, dashes and underscores')
     .optional(),
   palette: strictObject({
     /** Bars, lines, points, the sample. */

@@ -27,13 +27,15 @@ import type { DesignDiagnostics } from '../model/design-diagnostics.ts';
 import type { DriverResult } from '../model/driver-result.ts';
 import { fixFirstOf, quadrantChart } from './quadrant-chart.ts';
 import { isOrdinal } from '../codebook/ordinal-question.ts';
-import { barWords, largest, listed, percent, PERCENT, withInterval, words, type ChartWords } from './chart-summary.ts';
+import { barWords, largest, leaders, listed, percent, PERCENT, withInterval, words, type ChartWords } from './chart-summary.ts';
 
 export interface ChartSpec extends ChartWords {
   /** File stem under `charts/`: the section name, or `dist-<metric id>`. */
   name: string;
   title: string;
   spec: Record<string, unknown>;
+  /** The subtitle as one line (the spec's may be wrapped into lines): n, intervals, weighting, data. */
+  caption: string;
 }
 
 /** Inputs of the charts beyond the metrics: likert answer counts (by question id), breakdowns and the row accounting. */
@@ -59,7 +61,7 @@ export function chartSpecs(
   const { language } = codebook;
   const t = text(language);
   const w = words(language);
-  const charts: ChartSpec[] = [];
+  const charts: Omit<ChartSpec, 'caption'>[] = [];
   for (const section of sections) {
     const shares = metrics.filter((m) => m.section === section && kindOf(m.kind).charts.includes('section'));
     const bars = shares.flatMap((m): ShareBar[] =>
@@ -108,11 +110,13 @@ export function chartSpecs(
       continue;
     }
     const shown = ordered ? bars : [...bars].sort((a, b) => b.estimate - a.estimate);
-    const top = largest(bars, (bar) => bar.estimate);
+    // Options tied for the most chosen are all named.
+    const tops = leaders(bars, (bar) => bar.estimate);
+    const top = tops[0];
     charts.push({
       name: `dist-${metric.id}`,
       title: metric.label,
-      ...barWords(language, metric.label, shown, PERCENT, () => (top === undefined ? metric.label : (ordered ? w.mostCommon : w.mostChosen)(top.label, withInterval(language, top, PERCENT, 0)))),
+      ...barWords(language, metric.label, shown, PERCENT, () => (top === undefined ? metric.label : (ordered ? w.mostCommon : w.mostChosen)(tops.map((b) => b.label).join(w.and), `${withInterval(language, top, PERCENT, 0)}${tops.length > 1 ? w.each : ''}`))),
       spec: shareChart(shown, { title: metric.label, subtitle, axisTitle: t.share, theme: codebook.theme, sortByEstimate: false }),
     });
   }
@@ -121,11 +125,12 @@ export function chartSpecs(
     const median = metric.groups?.find((g) => g.p === 0.5 && g.estimate !== null);
     const question = codebook.questions.find((q) => q.id === metric.question);
     const medianText = median?.estimate === null || median?.estimate === undefined ? '' : kindOf(metric.kind).format(median.estimate);
+    const medianCi = median?.ci === null || median?.ci === undefined || median.estimate === null ? '' : withInterval(language, { label: '', estimate: median.estimate, low: median.ci[0], high: median.ci[1] }, { percent: false, format: kindOf(metric.kind).format });
     charts.push({
       name: `hist-${metric.id}`,
       title: metric.label,
       alt: w.sentence(w.histogram, metric.label, w.histogramAlt(metric.n, metric.histogram.length, medianText)),
-      headline: medianText === '' ? metric.label : w.median(medianText, metric.n),
+      headline: medianText === '' ? metric.label : w.median(medianCi === '' ? medianText : medianCi, metric.n),
       spec: histogramChart(metric.histogram, {
         title: metric.label,
         subtitle: histogramCaption(codebook, String(metric.n), weightingOf(codebook, weighting, extras.design, effectiveN([metric.nEffective]))),
@@ -204,7 +209,11 @@ export function chartSpecs(
     const valueFormat = scale === 'share' ? PERCENT : { percent: false as const, format };
     const shownValue = (value: number): string => (scale === 'share' ? percent(value, 0) : format(value));
     const overall = metric.estimate;
-    const differing = largest(rows.filter((r) => r.significant), (r) => Math.abs(r.estimate - (overall ?? r.estimate)));
+    // The group that differs most, among groups that are not small when there are such; with more than two
+    // groups, how many differ is said too (with two, each against the rest is one comparison).
+    const differ = rows.filter((r) => r.significant);
+    const solid = differ.filter((r) => !r.small);
+    const differing = largest(solid.length > 0 ? solid : differ, (r) => Math.abs(r.estimate - (overall ?? r.estimate)));
     const byLabel = by?.label ?? breakdown.by;
     const smallCell = codebook.breakdowns.find((b) => b.by === breakdown.by && b.metrics.includes(breakdown.metric))?.smallCell ?? 30;
     const items = rows.map((r) => `${r.group} ${withInterval(language, { ...r, label: r.group }, valueFormat)}`);
@@ -215,7 +224,7 @@ export function chartSpecs(
       headline:
         differing === undefined
           ? w.noDifference(byLabel)
-          : w.differs(differing.group, withInterval(language, { ...differing, label: differing.group }, scale === 'share' ? PERCENT : valueFormat, 0), overall === null ? '—' : shownValue(overall)),
+          : w.differs(differing.group, differing.n, withInterval(language, { ...differing, label: differing.group }, scale === 'share' ? PERCENT : valueFormat, 0), overall === null ? '—' : shownValue(overall), rows.length > 2 ? differ.length : 1),
       spec: forestChart(rows, metric.estimate, {
         title,
         // What is faded and what is left out, said.
@@ -262,7 +271,8 @@ export function chartSpecs(
     const question = codebook.questions.find((q) => q.id === variable.question);
     const title = t.auditTitle(question?.label ?? variable.question);
     const pairs = Object.entries(variable.sample).map(([category, sample]) => ({ category, sample, population: variable.population[category] ?? 0 }));
-    const gap = largest(pairs, (p) => Math.abs(p.sample - p.population));
+    // Of two equal gaps (a question of two answers has nothing else), the over-represented answer.
+    const gap = largest(pairs, (p) => Math.abs(p.sample - p.population) + (p.sample > p.population ? 1e-12 : 0));
     charts.push({
       name: `audit-${variable.question}`,
       title,
@@ -279,6 +289,7 @@ export function chartSpecs(
   // lists at most a dozen values).
   return charts.map((chart) => ({
     ...chart,
+    caption: chartText(String((chart.spec.title as { subtitle?: unknown } | undefined)?.subtitle ?? '')),
     title: chartText(chart.title),
     alt: withoutBidiControls(chart.alt),
     headline: chartText(chart.headline),
@@ -287,7 +298,7 @@ export function chartSpecs(
 }
 
 /** A key-driver analysis's importance bars (LMG as shares of R², with intervals) and its importance–performance map. */
-function driverCharts(codebook: Codebook, analysis: DriverResult): ChartSpec[] {
+function driverCharts(codebook: Codebook, analysis: DriverResult): Omit<ChartSpec, 'caption'>[] {
   const t = text(codebook.language);
   const { r2 } = analysis;
   if (r2 === null || !(r2 > 0)) return [];
@@ -301,12 +312,12 @@ function driverCharts(codebook: Codebook, analysis: DriverResult): ChartSpec[] {
   const top = Math.min(1, Math.ceil(Math.max(...bars.map((b) => b.high)) * 10 + 1e-9) / 10);
   const sorted = [...bars].sort((a, b) => b.estimate - a.estimate);
   const w = words(codebook.language);
-  const charts: ChartSpec[] = [
+  const charts: Omit<ChartSpec, 'caption'>[] = [
     {
       name: `drivers-${analysis.id}`,
       title,
       ...barWords(codebook.language, title, sorted, PERCENT, (lead) =>
-        w.topDriver(lead.label, analysis.label, lead.low === lead.high ? percent(lead.estimate, 0) : withInterval(codebook.language, lead, PERCENT, 0)),
+        w.topDriver(lead.label, outcomeLabel(codebook, analysis.outcome), lead.low === lead.high ? percent(lead.estimate, 0) : withInterval(codebook.language, lead, PERCENT, 0)),
       ),
       spec: shareChart(sorted, {
         title,
@@ -345,6 +356,13 @@ function driverCharts(codebook: Codebook, analysis: DriverResult): ChartSpec[] {
     }),
   });
   return charts;
+}
+
+/** What a driver analysis explains, as a reader knows it: its metric's or question's label. */
+function outcomeLabel(codebook: Codebook, outcome: string): string {
+  const metric = codebook.metrics.find((m) => m.id === outcome);
+  const question = codebook.questions.find((q) => q.id === (metric?.question ?? outcome));
+  return metric?.label ?? question?.label ?? question?.column ?? outcome;
 }
 
 /** A spec whose title or subtitle is too wide for one line gets it as lines (chart-text.ts titleLines, subtitleLines). */

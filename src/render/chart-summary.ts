@@ -46,7 +46,9 @@ const WORDS = {
     mostChosen: (label: string, value: string) => `选择最多：${label}，${value}`,
     mostCommon: (label: string, value: string) => `最常见的回答：${label}，${value}`,
     curveHeadline: (first: string, last: string) => `${first} → ${last}`,
-    median: (value: string, n: number) => `中位数 ${value}（n = ${n}）`,
+    median: (value: string, n: number) => `中位数 ${value}，n = ${n}`,
+    and: '、',
+    each: '',
     histogramAlt: (n: number, bins: number, median: string) => `${n} 个回答分为 ${bins} 个区间${median === '' ? '' : `，中位数 ${median}`}`,
     likertTop: (question: string, share: string, answers: readonly string[]) => `选择${answers.map((a) => `「${a}」`).join('或')}最多的是${question}：${share}`,
     likertOne: (question: string, share: string, answers: readonly string[]) => `${question}：${share} 选择${answers.map((a) => `「${a}」`).join('或')}`,
@@ -54,7 +56,7 @@ const WORDS = {
     likertValues: (question: string, parts: string) => `${question}（${parts}）`,
     nps: (score: string, promoters: string, detractors: string) => `NPS ${score}：推荐者 ${promoters}，贬损者 ${detractors}`,
     npsAlt: (promoters: string, passives: string, detractors: string) => `推荐者 ${promoters}，中立者 ${passives}，贬损者 ${detractors}`,
-    differs: (group: string, value: string, overall: string) => `${group}与其余受访者差异显著：${value}，总体 ${overall}`,
+    differs: (group: string, n: number, value: string, overall: string, of: number) => `${group}（n = ${n}）与其余受访者差异显著：${value}，总体 ${overall}${of > 1 ? `（差异显著的 ${of} 组之一）` : ''}`,
     noDifference: (by: string) => `按${by}分组无显著差异`,
     overall: (value: string) => `总体 ${value}`,
     topDriver: (driver: string, outcome: string, share: string) => `对“${outcome}”影响最大的是${driver}：占 R² 的 ${share}`,
@@ -85,7 +87,9 @@ const WORDS = {
     mostChosen: (label: string, value: string) => `Most chosen: ${label}, ${value}`,
     mostCommon: (label: string, value: string) => `Most common answer: ${label}, ${value}`,
     curveHeadline: (first: string, last: string) => `${first} → ${last}`,
-    median: (value: string, n: number) => `Median ${value} (n = ${n})`,
+    median: (value: string, n: number) => `Median ${value}, n = ${n}`,
+    and: ' and ',
+    each: ' each',
     histogramAlt: (n: number, bins: number, median: string) => `${n} answers in ${bins} bins${median === '' ? '' : `, median ${median}`}`,
     likertTop: (question: string, share: string, answers: readonly string[]) => `Most often ${answers.map((a) => `“${a}”`).join(' or ')}: ${question}, ${share}`,
     likertOne: (question: string, share: string, answers: readonly string[]) => `${question}: ${share} answered ${answers.map((a) => `“${a}”`).join(' or ')}`,
@@ -93,7 +97,7 @@ const WORDS = {
     likertValues: (question: string, parts: string) => `${question} (${parts})`,
     nps: (score: string, promoters: string, detractors: string) => `NPS ${score}: ${promoters} promoters, ${detractors} detractors`,
     npsAlt: (promoters: string, passives: string, detractors: string) => `promoters ${promoters}, passives ${passives}, detractors ${detractors}`,
-    differs: (group: string, value: string, overall: string) => `${group} differs from the rest: ${value} against ${overall} overall`,
+    differs: (group: string, n: number, value: string, overall: string, of: number) => `${group} (n = ${n}) differs from the rest: ${value} against ${overall} overall${of > 1 ? ` (one of ${of} groups that differ)` : ''}`,
     noDifference: (by: string) => `No significant difference by ${by}`,
     overall: (value: string) => `overall ${value}`,
     topDriver: (driver: string, outcome: string, share: string) => `${driver} drives “${outcome}” most: ${share} of R²`,
@@ -150,4 +154,10 @@ export function largest<T>(items: readonly T[], by: (item: T) => number): T | un
   let best: T | undefined;
   for (const item of items) if (best === undefined || by(item) > by(best)) best = item;
   return best;
+}
+
+/** Every item as large as the largest by `by` (ties within a rounding error), in their order. */
+export function leaders<T>(items: readonly T[], by: (item: T) => number): T[] {
+  const top = largest(items, by);
+  return top === undefined ? [] : items.filter((item) => Math.abs(by(item) - by(top)) <= 1e-12);
 }

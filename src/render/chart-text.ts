@@ -8,8 +8,12 @@ import { estimateTextWidth } from './text-width.ts';
 
 export const MAX_CHART_TEXT = 200;
 
+/** Characters no SVG may hold (XML 1.0): a chart drops them rather than fail to draw. */
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/gu;
+
 export function chartText(text: string): string {
-  const plain = withoutBidiControls(text);
+  const plain = withoutBidiControls(text).replace(CONTROLS, '');
   if (plain.length <= MAX_CHART_TEXT) return plain;
   // Not between the two halves of a character outside the BMP.
   const cut = /[\uD800-\uDBFF]/.test(plain.charAt(MAX_CHART_TEXT - 2)) ? MAX_CHART_TEXT - 2 : MAX_CHART_TEXT - 1;

@@ -7,6 +7,8 @@ import type { Codebook } from '../codebook/schema.ts';
 import type { Stats } from '../model/stats.ts';
 import type { WeightingDiagnostics } from '../model/weighting-diagnostics.ts';
 import { packageVersion } from '../package-info.ts';
+import { text as chartWords } from '../render/i18n.ts';
+import { reportText } from './report-text.ts';
 
 const CI_NAMES = { wilson: 'Wilson', 'clopper-pearson': 'Clopper-Pearson', 'agresti-coull': 'Agresti-Coull' } as const;
 
@@ -18,9 +20,11 @@ const TEXT = {
     intervals: (level: number, ci: string, weighted: boolean) =>
       `区间：${level}% 置信区间；比例用 ${ci} 区间${weighted ? '（按加权估计的有效样本量）' : ''}；均值用 ${weighted ? '线性化方差的正态区间（同 R survey）' : 't 区间'}；NPS 用三项分布方差的正态区间${weighted ? '（线性化方差）' : ''}。`,
     unweighted: '加权：未加权，每位受访者权重相同。',
-    designBased: '加权：按抽样设计估计（分层、整群与有限总体校正见报告开头），方差为泰勒线性化。',
+    designBased: (facts: string) => `抽样设计：${facts}；按设计估计，方差为泰勒线性化。`,
     weighted: (method: string, by: string, neff: number, trimmed: boolean) =>
       `加权：${method}${by === '' ? '' : `（${by}）`}，有效样本量 ${neff.toFixed(0)}${trimmed ? '，权重已截尾' : ''}；区间考虑了权重（泰勒线性化）。`,
+    methods: { rake: 'rake', poststratify: '事后分层' },
+    weightColumn: (column: string) => `权重列 ${column}`,
     tests: (adjust: string, alpha: number, designBased: boolean) =>
       `检验：每组与其余受访者比较（${designBased ? '比例用 Rao-Scott F，均值与 NPS 用线性化方差下的 t 检验' : '比例用卡方检验，均值用 Welch t 检验，NPS 用 z 检验'}），p 值按组数校正（${adjust}），校正后 p < ${alpha} 记为显著。`,
     suppression: (suppress: string, small: string) => `小样本：少于 ${suppress} 人的组不显示估计值；少于 ${small} 人的组标记为样本偏少。`,
@@ -36,9 +40,11 @@ const TEXT = {
     intervals: (level: number, ci: string, weighted: boolean) =>
       `Intervals: ${level}% confidence; shares by ${ci}${weighted ? ' at the effective n of each weighted estimate' : ''}; means by ${weighted ? 'the normal interval of the linearised variance (as R survey)' : "Student's t"}; NPS by the normal interval of its trinomial variance${weighted ? ' (linearised)' : ''}.`,
     unweighted: 'Weighting: none; every respondent counts once.',
-    designBased: 'Weighting: design-based estimates (strata, clusters and fpc as the report header says), Taylor-linearised variances.',
+    designBased: (facts: string) => `Sampling design: ${facts}; design-based estimates, Taylor-linearised variances.`,
     weighted: (method: string, by: string, neff: number, trimmed: boolean) =>
       `Weighting: ${method}${by === '' ? '' : ` on ${by}`}, effective n ${neff.toFixed(0)}${trimmed ? ', weights trimmed' : ''}; intervals account for the weights (Taylor linearisation).`,
+    methods: { rake: 'raked', poststratify: 'post-stratified' },
+    weightColumn: (column: string) => `the weights in column ${column}`,
     tests: (adjust: string, alpha: number, designBased: boolean) =>
       `Tests: each group against the other respondents (${designBased ? 'shares by Rao-Scott F, means and NPS by t on the linearised variance' : "shares by chi-square, means by Welch's t, NPS by z"}), p-values adjusted for the number of groups (${adjust}); adjusted p < ${alpha} counts as a difference.`,
     suppression: (suppress: string, small: string) => `Small groups: under ${suppress} respondents no estimate is shown; under ${small} a group is marked as small.`,
@@ -54,42 +60,51 @@ function distinct(values: readonly (string | number)[], sep: string): string {
   return [...new Set(values.map(String))].join(sep);
 }
 
-/** The method in parts: the rows used, the intervals, the weighting, then the rest (tests, small groups, drivers, the tool). */
+/** The method in parts: the rows used, the intervals, the weighting, the group tests, the small-group rules, the driver models, the tool. */
 export interface Method {
   rows: string;
   intervals: string;
   weighting: string;
-  more: string[];
+  tests?: string;
+  smallGroups?: string;
+  drivers: string[];
+  tool: string;
 }
 
 /** Every line of a method, in order. */
 export function methodLines(method: Method): string[] {
-  return [method.rows, method.intervals, method.weighting, ...method.more];
+  return [method.rows, method.intervals, method.weighting, ...(method.tests === undefined ? [] : [method.tests]), ...(method.smallGroups === undefined ? [] : [method.smallGroups]), ...method.drivers, method.tool];
 }
 
 export function methodOf(codebook: Codebook, stats: Stats, quarantinedByRule: Readonly<Record<string, number>>): Method {
   const t = TEXT[codebook.language];
   const { input } = stats;
+  const names = chartWords(codebook.language).ruleNames;
   const rules = Object.entries(quarantinedByRule)
-    .map(([rule, count]) => `${rule} ${count}`)
+    .map(([rule, count]) => `${names[rule] ?? rule} ${count}`)
     .join(codebook.language === 'zh' ? '，' : ', ');
   const weighting = 'nEffective' in stats.weighting ? (stats.weighting as WeightingDiagnostics) : undefined;
   const by = weighting?.by.map((id) => codebook.questions.find((q) => q.id === id)?.label ?? id).join(codebook.language === 'zh' ? '、' : ', ') ?? '';
-  const more: string[] = [];
-  if (codebook.breakdowns.length > 0) {
-    const adjust = distinct(
-      codebook.breakdowns.map((b) => (b.adjust === 'holm' ? 'Holm' : 'Benjamini-Hochberg')),
-      t.sep,
-    );
-    more.push(t.tests(adjust, Math.round((1 - stats.confidence) * 1000) / 1000, stats.breakdowns.some((b) => b.tests === 'design-based')));
-    more.push(t.suppression(distinct(codebook.breakdowns.map((b) => b.suppressBelow), '/'), distinct(codebook.breakdowns.map((b) => b.smallCell), '/')));
-  }
+  const grouped = codebook.breakdowns.length > 0;
+  const adjust = distinct(
+    codebook.breakdowns.map((b) => (b.adjust === 'holm' ? 'Holm' : 'Benjamini-Hochberg')),
+    t.sep,
+  );
   const drivers = (stats.drivers ?? []).map(({ bootstrap }) => t.drivers(bootstrap === null ? t.noBootstrap : t.bootstrap(bootstrap.replicates, bootstrap.seed)));
-  more.push(...new Set(drivers), t.tool(packageVersion()));
   return {
+    ...(grouped
+      ? {
+          tests: t.tests(adjust, Math.round((1 - stats.confidence) * 1000) / 1000, stats.breakdowns.some((b) => b.tests === 'design-based')),
+          smallGroups: t.suppression(distinct(codebook.breakdowns.map((b) => b.suppressBelow), '/'), distinct(codebook.breakdowns.map((b) => b.smallCell), '/')),
+        }
+      : {}),
+    drivers: [...new Set(drivers)],
+    tool: t.tool(packageVersion()),
     rows: t.rows(input.accepted, input.rowsRead, input.quarantined, input.filtered, rules),
     intervals: t.intervals(Math.round(stats.confidence * 100), CI_NAMES[codebook.ciMethod], weighting !== undefined || stats.design !== undefined),
-    weighting: weighting !== undefined ? t.weighted(weighting.method, by, weighting.nEffective, codebook.weighting.trim !== undefined) : stats.design === undefined ? t.unweighted : t.designBased,
-    more,
+    weighting: [
+      ...(stats.design === undefined ? [] : [t.designBased(reportText(codebook.language).designFacts(stats.design))]),
+      ...(weighting !== undefined ? [t.weighted(weighting.method === 'column' ? t.weightColumn(codebook.weighting.column ?? '') : t.methods[weighting.method], by, weighting.nEffective, codebook.weighting.trim !== undefined)] : stats.design === undefined ? [t.unweighted] : []),
+    ].join(' '),
   };
 }

@@ -11,6 +11,8 @@ import type { Flag } from '../model/flag.ts';
 import type { Stats } from '../model/stats.ts';
 import { paletteOf } from '../render/chart-theme.ts';
 import type { ChartSpec } from '../render/chart-specs.ts';
+import { fitText } from '../render/chart-text.ts';
+import { estimateTextWidth } from '../render/text-width.ts';
 import { fixedZipTimes } from './fixed-zip-times.ts';
 import { methodLines, type Method } from './method-lines.ts';
 
@@ -19,6 +21,7 @@ import { methodLines, type Method } from './method-lines.ts';
 type Pptx = typeof pptxgenjs.default;
 const PptxGenJS = ((pptxgenjs as unknown as { default?: Pptx }).default ?? pptxgenjs) as Pptx;
 type Slide = ReturnType<InstanceType<Pptx>['addSlide']>;
+type TextOptions = NonNullable<Parameters<Slide['addText']>[1]>;
 
 export interface DeckChart {
   chart: ChartSpec;
@@ -32,7 +35,9 @@ export const DECK_TIME = '2000-01-01T00:00:00Z';
 const SLIDE = { w: 13.333, h: 7.5 };
 const MARGIN = 0.5;
 /** Where a chart image may go, in inches. */
-const IMAGE_BOX = { x: MARGIN, y: 1.45, w: SLIDE.w - 2 * MARGIN, h: SLIDE.h - 1.45 - 0.45 };
+const IMAGE_BOX = { x: MARGIN, y: 1.45, w: SLIDE.w - 2 * MARGIN, h: SLIDE.h - 1.45 - 0.35 };
+/** Points per inch. */
+const POINTS = 72;
 /** Chart PNGs are drawn at 2 device pixels per CSS pixel, and a CSS pixel is 1/96 inch. */
 const PIXELS_PER_INCH = 192;
 /** A small chart is enlarged at most this much, so its text does not outgrow the headline. */
@@ -81,6 +86,24 @@ export function slideText(text: string): string {
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 }
 
+/** Text for an XML element that its writer does not escape. */
+function xmlEscape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * The largest of `sizes` (points) at which `text` fits `lines` lines of `width` inches, and the text, cut with
+ * `…` at the smallest size when even that does not fit. Sized here rather than left to the viewer: PowerPoint
+ * shrinks text to its box only once someone edits it.
+ */
+export function fitted(text: string, width: number, sizes: readonly number[], lines: number, bold = false): { text: string; fontSize: number } {
+  // Measured as the charts measure text, with a tenth to spare for other fonts; a bold face runs wider.
+  const room = (width * POINTS * lines * 0.9) / (bold ? 1.12 : 1);
+  for (const size of sizes) if (estimateTextWidth(text, size) <= room) return { text, fontSize: size };
+  const smallest = sizes[sizes.length - 1] ?? 12;
+  return { text: fitText(text, room, smallest), fontSize: smallest };
+}
+
 /** A PNG's size in pixels, from its IHDR chunk. */
 function pngSize(png: Uint8Array): { width: number; height: number } {
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
@@ -111,7 +134,8 @@ export async function reportDeck(codebook: Codebook, stats: Stats, charts: reado
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = slideText(stats.survey.title);
   pptx.author = 'stickiness';
-  pptx.company = slideText(codebook.theme?.logo ?? '');
+  // pptxgenjs writes the company into docProps/app.xml as it is: escaped here, so `R&D` stays well-formed.
+  pptx.company = xmlEscape(slideText(codebook.theme?.logo ?? ''));
   pptx.theme = { headFontFace: font, bodyFontFace: font };
 
   // The brand line goes on last, so a screen reader reads the slide's own text first.
@@ -123,8 +147,9 @@ export async function reportDeck(codebook: Codebook, stats: Stats, charts: reado
 
   // The title slide.
   const title = pptx.addSlide();
-  title.addShape(pptx.ShapeType.rect, { x: MARGIN, y: 2.2, w: 0.12, h: 1.3, fill: { color: hex(palette.main) }, line: { color: hex(palette.main) } });
-  title.addText(slideText(stats.survey.title), { x: MARGIN + 0.3, y: 2.1, w: SLIDE.w - 2 * MARGIN - 0.3, h: 1.5, fontFace: font, fontSize: 36, bold: true, color: ink, valign: 'middle', fit: 'shrink', lang });
+  title.addShape(pptx.ShapeType.rect, { x: MARGIN, y: 1.7, w: 0.12, h: 1.9, fill: { color: hex(palette.main) }, line: { color: hex(palette.main) } });
+  const wide = SLIDE.w - 2 * MARGIN - 0.3;
+  title.addText(...sized(fitted(slideText(stats.survey.title), wide, [36, 30, 24, 20], 3, true), { x: MARGIN + 0.3, y: 1.6, w: wide, h: 2.0, fontFace: font, bold: true, color: ink, valign: 'bottom', lang }));
   const facts = [
     ...(stats.survey.fielded === undefined ? [] : [t.fielded(stats.survey.fielded.start, stats.survey.fielded.end)]),
     t.n(stats.input.accepted, stats.input.rowsRead),
@@ -132,15 +157,16 @@ export async function reportDeck(codebook: Codebook, stats: Stats, charts: reado
   title.addText(facts.map((fact) => ({ text: slideText(fact), options: { breakLine: true } })), { x: MARGIN + 0.3, y: 3.7, w: SLIDE.w - 2 * MARGIN - 0.3, h: 0.9, fontFace: font, fontSize: 18, color: grey, valign: 'top', lang });
   const flagText = flag === undefined ? t.noFlag : t.topFlag(t.severity[flag.severity], flag.message);
   const flagColour = flag === undefined || flag.severity === 'info' ? grey : hex(palette.highlight);
-  title.addText(slideText(flagText), { x: MARGIN + 0.3, y: 5.0, w: SLIDE.w - 2 * MARGIN - 0.3, h: 1.2, fontFace: font, fontSize: 16, color: flagColour, bold: flag?.severity === 'critical', valign: 'top', fit: 'shrink', lang });
+  title.addText(...sized(fitted(slideText(flagText), wide, [16, 14, 12], 4, flag?.severity === 'critical'), { x: MARGIN + 0.3, y: 5.0, w: wide, h: 1.6, fontFace: font, color: flagColour, bold: flag?.severity === 'critical', valign: 'top', lang }));
   logo(title);
   title.addNotes(slideText([t.titleNotes, flagText].join('\n')));
 
   // One slide per chart.
   for (const { chart, png } of charts) {
     const slide = pptx.addSlide();
-    slide.addText(slideText(chart.headline), { x: MARGIN, y: 0.45, w: SLIDE.w - 2 * MARGIN, h: 0.7, fontFace: font, fontSize: 26, bold: true, color: ink, valign: 'middle', fit: 'shrink', lang });
-    slide.addText(slideText(chart.title), { x: MARGIN, y: 1.05, w: SLIDE.w - 2 * MARGIN, h: 0.35, fontFace: font, fontSize: 13, color: hex(palette.main), valign: 'middle', lang });
+    // The finding, beside a bar in the main colour; the chart carries its own title.
+    slide.addShape(pptx.ShapeType.rect, { x: MARGIN, y: 0.4, w: 0.08, h: 0.9, fill: { color: hex(palette.main) }, line: { color: hex(palette.main) } });
+    slide.addText(...sized(fitted(slideText(chart.headline), SLIDE.w - 2 * MARGIN - 0.25, [26, 22, 18], 2, true), { x: MARGIN + 0.2, y: 0.35, w: SLIDE.w - 2 * MARGIN - 0.25, h: 1.0, fontFace: font, bold: true, color: ink, valign: 'middle', lang }));
     slide.addImage({ data: `image/png;base64,${Buffer.from(png).toString('base64')}`, ...imagePlace(png), altText: slideText(chart.alt), objectName: chart.name });
     logo(slide);
     slide.addNotes(slideText(chartNotes(codebook, chart, method, flag).join('\n')));
@@ -151,7 +177,7 @@ export async function reportDeck(codebook: Codebook, stats: Stats, charts: reado
   methodSlide.addText(t.method, { x: MARGIN, y: 0.45, w: SLIDE.w - 2 * MARGIN, h: 0.7, fontFace: font, fontSize: 26, bold: true, color: ink, valign: 'middle', lang });
   methodSlide.addText(
     methods.map((line) => ({ text: slideText(line), options: { bullet: true, breakLine: true } })),
-    { x: MARGIN, y: 1.3, w: SLIDE.w - 2 * MARGIN, h: SLIDE.h - 1.3 - MARGIN, fontFace: font, fontSize: 14, color: ink, valign: 'top', paraSpaceAfter: 6, fit: 'shrink', lang },
+    { x: MARGIN, y: 1.3, w: SLIDE.w - 2 * MARGIN, h: SLIDE.h - 1.3 - MARGIN, fontFace: font, fontSize: methodSize(methods, SLIDE.w - 2 * MARGIN, SLIDE.h - 1.3 - MARGIN), color: ink, valign: 'top', paraSpaceAfter: 6, lang },
   );
   logo(methodSlide);
   methodSlide.addNotes(slideText(methods.join('\n')));
@@ -160,17 +186,37 @@ export async function reportDeck(codebook: Codebook, stats: Stats, charts: reado
   return fixedDeck(written);
 }
 
+/** A text box's text, and its options with the font size that fits it, as `addText` takes them. */
+function sized(fit: { text: string; fontSize: number }, options: TextOptions): [string, TextOptions] {
+  return [fit.text, { ...options, fontSize: fit.fontSize }];
+}
+
+/** The methods slide's font size: 14 points, smaller while its lines would run off the slide. */
+function methodSize(lines: readonly string[], width: number, height: number): number {
+  for (const size of [14, 12, 11, 10]) {
+    const rows = lines.reduce((sum, line) => sum + Math.ceil(estimateTextWidth(line, size) / (width * POINTS * 0.9)), 0);
+    if (rows * size * 1.2 + lines.length * 6 <= height * POINTS) return size;
+  }
+  return 9;
+}
+
 /** A chart's speaker notes: its caption (n, intervals, weighting, data), what it shows, the interval method, the weighting, and the top caveat. */
 function chartNotes(codebook: Codebook, chart: ChartSpec, method: Method, flag: Flag | undefined): string[] {
   const t = TEXT[codebook.language];
-  const subtitle = (chart.spec.title as { subtitle?: string | string[] } | undefined)?.subtitle ?? [];
-  return [
-    ...(Array.isArray(subtitle) ? subtitle : [subtitle]),
-    t.altText(chart.alt),
-    method.intervals,
-    method.weighting,
-    ...(flag === undefined || flag.severity === 'info' ? [] : [t.caveat(flag.message)]),
-  ];
+  return [chart.caption, t.altText(chart.alt), ...methodFor(chart.name, method), method.weighting, ...(flag === undefined || flag.severity === 'info' ? [] : [t.caveat(flag.message)])];
+}
+
+/**
+ * The method lines a chart's numbers rest on: a forest plot's intervals, tests and small-group rules; the
+ * driver models behind the importance charts; the intervals of the charts of estimates; none for counts,
+ * answer shares and the audit.
+ */
+function methodFor(name: string, method: Method): string[] {
+  const kind = /^(forest|drivers|quadrant|hist|likert|audit|accounting|dist|curve|nps)-?/.exec(name)?.[1] ?? 'section';
+  if (kind === 'forest') return [method.intervals, ...(method.tests === undefined ? [] : [method.tests]), ...(method.smallGroups === undefined ? [] : [method.smallGroups])];
+  if (kind === 'drivers' || kind === 'quadrant') return method.drivers;
+  if (kind === 'section' || kind === 'dist' || kind === 'curve' || kind === 'nps') return [method.intervals];
+  return [];
 }
 
 /**

@@ -37,18 +37,20 @@ export async function writeReportFolder(outDir: string, id: string, files: Reado
 }
 
 /**
- * `mkdir -p`. Node's recursive mkdir says ENOENT where the refusal is another (a read-only file system, no
- * permission): the missing folders are then made one by one, which throws the real reason.
+ * `mkdir -p`, one folder at a time from the nearest that exists. Node's recursive mkdir says ENOENT where the
+ * refusal is another (a read-only file system, no permission), and loops for ever under /proc; one level at a
+ * time, the first refusal is thrown as the system gives it.
  */
 function makeFolder(dir: string): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    const missing: string[] = [];
-    for (let at = path.resolve(dir); !existsSync(at) && path.dirname(at) !== at; at = path.dirname(at)) missing.unshift(at);
-    for (const folder of missing) mkdirSync(folder);
-    throw error;
+  const missing: string[] = [];
+  for (let at = path.resolve(dir); !existsSync(at) && path.dirname(at) !== at; at = path.dirname(at)) missing.unshift(at);
+  for (const folder of missing) {
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      // Another run made it meanwhile.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   }
 }
 

@@ -60,6 +60,23 @@ describe('stickiness chart', { timeout: 60_000 }, () => {
   });
 });
 
+describe('stickiness chart where it cannot write', { timeout: 60_000 }, () => {
+  it('says a full disk in one line and exits 1, with no stack trace', async () => {
+    const { openSync, closeSync } = await import('node:fs');
+    const full = openSync('/dev/full', 'w');
+    const result = spawnSync(process.execPath, [BIN, 'chart', survey, 'retention', '--out', out], { stdio: ['ignore', full, 'pipe'] });
+    closeSync(full);
+    expect(result.status).toBe(1);
+    expect(result.stderr.toString('utf8')).toBe('stickiness: cannot write the output (ENOSPC); make room on the disk it goes to, or send it elsewhere\n');
+  });
+
+  it('refuses a report folder under /proc at once (node’s recursive mkdir loops there for ever)', () => {
+    const result = spawnSync(process.execPath, [BIN, 'analyze', survey, '--out', '/proc/forbidden/reports'], { encoding: 'utf8', timeout: 30_000 });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('/proc/forbidden/reports: cannot write the report here (ENOENT: no such file or directory); pass --out a folder you can write to\n');
+  });
+});
+
 describe('the HTML snippet', () => {
   it('escapes the alt text and hides the SVG’s own labels from screen readers', () => {
     const html = htmlSnippet('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><text>x</text></svg>', { description: 'a "b" <c> & d' });

@@ -56,12 +56,16 @@ describe('the theme', () => {
     await expect(loadCodebook(dir)).rejects.toThrow('a theme must be under 64 KiB');
   });
 
-  it('refuses in the codebook a font name that could break out of the font list, and a colour that is not hex', () => {
+  it('refuses in the codebook a font name that could break out of the font list or the slides’ XML, and a colour that is not hex', () => {
     const issues = (theme: string): string[] => {
       const parsed = parseCodebook(`${CODEBOOK}theme: ${theme}\n`);
       return parsed.ok ? [] : parsed.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     };
-    expect(issues('{ font: \'Inter", serif; x: "\' }')).toEqual(['theme.font: must be a font family name without quotes, <, >, ;, braces or backslashes']);
+    const font = 'theme.font: must be a font family name: letters, digits, spaces, dots, dashes and underscores';
+    expect(issues('{ font: \'Inter", serif; x: "\' }')).toEqual([font]);
+    // pptxgenjs writes a font name into the slides' XML unescaped: `&` would break every slide.
+    expect(issues('{ font: "Foo & Bar" }')).toEqual([font]);
+    expect(issues('{ font: 思源黑体 }')).toEqual([]);
     expect(issues('{ palette: { main: "rgb(0,0,0)" } }')).toEqual(['theme.palette.main: must be a hex colour like #4c78a8']);
     expect(issues('{ font: Source Sans 3, palette: { highlight: "#e75" } }')).toEqual([]);
   });

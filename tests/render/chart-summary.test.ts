@@ -75,8 +75,9 @@ describe('chart headlines', () => {
   });
 
   it('name a group that differs, and only then: team A 10 of 10 (Wilson 72.2–100%) against 15 of 20 overall', () => {
-    expect(headline(en, 'forest-grp-weekly_use')).toBe('A differs from the rest: 100% (72–100%) against 75% overall');
-    expect(headline(zh, 'forest-grp-weekly_use')).toBe('A与其余受访者差异显著：100%（72–100%），总体 75%');
+    // Two groups: A against the rest is B against the rest, one comparison; A leads (the first of equal gaps).
+    expect(headline(en, 'forest-grp-weekly_use')).toBe('A (n = 10) differs from the rest: 100% (72–100%) against 75% overall');
+    expect(headline(zh, 'forest-grp-weekly_use')).toBe('A（n = 10）与其余受访者差异显著：100%（72–100%），总体 75%');
   });
 
   it('give a likert question’s top answers by name, the largest sample-vs-population gap and the row accounting', () => {

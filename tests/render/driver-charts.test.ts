@@ -111,7 +111,7 @@ describe('the importance–performance map', () => {
       { label: 'age', importance: 0.5, performance: 0.7, mean: '' },
     ];
     const spec = quadrantChart(points, { title: 't', subtitle: 's', importanceTitle: 'i', performanceTitle: 'p', quadrants: { fixFirst: 'F', keepUp: 'K', lowPriority: 'L', overkill: 'O' } });
-    const layers = layersOf({ name: 'q', title: 't', alt: '', headline: '', spec });
+    const layers = layersOf({ name: 'q', title: 't', alt: '', headline: '', caption: '', spec });
     const sides = layers
       .filter((l) => markOf(l) === 'text' && typeof l.mark !== 'string' && (l.mark as { align?: string }).align !== undefined && l.data?.values.some((v) => 'label' in v))
       .flatMap((l) => (l.data?.values ?? []).map((v) => [v.label, v.side]));

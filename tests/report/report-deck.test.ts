@@ -8,7 +8,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import reference from '../reference/kimi-2024-reference.json' with { type: 'json' };
 import { analyzeSurvey } from '../../src/analyze-survey.ts';
-import { slideText, topFlag } from '../../src/report/report-deck.ts';
+import { fitted, slideText, topFlag } from '../../src/report/report-deck.ts';
+import { estimateTextWidth } from '../../src/render/text-width.ts';
 import { readZip, type ZipPart } from '../read-zip.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -53,6 +54,15 @@ function slidesOf(parts: Map<string, ZipPart>): Slide[] {
 
 const percent0 = (x: number): number => Math.round(x * 100);
 
+/** A spec's subtitle, as the lines it is drawn in. */
+function captionLines(spec: string): string[] {
+  const subtitle = (JSON.parse(spec) as { title: { subtitle: string | string[] } }).title.subtitle;
+  return Array.isArray(subtitle) ? subtitle : [subtitle];
+}
+
+/** Text without its separators and spaces (where a wrapped subtitle breaks). */
+const bare = (text: string): string => text.replace(/[；;\s]/g, '');
+
 describe('report.pptx of the sample survey', async () => {
   const result = await analyzeSurvey(path.join(ROOT, 'surveys/kimi-2024'), { outDir: path.join(work, 'sample') });
   const deck = Buffer.from(result.files.get('report.pptx') as Uint8Array);
@@ -89,7 +99,10 @@ describe('report.pptx of the sample survey', async () => {
     const finance = reference.metrics.industry_mix.groups['金融'];
     expect(headlines).toContain(`选择最多：金融，${percent0(finance.estimate)}%（${percent0(finance.wilson[0] ?? 0)}–${percent0(finance.wilson[1] ?? 0)}%）`);
     // Key drivers: answer quality leads with 50.9% of R² (statsmodels OLS over all 32 subsets).
-    expect(headlines.find((h) => h.startsWith('对“什么驱动继续使用”影响最大的是回答质量：占 R² 的 51%'))).toBeDefined();
+    // Named by its outcome (the intent question), not by the analysis's label.
+    expect(headlines.find((h) => h.startsWith('对“继续使用意愿”影响最大的是回答质量：占 R² 的 51%'))).toBeDefined();
+    // 办公写作 and 学习科研 tie at 76 of 154: both are named.
+    expect(headlines).toContain('选择最多：办公写作、学习科研，49%（42–57%）');
     // No breakdown group differs after the Holm adjustment (the reference's group tests): every forest slide says so.
     expect(headlines.filter((h) => h.startsWith('按') && h.endsWith('分组无显著差异'))).toHaveLength(charts.filter((c) => c.startsWith('forest-')).length);
   });
@@ -111,11 +124,17 @@ describe('report.pptx of the sample survey', async () => {
     }
   });
 
-  it('gives every slide speaker notes, and each chart n, its interval method and the weighting', () => {
+  it('gives every slide speaker notes, and each chart n, the method its numbers rest on and the weighting', () => {
     expect(slides.every((s) => s.notes.join('').length > 0)).toBe(true);
     for (const slide of slides.slice(1, -1)) {
+      const name = slide.pictures[0]?.name ?? '';
       const notes = slide.notes.join('\n');
-      expect(notes).toContain('区间：95% 置信区间；比例用 Wilson 区间');
+      // The caption whole (the chart wraps it into lines, the notes keep it as one).
+      const caption = notes.split(/\r?\n/)[0] ?? '';
+      expect(bare(caption)).toBe(bare(captionLines(result.files.get(`charts/${name}.vl.json`) as string).join('')));
+      if (/^(retention|satisfaction|usage|other|dist-|curve-|nps-|forest-)/.test(name)) expect(notes, name).toContain('区间：95% 置信区间；比例用 Wilson 区间');
+      if (name.startsWith('forest-')) expect(notes).toContain('p 值按组数校正（Holm）');
+      if (name.startsWith('drivers-') || name.startsWith('quadrant-')) expect(notes).toContain('驱动因素：线性回归 R² 的 LMG 分解');
       expect(notes).toContain('加权：未加权');
       expect(notes).toContain('注意：');
     }
@@ -138,7 +157,7 @@ describe('report.pptx of an English weighted survey with a theme', async () => {
   const dir = path.join(surveys, 'weighting');
   cpSync(path.join(ROOT, 'tests/fixtures/weighting'), dir, { recursive: true });
   cpSync(path.join(ROOT, 'tests/reference/weighting-data.csv'), path.join(dir, 'weighting-data.csv'));
-  writeFileSync(path.join(surveys, 'stickiness.theme.json'), JSON.stringify({ font: 'Source Sans 3', palette: { main: '#111111', highlight: '#ee7700' }, logo: 'Acme Research' }));
+  writeFileSync(path.join(surveys, 'stickiness.theme.json'), JSON.stringify({ font: 'Source Sans 3', palette: { main: '#111111', highlight: '#ee7700' }, logo: 'Acme R&D <Research>' }));
   writeFileSync(path.join(dir, 'survey.yaml'), `${readFileSync(path.join(dir, 'survey.yaml'), 'utf8')}\ntheme: { palette: { main: "#0b5fff" } }\n`);
   const result = await analyzeSurvey(dir, { outDir: path.join(work, 'themed-out') });
   const parts = readZip(Buffer.from(result.files.get('report.pptx') as Uint8Array));
@@ -154,7 +173,9 @@ describe('report.pptx of an English weighted survey with a theme', async () => {
     expect(result.files.get('charts/other.svg')).toContain('fill="#0b5fff"');
     expect(result.files.get('charts/forest-gender-active.svg')).toContain('#0b5fff');
     for (const [name, svg] of result.files) if (name.endsWith('.svg')) expect(svg, name).not.toContain('#4C78A8');
-    for (const slide of slides) expect(slide.texts).toContain('Acme Research');
+    for (const slide of slides) expect(slide.texts).toContain('Acme R&D <Research>');
+    // pptxgenjs writes the company unescaped: it is escaped before, so docProps/app.xml stays well-formed.
+    expect(parts.get('docProps/app.xml')?.data.toString('utf8')).toContain('<Company>Acme R&amp;D &lt;Research&gt;</Company>');
     const xml = parts.get('ppt/slides/slide2.xml')?.data.toString('utf8') ?? '';
     expect(xml).toContain('typeface="Source Sans 3"');
   });
@@ -162,9 +183,9 @@ describe('report.pptx of an English weighted survey with a theme', async () => {
   it('says the weighting in English in the notes and on the methods slide', () => {
     const methods = slides[slides.length - 1]?.texts ?? [];
     expect(methods[0]).toBe('Method');
-    expect(methods.find((line) => line.startsWith('Weighting: rake on industry, gender, effective n '))).toBeDefined();
+    expect(methods.find((line) => line.startsWith('Weighting: raked on industry, gender, effective n '))).toBeDefined();
     expect(methods.find((line) => line.startsWith('Intervals: 95% confidence; shares by Clopper-Pearson at the effective n'))).toBeDefined();
-    for (const slide of slides.slice(1, -1)) expect(slide.notes.join('\n')).toContain('Weighting: rake on industry, gender');
+    for (const slide of slides.slice(1, -1)) expect(slide.notes.join('\n')).toContain('Weighting: raked on industry, gender');
     expect(slides[0]?.texts.some((t) => t.startsWith('n = '))).toBe(true);
   });
 });
@@ -172,6 +193,17 @@ describe('report.pptx of an English weighted survey with a theme', async () => {
 describe('deck text', () => {
   it('drops the control characters XML 1.0 refuses, and keeps tabs and line breaks', () => {
     expect(slideText('a\u0001b\u0008c\td\ne\u001Ff\uFFFE')).toBe('abc\td\nef');
+  });
+
+  it('sizes a headline to its box: the largest size whose text fits, else the smallest with the text cut', () => {
+    expect(fitted('Weekly use: 89% (83–93%)', 12, [26, 22, 18], 2, true)).toEqual({ text: 'Weekly use: 89% (83–93%)', fontSize: 26 });
+    const long = 'A headline '.repeat(20).trim();
+    // 219 characters: too wide for two lines of 12 inches at 26 or 22 points, not at 18.
+    expect(fitted(long, 12, [26, 22, 18], 2, true).fontSize).toBe(18);
+    const cut = fitted('x'.repeat(2000), 12, [26, 22, 18], 2, true);
+    expect(cut.fontSize).toBe(18);
+    expect(cut.text.endsWith('…')).toBe(true);
+    expect(estimateTextWidth(cut.text, 18)).toBeLessThanOrEqual((12 * 72 * 2 * 0.9) / 1.12);
   });
 
   it('takes the most severe flag as the top one, the first of its severity', () => {
