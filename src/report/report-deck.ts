@@ -110,13 +110,13 @@ function pngSize(png: Uint8Array): { width: number; height: number } {
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
-/** The chart's place on the slide: as large as the box allows (up to MAX_ENLARGE), centred across. */
+/** The chart's place on the slide: as large as the box allows (up to MAX_ENLARGE), centred in it. */
 function imagePlace(png: Uint8Array): { x: number; y: number; w: number; h: number } {
   const { width, height } = pngSize(png);
   const [w, h] = [width / PIXELS_PER_INCH, height / PIXELS_PER_INCH];
   const scale = Math.min(MAX_ENLARGE, IMAGE_BOX.w / w, IMAGE_BOX.h / h);
   const round = (inches: number): number => Math.round(inches * 1000) / 1000;
-  return { x: round(IMAGE_BOX.x + (IMAGE_BOX.w - w * scale) / 2), y: IMAGE_BOX.y, w: round(w * scale), h: round(h * scale) };
+  return { x: round(IMAGE_BOX.x + (IMAGE_BOX.w - w * scale) / 2), y: round(IMAGE_BOX.y + (IMAGE_BOX.h - h * scale) / 2), w: round(w * scale), h: round(h * scale) };
 }
 
 /** The deck of one report: its charts in report order, with their PNGs; `method` is how the numbers were made. */

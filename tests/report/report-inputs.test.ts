@@ -46,6 +46,8 @@ const DIGESTS: Record<number, string> = {
   14: '9e416b30ab91ac8744c589ca55cca1047d9dc11fb396ffca80d651924d150e32',
   // Format 15: the deck sizes its headlines to their boxes and drops the repeated chart title; speaker notes keep the caption whole and give each chart the method lines its numbers rest on; headlines name a driver analysis's outcome, tied options, a differing group's n and how many differ, and a median's interval; the methods slide says a sampling design beside the weights; quarantine rules in words.
   15: '4f06f8b32b0d85fe573a1446dd329e1184cb3067cae2daadd84c079b0eb52fb1',
+  // Format 16: a chart sits centred on its slide.
+  16: '5913ce3a38909e328ce37bc4df300918658b769240c05a3de08b98d81c730728',
 };
 
 function reportsDigest(): string {
