@@ -79,7 +79,8 @@ export function chartSpecs(
       spec: shareChart(bars, {
         title,
         subtitle: caption(codebook, n, weighting, 'bars', extras.design, effectiveN(shares.filter((m) => m.estimate !== null).map((m) => m.nEffective))),
-        axisTitle: t.share, theme: codebook.theme,
+        axisTitle: t.share,
+        theme: codebook.theme,
         sortByEstimate: false,
       }),
     });
@@ -293,7 +294,7 @@ export function chartSpecs(
     title: chartText(chart.title),
     alt: withoutBidiControls(chart.alt),
     headline: chartText(chart.headline),
-    spec: { ...drawnTexts(wrapSubtitle(chart.spec)), description: withoutBidiControls(chart.alt) },
+    spec: { ...drawnTexts(wrapTitles(chart.spec)), description: withoutBidiControls(chart.alt) },
   }));
 }
 
@@ -366,7 +367,7 @@ function outcomeLabel(codebook: Codebook, outcome: string): string {
 }
 
 /** A spec whose title or subtitle is too wide for one line gets it as lines (chart-text.ts titleLines, subtitleLines). */
-function wrapSubtitle(spec: Record<string, unknown>): Record<string, unknown> {
+function wrapTitles(spec: Record<string, unknown>): Record<string, unknown> {
   const title = spec.title as { text?: unknown; subtitle?: unknown } | undefined;
   if (title === undefined) return spec;
   return {
