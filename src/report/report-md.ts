@@ -7,6 +7,7 @@ import type { Codebook } from '../codebook/schema.ts';
 import { sections } from '../codebook/schema.ts';
 import type { ChartSpec } from '../render/chart-specs.ts';
 import { chartImage } from './chart-image.ts';
+import { methodLines, methodOf } from './method-lines.ts';
 import { escapeMarkdown as esc } from './escape-markdown.ts';
 import { formatFixed, formatP, formatPercent, formatSigned } from './format-number.ts';
 import { reportText } from './report-text.ts';
@@ -189,6 +190,8 @@ export function reportMarkdown(
   const accounting = charts.find((c) => c.name === 'accounting');
   if (accounting !== undefined) lines.push(chartImage(accounting), '');
   lines.push(t.qualityNote, '');
+  // How the numbers were made, one line each, so a reader can reproduce or challenge them.
+  lines.push(`## ${t.method}`, '', ...methodLines(methodOf(codebook, stats, validation.byRule)).map((line) => `- ${esc(line)}`), '');
   return lines.join('\n');
 }
 
