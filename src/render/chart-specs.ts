@@ -9,7 +9,10 @@ import type { Codebook } from '../codebook/schema.ts';
 import { sections } from '../codebook/schema.ts';
 import { text } from './i18n.ts';
 import { accountingChart } from './accounting-chart.ts';
-import { chartText, chartTexts, straightQuotes, subtitleLines, titleLines } from './chart-text.ts';
+import { chartText, chartTexts, fitText, straightQuotes, subtitleLines, titleLines } from './chart-text.ts';
+
+/** The widest an importance map's point label may run, in pixels: a long question would squeeze the map. */
+const POINT_LABEL_WIDTH = 160;
 import { withoutBidiControls } from '../util/inert-text.ts';
 import { curveChart } from './curve-chart.ts';
 import { dumbbellChart } from './dumbbell-chart.ts';
@@ -134,7 +137,8 @@ export function chartSpecs(
       headline: medianText === '' ? metric.label : w.median(medianCi === '' ? medianText : medianCi, metric.n),
       spec: histogramChart(metric.histogram, {
         title: metric.label,
-        subtitle: histogramCaption(codebook, String(metric.n), weightingOf(codebook, weighting, extras.design, effectiveN([metric.nEffective]))),
+        // No effective n here: a quantile's interval is Woodruff's, and its `nEffective` is n.
+        subtitle: histogramCaption(codebook, String(metric.n), weightingOf(codebook, weighting, extras.design)),
         valueTitle: question?.label ?? question?.column ?? metric.question,
         shareTitle: t.share,
         theme: codebook.theme,
@@ -336,7 +340,7 @@ function driverCharts(codebook: Codebook, analysis: DriverResult): Omit<ChartSpe
   const points = drivers.flatMap((d) =>
     d.mean === null || d.scale === null || !(d.scale[1] > d.scale[0]) || reversed.includes(d)
       ? []
-      : [{ label: d.label, importance: d.share, performance: (d.mean - d.scale[0]) / (d.scale[1] - d.scale[0]), mean: `${d.mean.toFixed(2)} (${d.scale[0]}–${d.scale[1]})` }],
+      : [{ label: fitText(d.label, POINT_LABEL_WIDTH, 11), importance: d.share, performance: (d.mean - d.scale[0]) / (d.scale[1] - d.scale[0]), mean: `${d.mean.toFixed(2)} (${d.scale[0]}–${d.scale[1]})` }],
   );
   // A map needs points to place against each other.
   if (points.length < 2) return charts;

@@ -31,6 +31,7 @@ const TEXT = {
     drivers: (replicates: string) => `驱动因素：线性回归 R² 的 LMG 分解与 Johnson 相对权重，区间为 ${replicates}。`,
     bootstrap: (replicates: number, seed: number) => `${replicates} 次自助法重抽样（种子 ${seed}）的百分位区间`,
     noBootstrap: '无（未做自助法）',
+    quantiles: (note: string) => `分位数：${note}`,
     tool: (version: string) => `工具：stickiness ${version}；每个数字都在 stats.json 中，读取与隔离的行在 validation.json 与 quarantine.csv 中。`,
   },
   en: {
@@ -51,6 +52,7 @@ const TEXT = {
     drivers: (replicates: string) => `Key drivers: LMG shares of a linear regression's R² and Johnson's relative weights; intervals are ${replicates}.`,
     bootstrap: (replicates: number, seed: number) => `percentile intervals of ${replicates} bootstrap resamples (seed ${seed})`,
     noBootstrap: 'none (no bootstrap)',
+    quantiles: (note: string) => `Quantiles: ${note}`,
     tool: (version: string) => `Tool: stickiness ${version}; every number is in stats.json, the rows read and quarantined in validation.json and quarantine.csv.`,
   },
 } as const;
@@ -65,6 +67,8 @@ export interface Method {
   rows: string;
   intervals: string;
   weighting: string;
+  /** With quantiles metrics: how their intervals are made. */
+  quantiles?: string;
   tests?: string;
   smallGroups?: string;
   drivers: string[];
@@ -73,7 +77,7 @@ export interface Method {
 
 /** Every line of a method, in order. */
 export function methodLines(method: Method): string[] {
-  return [method.rows, method.intervals, method.weighting, ...(method.tests === undefined ? [] : [method.tests]), ...(method.smallGroups === undefined ? [] : [method.smallGroups]), ...method.drivers, method.tool];
+  return [method.rows, method.intervals, ...(method.quantiles === undefined ? [] : [method.quantiles]), method.weighting, ...(method.tests === undefined ? [] : [method.tests]), ...(method.smallGroups === undefined ? [] : [method.smallGroups]), ...method.drivers, method.tool];
 }
 
 export function methodOf(codebook: Codebook, stats: Stats, quarantinedByRule: Readonly<Record<string, number>>): Method {
@@ -91,7 +95,9 @@ export function methodOf(codebook: Codebook, stats: Stats, quarantinedByRule: Re
     t.sep,
   );
   const drivers = (stats.drivers ?? []).map(({ bootstrap }) => t.drivers(bootstrap === null ? t.noBootstrap : t.bootstrap(bootstrap.replicates, bootstrap.seed)));
+  const quantiles = stats.metrics.some((m) => m.kind === 'quantiles');
   return {
+    ...(quantiles ? { quantiles: t.quantiles(reportText(codebook.language).quantileNote) } : {}),
     ...(grouped
       ? {
           tests: t.tests(adjust, Math.round((1 - stats.confidence) * 1000) / 1000, stats.breakdowns.some((b) => b.tests === 'design-based')),

@@ -208,14 +208,15 @@ function chartNotes(codebook: Codebook, chart: ChartSpec, method: Method, flag: 
 
 /**
  * The method lines a chart's numbers rest on: a forest plot's intervals, tests and small-group rules; the
- * driver models behind the importance charts; the intervals of the charts of estimates; none for counts,
- * answer shares and the audit.
+ * driver models behind the importance charts; the intervals of the charts of estimates; a histogram's quantile
+ * intervals; none for counts, answer shares and the audit.
  */
 function methodFor(name: string, method: Method): string[] {
   const kind = /^(forest|drivers|quadrant|hist|likert|audit|accounting|dist|curve|nps)-?/.exec(name)?.[1] ?? 'section';
   if (kind === 'forest') return [method.intervals, ...(method.tests === undefined ? [] : [method.tests]), ...(method.smallGroups === undefined ? [] : [method.smallGroups])];
   if (kind === 'drivers' || kind === 'quadrant') return method.drivers;
   if (kind === 'section' || kind === 'dist' || kind === 'curve' || kind === 'nps') return [method.intervals];
+  if (kind === 'hist') return method.quantiles === undefined ? [] : [method.quantiles];
   return [];
 }
 

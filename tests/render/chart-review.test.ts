@@ -24,9 +24,9 @@ async function charts(text: string): Promise<Map<string, { title: { text: unknow
   const parsed = parseCodebook(text);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
   const built = await buildReport(parsed.value, ingestBytes(parsed.value, bytes, surveyFold(parsed.value), { file: 'weighting-data.csv' }), 'weighting-data.csv');
-  const stats = built.stats;
+  const { stats, files } = built;
   const specs = new Map([...built.files].filter(([name]) => name.endsWith('.vl.json')).map(([name, text]) => [name.slice('charts/'.length, -'.vl.json'.length), JSON.parse(String(text))]));
-  return Object.assign(specs, { stats });
+  return Object.assign(specs, { stats, markdown: String(files.get('report.md')) });
 }
 
 const flat = (subtitle: unknown): string => (Array.isArray(subtitle) ? subtitle.join(' / ') : String(subtitle));
@@ -79,8 +79,13 @@ describe('forest plots and importance maps', () => {
 
 describe('captions of a weighted survey (R survey’s rake on tests/reference/weighting-data.csv)', async () => {
   // The breakdown by industry (finance 189, tech 134, other 77 rows) with floors that fade every group and hide `other`.
-  const specs = await charts(yaml.replace('  - { by: industry, metrics: [active] }', '  - { by: industry, metrics: [active], suppressBelow: 100, smallCell: 200 }'));
-  const { stats } = specs as unknown as { stats: { metrics: { id: string; nEffective: number }[] } };
+  // And a quantiles metric of the days a week used.
+  const specs = await charts(
+    yaml
+      .replace('  - { by: industry, metrics: [active] }', '  - { by: industry, metrics: [active], suppressBelow: 100, smallCell: 200 }')
+      .replace('  - { id: days_mean, kind: mean, question: days }', '  - { id: days_mean, kind: mean, question: days }\n  - { id: days_q, kind: quantiles, question: days }'),
+  );
+  const { stats, markdown } = specs as unknown as { stats: { metrics: { id: string; nEffective: number }[] }; markdown: string };
 
   it('give each chart its own estimates’ effective n, not the whole survey’s', () => {
     const days = stats.metrics.find((m) => m.id === 'days_mean');
@@ -95,6 +100,13 @@ describe('captions of a weighted survey (R survey’s rake on tests/reference/we
     const subtitle = flat(specs.get('forest-industry-active')?.title.subtitle);
     expect(subtitle).toContain('faded: fewer than 200 respondents');
     expect(subtitle).toMatch(/not shown \(too few\): other \(n=77\)/);
+  });
+
+  it('give a histogram no effective n (a quantile’s interval is Woodruff’s), and the Method section says so', () => {
+    const subtitle = flat(specs.get('hist-days_q')?.title.subtitle);
+    expect(subtitle).toContain('weighted (rake: industry, gender)');
+    expect(subtitle).not.toContain('effective n');
+    expect(markdown).toContain('- Quantiles: Intervals are Woodruff intervals (R svyquantile defaults: qrule = "math", interval.type = "mean").');
   });
 
   it('say that the audit’s sample shares are unweighted', () => {
