@@ -63,8 +63,8 @@ export function quadrantChart(points: readonly QuadrantPoint[], options: Quadran
   const py = (y: number): number => HEIGHT - (y / highY) * HEIGHT;
 
   // Point labels go right of their point, or left of it in the right quarter, where they would run off; a
-  // label that would cover an earlier one (or its point) goes to the other side when that is clear, or else a
-  // line above or below, on either side.
+  // label that would cover an earlier one (or its point), or run out of the plot, goes to the other side when
+  // that is clear, or else a line or two above or below, on either side.
   const dotBox = (p: QuadrantPoint): Box => {
     const [x, y] = [px(p.performance), py(p.importance)];
     return { left: x - POINT_ROOM, right: x + POINT_ROOM, top: y - POINT_ROOM, bottom: y + POINT_ROOM };
@@ -79,8 +79,13 @@ export function quadrantChart(points: readonly QuadrantPoint[], options: Quadran
     const preferred: Side = px(p.performance) > WIDTH * 0.75 ? 'left' : 'right';
     const other: Side = preferred === 'right' ? 'left' : 'right';
     const others = taken.filter((_, k) => k !== i);
-    const candidates: Placement[] = [0, -LINE_HEIGHT, LINE_HEIGHT].flatMap((dy) => [{ side: preferred, dy }, { side: other, dy }]);
-    const placement = candidates.find((c) => !others.some((box) => overlaps(box, textBox(p, c)))) ?? { side: preferred, dy: 0 };
+    const candidates: Placement[] = [0, -LINE_HEIGHT, LINE_HEIGHT, -2 * LINE_HEIGHT, 2 * LINE_HEIGHT].flatMap((dy) => [{ side: preferred, dy }, { side: other, dy }]);
+    // A place is clear when the label covers no point or earlier label and stays inside the plot.
+    const clear = (c: Placement): boolean => {
+      const box = textBox(p, c);
+      return box.left >= 0 && box.right <= WIDTH && !others.some((other) => overlaps(other, box));
+    };
+    const placement = candidates.find(clear) ?? { side: preferred, dy: 0 };
     taken.push(textBox(p, placement));
     return { ...p, ...placement };
   });

@@ -75,6 +75,20 @@ describe('forest plots and importance maps', () => {
       .flatMap((l) => l.data?.values.map((v) => v.dy) ?? []);
     expect(placed.some((dy) => dy !== 0)).toBe(true);
   });
+
+  it('keep a point label inside the plot: a point at the left edge whose right is taken moves a line instead of going left', () => {
+    // The axis runs 0–75% over 420 pixels: `edge` sits on its start, `next` 11 pixels to the right, its dot
+    // (7 pixels round) in the way of a label on the right; on the left the label would leave the plot.
+    const points = [
+      { label: 'edge', importance: 0.2, performance: 0, mean: '' },
+      { label: 'next', importance: 0.2, performance: 0.02, mean: '' },
+      { label: 'far', importance: 0.6, performance: 0.7, mean: '' },
+    ];
+    const spec = quadrantChart(points, { title: 't', subtitle: 's', importanceTitle: 'i', performanceTitle: 'p', quadrants: { fixFirst: 'F', keepUp: 'K', lowPriority: 'L', overkill: 'O' } });
+    const edge = (spec.layer as { data?: { values: { label?: string; side?: string; dy?: number }[] } }[]).flatMap((l) => l.data?.values ?? []).find((v) => v.label === 'edge' && v.side !== undefined);
+    expect(edge?.side).toBe('right');
+    expect(edge?.dy).not.toBe(0);
+  });
 });
 
 describe('captions of a weighted survey (R survey’s rake on tests/reference/weighting-data.csv)', async () => {
