@@ -1,7 +1,8 @@
 /**
  * How the numbers were made, one line each, so a reader can reproduce or challenge them: the rows used,
- * the intervals, the weighting, the tests, what was suppressed, the driver models. Pure: the codebook and
- * stats.json in, sentences in the survey's language out (the deck's methods slide).
+ * the intervals (quantiles' too), the weighting and design, the tests, what was suppressed, the driver models,
+ * the tool. Pure: the codebook and stats.json in, sentences in the survey's language out (the report's Method
+ * section, the deck's methods slide and its speaker notes).
  */
 import type { Codebook } from '../codebook/schema.ts';
 import type { Stats } from '../model/stats.ts';
