@@ -5,18 +5,14 @@
  */
 import { z } from 'zod';
 import { strictObject } from './strict-object.ts';
+import { hasXmlUnsafe } from '../util/xml-text.ts';
 
 /** The longest text a codebook may hold, and the longest a report or chart shows (a label, a title, an option). */
 export const MAX_TEXT = 2000;
 export const MAX_SHOWN = 500;
 
-/**
- * Control characters other than tab and line breaks: no chart, workbook or slide can hold them (XML 1.0
- * refuses them), and a codebook never needs them.
- */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/u;
-const noControls = (value: string): boolean => !CONTROL.test(value);
+/** Control characters other than tab and line breaks (util/xml-text.ts): no output can hold them, and a codebook never needs them. */
+const noControls = (value: string): boolean => !hasXmlUnsafe(value);
 const CONTROL_MESSAGE = 'must not hold control characters (such as U+0001 or a form feed); remove them';
 /** Text of the codebook (a header name may be a long question); shown text is shorter (`shown`). */
 const text = z.string().trim().min(1, 'must not be empty').max(MAX_TEXT, `must be at most ${MAX_TEXT} characters; shorten it`).refine(noControls, CONTROL_MESSAGE);
@@ -242,6 +238,11 @@ export const driverAnalysisSchema = strictObject({
   seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
 });
 export type DriverAnalysis = z.infer<typeof driverAnalysisSchema>;
+
+/** An analysis's id: its own, or `drivers-1`, `drivers-2`, … by its place in `drivers`. */
+export function analysisId(analysis: DriverAnalysis, position: number): string {
+  return analysis.id ?? `drivers-${position + 1}`;
+}
 
 /** A banner or stub entry: a question (its id, or `{ question }`) or a metric (`{ metric }`). */
 const tableEntry = z.union([questionId, strictObject({ question: questionId }), strictObject({ metric: metricId })]);

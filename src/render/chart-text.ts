@@ -4,16 +4,14 @@
  * million pixels wide): a longer text is cut at MAX_CHART_TEXT characters, ending with `…`.
  */
 import { mapStrings, withoutBidiControls } from '../util/inert-text.ts';
-import { estimateTextWidth } from './text-width.ts';
+import { withoutXmlUnsafe } from '../util/xml-text.ts';
+import { BOLD_WIDTH, estimateTextWidth } from './text-width.ts';
 
 export const MAX_CHART_TEXT = 200;
 
-/** Characters no SVG may hold (XML 1.0): a chart drops them rather than fail to draw. */
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/gu;
-
 export function chartText(text: string): string {
-  const plain = withoutBidiControls(text).replace(CONTROLS, '');
+  // Characters no SVG may hold (XML 1.0) are dropped rather than fail the drawing.
+  const plain = withoutXmlUnsafe(withoutBidiControls(text));
   if (plain.length <= MAX_CHART_TEXT) return plain;
   // Not between the two halves of a character outside the BMP.
   const cut = /[\uD800-\uDBFF]/.test(plain.charAt(MAX_CHART_TEXT - 2)) ? MAX_CHART_TEXT - 2 : MAX_CHART_TEXT - 1;
@@ -45,7 +43,7 @@ export function subtitleLines(subtitle: string): string | string[] {
 
 /** How wide a title line may run at the title's 14 px bold, in pixels (the width of a chart with its labels). */
 export const TITLE_WIDTH = 560;
-const TITLE_SIZE = 14 * 1.12;
+const TITLE_SIZE = 14 * BOLD_WIDTH;
 
 /**
  * A title as the lines it is drawn in: broken after spaces (and between CJK characters, which take no

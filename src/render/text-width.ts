@@ -20,7 +20,7 @@ export function estimateTextWidth(text: string, fontSize: number): number {
 }
 
 /** Bold glyphs run wider: a bold title measured as regular text was cut at the image's edge. */
-const BOLD_WIDTH = 1.12;
+export const BOLD_WIDTH = 1.12;
 
 /**
  * The signature of `vega.textMetrics.width`: an item with font settings and one line of text. A text with a

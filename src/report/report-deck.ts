@@ -12,7 +12,9 @@ import type { Stats } from '../model/stats.ts';
 import { paletteOf } from '../render/chart-theme.ts';
 import type { ChartSpec } from '../render/chart-specs.ts';
 import { fitText } from '../render/chart-text.ts';
-import { estimateTextWidth } from '../render/text-width.ts';
+import { BOLD_WIDTH, estimateTextWidth } from '../render/text-width.ts';
+import { withoutXmlUnsafe } from '../util/xml-text.ts';
+import { escapeHtml } from './escape-html.ts';
 import { fixedZipTimes } from './fixed-zip-times.ts';
 import { methodLines, type Method } from './method-lines.ts';
 
@@ -82,13 +84,7 @@ export function topFlag(flags: readonly Flag[]): Flag | undefined {
  * escapes `<` and `&` itself).
  */
 export function slideText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
-}
-
-/** Text for an XML element that its writer does not escape. */
-function xmlEscape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return withoutXmlUnsafe(text);
 }
 
 /**
@@ -98,7 +94,7 @@ function xmlEscape(text: string): string {
  */
 export function fitted(text: string, width: number, sizes: readonly number[], lines: number, bold = false): { text: string; fontSize: number } {
   // Measured as the charts measure text, with a tenth to spare for other fonts; a bold face runs wider.
-  const room = (width * POINTS * lines * 0.9) / (bold ? 1.12 : 1);
+  const room = (width * POINTS * lines * 0.9) / (bold ? BOLD_WIDTH : 1);
   for (const size of sizes) if (estimateTextWidth(text, size) <= room) return { text, fontSize: size };
   const smallest = sizes[sizes.length - 1] ?? 12;
   return { text: fitText(text, room, smallest), fontSize: smallest };
@@ -135,7 +131,7 @@ export async function reportDeck(codebook: Codebook, stats: Stats, charts: reado
   pptx.title = slideText(stats.survey.title);
   pptx.author = 'stickiness';
   // pptxgenjs writes the company into docProps/app.xml as it is: escaped here, so `R&D` stays well-formed.
-  pptx.company = xmlEscape(slideText(codebook.theme?.logo ?? ''));
+  pptx.company = escapeHtml(slideText(codebook.theme?.logo ?? ''));
   pptx.theme = { headFontFace: font, bodyFontFace: font };
 
   // The brand line goes on last, so a screen reader reads the slide's own text first.
