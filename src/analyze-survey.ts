@@ -100,7 +100,8 @@ export async function buildReport(codebook: Codebook, ingestion: ExportIngestion
     }
   }
   const quotes = [...state.quotes].map(([question, quoted]) => ({ question, answers: quoted.answers, answered: validation.accepted - (state.nonResponse.get(question) ?? 0) }));
-  const markdown = reportMarkdown(codebook, stats, validation, charts, weighting, quotes);
+  const method = methodOf(codebook, stats, validation.byRule);
+  const markdown = reportMarkdown(codebook, stats, validation, charts, method, weighting, quotes);
   files.set('report.md', markdown);
   const svgs = new Map([...files].flatMap(([name, content]) => (name.endsWith('.svg') && typeof content === 'string' ? [[name, content] as const] : [])));
   files.set('report.html', reportHtml(codebook, markdown, svgs));
@@ -111,7 +112,7 @@ export async function buildReport(codebook: Codebook, ingestion: ExportIngestion
   };
   const slides = charts.map((chart, i) => ({ chart, png: pngs[i] as Uint8Array })).sort((a, b) => place(a.chart.name) - place(b.chart.name));
   const { reportDeck } = await import('./report/report-deck.ts');
-  files.set('report.pptx', await reportDeck(codebook, stats, slides, methodOf(codebook, stats, validation.byRule)));
+  files.set('report.pptx', await reportDeck(codebook, stats, slides, method));
   return { stats, validation, files };
 }
 

@@ -7,7 +7,7 @@ import { normalizeLabel } from '../util/normalize-label.ts';
 import { didYouMean } from '../util/nearest.ts';
 import type { CodebookIssue } from './codebook-issue.ts';
 import { MAX_RATING_LEVELS, questionLevels } from './question-levels.ts';
-import { metricKindRules, type Codebook, type Question } from './schema.ts';
+import { analysisId, metricKindRules, type Codebook, type Question } from './schema.ts';
 import { isIndexQuestion, itemRange } from './index-questions.ts';
 import { MAX_TABLE_CELLS, tableSize } from './table-size.ts';
 
@@ -129,7 +129,7 @@ export function crossCheck(codebook: Codebook): CodebookIssue[] {
   });
 
   // Each analysis has its own id (its charts are named by it): given, or drivers-1, drivers-2, … by position.
-  const analysisIds = codebook.drivers.map((analysis, d) => analysis.id ?? `drivers-${d + 1}`);
+  const analysisIds = codebook.drivers.map(analysisId);
   codebook.drivers.forEach((analysis, d) => {
     const path: Path = ['drivers', d];
     const id = analysisIds[d] as string;

@@ -7,6 +7,7 @@
  */
 import type { Codebook } from '../codebook/schema.ts';
 import { sections } from '../codebook/schema.ts';
+import { questionLabel, questionName } from '../codebook/question-label.ts';
 import { text } from './i18n.ts';
 import { accountingChart } from './accounting-chart.ts';
 import { chartText, chartTexts, fitText, straightQuotes, subtitleLines, titleLines } from './chart-text.ts';
@@ -30,7 +31,7 @@ import type { DesignDiagnostics } from '../model/design-diagnostics.ts';
 import type { DriverResult } from '../model/driver-result.ts';
 import { fixFirstOf, quadrantChart } from './quadrant-chart.ts';
 import { isOrdinal } from '../codebook/ordinal-question.ts';
-import { barWords, largest, leaders, listed, percent, PERCENT, withInterval, words, type ChartWords } from './chart-summary.ts';
+import { barWords, largest, leaders, listed, percent, PERCENT, valueFormatOf, withInterval, words, type ChartWords } from './chart-summary.ts';
 
 export interface ChartSpec extends ChartWords {
   /** File stem under `charts/`: the section name, or `dist-<metric id>`. */
@@ -127,9 +128,9 @@ export function chartSpecs(
   for (const metric of metrics) {
     if (!kindOf(metric.kind).charts.includes('histogram') || metric.histogram === undefined || metric.histogram.length === 0) continue;
     const median = metric.groups?.find((g) => g.p === 0.5 && g.estimate !== null);
-    const question = codebook.questions.find((q) => q.id === metric.question);
-    const medianText = median?.estimate === null || median?.estimate === undefined ? '' : kindOf(metric.kind).format(median.estimate);
-    const medianCi = median?.ci === null || median?.ci === undefined || median.estimate === null ? '' : withInterval(language, { label: '', estimate: median.estimate, low: median.ci[0], high: median.ci[1] }, { percent: false, format: kindOf(metric.kind).format });
+    const { format } = kindOf(metric.kind);
+    const medianText = median?.estimate === null || median?.estimate === undefined ? '' : format(median.estimate);
+    const medianCi = median?.ci === null || median?.ci === undefined || median.estimate === null ? '' : withInterval(language, { label: '', estimate: median.estimate, low: median.ci[0], high: median.ci[1] }, { percent: false, format });
     charts.push({
       name: `hist-${metric.id}`,
       title: metric.label,
@@ -139,10 +140,10 @@ export function chartSpecs(
         title: metric.label,
         // No effective n here: a quantile's interval is Woodruff's, and its `nEffective` is n.
         subtitle: histogramCaption(codebook, String(metric.n), weightingOf(codebook, weighting, extras.design)),
-        valueTitle: question?.label ?? question?.column ?? metric.question,
+        valueTitle: questionName(codebook, metric.question),
         shareTitle: t.share,
         theme: codebook.theme,
-        ...(median?.estimate === null || median?.estimate === undefined ? {} : { median: { value: median.estimate, label: t.median(kindOf(metric.kind).format(median.estimate)) } }),
+        ...(median?.estimate === null || median?.estimate === undefined ? {} : { median: { value: median.estimate, label: t.median(medianText) } }),
       }),
     });
   }
@@ -208,10 +209,11 @@ export function chartSpecs(
         : [{ group: g.value, estimate: g.estimate, low: g.ci[0], high: g.ci[1], n: g.n, small: g.flags.includes('small-cell'), significant: g.significant === true }],
     );
     if (rows.length === 0) continue;
-    const by = codebook.questions.find((q) => q.id === breakdown.by);
-    const title = t.forestTitle(metric.label, by?.label ?? breakdown.by);
-    const { scale, format } = kindOf(metric.kind);
-    const valueFormat = scale === 'share' ? PERCENT : { percent: false as const, format };
+    const byLabel = questionLabel(codebook, breakdown.by);
+    const title = t.forestTitle(metric.label, byLabel);
+    const kind = kindOf(metric.kind);
+    const { scale, format } = kind;
+    const valueFormat = valueFormatOf(kind);
     const shownValue = (value: number): string => (scale === 'share' ? percent(value, 0) : format(value));
     const overall = metric.estimate;
     // The group that differs most, among groups that are not small when there are such; with more than two
@@ -219,17 +221,16 @@ export function chartSpecs(
     const differ = rows.filter((r) => r.significant);
     const solid = differ.filter((r) => !r.small);
     const differing = largest(solid.length > 0 ? solid : differ, (r) => Math.abs(r.estimate - (overall ?? r.estimate)));
-    const byLabel = by?.label ?? breakdown.by;
     const smallCell = codebook.breakdowns.find((b) => b.by === breakdown.by && b.metrics.includes(breakdown.metric))?.smallCell ?? 30;
     const items = rows.map((r) => `${r.group} ${withInterval(language, { ...r, label: r.group }, valueFormat)}`);
     charts.push({
       name: `forest-${breakdown.by}-${breakdown.metric}`,
       title,
-      alt: w.sentence(w.dots, title, `${listed(language, items)}${overall === null ? '' : `${w.list}${w.overall(kindOf(metric.kind).format(overall))}`}`),
+      alt: w.sentence(w.dots, title, `${listed(language, items)}${overall === null ? '' : `${w.list}${w.overall(format(overall))}`}`),
       headline:
         differing === undefined
           ? w.noDifference(byLabel)
-          : w.differs(differing.group, differing.n, withInterval(language, { ...differing, label: differing.group }, scale === 'share' ? PERCENT : valueFormat, 0), overall === null ? '—' : shownValue(overall), rows.length > 2 ? differ.length : 1),
+          : w.differs(differing.group, differing.n, withInterval(language, { ...differing, label: differing.group }, valueFormat, 0), overall === null ? '—' : shownValue(overall), rows.length > 2 ? differ.length : 1),
       spec: forestChart(rows, metric.estimate, {
         title,
         // What is faded and what is left out, said.
@@ -273,8 +274,7 @@ export function chartSpecs(
   }
   for (const variable of audit ?? []) {
     if (variable.n === 0) continue;
-    const question = codebook.questions.find((q) => q.id === variable.question);
-    const title = t.auditTitle(question?.label ?? variable.question);
+    const title = t.auditTitle(questionLabel(codebook, variable.question));
     const pairs = Object.entries(variable.sample).map(([category, sample]) => ({ category, sample, population: variable.population[category] ?? 0 }));
     // Of two equal gaps (a question of two answers has nothing else), the over-represented answer.
     const gap = largest(pairs, (p) => Math.abs(p.sample - p.population) + (p.sample > p.population ? 1e-12 : 0));
@@ -363,11 +363,10 @@ function driverCharts(codebook: Codebook, analysis: DriverResult): Omit<ChartSpe
   return charts;
 }
 
-/** What a driver analysis explains, as a reader knows it: its metric's or question's label. */
+/** What a driver analysis explains, as a reader knows it: its metric's label, or its (or its metric's) question by name. */
 function outcomeLabel(codebook: Codebook, outcome: string): string {
   const metric = codebook.metrics.find((m) => m.id === outcome);
-  const question = codebook.questions.find((q) => q.id === (metric?.question ?? outcome));
-  return metric?.label ?? question?.label ?? question?.column ?? outcome;
+  return metric?.label ?? questionName(codebook, metric?.question ?? outcome);
 }
 
 /** A spec whose title or subtitle is too wide for one line gets it as lines (chart-text.ts titleLines, subtitleLines). */
@@ -390,7 +389,7 @@ function wrapTitles(spec: Record<string, unknown>): Record<string, unknown> {
  */
 function weightingText(codebook: Codebook, weighting: WeightingDiagnostics, nEffective?: string): string {
   const t = text(codebook.language);
-  const by = weighting.by.map((id) => codebook.questions.find((q) => q.id === id)?.label ?? id).join(codebook.language === 'zh' ? '、' : ', ');
+  const by = weighting.by.map((id) => questionLabel(codebook, id)).join(codebook.language === 'zh' ? '、' : ', ');
   const how = weighting.method === 'column' ? t.weightColumn(codebook.weighting.column ?? '') : t.methods[weighting.method];
   return t.weighted(how, by, nEffective);
 }

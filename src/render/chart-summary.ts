@@ -4,6 +4,7 @@
  * 89% (83–93%)"). Pure: the chart's data in, sentences out, in the survey's language.
  */
 import type { Language } from '../audit/messages.ts';
+import type { Scale } from '../stats/kinds/metric-kind.ts';
 
 export interface ChartWords {
   alt: string;
@@ -22,6 +23,11 @@ export interface Valued {
 export type ValueFormat = { percent: true } | { percent: false; format: (value: number) => string };
 
 export const PERCENT: ValueFormat = { percent: true };
+
+/** How a metric kind's values read in words: shares as percentages, other values by the kind's own format. */
+export function valueFormatOf(kind: { scale: Scale; format: (value: number) => string }): ValueFormat {
+  return kind.scale === 'share' ? PERCENT : { percent: false, format: kind.format };
+}
 
 /** At most this many values are listed in an alt text; the rest are counted. */
 const MAX_LISTED = 12;
@@ -42,7 +48,6 @@ const WORDS = {
     map: '散点图',
     dumbbell: '哑铃图',
     noValues: '没有可画的数值',
-    lead: (bars: string) => bars,
     mostChosen: (label: string, value: string) => `选择最多：${label}，${value}`,
     mostCommon: (label: string, value: string) => `最常见的回答：${label}，${value}`,
     curveHeadline: (first: string, last: string) => `${first} → ${last}`,
@@ -83,7 +88,6 @@ const WORDS = {
     map: 'Scatter plot',
     dumbbell: 'Dumbbell chart',
     noValues: 'no values to draw',
-    lead: (bars: string) => bars,
     mostChosen: (label: string, value: string) => `Most chosen: ${label}, ${value}`,
     mostCommon: (label: string, value: string) => `Most common answer: ${label}, ${value}`,
     curveHeadline: (first: string, last: string) => `${first} → ${last}`,

@@ -4,6 +4,7 @@
  * the tool. Pure: the codebook and stats.json in, sentences in the survey's language out (the report's Method
  * section, the deck's methods slide and its speaker notes).
  */
+import { questionLabel } from '../codebook/question-label.ts';
 import type { Codebook } from '../codebook/schema.ts';
 import type { Stats } from '../model/stats.ts';
 import type { WeightingDiagnostics } from '../model/weighting-diagnostics.ts';
@@ -89,7 +90,7 @@ export function methodOf(codebook: Codebook, stats: Stats, quarantinedByRule: Re
     .map(([rule, count]) => `${names[rule] ?? rule} ${count}`)
     .join(codebook.language === 'zh' ? '，' : ', ');
   const weighting = 'nEffective' in stats.weighting ? (stats.weighting as WeightingDiagnostics) : undefined;
-  const by = weighting?.by.map((id) => codebook.questions.find((q) => q.id === id)?.label ?? id).join(codebook.language === 'zh' ? '、' : ', ') ?? '';
+  const by = weighting?.by.map((id) => questionLabel(codebook, id)).join(codebook.language === 'zh' ? '、' : ', ') ?? '';
   const grouped = codebook.breakdowns.length > 0;
   const adjust = distinct(
     codebook.breakdowns.map((b) => (b.adjust === 'holm' ? 'Holm' : 'Benjamini-Hochberg')),

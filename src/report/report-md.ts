@@ -6,8 +6,9 @@
 import type { Codebook } from '../codebook/schema.ts';
 import { sections } from '../codebook/schema.ts';
 import type { ChartSpec } from '../render/chart-specs.ts';
+import { questionLabel } from '../codebook/question-label.ts';
 import { chartImage } from './chart-image.ts';
-import { methodLines, methodOf } from './method-lines.ts';
+import { methodLines, type Method } from './method-lines.ts';
 import { escapeMarkdown as esc } from './escape-markdown.ts';
 import { formatFixed, formatP, formatPercent, formatSigned } from './format-number.ts';
 import { reportText } from './report-text.ts';
@@ -35,6 +36,7 @@ export function reportMarkdown(
   stats: Stats,
   validation: ValidationSummary,
   charts: readonly ChartSpec[],
+  method: Method,
   weighting?: WeightingDiagnostics,
   quotes: readonly QuotedAnswers[] = [],
 ): string {
@@ -191,7 +193,7 @@ export function reportMarkdown(
   if (accounting !== undefined) lines.push(chartImage(accounting), '');
   lines.push(t.qualityNote, '');
   // How the numbers were made, one line each, so a reader can reproduce or challenge them.
-  lines.push(`## ${t.method}`, '', ...methodLines(methodOf(codebook, stats, validation.byRule)).map((line) => `- ${esc(line)}`), '');
+  lines.push(`## ${t.method}`, '', ...methodLines(method).map((line) => `- ${esc(line)}`), '');
   return lines.join('\n');
 }
 
@@ -290,11 +292,6 @@ function value(metric: MetricResult, estimate: number | null, none: string): str
 function interval(metric: MetricResult, ci: [number, number] | null, none: string): string {
   if (ci === null) return none;
   return `${value(metric, ci[0], none)} – ${value(metric, ci[1], none)}`;
-}
-
-function questionLabel(codebook: Codebook, id: string): string {
-  const question = codebook.questions.find((q) => q.id === id);
-  return question?.label ?? id;
 }
 
 function pct(share: number): string {

@@ -5,7 +5,7 @@
  */
 import { chartTexts } from '../render/chart-text.ts';
 import { trendChart } from '../render/trend-chart.ts';
-import { listed, PERCENT, withInterval, words } from '../render/chart-summary.ts';
+import { listed, valueFormatOf, withInterval, words } from '../render/chart-summary.ts';
 import { withoutBidiControls } from '../util/inert-text.ts';
 import { kindOf } from '../stats/kinds/index.ts';
 import type { Scale } from '../stats/kinds/metric-kind.ts';
@@ -48,7 +48,7 @@ export async function seriesFiles(
     if (drawn.length < 2) continue;
     const scale = kindOf(metric.kind).scale;
     const w = words(language);
-    const valueFormat = scale === 'share' ? PERCENT : { percent: false as const, format: kindOf(metric.kind).format };
+    const valueFormat = valueFormatOf(kindOf(metric.kind));
     const alt = w.sentence(w.curve, metric.label, listed(language, drawn.map((p) => `${p.wave} ${withInterval(language, { ...p, label: p.wave }, valueFormat)}`)));
     const spec = {
       ...chartTexts(

@@ -13,7 +13,8 @@
  * on five-point scales make a few thousand patterns. No bootstrap where it would cost more than
  * MAX_BOOTSTRAP_WORK.
  */
-import type { Codebook, DriverAnalysis } from '../../codebook/schema.ts';
+import { questionName } from '../../codebook/question-label.ts';
+import { analysisId, type Codebook, type DriverAnalysis } from '../../codebook/schema.ts';
 import type { Correlation, DriverResult } from '../../model/driver-result.ts';
 import { seededRandom } from '../../util/random.ts';
 import { correlationMatrix, correlationsOf, crossProducts, fisherInterval, midRanks, outcomeCorrelations } from './correlations.ts';
@@ -40,10 +41,7 @@ interface Patterns {
 export function driverAnalysis(codebook: Codebook, analysis: DriverAnalysis, position: number, cases: DriverCases | undefined, weights?: ArrayLike<number>): DriverResult {
   const outcome = typeof analysis.outcome === 'string' ? analysis.outcome : analysis.outcome.metric;
   const metric = typeof analysis.outcome === 'string' ? undefined : codebook.metrics.find((m) => m.id === outcome);
-  const labelOf = (id: string): string => {
-    const question = codebook.questions.find((q) => q.id === id);
-    return question?.label ?? question?.column ?? id;
-  };
+  const labelOf = (id: string): string => questionName(codebook, id);
   const width = analysis.drivers.length + 1;
   const patterns = patternsOf(cases?.values ?? [], width, weights);
   const n = patterns.counts.reduce((sum, c) => sum + c, 0);
@@ -66,7 +64,7 @@ export function driverAnalysis(codebook: Codebook, analysis: DriverAnalysis, pos
   const intervals = result === null || analysis.bootstrap === 0 || !affordable ? null : bootstrap(patterns, width, analysis.bootstrap, analysis.seed, level);
   const r2 = result === null ? null : clampShare(result.r2);
   return {
-    id: analysis.id ?? `drivers-${position + 1}`,
+    id: analysisId(analysis, position),
     label: analysis.label ?? (metric === undefined ? labelOf(outcome) : (metric.label ?? metric.id)),
     outcome,
     model: metric !== undefined && metric.kind !== 'mean' ? 'linear-probability' : 'linear',
