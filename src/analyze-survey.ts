@@ -15,7 +15,7 @@ import type { Codebook } from './codebook/schema.ts';
 import { ingestFile } from './ingest/ingest-file.ts';
 import type { ExportIngestion } from './ingest/ingest-text.ts';
 import { resolveSourceFile } from './ingest/resolve-source-file.ts';
-import { withBinEdges } from './ingest-survey.ts';
+import { withBinEdges, type ReadingProgress } from './ingest-survey.ts';
 import type { Stats } from './model/stats.ts';
 import type { ValidationSummary } from './model/validation.ts';
 import { chartSpecs } from './render/chart-specs.ts';
@@ -122,8 +122,12 @@ export interface AnalyzeResult extends BuiltReport {
   reportDir: string;
 }
 
-/** A stage of `analyzeSurvey` as it happens (for progress displays), with the rows read during ingestion. */
-export type ProgressEvent = { stage: 'ingest'; rows: number } | { stage: 'report' | 'write' | 'done' };
+/**
+ * A stage of `analyzeSurvey` as it happens (for progress displays). While the export is read (`ingest`, or
+ * `bins` for the first pass of a codebook with `bins: N`): the rows read, and for CSV/TSV text the bytes
+ * read of the file's size.
+ */
+export type ProgressEvent = { stage: 'ingest' | 'bins'; rows: number; bytes?: number; size?: number } | { stage: 'report' | 'write' | 'done' };
 
 /**
  * Reads `<survey>/survey.yaml` and its export, writes `<outDir>/<id>/`. With `codebook` (the survey's
@@ -133,9 +137,9 @@ export async function analyzeSurvey(surveyPath: string, options: { outDir: strin
   const progress = options.onProgress ?? ((): void => undefined);
   const read = options.codebook ?? (await loadCodebook(surveyPath));
   const exportFile = await resolveSourceFile(read);
-  const loaded = await withBinEdges(read, exportFile);
+  const loaded = await withBinEdges(read, exportFile, readingProgress('bins', progress));
   progress({ stage: 'ingest', rows: 0 });
-  const ingestion = await ingestFile(loaded.codebook, exportFile, surveyFold(loaded.codebook), { onProgress: (rows) => progress({ stage: 'ingest', rows }) });
+  const ingestion = await ingestFile(loaded.codebook, exportFile, surveyFold(loaded.codebook), readingProgress('ingest', progress));
   progress({ stage: 'report' });
   const built = await buildReport(loaded.codebook, ingestion, exportFile, loaded.file);
   progress({ stage: 'write' });
@@ -144,6 +148,28 @@ export async function analyzeSurvey(surveyPath: string, options: { outDir: strin
   const reportDir = await writeReportFolder(options.outDir, loaded.codebook.id, built.files);
   progress({ stage: 'done' });
   return { ...built, codebook: loaded, reportDir };
+}
+
+/** Bytes are told when at least this many more have been read (a chunk is 128 KiB). */
+const BYTES_EVERY = 1 << 20;
+
+/** Ingestion's progress callbacks, as events of `stage`: rows with the bytes read so far. */
+export function readingProgress(stage: 'ingest' | 'bins', progress: (event: ProgressEvent) => void): ReadingProgress {
+  let rows = 0;
+  let told = 0;
+  let read: { bytes: number; size: number } | undefined;
+  return {
+    onProgress: (count) => {
+      rows = count;
+      progress({ stage, rows, ...read });
+    },
+    onBytes: (bytes, size) => {
+      read = { bytes, size };
+      if (bytes - told < BYTES_EVERY && bytes < size) return;
+      told = bytes;
+      progress({ stage, rows, ...read });
+    },
+  };
 }
 
 /** Same object, same bytes: two-space JSON with a final newline. */

@@ -27,6 +27,7 @@ export type { SeriesMetric } from './model/series.ts';
 export type { Stats } from './model/stats.ts';
 export type { QuarantinedRow, ValidationSummary } from './model/validation.ts';
 export type { WeightingDiagnostics } from './model/weighting-diagnostics.ts';
+export { keyFindings, trustNotes, type KeyFinding } from './report/key-findings.ts';
 export { OUTPUT_FORMAT, reportInputs, type ReportInputs } from './report/report-inputs.ts';
 export { finishStats, type FinishedStats } from './stats/finish-stats.ts';
 export { surveyFold, type SurveyState } from './stats/folds/survey-fold.ts';

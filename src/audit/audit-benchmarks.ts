@@ -74,18 +74,23 @@ export function auditBenchmarks(codebook: Codebook, counts: ReadonlyMap<string, 
       const category = over?.o ?? '';
       const sampleShare = sample[over?.i ?? 0] ?? 0;
       const populationShare = population[over?.i ?? 0] ?? 0;
-      flags.push({
-        code: 'not-representative',
-        severity: tvd >= CRITICAL_TVD ? 'critical' : 'warn',
-        message: auditMessages.notRepresentative(codebook.language, {
-          question: question?.label ?? benchmark.question,
-          category,
-          sample: sampleShare,
-          population: populationShare,
-          tvd,
-        }),
-        evidence: { question: benchmark.question, category, sample: sampleShare, population: populationShare, tvd, pValue: fit.pValue },
-      });
+      const args = { question: question?.label ?? benchmark.question, category, sample: sampleShare, population: populationShare, tvd };
+      const evidence = { question: benchmark.question, category, sample: sampleShare, population: populationShare, tvd, pValue: fit.pValue };
+      // The survey's weights may bring the mix back to the benchmark (a stratified sample's unequal shares by
+      // design, or raking on this question): then the weighted results do not speak for the over-represented.
+      const weighted = weightedShares?.get(benchmark.question);
+      const weightedTvd = weighted === undefined || weighted.some((share) => share === null) ? null : totalVariationDistance(weighted.map((share) => share ?? 0), population);
+      if (weighted !== undefined && weightedTvd !== null && weightedTvd < NOT_REPRESENTATIVE_TVD) {
+        const weightedShare = weighted[over?.i ?? 0] ?? 0;
+        flags.push({
+          code: 'not-representative',
+          severity: 'info',
+          message: auditMessages.correctedByWeights(codebook.language, { ...args, weighted: weightedShare, weightedTvd }),
+          evidence: { ...evidence, weighted: weightedShare, weightedTvd },
+        });
+      } else {
+        flags.push({ code: 'not-representative', severity: tvd >= CRITICAL_TVD ? 'critical' : 'warn', message: auditMessages.notRepresentative(codebook.language, args), evidence });
+      }
     }
     return variable;
   });

@@ -12,6 +12,13 @@ export const auditMessages = {
       ? `样本中「${category}」占 ${percent(sample)}，而基准为 ${percent(population)}：${question}的构成与总体明显不同（总变差距离 ${tvd.toFixed(2)}），结论更多代表「${category}」这部分人。`
       : `“${category}” is ${percent(sample)} of the sample against ${percent(population)} in the population: the ${question} mix differs clearly from the benchmark (total variation distance ${tvd.toFixed(2)}), so the results speak mostly for “${category}”.`;
   },
+  /** The unweighted mix is off, but the survey's weights bring it within the audit's distance of the benchmark. */
+  correctedByWeights(language: Language, args: { question: string; category: string; sample: number; population: number; tvd: number; weighted: number; weightedTvd: number }): string {
+    const { question, category, sample, population, tvd, weighted, weightedTvd } = args;
+    return language === 'zh'
+      ? `样本中「${category}」占 ${percent(sample)}，而基准为 ${percent(population)}（${question}，总变差距离 ${tvd.toFixed(2)}）；加权后为 ${percent(weighted)}（总变差距离 ${weightedTvd.toFixed(2)}）：加权结果在${question}上不偏向「${category}」，代价是有效样本量变小。`
+      : `“${category}” is ${percent(sample)} of the sample against ${percent(population)} in the population (${question}, total variation distance ${tvd.toFixed(2)}); weighted, it is ${percent(weighted)} (distance ${weightedTvd.toFixed(2)}): the weighted results do not lean toward “${category}” on ${question}, at the cost of a smaller effective sample.`;
+  },
   smallSample(language: Language, args: { n: number; margin: number; bound: number }): string {
     const { n, margin, bound } = args;
     return language === 'zh'

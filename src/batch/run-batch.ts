@@ -37,8 +37,8 @@ export interface Outcome {
 }
 
 export type BatchEvent =
-  /** A survey is handed to a runner. */
-  | { type: 'start'; survey: string }
+  /** A survey is handed to a runner; `total` surveys are in the batch. */
+  | { type: 'start'; survey: string; total: number }
   /** A running survey reached a stage. */
   | { type: 'progress'; survey: string; progress: ProgressEvent }
   /** A survey is done with (analysed, skipped or failed); `done` of `total` are. */
@@ -84,7 +84,7 @@ async function analyseAll(surveys: readonly string[], runners: readonly Analysis
   const work = async (runner: AnalysisRunner): Promise<void> => {
     for (let item = await queue.next(); item.done !== true; item = await queue.next()) {
       const { survey, id, codebook } = item.value;
-      tell({ type: 'start', survey });
+      tell({ type: 'start', survey, total: surveys.length });
       const started = process.hrtime.bigint();
       const outcome = await runner.analyze({ survey, out: options.out, codebook }, (progress) => tell({ type: 'progress', survey, progress }));
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;

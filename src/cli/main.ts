@@ -29,8 +29,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .argument('<survey>', 'a folder holding survey.yaml, or the path of a survey.yaml')
     .option('--out <dir>', 'where report folders go', 'reports')
     .option('--json', 'print a JSON summary on stdout')
-    .addHelpText('after', '\nExample:\n  stickiness analyze surveys/kimi-2024 --out reports')
-    .action(async (survey: string, options: { out: string; json?: boolean }) => setExit(await (await import('./commands/analyze.ts')).analyzeCommand(survey, options)));
+    .option('--quiet', 'print nothing but errors (no summary, no progress line)')
+    .addHelpText('after', '\nOn a terminal a progress line on stderr shows the stage, rows read, the share of the file read, the rate and the time left.\n\nExample:\n  stickiness analyze surveys/kimi-2024 --out reports')
+    .action(async (survey: string, options: { out: string; json?: boolean; quiet?: boolean }) => setExit(await (await import('./commands/analyze.ts')).analyzeCommand(survey, options)));
 
   program
     .command('tabs')
@@ -67,8 +68,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('ingestion and validation only: the accounting and the reasons for every rejected row')
     .argument('<survey>', 'a folder holding survey.yaml, or the path of a survey.yaml')
     .option('--json', 'print validation.json on stdout')
-    .addHelpText('after', '\nExample:\n  stickiness validate surveys/kimi-2024')
-    .action(async (survey: string, options: { json?: boolean }) => setExit(await (await import('./commands/validate.ts')).validateCommand(survey, options)));
+    .option('--quiet', 'print nothing but errors (no summary, no progress line)')
+    .addHelpText('after', '\nOn a terminal a progress line on stderr shows rows read, the share of the file read, the rate and the time left.\n\nExample:\n  stickiness validate surveys/kimi-2024')
+    .action(async (survey: string, options: { json?: boolean; quiet?: boolean }) => setExit(await (await import('./commands/validate.ts')).validateCommand(survey, options)));
 
   program
     .command('audit')

@@ -9,3 +9,9 @@ export function questionName(codebook: Pick<Codebook, 'questions'>, id: string):
   const question = codebook.questions.find((q) => q.id === id);
   return question?.label ?? question?.column ?? id;
 }
+
+/** A driver analysis's outcome as readers know it: a metric's label, else its question's name. */
+export function outcomeName(codebook: Pick<Codebook, 'questions' | 'metrics'>, outcome: string): string {
+  const metric = codebook.metrics.find((m) => m.id === outcome);
+  return metric?.label ?? questionName(codebook, metric?.question ?? outcome);
+}

@@ -11,14 +11,21 @@ import { createIngestor, type IngestorOptions } from './ingestor.ts';
 import { streamRows } from './stream-rows.ts';
 import { stopOnUnknownValues } from '../validate/unknown-values.ts';
 
-export async function ingestFile<S>(codebook: Codebook, file: string, fold: Fold<S>, options: Omit<IngestorOptions, 'file'> = {}): Promise<ExportIngestion<S>> {
-  const stopAt = splitPoint(file, (await stat(file)).size);
+export interface IngestFileOptions extends Omit<IngestorOptions, 'file'> {
+  /** Told the bytes of a CSV/TSV export read so far (of `size`), after each chunk; not called for workbooks and SPSS files. */
+  onBytes?: (bytes: number, size: number) => void;
+}
+
+export async function ingestFile<S>(codebook: Codebook, file: string, fold: Fold<S>, options: IngestFileOptions = {}): Promise<ExportIngestion<S>> {
+  const { onBytes, ...ingestorOptions } = options;
+  const { size } = await stat(file);
+  const stopAt = splitPoint(file, size);
   // A large CSV is read by two threads when the fold can be made in them (an `onAccepted` listener must see
   // every response on this one).
   if (stopAt !== undefined && fold.module !== undefined && options.onAccepted === undefined) {
     let ingestion: ExportIngestion<S> | undefined;
     try {
-      ingestion = await ingestInTwo(codebook, file, fold, options, stopAt);
+      ingestion = await ingestInTwo(codebook, file, fold, ingestorOptions, stopAt, onBytes === undefined ? undefined : (bytes) => onBytes(bytes, size));
     } catch (error) {
       // Bad input, a huge row, or no worker: one thread reads the file again and reports any problem as it
       // always does.
@@ -29,20 +36,21 @@ export async function ingestFile<S>(codebook: Codebook, file: string, fold: Fold
       return ingestion;
     }
   }
-  let ingestor = createIngestor(codebook, fold, { ...options, file });
+  let ingestor = createIngestor(codebook, fold, { ...ingestorOptions, file });
   let split = false;
   const { encoding, sha256 } = await streamRows(
     file,
     codebook.source.encoding,
     codebook.source.format,
     () => {
-      ingestor = createIngestor(codebook, fold, { ...options, file });
+      ingestor = createIngestor(codebook, fold, { ...ingestorOptions, file });
       split = false;
       return (cells, row) => ingestor.push(cells, row);
     },
     {
       savRaw: numberColumns(codebook),
       afterChunk: (bytesRead) => {
+        onBytes?.(bytesRead, size);
         if (stopAt !== undefined && !split && bytesRead >= stopAt) {
           ingestor.nextPart();
           split = true;

@@ -60,21 +60,29 @@ export interface SplitJob {
   stopAt: number;
 }
 
-/** `stopAt`: where to split, as `splitPoint` gave it to the caller (by default, from the file's size now). */
-export async function ingestInTwo<S>(codebook: Codebook, file: string, fold: Fold<S>, options: Omit<IngestorOptions, 'file' | 'onAccepted'>, stopAt?: number): Promise<ExportIngestion<S>> {
+/**
+ * `stopAt`: where to split, as `splitPoint` gave it to the caller (by default, from the file's size now);
+ * `onBytes`: told the bytes the two threads have read of their own parts together, as they go.
+ */
+export async function ingestInTwo<S>(codebook: Codebook, file: string, fold: Fold<S>, options: Omit<IngestorOptions, 'file' | 'onAccepted'>, stopAt?: number, onBytes?: (bytes: number) => void): Promise<ExportIngestion<S>> {
   if (fold.module === undefined) throw new Error('ingestInTwo needs a fold that worker threads can make (Fold.module)');
   const job: SplitJob = { codebook, file, foldModule: fold.module, stopAt: stopAt ?? firstPartEnd((await stat(file)).size) };
   const rows = [0, 0];
+  const bytes = [0, 0];
   const workers: Worker[] = [];
   const run = <T>(part: Part): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       // A heap limit of its own keeps each thread's garbage, and so the process's memory, small.
       const worker = new Worker(new URL('./part-worker.js', import.meta.url), { workerData: { part, job }, resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 8 } });
       workers.push(worker);
-      worker.on('message', (message: { progress?: number; result?: T; error?: string }) => {
+      worker.on('message', (message: { progress?: number; bytes?: number; result?: T; error?: string }) => {
         if (message.progress !== undefined) {
           rows[part === 'first' ? 0 : 1] = message.progress;
           options.onProgress?.((rows[0] ?? 0) + (rows[1] ?? 0));
+        } else if (message.bytes !== undefined) {
+          bytes[part === 'first' ? 0 : 1] = message.bytes;
+          // The first thread's part ends at stopAt; the second's own part starts there.
+          onBytes?.(Math.min(bytes[0] ?? 0, job.stopAt) + Math.max(0, (bytes[1] ?? 0) - job.stopAt));
         } else if (message.result !== undefined) resolve(message.result);
         else reject(new Error(message.error ?? `the ${part}-part worker failed`));
       });
@@ -89,25 +97,34 @@ export async function ingestInTwo<S>(codebook: Codebook, file: string, fold: Fol
   }
 }
 
-/** Runs in a worker thread: one part of the file. */
-export async function ingestPart(part: Part, job: SplitJob, onProgress: (rows: number) => void): Promise<Ingestion<unknown> | ExportIngestion<unknown>> {
-  const { createFold } = (await import(job.foldModule)) as { createFold: FoldFactory<unknown> };
-  const fold = createFold(job.codebook);
-  return part === 'first' ? ingestFirstPart(job, fold, onProgress) : ingestSecondPart(job, fold, onProgress);
+/** How a part tells its progress: rows read of its own, and bytes read of the file. */
+export interface PartProgress {
+  rows: (rows: number) => void;
+  bytes: (bytes: number) => void;
 }
 
-async function ingestFirstPart({ codebook, file, stopAt }: SplitJob, fold: Fold<unknown>, onProgress: (rows: number) => void): Promise<Ingestion<unknown>> {
-  const ingestor = createIngestor(codebook, fold, { file, onProgress });
+/** Runs in a worker thread: one part of the file. */
+export async function ingestPart(part: Part, job: SplitJob, progress: PartProgress): Promise<Ingestion<unknown> | ExportIngestion<unknown>> {
+  const { createFold } = (await import(job.foldModule)) as { createFold: FoldFactory<unknown> };
+  const fold = createFold(job.codebook);
+  return part === 'first' ? ingestFirstPart(job, fold, progress) : ingestSecondPart(job, fold, progress);
+}
+
+async function ingestFirstPart({ codebook, file, stopAt }: SplitJob, fold: Fold<unknown>, progress: PartProgress): Promise<Ingestion<unknown>> {
+  const ingestor = createIngestor(codebook, fold, { file, onProgress: progress.rows });
   await streamCsvRows(file, codebook.source.encoding, codebook.source.format, (cells) => ingestor.push(cells), {
-    afterChunk: (bytesRead) => bytesRead < stopAt,
+    afterChunk: (bytesRead) => {
+      progress.bytes(bytesRead);
+      return bytesRead < stopAt;
+    },
     maxRowChars: MAX_ROW_CHARS,
   });
   return ingestor.finish();
 }
 
 /** The rows after the first part, numbered as in the file. */
-async function ingestSecondPart({ codebook, file, stopAt }: SplitJob, fold: Fold<unknown>, onProgress: (rows: number) => void): Promise<ExportIngestion<unknown>> {
-  const ingestor = createIngestor(codebook, fold, { file, onProgress });
+async function ingestSecondPart({ codebook, file, stopAt }: SplitJob, fold: Fold<unknown>, progress: PartProgress): Promise<ExportIngestion<unknown>> {
+  const ingestor = createIngestor(codebook, fold, { file, onProgress: progress.rows });
   let own = false;
   const streamed = await streamCsvRows(
     file,
@@ -116,6 +133,7 @@ async function ingestSecondPart({ codebook, file, stopAt }: SplitJob, fold: Fold
     (cells) => (own ? ingestor.push(cells) : ingestor.pass(cells)),
     {
       afterChunk: (bytesRead) => {
+        progress.bytes(bytesRead);
         own ||= bytesRead >= stopAt;
         return true;
       },

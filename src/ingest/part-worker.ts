@@ -4,7 +4,16 @@ import { ingestPart, type SplitJob } from './ingest-in-two.ts';
 
 const { part, job } = workerData as { part: 'first' | 'second'; job: SplitJob };
 try {
-  const result = await ingestPart(part, job, (rows) => parentPort?.postMessage({ progress: rows }));
+  // Bytes are told at most every 4 MiB read, so the messages stay few.
+  let told = 0;
+  const result = await ingestPart(part, job, {
+    rows: (rows) => parentPort?.postMessage({ progress: rows }),
+    bytes: (bytes) => {
+      if (bytes - told < 4 << 20) return;
+      told = bytes;
+      parentPort?.postMessage({ bytes });
+    },
+  });
   parentPort?.postMessage({ result });
 } catch (error) {
   parentPort?.postMessage({ error: error instanceof Error ? error.message : String(error) });

@@ -7,7 +7,7 @@
  */
 import type { Codebook } from '../codebook/schema.ts';
 import { sections } from '../codebook/schema.ts';
-import { questionLabel, questionName } from '../codebook/question-label.ts';
+import { outcomeName, questionLabel, questionName } from '../codebook/question-label.ts';
 import { text } from './i18n.ts';
 import { accountingChart } from './accounting-chart.ts';
 import { chartText, chartTexts, fitText, straightQuotes, subtitleLines, titleLines } from './chart-text.ts';
@@ -322,7 +322,7 @@ function driverCharts(codebook: Codebook, analysis: DriverResult): Omit<ChartSpe
       name: `drivers-${analysis.id}`,
       title,
       ...barWords(codebook.language, title, sorted, PERCENT, (lead) =>
-        w.topDriver(lead.label, outcomeLabel(codebook, analysis.outcome), lead.low === lead.high ? percent(lead.estimate, 0) : withInterval(codebook.language, lead, PERCENT, 0)),
+        w.topDriver(lead.label, outcomeName(codebook, analysis.outcome), lead.low === lead.high ? percent(lead.estimate, 0) : withInterval(codebook.language, lead, PERCENT, 0)),
       ),
       spec: shareChart(sorted, {
         title,
@@ -364,11 +364,6 @@ function driverCharts(codebook: Codebook, analysis: DriverResult): Omit<ChartSpe
 }
 
 /** What a driver analysis explains, as a reader knows it: its metric's label, or its (or its metric's) question by name. */
-function outcomeLabel(codebook: Codebook, outcome: string): string {
-  const metric = codebook.metrics.find((m) => m.id === outcome);
-  return metric?.label ?? questionName(codebook, metric?.question ?? outcome);
-}
-
 /** A spec whose title or subtitle is too wide for one line gets it as lines (chart-text.ts titleLines, subtitleLines). */
 function wrapTitles(spec: Record<string, unknown>): Record<string, unknown> {
   const title = spec.title as { text?: unknown; subtitle?: unknown } | undefined;

@@ -16,6 +16,7 @@ import { BOLD_WIDTH, estimateTextWidth } from '../render/text-width.ts';
 import { withoutXmlUnsafe } from '../util/xml-text.ts';
 import { escapeHtml } from './escape-html.ts';
 import { fixedZipTimes } from './fixed-zip-times.ts';
+import { keyFindings, topFlag } from './key-findings.ts';
 import { methodLines, type Method } from './method-lines.ts';
 
 // The package's types read as CommonJS under NodeNext (the class as `default` of the default import), while
@@ -51,8 +52,7 @@ const TEXT = {
     fielded: (start: string, end: string) => `调查时间：${start} 至 ${end}`,
     n: (accepted: number, read: number) => `有效样本 n = ${accepted}（读取 ${read} 行）`,
     severity: { critical: '严重', warn: '警告', info: '提示' },
-    noFlag: '审计未发现需要提示的问题',
-    topFlag: (severity: string, message: string) => `${severity}：${message}`,
+    factSep: '　·　',
     method: '方法',
     caveat: (message: string) => `注意：${message}`,
     altText: (alt: string) => `图表内容：${alt}`,
@@ -63,21 +63,13 @@ const TEXT = {
     fielded: (start: string, end: string) => `Fieldwork: ${start} to ${end}`,
     n: (accepted: number, read: number) => `n = ${accepted} responses (${read} rows read)`,
     severity: { critical: 'Critical', warn: 'Warning', info: 'Note' },
-    noFlag: 'The audit raised no flag',
-    topFlag: (severity: string, message: string) => `${severity}: ${message}`,
+    factSep: '  ·  ',
     method: 'Method',
     caveat: (message: string) => `Caveat: ${message}`,
     altText: (alt: string) => `What the chart shows: ${alt}`,
     titleNotes: 'Made by stickiness: one slide per chart, headed by its main finding; the notes give n, the interval method, the weighting and the caveats.',
   },
 } as const;
-
-const SEVERITY_RANK = { critical: 0, warn: 1, info: 2 } as const;
-
-/** The audit's most severe flag (the first of its severity). */
-export function topFlag(flags: readonly Flag[]): Flag | undefined {
-  return [...flags].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])[0];
-}
 
 /**
  * Text as a slide's XML may hold it: XML 1.0 refuses most control characters, so they are dropped (pptxgenjs
@@ -141,21 +133,28 @@ export async function reportDeck(codebook: Codebook, stats: Stats, charts: reado
   };
   const flag = topFlag(stats.flags);
 
-  // The title slide.
+  // The title slide: the survey, its facts, and its key findings with the main caveat last.
   const title = pptx.addSlide();
-  title.addShape(pptx.ShapeType.rect, { x: MARGIN, y: 1.7, w: 0.12, h: 1.9, fill: { color: hex(palette.main) }, line: { color: hex(palette.main) } });
+  title.addShape(pptx.ShapeType.rect, { x: MARGIN, y: 0.55, w: 0.12, h: 1.35, fill: { color: hex(palette.main) }, line: { color: hex(palette.main) } });
   const wide = SLIDE.w - 2 * MARGIN - 0.3;
-  title.addText(...sized(fitted(slideText(stats.survey.title), wide, [36, 30, 24, 20], 3, true), { x: MARGIN + 0.3, y: 1.6, w: wide, h: 2.0, fontFace: font, bold: true, color: ink, valign: 'bottom', lang }));
+  title.addText(...sized(fitted(slideText(stats.survey.title), wide, [32, 28, 24, 20], 2, true), { x: MARGIN + 0.3, y: 0.5, w: wide, h: 1.45, fontFace: font, bold: true, color: ink, valign: 'bottom', lang }));
   const facts = [
     ...(stats.survey.fielded === undefined ? [] : [t.fielded(stats.survey.fielded.start, stats.survey.fielded.end)]),
     t.n(stats.input.accepted, stats.input.rowsRead),
   ];
-  title.addText(facts.map((fact) => ({ text: slideText(fact), options: { breakLine: true } })), { x: MARGIN + 0.3, y: 3.7, w: SLIDE.w - 2 * MARGIN - 0.3, h: 0.9, fontFace: font, fontSize: 18, color: grey, valign: 'top', lang });
-  const flagText = flag === undefined ? t.noFlag : t.topFlag(t.severity[flag.severity], flag.message);
-  const flagColour = flag === undefined || flag.severity === 'info' ? grey : hex(palette.highlight);
-  title.addText(...sized(fitted(slideText(flagText), wide, [16, 14, 12], 4, flag?.severity === 'critical'), { x: MARGIN + 0.3, y: 5.0, w: wide, h: 1.6, fontFace: font, color: flagColour, bold: flag?.severity === 'critical', valign: 'top', lang }));
+  title.addText(slideText(facts.join(t.factSep)), { x: MARGIN + 0.3, y: 2.0, w: wide, h: 0.5, fontFace: font, fontSize: 16, color: grey, valign: 'top', lang });
+  const findings = keyFindings(codebook, stats).map((finding) => ({ ...finding, text: slideText(finding.text) }));
+  const box = { x: MARGIN + 0.3, y: 2.7, w: wide, h: SLIDE.h - 2.7 - MARGIN };
+  const size = listSize(findings.map((finding) => finding.text), box.w, box.h, [20, 18, 16, 14, 12, 11], 8);
+  title.addText(
+    findings.map((finding) => {
+      const flagged = finding.severity === 'warn' || finding.severity === 'critical';
+      return { text: finding.text, options: { bullet: true, breakLine: true, color: flagged ? hex(palette.highlight) : ink, bold: finding.severity === 'critical' } };
+    }),
+    { ...box, fontFace: font, fontSize: size, valign: 'top', paraSpaceAfter: 8, lang },
+  );
   logo(title);
-  title.addNotes(slideText([t.titleNotes, flagText].join('\n')));
+  title.addNotes(slideText([t.titleNotes, ...findings.map((finding) => finding.text)].join('\n')));
 
   // One slide per chart.
   for (const { chart, png } of charts) {
@@ -173,7 +172,7 @@ export async function reportDeck(codebook: Codebook, stats: Stats, charts: reado
   methodSlide.addText(t.method, { x: MARGIN, y: 0.45, w: SLIDE.w - 2 * MARGIN, h: 0.7, fontFace: font, fontSize: 26, bold: true, color: ink, valign: 'middle', lang });
   methodSlide.addText(
     methods.map((line) => ({ text: slideText(line), options: { bullet: true, breakLine: true } })),
-    { x: MARGIN, y: 1.3, w: SLIDE.w - 2 * MARGIN, h: SLIDE.h - 1.3 - MARGIN, fontFace: font, fontSize: methodSize(methods, SLIDE.w - 2 * MARGIN, SLIDE.h - 1.3 - MARGIN), color: ink, valign: 'top', paraSpaceAfter: 6, lang },
+    { x: MARGIN, y: 1.3, w: SLIDE.w - 2 * MARGIN, h: SLIDE.h - 1.3 - MARGIN, fontFace: font, fontSize: listSize(methods, SLIDE.w - 2 * MARGIN, SLIDE.h - 1.3 - MARGIN, [14, 12, 11, 10], 6), color: ink, valign: 'top', paraSpaceAfter: 6, lang },
   );
   logo(methodSlide);
   methodSlide.addNotes(slideText(methods.join('\n')));
@@ -187,11 +186,12 @@ function sized(fit: { text: string; fontSize: number }, options: TextOptions): [
   return [fit.text, { ...options, fontSize: fit.fontSize }];
 }
 
-/** The methods slide's font size: 14 points, smaller while its lines would run off the slide. */
-function methodSize(lines: readonly string[], width: number, height: number): number {
-  for (const size of [14, 12, 11, 10]) {
-    const rows = lines.reduce((sum, line) => sum + Math.ceil(estimateTextWidth(line, size) / (width * POINTS * 0.9)), 0);
-    if (rows * size * 1.2 + lines.length * 6 <= height * POINTS) return size;
+/** A bulleted list's font size: the largest of `sizes` (points) at which its lines fit the box, else 9. */
+function listSize(lines: readonly string[], width: number, height: number, sizes: readonly number[], spaceAfter: number): number {
+  for (const size of sizes) {
+    // A bullet and its indent take about half an inch of each line.
+    const rows = lines.reduce((sum, line) => sum + Math.ceil(estimateTextWidth(line, size) / ((width - 0.5) * POINTS * 0.9)), 0);
+    if (rows * size * 1.2 + lines.length * spaceAfter <= height * POINTS) return size;
   }
   return 9;
 }

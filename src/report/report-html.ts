@@ -4,7 +4,7 @@
  * sheet is embedded. All text reaching the page was already escaped for Markdown (`<` as `&lt;`), and the
  * SVGs come from vega, which escapes its text, so respondent input stays text.
  */
-import { Marked } from 'marked';
+import { Marked, type Token, type Tokens } from 'marked';
 import type { Codebook } from '../codebook/schema.ts';
 import { escapeHtml } from './escape-html.ts';
 
@@ -15,9 +15,17 @@ h1 { font-size: 1.6rem; } h2 { font-size: 1.3rem; margin-top: 2rem; border-botto
 table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.9rem; display: block; max-width: 100%; overflow-x: auto; }
 th, td { border: 1px solid #ccd; padding: 0.25rem 0.6rem; } th { background: #f3f5f8; } td[align="right"] { white-space: nowrap; } td:first-child { min-width: 10rem; }
 td:not(:first-child) { font-variant-numeric: tabular-nums; }
-blockquote { margin: 0.8rem 0; padding: 0.5rem 0.8rem; border-left: 4px solid #c0392b; background: #fdf2f0; }
+blockquote { margin: 0.8rem 0; padding: 0.5rem 0.8rem; border-left: 4px solid #8a94a6; background: #f5f6f8; }
+blockquote p { margin: 0.2rem 0; }
+blockquote.flag-critical { border-left: 8px solid #b3261e; background: #fdecea; }
+blockquote.flag-warn { border-left: 6px double #8a5a00; background: #fff6dc; }
+blockquote.flag-info { border-left: 3px dashed #2f6690; background: #eef4fa; }
+blockquote.flag-critical strong:first-child { color: #b3261e; } blockquote.flag-warn strong:first-child { color: #6b4600; } blockquote.flag-info strong:first-child { color: #2f6690; }
+h2:first-of-type + ul { background: #f7f9fc; border: 1px solid #dde3ec; border-radius: 4px; padding: 0.6rem 1rem 0.6rem 2rem; font-size: 1.05rem; }
+h2:first-of-type + ul li { margin: 0.3rem 0; }
 figure.chart { margin: 1rem 0; } figure.chart svg { max-width: 100%; height: auto; }
-@media print { body { margin: 0; max-width: none; } table { display: table; } figure.chart, blockquote { break-inside: avoid; } }
+@media print { body { margin: 0; max-width: none; } table { display: table; } figure.chart, blockquote { break-inside: avoid; }
+  blockquote, h2:first-of-type + ul { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 `;
 
 /** `svgs` maps a chart's relative path (`charts/retention.svg`) to its SVG text. */
@@ -28,6 +36,12 @@ export function reportHtml(codebook: Pick<Codebook, 'title' | 'language'>, markd
       image({ href, text }) {
         const svg = svgs.get(href);
         return svg === undefined ? '' : `<figure class="chart" role="img" aria-label="${escapeHtml(unescapeEntities(text))}">${svg.replace(/^<\?xml[^>]*>\s*/, '').trim()}</figure>`;
+      },
+      // An audit flag (report-md.ts starts it with its severity's sign in bold) is styled by its severity.
+      blockquote({ tokens }) {
+        const inner = this.parser.parse(tokens);
+        const severity = severityOf(tokens[0]);
+        return severity === undefined ? `<blockquote>\n${inner}</blockquote>\n` : `<blockquote class="flag flag-${severity}">\n${inner}</blockquote>\n`;
       },
       // Markdown may not bring raw HTML into the page.
       html({ text }) {
@@ -50,6 +64,15 @@ export function reportHtml(codebook: Pick<Codebook, 'title' | 'language'>, markd
 ${body}</body>
 </html>
 `;
+}
+
+const SIGNS: Readonly<Record<string, 'critical' | 'warn' | 'info'>> = { '✖': 'critical', '⚠': 'warn', ℹ: 'info' };
+
+/** A flag's severity from its quote's first token: a paragraph opening with the severity's sign in bold. */
+function severityOf(first: Token | undefined): 'critical' | 'warn' | 'info' | undefined {
+  if (first?.type !== 'paragraph') return undefined;
+  const lead = (first as Tokens.Paragraph).tokens[0];
+  return lead?.type === 'strong' ? SIGNS[[...(lead as Tokens.Strong).text][0] ?? ''] : undefined;
 }
 
 /** The alt text arrives as escaped Markdown (`&lt;`): undo the entities so they are escaped once, not twice. */

@@ -8,6 +8,7 @@ import { sections } from '../codebook/schema.ts';
 import type { ChartSpec } from '../render/chart-specs.ts';
 import { questionLabel } from '../codebook/question-label.ts';
 import { chartImage } from './chart-image.ts';
+import { findingsWords, keyFindings, trustNotes } from './key-findings.ts';
 import { methodLines, type Method } from './method-lines.ts';
 import { escapeMarkdown as esc } from './escape-markdown.ts';
 import { formatFixed, formatP, formatPercent, formatSigned } from './format-number.ts';
@@ -51,7 +52,11 @@ export function reportMarkdown(
     ...(stats.design === undefined ? [] : [`${t.design}: ${esc(t.designFacts(stats.design))}`]),
   ];
   lines.push(facts.map((fact) => `- ${fact}`).join('\n'), '');
-  for (const flag of stats.flags) lines.push(`> **${t.caution} (${flag.severity})**: ${esc(flag.message)}`, '');
+  // What the survey found, then how far to trust it: every flag, most severe first, marked by a word and a sign.
+  const f = findingsWords(codebook.language);
+  lines.push(`## ${f.findingsHeading}`, '', ...keyFindings(codebook, stats).map((finding) => `- ${esc(finding.text)}`), '');
+  lines.push(`## ${f.trustHeading}`, '');
+  for (const flag of trustNotes(codebook, stats)) lines.push(`> **${t.severityMark[flag.severity]}**${codebook.language === 'zh' ? '：' : ': '}${esc(flag.message)}`, '');
 
   // The likert charts go with satisfaction; without a satisfaction section, in a section of their own after the metrics.
   const likerts = charts.filter((c) => c.name.startsWith('likert-')).map((c) => chartImage(c));

@@ -87,7 +87,7 @@ const TEXT = {
     freeTextShown: (shown: number, answered: number) => `摘录 ${shown} 条，共 ${answered} 人作答。`,
     row: '行',
     answer: '回答',
-    caution: '注意',
+    severityMark: { critical: '✖ 严重', warn: '⚠ 警告', info: 'ℹ 提示' },
     nps: (p: string, q: string, d: string) => `推荐者 ${p}，中立者 ${q}，贬损者 ${d}`,
   },
   en: {
@@ -174,7 +174,7 @@ const TEXT = {
     freeTextShown: (shown: number, answered: number) => `${shown} shown of ${answered} who answered.`,
     row: 'Row',
     answer: 'Answer',
-    caution: 'Caution',
+    severityMark: { critical: '✖ Critical', warn: '⚠ Warning', info: 'ℹ Note' },
     nps: (p: string, q: string, d: string) => `promoters ${p}, passives ${q}, detractors ${d}`,
   },
 } as const;

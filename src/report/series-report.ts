@@ -11,6 +11,7 @@ import { kindOf } from '../stats/kinds/index.ts';
 import type { Scale } from '../stats/kinds/metric-kind.ts';
 import { escapeMarkdown as esc } from './escape-markdown.ts';
 import { formatSigned } from './format-number.ts';
+import { seriesFindings, seriesFindingsHeading } from './series-findings.ts';
 import { reportHtml } from './report-html.ts';
 import type { SeriesMetric, WavePoint } from '../model/series.ts';
 
@@ -30,6 +31,10 @@ export async function seriesFiles(
   const show = (m: SeriesMetric, v: number): string => kindOf(m.kind).format(v);
   const signed = (m: SeriesMetric, v: number): string => formatSigned(v, (size) => show(m, size));
   const lines = [`# ${zh ? '系列' : 'Series'} ${esc(series)}`, ''];
+  // What changed, first: each headline's latest significant change, and what did not change.
+  const labels = new Map(metrics.flatMap((m) => waveLabels(m.points).map((label, i) => [m.points[i]?.survey ?? '', label] as const)));
+  const findings = seriesFindings(metrics, language, level, labels);
+  if (findings.length > 0) lines.push(`## ${seriesFindingsHeading(language)}`, '', ...findings.map((sentence) => `- ${esc(sentence)}`), '');
   const svgs = new Map<string, string>();
   for (const metric of metrics) {
     lines.push(`## ${esc(metric.label)}`, '', `| ${zh ? '轮次' : 'Wave'} | ${zh ? '估计值' : 'Estimate'} | ${Math.round(level * 100)}% ${zh ? '置信区间' : 'CI'} | n |`, '|---|---:|---:|---:|');

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import reference from '../reference/kimi-2024-reference.json' with { type: 'json' };
 import { analyzeSurvey } from '../../src/analyze-survey.ts';
-import { fitted, slideText, topFlag } from '../../src/report/report-deck.ts';
+import { fitted, slideText } from '../../src/report/report-deck.ts';
+import { keyFindings, topFlag } from '../../src/report/key-findings.ts';
 import { estimateTextWidth } from '../../src/render/text-width.ts';
 import { readZip, type ZipPart } from '../read-zip.ts';
 
@@ -77,15 +78,20 @@ describe('report.pptx of the sample survey', async () => {
     expect(slides[slides.length - 1]?.texts[0]).toBe('方法');
   });
 
-  it('puts the survey, its fieldwork dates, n and the audit top flag on the title slide', () => {
+  it('puts the survey, its fieldwork dates, n and the key findings, the main caveat last, on the title slide', () => {
     const title = slides[0]?.texts.join('\n') ?? '';
     expect(title).toContain(result.stats.survey.title);
     expect(title).toContain('2024-03-15 至 2024-03-22');
     expect(title).toContain(`n = ${reference.accepted}`);
-    // The top flag is the first critical one: the industry mix (sample 40.9% finance against 6% of the population).
-    const critical = result.stats.flags.find((f) => f.severity === 'critical');
-    expect(critical?.code).toBe('not-representative');
-    expect(title).toContain(`严重：${critical?.message ?? ''}`);
+    // The findings as the report states them (tests/report/key-findings.test.ts holds them against the reference).
+    const findings = keyFindings(result.codebook.codebook, result.stats);
+    expect(findings).toHaveLength(6);
+    for (const finding of findings) expect(slides[0]?.texts).toContain(finding.text);
+    const share = (m: { estimate: number; wilson: number[] }): string => `${(m.estimate * 100).toFixed(1)}%（${((m.wilson[0] ?? 0) * 100).toFixed(1)}–${((m.wilson[1] ?? 0) * 100).toFixed(1)}%，n = 154）`;
+    expect(slides[0]?.texts).toContain(`留存与粘性：每周至少使用一次 ${share(reference.metrics.weekly_active)}，每天使用 ${share(reference.metrics.daily_active)}。`);
+    // The main caveat is the first critical flag: the industry mix (sample 40.9% finance against 6% of the population).
+    expect(slides[0]?.texts.at(-1)).toMatch(/^最需要注意（严重）：样本中「金融」（行业）占 40\.9%，而总体中为 6\.0%/);
+    expect(slides[0]?.notes.join('\n')).toContain(findings[5]?.text ?? '-');
   });
 
   it('heads each chart slide with its finding, the numbers as pandas/scipy computed them (tests/reference/kimi_2024_reference.py)', () => {

@@ -50,6 +50,8 @@ const DIGESTS: Record<number, string> = {
   16: '5913ce3a38909e328ce37bc4df300918658b769240c05a3de08b98d81c730728',
   // Format 17: report.md and report.html end with a Method section (issue 23's stated assumptions, the lines of the deck's methods slide).
   17: '9c740873dd64d98cb4d3d0576979735fc33e09fbf62d96e918b65242df44f6f0',
+  // Format 18: key findings and "How far to trust this" (flags by severity, styled in html) open report.md and report.html; the deck's title slide gives the findings; the series report opens with its changes.
+  18: '13752b62a76dd432620d5f05c09633407fd21da432112dd5c05cfa9eaae62d14',
 };
 
 function reportsDigest(): string {

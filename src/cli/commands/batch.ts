@@ -6,11 +6,10 @@ import path from 'node:path';
 import { runBatch, type BatchEvent, type BatchResult, type Outcome } from '../../batch/run-batch.ts';
 import { failureText } from '../../batch/check-survey.ts';
 import { watchSurveys } from '../../batch/watch-surveys.ts';
-import type { ProgressEvent } from '../../analyze-survey.ts';
 import { kindOf } from '../../stats/kinds/index.ts';
 import { UsageError } from '../../util/usage-error.ts';
-import { printable } from '../../util/printable.ts';
 import { writeErr, writeOut } from '../write.ts';
+import { progressLine, progressText, showsProgress, stageClock } from '../progress-line.ts';
 
 export interface BatchCliOptions {
   out: string;
@@ -43,26 +42,34 @@ export async function batchCommand(dir: string, options: BatchCliOptions): Promi
 }
 
 async function runAndPrint(dir: string, options: BatchCliOptions): Promise<number> {
-  // On a terminal a status line shows what is running; piped or in CI there are only the plain result lines.
-  const live = process.stdout.isTTY === true && options.json !== true && options.quiet !== true;
-  const running = new Map<string, string>();
+  // On a terminal a progress line on stderr shows what is running; piped or in CI there are only the plain result lines.
+  const line = progressLine(process.stderr, showsProgress(process.stderr, options));
+  const running = new Map<string, { text: string; clock: ReturnType<typeof stageClock> }>();
   let done = 0;
   let total = 0;
-  const status = (): void => {
-    if (!live) return;
-    const now = [...running].map(([survey, stage]) => `${path.basename(survey)} ${stage}`).join(', ');
-    process.stdout.write(`\r\x1b[K${printable(running.size === 0 ? '' : `(${done} of ${total} done) ${now}`)}`);
+  const status = (force: boolean): void => {
+    if (running.size === 0) return line.clear();
+    const now = [...running].map(([survey, { text }]) => `${path.basename(survey)}: ${text}`).join('; ');
+    line.show(`${total === 0 ? '' : `${done} of ${total} done · `}${now}`, force);
   };
   const onEvent = (event: BatchEvent): void => {
-    if (event.type === 'start') running.set(event.survey, 'starting');
-    else if (event.type === 'progress') running.set(event.survey, stageText(event.progress));
-    else {
+    if (event.type === 'start') {
+      running.set(event.survey, { text: 'starting', clock: stageClock() });
+      ({ total } = event);
+    } else if (event.type === 'progress') {
+      const entry = running.get(event.survey);
+      if (entry === undefined) return;
+      const at = Date.now();
+      const { since } = entry.clock.tick(event.progress, at);
+      entry.text = progressText(event.progress, at - since);
+      return status(at === since);
+    } else {
       running.delete(event.outcome.survey);
       ({ done, total } = event);
-      if (live) process.stdout.write('\r\x1b[K');
+      line.clear();
       printOutcome(options, event.outcome);
     }
-    status();
+    status(true);
   };
   const result = await runBatch(dir, {
     out: options.out,
@@ -78,10 +85,6 @@ async function runAndPrint(dir: string, options: BatchCliOptions): Promise<numbe
     writeErr(`${outcomes.length - failed.length} of ${outcomes.length} surveys analysed or up to date${failed.length === 0 ? '' : `; failed: ${failed.map((f) => f.survey).join(', ')}`}\n`);
   }
   return failed.length === 0 && seriesError === undefined ? 0 : 1;
-}
-
-function stageText(progress: ProgressEvent): string {
-  return progress.stage === 'ingest' ? `reading (${progress.rows.toLocaleString('en')} rows)` : progress.stage === 'report' ? 'computing and drawing' : 'writing';
 }
 
 function printOutcome(options: BatchCliOptions, outcome: Outcome): void {

@@ -4,14 +4,20 @@ import { validationSummary } from '../../validate/validation-summary.ts';
 import { formatAccounting } from '../format-result.ts';
 import type { ValidationSummary } from '../../model/validation.ts';
 import { writeOut } from '../write.ts';
+import { readingProgress } from '../../analyze-survey.ts';
+import { terminalProgress } from '../progress-line.ts';
 
 /** Rows listed as examples per rule in the summary table. */
 const EXAMPLES = 3;
 
-export async function validateCommand(survey: string, options: { json?: boolean }): Promise<number> {
-  const { loaded, exportFile, ingestion } = await ingestSurvey(survey, createFold);
+export async function validateCommand(survey: string, options: { json?: boolean; quiet?: boolean }): Promise<number> {
+  const terminal = terminalProgress(options);
+  const progress = terminal === undefined ? {} : { bins: readingProgress('bins', terminal), ingest: readingProgress('ingest', terminal) };
+  terminal?.({ stage: 'ingest', rows: 0 });
+  const { loaded, exportFile, ingestion } = await ingestSurvey(survey, createFold, progress).finally(() => terminal?.({ stage: 'done' }));
   checkDesignPlaces(loaded.codebook, ingestion.folded, loaded.file);
   const summary = validationSummary(loaded.codebook.id, loaded.codebook.source.file, ingestion);
+  if (options.quiet === true) return 0;
   if (options.json === true) {
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     return 0;
