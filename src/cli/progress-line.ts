@@ -53,7 +53,7 @@ export function progressLine(stream: ProgressStream, enabled: boolean, now: () =
   };
 }
 
-/** When each stage started and the last reading event, for rates and the time left. */
+/** The stage being shown and when it began: rates and the time left count from there. */
 export interface StageClock {
   stage: ProgressEvent['stage'] | 'starting';
   since: number;

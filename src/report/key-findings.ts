@@ -14,7 +14,7 @@ import type { Stats } from '../model/stats.ts';
 import { leaders, PERCENT, valueFormatOf, withInterval, type ValueFormat } from '../render/chart-summary.ts';
 import { kindOf } from '../stats/kinds/index.ts';
 import { joined } from './joined.ts';
-import { formatFixed } from './format-number.ts';
+import { formatFixed, formatP } from './format-number.ts';
 import { reportText } from './report-text.ts';
 
 /** A sentence of the findings; the caveat carries its flag's severity. */
@@ -185,21 +185,19 @@ function differenceSentence(codebook: Codebook, stats: Stats): string | undefine
     const format = valueFormatOf(kindOf(metric.kind));
     const value = estimateText(language, best.estimate, group.ci, sampleSize(language, group.n, metric.weighted ? group.nInterval : undefined), format);
     const overall = metric.estimate === null ? '—' : format.percent ? `${formatFixed(metric.estimate * 100, 1)}%` : format.format(metric.estimate);
-    return w.differs(group.value, metric.label, questionName(codebook, b.by), value, overall, pText(best.p), b.adjust === 'holm' ? 'Holm' : 'Benjamini-Hochberg', candidates.length - 1);
+    // Two groups of a single-choice question are one comparison (each against the rest is the other), not two.
+    const paired = stats.breakdowns.filter((x) => codebook.questions.find((q) => q.id === x.by)?.type !== 'multi' && x.groups.filter((g) => g.n > 0).length === 2 && candidates.filter((c) => c.b === x).length === 2).length;
+    return w.differs(group.value, metric.label, questionName(codebook, b.by), value, overall, formatP(best.p), b.adjust === 'holm' ? 'Holm' : 'Benjamini-Hochberg', candidates.length - paired - 1);
   }
   const tested = stats.breakdowns.filter((b) => b.groups.some((g) => g.pAdjusted !== null && g.pAdjusted !== undefined));
   const list = (items: readonly string[]): string => joined(language, [...new Set(items)]);
   if (tested.length === 0) return w.untested(list(stats.breakdowns.map((b) => questionName(codebook, b.by))));
   const smallest = Math.min(...tested.flatMap((b) => b.groups.flatMap((g) => (g.pAdjusted === null || g.pAdjusted === undefined ? [] : [g.pAdjusted]))));
   const metrics = list(tested.map((b) => stats.metrics.find((m) => m.id === b.metric)?.label ?? b.metric));
-  return w.noDifference(metrics, list(tested.map((b) => questionName(codebook, b.by))), Number.isFinite(smallest) ? pText(smallest) : '');
+  return w.noDifference(metrics, list(tested.map((b) => questionName(codebook, b.by))), Number.isFinite(smallest) ? formatP(smallest) : '');
 }
 
 
-/** `p = 0.012`, `p < 0.001` (a p-value above 0.999 reads `p = 1.000`). */
-function pText(p: number): string {
-  return p < 0.001 ? 'p < 0.001' : `p = ${formatFixed(p, 3)}`;
-}
 
 /** The first driver analysis with a model: its driver with the largest share of R². */
 function driverSentence(codebook: Codebook, stats: Stats): string | undefined {

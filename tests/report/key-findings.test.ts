@@ -160,6 +160,17 @@ describe('key findings of a weighted survey (R survey package)', async () => {
     expect(sentenceZh).toBe(`按industry分组，「finance」的Active last week与其余受访者差异显著：${pct(finance.estimate)}%（${pct(finance.ci[0] ?? 0)}–${pct(finance.ci[1] ?? 0)}%，n = ${finance.n}，有效 n ${Math.round(finance.n_eff)}），总体 ${pct(active.estimate)}%（Holm校正后 p < 0.001）。`);
   });
 
+  it('counts the two groups of a single-choice question as one comparison, not two', () => {
+    // The results as given, with the gender breakdown's two groups both marked as differing (one test, the same p).
+    const stats = structuredClone(en.built.stats);
+    const gender = stats.breakdowns.find((b) => b.by === 'gender' && b.metric === 'active');
+    if (gender === undefined) throw new Error('no gender breakdown');
+    for (const g of gender.groups) Object.assign(g, { pValue: 0.01, pAdjusted: 0.01, significant: true });
+    const sentence = keyFindings(en.codebook, stats).map((f) => f.text).find((t) => t.startsWith('By '));
+    // finance (p < 0.001) is the strongest; the gender pair adds one more difference, not two.
+    expect(sentence).toMatch(/^By industry, “finance” differs .*; 1 more significant group difference\.$/);
+  });
+
   it('does not say a weighted survey speaks for the group its raking corrects: the mix flag is a note', () => {
     const mix = en.built.stats.flags.filter((f) => f.code === 'not-representative');
     expect(mix.map((f) => [f.evidence['question'], f.severity])).toEqual([
