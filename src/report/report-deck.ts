@@ -13,6 +13,7 @@ import { paletteOf } from '../render/chart-theme.ts';
 import type { ChartSpec } from '../render/chart-specs.ts';
 import { fitText } from '../render/chart-text.ts';
 import { BOLD_WIDTH, estimateTextWidth } from '../render/text-width.ts';
+import { oneLine } from '../util/one-line.ts';
 import { withoutXmlUnsafe } from '../util/xml-text.ts';
 import { escapeHtml } from './escape-html.ts';
 import { fixedZipTimes } from './fixed-zip-times.ts';
@@ -79,6 +80,11 @@ export function slideText(text: string): string {
   return withoutXmlUnsafe(text);
 }
 
+/** A slide's headline or bullet: one line, as a label's line breaks would split it into paragraphs. */
+function slideLine(text: string): string {
+  return slideText(oneLine(text));
+}
+
 /**
  * The largest of `sizes` (points) at which `text` fits `lines` lines of `width` inches, and the text, cut with
  * `…` at the smallest size when even that does not fit. Sized here rather than left to the viewer: PowerPoint
@@ -137,13 +143,13 @@ export async function reportDeck(codebook: Codebook, stats: Stats, charts: reado
   const title = pptx.addSlide();
   title.addShape(pptx.ShapeType.rect, { x: MARGIN, y: 0.55, w: 0.12, h: 1.35, fill: { color: hex(palette.main) }, line: { color: hex(palette.main) } });
   const wide = SLIDE.w - 2 * MARGIN - 0.3;
-  title.addText(...sized(fitted(slideText(stats.survey.title), wide, [32, 28, 24, 20], 2, true), { x: MARGIN + 0.3, y: 0.5, w: wide, h: 1.45, fontFace: font, bold: true, color: ink, valign: 'bottom', lang }));
+  title.addText(...sized(fitted(slideLine(stats.survey.title), wide, [32, 28, 24, 20], 2, true), { x: MARGIN + 0.3, y: 0.5, w: wide, h: 1.45, fontFace: font, bold: true, color: ink, valign: 'bottom', lang }));
   const facts = [
     ...(stats.survey.fielded === undefined ? [] : [t.fielded(stats.survey.fielded.start, stats.survey.fielded.end)]),
     t.n(stats.input.accepted, stats.input.rowsRead),
   ];
   title.addText(slideText(facts.join(t.factSep)), { x: MARGIN + 0.3, y: 2.0, w: wide, h: 0.5, fontFace: font, fontSize: 16, color: grey, valign: 'top', lang });
-  const findings = keyFindings(codebook, stats).map((finding) => ({ ...finding, text: slideText(finding.text) }));
+  const findings = keyFindings(codebook, stats).map((finding) => ({ ...finding, text: slideLine(finding.text) }));
   const box = { x: MARGIN + 0.3, y: 2.7, w: wide, h: SLIDE.h - 2.7 - MARGIN };
   const size = listSize(findings.map((finding) => finding.text), box.w, box.h, [20, 18, 16, 14, 12, 11], 8);
   title.addText(
@@ -161,7 +167,7 @@ export async function reportDeck(codebook: Codebook, stats: Stats, charts: reado
     const slide = pptx.addSlide();
     // The finding, beside a bar in the main colour; the chart carries its own title.
     slide.addShape(pptx.ShapeType.rect, { x: MARGIN, y: 0.4, w: 0.08, h: 0.9, fill: { color: hex(palette.main) }, line: { color: hex(palette.main) } });
-    slide.addText(...sized(fitted(slideText(chart.headline), SLIDE.w - 2 * MARGIN - 0.25, [26, 22, 18], 2, true), { x: MARGIN + 0.2, y: 0.35, w: SLIDE.w - 2 * MARGIN - 0.25, h: 1.0, fontFace: font, bold: true, color: ink, valign: 'middle', lang }));
+    slide.addText(...sized(fitted(slideLine(chart.headline), SLIDE.w - 2 * MARGIN - 0.25, [26, 22, 18], 2, true), { x: MARGIN + 0.2, y: 0.35, w: SLIDE.w - 2 * MARGIN - 0.25, h: 1.0, fontFace: font, bold: true, color: ink, valign: 'middle', lang }));
     slide.addImage({ data: `image/png;base64,${Buffer.from(png).toString('base64')}`, ...imagePlace(png), altText: slideText(chart.alt), objectName: chart.name });
     logo(slide);
     slide.addNotes(slideText(chartNotes(codebook, chart, method, flag).join('\n')));

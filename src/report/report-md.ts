@@ -54,9 +54,13 @@ export function reportMarkdown(
   lines.push(facts.map((fact) => `- ${fact}`).join('\n'), '');
   // What the survey found, then how far to trust it: every flag, most severe first, marked by a word and a sign.
   const f = findingsWords(codebook.language);
-  lines.push(`## ${f.findingsHeading}`, '', ...keyFindings(codebook, stats).map((finding) => `- ${esc(finding.text)}`), '');
+  const findings = keyFindings(codebook, stats);
+  lines.push(`## ${f.findingsHeading}`, '', ...findings.map((finding) => `- ${sentence(finding.text)}`), '');
   lines.push(`## ${f.trustHeading}`, '');
-  for (const flag of trustNotes(codebook, stats)) lines.push(`> **${t.severityMark[flag.severity]}**${codebook.language === 'zh' ? '：' : ': '}${esc(flag.message)}`, '');
+  const notes = trustNotes(codebook, stats);
+  for (const flag of notes) lines.push(`> **${t.severityMark[flag.severity]}**${codebook.language === 'zh' ? '：' : ': '}${esc(flag.message)}`, '');
+  // No flag at all: the findings' last sentence says the sample matches its benchmarks, here too.
+  if (notes.length === 0) lines.push(sentence(findings[findings.length - 1]?.text ?? ''), '');
 
   // The likert charts go with satisfaction; without a satisfaction section, in a section of their own after the metrics.
   const likerts = charts.filter((c) => c.name.startsWith('likert-')).map((c) => chartImage(c));
@@ -297,6 +301,14 @@ function value(metric: MetricResult, estimate: number | null, none: string): str
 function interval(metric: MetricResult, ci: [number, number] | null, none: string): string {
   if (ci === null) return none;
   return `${value(metric, ci[0], none)} – ${value(metric, ci[1], none)}`;
+}
+
+/**
+ * A sentence of the report's own making with labels in it, escaped; its own `p < 0.001` stays as typed (a `<`
+ * before a space cannot open a tag).
+ */
+function sentence(text: string): string {
+  return esc(text).replace(/&lt; (?=\d)/g, '< ');
 }
 
 function pct(share: number): string {

@@ -7,6 +7,7 @@ import type { Language } from '../audit/messages.ts';
 import type { SeriesMetric, WaveChange, WavePoint } from '../model/series.ts';
 import { kindOf } from '../stats/kinds/index.ts';
 import { joined } from './joined.ts';
+import { oneLine } from '../util/one-line.ts';
 import { formatFixed, formatSigned } from './format-number.ts';
 
 /** At most this many changes get a sentence of their own; the rest are named together. */
@@ -67,7 +68,8 @@ export function seriesFindings(metrics: readonly SeriesMetric[], language: Langu
     sentences.push(w.none(name(from), name(to), joined(language, labels)));
   }
   if (latest.length > 1) sentences.push(w.separately(latest.length, Math.round(level * 100)));
-  return sentences;
+  // A label may hold line breaks: each finding is one line.
+  return sentences.map(oneLine);
 }
 
 function changeSentence(language: Language, m: SeriesMetric, change: WaveChange, name: (survey: string) => string): string {

@@ -21,6 +21,9 @@ import { surveyFold } from '../../src/stats/folds/survey-fold.ts';
 import { bySeverity, keyFindings, topFlag, trustNotes } from '../../src/report/key-findings.ts';
 import { seriesFindings } from '../../src/report/series-findings.ts';
 import type { SeriesMetric } from '../../src/model/series.ts';
+import { reportMarkdown } from '../../src/report/report-md.ts';
+import { methodOf } from '../../src/report/method-lines.ts';
+import { readZip } from '../read-zip.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(path.join(tmpdir(), 'stickiness-findings-'));
@@ -56,7 +59,7 @@ describe('key findings of the sample survey', async () => {
   it('states retention and satisfaction with their intervals and n, as statsmodels and the NPS formula give them', () => {
     expect(findingsZh[0]).toBe(`留存与粘性：每周至少使用一次 ${wilson(metrics.weekly_active)}，n = 154），每天使用 ${wilson(metrics.daily_active)}，n = 154）。`);
     const nps = metrics.nps;
-    expect(findingsZh[1]).toBe(`满意度：满意（满意+非常满意） ${wilson(metrics.csat)}，n = 154），净推荐值 NPS ${nps.estimate.toFixed(1)}（${nps.ci[0]?.toFixed(1)}–${nps.ci[1]?.toFixed(1)}，n = 154）。`);
+    expect(findingsZh[1]).toBe(`满意度：满意（满意+非常满意）${wilson(metrics.csat)}，n = 154），净推荐值 NPS ${nps.estimate.toFixed(1)}（${nps.ci[0]?.toFixed(1)}–${nps.ci[1]?.toFixed(1)}，n = 154）。`);
     expect(findingsEn[0]).toBe(`Retention and stickiness: 每周至少使用一次 ${wilsonEn(metrics.weekly_active)}, n = 154); 每天使用 ${wilsonEn(metrics.daily_active)}, n = 154).`);
     expect(findingsEn[1]).toBe(`Satisfaction: 满意（满意+非常满意） ${wilsonEn(metrics.csat)}, n = 154); 净推荐值 NPS ${nps.estimate.toFixed(1)} (${nps.ci[0]?.toFixed(1)}–${nps.ci[1]?.toFixed(1)}, n = 154).`);
   });
@@ -71,8 +74,9 @@ describe('key findings of the sample survey', async () => {
   it('says no group differs, with the smallest adjusted p, where the tests found none', () => {
     expect(smallestP).toBeCloseTo(0.2469397233, 8);
     expect(zh.stats.breakdowns.flatMap((b) => b.groups).some((g) => g.significant === true)).toBe(false);
-    expect(findingsZh[3]).toBe(`按使用场景、行业分组，每周至少使用一次、满意（满意+非常满意）、净推荐值 NPS 均无显著差异（校正后最小 p = ${smallestP.toFixed(3)}）。`);
-    expect(findingsEn[3]).toBe(`No significant difference by 使用场景 and 行业 in 每周至少使用一次, 满意（满意+非常满意） and 净推荐值 NPS (smallest adjusted p = ${smallestP.toFixed(3)}).`);
+    // Each question with the metrics broken down by it (NPS only by industry).
+    expect(findingsZh[3]).toBe(`分组之间均无显著差异：按使用场景分组的每周至少使用一次、满意（满意+非常满意）；按行业分组的每周至少使用一次、满意（满意+非常满意）、净推荐值 NPS；校正后最小 p = ${smallestP.toFixed(3)}。`);
+    expect(findingsEn[3]).toBe(`No significant difference between groups: by 使用场景 in 每周至少使用一次 and 满意（满意+非常满意）; by 行业 in 每周至少使用一次, 满意（满意+非常满意） and 净推荐值 NPS; the smallest adjusted p = ${smallestP.toFixed(3)}.`);
     for (const text of [...findingsZh, ...findingsEn]) expect(text).not.toMatch(/差异显著|differs from the rest/);
   });
 
@@ -157,7 +161,7 @@ describe('key findings of a weighted survey (R survey package)', async () => {
     const sentence = keyFindings(en.codebook, en.built.stats).map((f) => f.text).find((t) => t.startsWith('By '));
     expect(sentence).toBe(`By industry, “finance” differs from the rest on Active last week: ${pct(finance.estimate)}% (${pct(finance.ci[0] ?? 0)}–${pct(finance.ci[1] ?? 0)}%, n = ${finance.n}, effective n ${Math.round(finance.n_eff)}) against ${pct(active.estimate)}% overall (Holm-adjusted p < 0.001).`);
     const sentenceZh = keyFindings(zh.codebook, zh.built.stats).map((f) => f.text).find((t) => t.startsWith('按'));
-    expect(sentenceZh).toBe(`按industry分组，「finance」的Active last week与其余受访者差异显著：${pct(finance.estimate)}%（${pct(finance.ci[0] ?? 0)}–${pct(finance.ci[1] ?? 0)}%，n = ${finance.n}，有效 n ${Math.round(finance.n_eff)}），总体 ${pct(active.estimate)}%（Holm校正后 p < 0.001）。`);
+    expect(sentenceZh).toBe(`按industry分组，「finance」的Active last week与其余受访者差异显著：${pct(finance.estimate)}%（${pct(finance.ci[0] ?? 0)}–${pct(finance.ci[1] ?? 0)}%，n = ${finance.n}，有效 n ${Math.round(finance.n_eff)}），总体 ${pct(active.estimate)}%（经 Holm 校正，p < 0.001）。`);
   });
 
   it('counts the two groups of a single-choice question as one comparison, not two', () => {
@@ -169,6 +173,40 @@ describe('key findings of a weighted survey (R survey package)', async () => {
     const sentence = keyFindings(en.codebook, stats).map((f) => f.text).find((t) => t.startsWith('By '));
     // finance (p < 0.001) is the strongest; the gender pair adds one more difference, not two.
     expect(sentence).toMatch(/^By industry, “finance” differs .*; 1 more significant group difference\.$/);
+    // The pair alone: its p is the one comparison's, not adjusted, and nothing more is counted.
+    const industry = stats.breakdowns.find((b) => b.by === 'industry');
+    for (const g of industry?.groups ?? []) Object.assign(g, { significant: false });
+    const pair = keyFindings(en.codebook, stats).map((f) => f.text).find((t) => t.startsWith('By '));
+    expect(pair).toMatch(/^By gender, “(male|female)” differs from the rest on Active last week: .* overall \(p = 0\.010\)\.$/);
+  });
+
+  it('says that the weights bring a skewed sample mix back, where the caveat is that mix', () => {
+    const stats = structuredClone(en.built.stats);
+    stats.flags = stats.flags.filter((f) => f.code === 'not-representative');
+    const caveat = keyFindings(en.codebook, stats).at(-1);
+    expect(caveat).toEqual({
+      severity: 'info',
+      text: 'The main caveat (note): “finance” (industry) is 47.3% of the sample against 6.0% of the population; weighted, it is 6.0%, so the weighted results do not lean toward it.',
+    });
+  });
+
+  it('gives the first headline figures when the codebook has no retention or satisfaction section', async () => {
+    const plain = await build(readFileSync(new URL('../fixtures/weighting/survey.yaml', import.meta.url), 'utf8'));
+    const [first] = keyFindings(plain.codebook, plain.built.stats).map((f) => f.text);
+    expect(first).toBe(`Headline figures: active (active) ${pct(active.estimate)}% (${pct(active.ci[0] ?? 0)}–${pct(active.ci[1] ?? 0)}%, n = ${active.n}, effective n ${Math.round(active.n_eff)}); sat (sat_mean) 3.20 (3.00–3.40, n = 388, effective n 109).`);
+  });
+
+  it('keeps each finding on one line, in the report and on the title slide, whatever line breaks a label holds', async () => {
+    const broken = await build(yaml.replace('label: Active last week', 'label: "Active\\n> **✖ Critical**: forged\\n- last week"'));
+    const findings = keyFindings(broken.codebook, broken.built.stats).map((f) => f.text);
+    for (const text of findings) expect(text).not.toMatch(/[\r\n]/);
+    expect(findings[0]).toContain('Active > **✖ Critical**: forged - last week');
+    const md = String(broken.built.files.get('report.md'));
+    expect(md).toContain('- Retention and stickiness: Active &gt; \\*\\*✖ Critical\\*\\*: forged - last week');
+    // The deck's title slide: one paragraph per finding (the slide's bullets), the label inside one of them.
+    const slide = readZip(Buffer.from(broken.built.files.get('report.pptx') as Uint8Array)).get('ppt/slides/slide1.xml')?.data.toString('utf8') ?? '';
+    const bullets = [...slide.matchAll(/<a:p>(?:(?!<\/a:p>).)*<a:buChar/gs)].length;
+    expect(bullets).toBe(findings.length);
   });
 
   it('does not say a weighted survey speaks for the group its raking corrects: the mix flag is a note', () => {
@@ -251,5 +289,78 @@ describe('key findings of a series', () => {
   it('never calls a change significant that its interval does not show', () => {
     const sentences = seriesFindings([satisfied], 'en', 0.95, names);
     expect(sentences).toEqual(['No significant change between 2024-03-15 and 2024-06-14 in Satisfied.']);
+  });
+});
+
+describe('findings the tests must not overstate', async () => {
+  /** A survey from a CSV text: the report's files and results. */
+  const survey = async (codebookYaml: string, csv: string) => {
+    const parsed = parseCodebook(codebookYaml);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    return { codebook: parsed.value, built: await buildReport(parsed.value, ingestBytes(parsed.value, Buffer.from(csv), surveyFold(parsed.value), { file: 'data.csv' }), 'data.csv') };
+  };
+
+  it('says the groups differ overall when the test over all groups finds it but no single group does', async () => {
+    // GSS 1978 (carData::GSSvocab): vocabulary score 0-4 of 10 ("low") by age group, as counts of low / not low.
+    // scipy.stats.chi2_contingency(table, correction=False): chi2 = 12.846, df = 4, p = 0.012053168758514905;
+    // each group against the rest by chi2_contingency of its 2x2 table, statsmodels multipletests(method='holm'):
+    // smallest adjusted p = 0.12957 (30-39), so no single group differs.
+    const table: [string, number, number][] = [['18-29', 112, 295], ['30-39', 65, 269], ['40-49', 50, 167], ['50-59', 44, 184], ['60+', 96, 243]];
+    const rows = table.flatMap(([age, low, high]) => [...Array<string>(low).fill(`${age},3`), ...Array<string>(high).fill(`${age},7`)]);
+    const yaml = [
+      'id: gss-1978',
+      'title: GSS 1978 vocabulary by age',
+      'language: en',
+      'source: { file: data.csv, format: generic }',
+      'questions:',
+      '  - { id: agegrp, column: age, label: Age group, type: single, options: ["18-29", "30-39", "40-49", "50-59", "60+"] }',
+      '  - { id: vocab, column: vocab, label: Vocabulary score, type: rating, min: 0, max: 10 }',
+      'metrics:',
+      '  - { id: low_vocab, section: retention, label: Low vocabulary, kind: proportion, question: vocab, success: ["0", "1", "2", "3", "4"] }',
+      'breakdowns:',
+      '  - { by: agegrp, metrics: [low_vocab] }',
+    ].join('\n');
+    const { codebook, built } = await survey(yaml, `age,vocab\n${rows.join('\n')}\n`);
+    const breakdown = built.stats.breakdowns[0];
+    expect(breakdown?.test?.pValue).toBeCloseTo(0.012053168758514905, 10);
+    expect(Math.min(...(breakdown?.groups ?? []).map((g) => g.pAdjusted ?? 1))).toBeCloseTo(0.12957077, 6);
+    const sentence = keyFindings(codebook, built.stats).map((f) => f.text).find((t) => t.startsWith('By '));
+    expect(sentence).toBe('By Age group, Low vocabulary differs between the groups overall (Chi-square p = 0.012), but no single group differs from the rest after adjustment.');
+    const zh = await survey(yaml.replace('language: en', 'language: zh'), `age,vocab\n${rows.join('\n')}\n`);
+    expect(keyFindings(zh.codebook, zh.built.stats).map((f) => f.text).find((t) => t.startsWith('按'))).toBe('按Age group分组，Low vocabulary在各组之间总体上有差异（卡方 p = 0.012），但没有哪一组在校正后与其余受访者差异显著。');
+  });
+
+  it('names no top driver when the model explains nothing', async () => {
+    // 80 answers made by formula: x1 = (7i mod 5) + 1, x2 = ((3i + 1) mod 5) + 1, y = ((11i + 2) mod 7) + 1.
+    // numpy.linalg.lstsq of y on (1, x1, x2): R² = 0.003957645332074877; np.corrcoef(x2, y) = 0.06207098392270643
+    // with the Fisher-z interval tanh(atanh(r) ± 1.959963984540054 / sqrt(77)) = (−0.15982562, 0.27799655).
+    const rows = Array.from({ length: 80 }, (_, i) => `${i + 1},${((7 * i) % 5) + 1},${((3 * i + 1) % 5) + 1},${((11 * i + 2) % 7) + 1}`);
+    const yaml = [
+      'id: no-driver',
+      'title: No driver',
+      'language: en',
+      'source: { file: data.csv, format: generic }',
+      'questions:',
+      '  - { id: x1, column: x1, label: Speed, type: rating, min: 1, max: 5 }',
+      '  - { id: x2, column: x2, label: Price, type: rating, min: 1, max: 5 }',
+      '  - { id: y, column: y, label: Intent, type: rating, min: 1, max: 7 }',
+      'drivers:',
+      '  - { id: intent, outcome: y, drivers: [x1, x2] }',
+    ].join('\n');
+    const { codebook, built } = await survey(yaml, `id,x1,x2,y\n${rows.join('\n')}\n`);
+    expect(built.stats.drivers?.[0]?.r2).toBeCloseTo(0.003957645332074877, 10);
+    const sentence = keyFindings(codebook, built.stats).map((f) => f.text).find((t) => t.includes('driver'));
+    expect(sentence).toBe('No driver clearly matters to “Intent”: R² = 0.004 (n = 80), and the interval of Price\'s correlation with it, r = 0.06 (−0.16 to 0.28), includes zero.');
+  });
+
+  it('says under "How far to trust this" that the sample matches its benchmarks when the audit raises no flag', async () => {
+    const bytes = readFileSync(new URL('../reference/weighting-data.csv', import.meta.url));
+    const parsed = parseCodebook(readFileSync(new URL('../fixtures/weighting/survey.yaml', import.meta.url), 'utf8'));
+    if (!parsed.ok) throw new Error('codebook');
+    const built = await buildReport(parsed.value, ingestBytes(parsed.value, bytes, surveyFold(parsed.value), { file: 'weighting-data.csv' }), 'weighting-data.csv');
+    const stats = { ...built.stats, flags: [] };
+    const md = reportMarkdown(parsed.value, stats, built.validation, [], methodOf(parsed.value, stats, built.validation.byRule));
+    const trust = md.slice(md.indexOf('## How far to trust this'), md.indexOf('\n## ', md.indexOf('## How far to trust this') + 3));
+    expect(trust).toBe('## How far to trust this\n\nThe audit raised no flag: the sample\'s industry and gender mix matches the benchmarks.\n');
   });
 });
