@@ -28,6 +28,24 @@ export interface ProgressLine {
   clear(): void;
 }
 
+/** Characters a terminal draws two columns wide: East Asian wide and fullwidth forms. */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
+/** Characters that take no column of their own (combining marks, zero-width characters). */
+const ZERO = /[\p{Mn}\p{Me}\u200b-\u200f\ufeff]/u;
+
+/** `text` cut to at most `width` terminal columns. */
+export function fitColumns(text: string, width: number): string {
+  let used = 0;
+  let out = '';
+  for (const char of text) {
+    const columns = ZERO.test(char) ? 0 : WIDE.test(char) ? 2 : 1;
+    if (used + columns > width) break;
+    used += columns;
+    out += char;
+  }
+  return out;
+}
+
 /** A line on `stream` when `enabled`, else one that writes nothing. `now` is the clock (milliseconds). */
 export function progressLine(stream: ProgressStream, enabled: boolean, now: () => number = Date.now): ProgressLine {
   let shown = false;
@@ -38,10 +56,10 @@ export function progressLine(stream: ProgressStream, enabled: boolean, now: () =
       const at = now();
       if (!force && at - last < EVERY_MS) return;
       last = at;
-      // Cut to the terminal's width: a line that wraps cannot be erased with one carriage return.
+      // One row, cut to the terminal's width in columns (a wide character takes two): a line that wraps or
+      // breaks cannot be erased with one carriage return.
       const columns = stream.columns !== undefined && stream.columns > 0 ? stream.columns : 80;
-      const width = Math.max(20, columns - 1);
-      const line = [...printable(text)].slice(0, width).join('');
+      const line = fitColumns(printable(text.replace(/[\t\r\n\u2028\u2029]+/g, ' ')), Math.max(1, columns - 1));
       stream.write(`\r\x1b[K${line}`);
       shown = true;
     },
@@ -59,12 +77,18 @@ export interface StageClock {
   since: number;
 }
 
-/** A clock that follows the events: a new stage restarts it. */
+/**
+ * A clock that follows the events: a new stage restarts it, and so does reading that starts over (fewer rows
+ * than before: a file read again on one thread after two could not read it).
+ */
 export function stageClock(): { tick(event: ProgressEvent, at: number): StageClock } {
   let clock: StageClock = { stage: 'starting', since: 0 };
+  let rows = 0;
   return {
     tick(event, at) {
-      if (event.stage !== clock.stage) clock = { stage: event.stage, since: at };
+      const read = 'rows' in event ? event.rows : 0;
+      if (event.stage !== clock.stage || read < rows) clock = { stage: event.stage, since: at };
+      rows = read;
       return clock;
     },
   };
@@ -102,14 +126,35 @@ export function duration(seconds: number): string {
   return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
 }
 
+/**
+ * Erases `line` when the process is interrupted (Ctrl-C, SIGTERM), then, with `reraise`, lets the signal end
+ * it as it would have. Returns the function that stops listening, for when the line is done with.
+ */
+export function clearOnSignal(line: ProgressLine, reraise = true): () => void {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const handlers = signals.map((signal) => {
+    const handler = (): void => {
+      line.clear();
+      if (!reraise) return;
+      for (const [i, s] of signals.entries()) process.removeListener(s, handlers[i] as () => void);
+      process.kill(process.pid, signal);
+    };
+    process.on(signal, handler);
+    return handler;
+  });
+  return () => signals.forEach((signal, i) => process.removeListener(signal, handlers[i] as () => void));
+}
+
 /** A progress line on stderr when it is a terminal (and not --quiet or --json); undefined otherwise. */
 export function terminalProgress(options: { quiet?: boolean; json?: boolean }): ((event: ProgressEvent) => void) | undefined {
   if (!showsProgress(process.stderr, options)) return undefined;
   const line = progressLine(process.stderr, true);
   const clock = stageClock();
+  const release = clearOnSignal(line);
   return (event) => {
     if (event.stage === 'done') {
       line.clear();
+      release();
       return;
     }
     const now = Date.now();

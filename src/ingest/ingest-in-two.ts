@@ -66,9 +66,12 @@ export interface SplitJob {
  */
 export async function ingestInTwo<S>(codebook: Codebook, file: string, fold: Fold<S>, options: Omit<IngestorOptions, 'file' | 'onAccepted'>, stopAt?: number, onBytes?: (bytes: number) => void): Promise<ExportIngestion<S>> {
   if (fold.module === undefined) throw new Error('ingestInTwo needs a fold that worker threads can make (Fold.module)');
-  const job: SplitJob = { codebook, file, foldModule: fold.module, stopAt: stopAt ?? firstPartEnd((await stat(file)).size) };
+  const { size } = await stat(file);
+  const job: SplitJob = { codebook, file, foldModule: fold.module, stopAt: stopAt ?? firstPartEnd(size) };
   const rows = [0, 0];
   const bytes = [0, 0];
+  // The first thread's part ends at stopAt; the second's own part starts there.
+  const tellBytes = (): void => onBytes?.(Math.min(bytes[0] ?? 0, job.stopAt) + Math.max(0, (bytes[1] ?? 0) - job.stopAt));
   const workers: Worker[] = [];
   const run = <T>(part: Part): Promise<T> =>
     new Promise<T>((resolve, reject) => {
@@ -81,10 +84,13 @@ export async function ingestInTwo<S>(codebook: Codebook, file: string, fold: Fol
           options.onProgress?.((rows[0] ?? 0) + (rows[1] ?? 0));
         } else if (message.bytes !== undefined) {
           bytes[part === 'first' ? 0 : 1] = message.bytes;
-          // The first thread's part ends at stopAt; the second's own part starts there.
-          onBytes?.(Math.min(bytes[0] ?? 0, job.stopAt) + Math.max(0, (bytes[1] ?? 0) - job.stopAt));
-        } else if (message.result !== undefined) resolve(message.result);
-        else reject(new Error(message.error ?? `the ${part}-part worker failed`));
+          tellBytes();
+        } else if (message.result !== undefined) {
+          // A finished part has read all of its own bytes.
+          bytes[part === 'first' ? 0 : 1] = part === 'first' ? job.stopAt : size;
+          tellBytes();
+          resolve(message.result);
+        } else reject(new Error(message.error ?? `the ${part}-part worker failed`));
       });
       worker.on('error', reject);
       worker.on('exit', (code) => reject(new Error(`the ${part}-part worker exited with code ${code}`)));

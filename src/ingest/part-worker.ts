@@ -4,12 +4,12 @@ import { ingestPart, type SplitJob } from './ingest-in-two.ts';
 
 const { part, job } = workerData as { part: 'first' | 'second'; job: SplitJob };
 try {
-  // Bytes are told at most every 4 MiB read, so the messages stay few.
+  // Bytes are told at most every MiB read, so the messages stay few.
   let told = 0;
   const result = await ingestPart(part, job, {
     rows: (rows) => parentPort?.postMessage({ progress: rows }),
     bytes: (bytes) => {
-      if (bytes - told < 4 << 20) return;
+      if (bytes - told < 1 << 20) return;
       told = bytes;
       parentPort?.postMessage({ bytes });
     },

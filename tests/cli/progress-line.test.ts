@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { builtBin } from '../built-package.ts';
-import { duration, progressLine, progressText, showsProgress } from '../../src/cli/progress-line.ts';
+import { clearOnSignal, duration, fitColumns, progressLine, progressText, showsProgress, stageClock } from '../../src/cli/progress-line.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = builtBin();
@@ -64,6 +64,37 @@ describe('progressLine', () => {
     // 29 characters: `a`, the escape shown as the four characters `\x1b`, `[2Jb `, then 19 of the x's.
     expect(written[0]).toBe(`\r\x1b[Ka\\x1b[2Jb ${'x'.repeat(19)}`);
     expect([...(written[0] ?? '')].length).toBe('\r\x1b[K'.length + 29);
+  });
+
+  it('counts a wide character as two columns, and keeps the line one row', () => {
+    expect(fitColumns('调研abc', 5)).toBe('调研a');
+    expect(fitColumns('e\u0301te', 3)).toBe('e\u0301te');
+    const { written, stream } = fake(12);
+    progressLine(stream, true, () => 0).show('a\tb\nc 调研问卷二零二四');
+    // 11 columns: `a b c ` (6) and two wide characters (4); a third would make 12.
+    expect(written[0]).toBe('\r\x1b[Ka b c 调研');
+  });
+
+  it('restarts its clock on a new stage and when reading starts over', () => {
+    const clock = stageClock();
+    expect(clock.tick({ stage: 'ingest', rows: 0 }, 100).since).toBe(100);
+    expect(clock.tick({ stage: 'ingest', rows: 80_000 }, 900).since).toBe(100);
+    // Two threads gave up and one reads the file again from its start.
+    expect(clock.tick({ stage: 'ingest', rows: 10_000 }, 1000).since).toBe(1000);
+    expect(clock.tick({ stage: 'report' }, 1200).since).toBe(1200);
+  });
+
+  it('is erased when the run is interrupted', () => {
+    const { written, stream } = fake(80);
+    const line = progressLine(stream, true, () => 0);
+    line.show('reading 10,000 rows', true);
+    const before = process.listenerCount('SIGINT');
+    const release = clearOnSignal(line, false);
+    expect(process.listenerCount('SIGINT')).toBe(before + 1);
+    process.emit('SIGINT', 'SIGINT');
+    expect(written.at(-1)).toBe('\r\x1b[K');
+    release();
+    expect(process.listenerCount('SIGINT')).toBe(before);
   });
 
   it('writes nothing when disabled', () => {
@@ -127,6 +158,14 @@ describe('progress of the commands', { timeout: 180_000 }, () => {
     expect(status, text).toBe(0);
     expect(text).toMatch(line('0 of 1 done · kimi: reading [\\d,]+ rows · \\d+%'));
     expect(text).toMatch(line('ok {6}'));
+  });
+
+  it('batch shows no line when its stdout is piped, so its result lines are not glued to one', () => {
+    const command = `'${process.execPath}' '${BIN}' batch '${work}' --out '${path.join(work, 'batch-piped')}' --force | cat`;
+    const result = spawnSync('script', ['-q', '-e', '-c', command, '/dev/null'], { cwd: work, encoding: 'utf8', env: { ...process.env, TERM: 'xterm' }, timeout: 120_000 });
+    expect(result.status, result.stdout).toBe(0);
+    expect(result.stdout).not.toContain('\x1b[K');
+    expect(result.stdout).toMatch(/^ok {6}\S*kimi\r?$/m);
   });
 
   it('shows nothing with --quiet or --json on a terminal, and nothing when piped', () => {

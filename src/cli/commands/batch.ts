@@ -9,7 +9,7 @@ import { watchSurveys } from '../../batch/watch-surveys.ts';
 import { kindOf } from '../../stats/kinds/index.ts';
 import { UsageError } from '../../util/usage-error.ts';
 import { writeErr, writeOut } from '../write.ts';
-import { progressLine, progressText, showsProgress, stageClock } from '../progress-line.ts';
+import { clearOnSignal, fitColumns, progressLine, progressText, showsProgress, stageClock } from '../progress-line.ts';
 
 export interface BatchCliOptions {
   out: string;
@@ -42,14 +42,17 @@ export async function batchCommand(dir: string, options: BatchCliOptions): Promi
 }
 
 async function runAndPrint(dir: string, options: BatchCliOptions): Promise<number> {
-  // On a terminal a progress line on stderr shows what is running; piped or in CI there are only the plain result lines.
-  const line = progressLine(process.stderr, showsProgress(process.stderr, options));
+  // On a terminal a progress line on stderr shows what is running; piped or in CI there are only the plain
+  // result lines. With stdout piped (`| cat`) its lines reach the terminal late, after a redrawn progress line:
+  // the line is shown only when both go to the terminal.
+  const line = progressLine(process.stderr, showsProgress(process.stderr, options) && process.stdout.isTTY === true);
+  const release = clearOnSignal(line, options.watch !== true);
   const running = new Map<string, { text: string; clock: ReturnType<typeof stageClock> }>();
   let done = 0;
   let total = 0;
   const status = (force: boolean): void => {
     if (running.size === 0) return line.clear();
-    const now = [...running].map(([survey, { text }]) => `${path.basename(survey)}: ${text}`).join('; ');
+    const now = [...running].map(([survey, { text }]) => `${shortName(path.basename(survey))}: ${text}`).join('; ');
     line.show(`${total === 0 ? '' : `${done} of ${total} done · `}${now}`, force);
   };
   const onEvent = (event: BatchEvent): void => {
@@ -58,7 +61,7 @@ async function runAndPrint(dir: string, options: BatchCliOptions): Promise<numbe
       ({ total } = event);
     } else if (event.type === 'progress') {
       const entry = running.get(event.survey);
-      if (entry === undefined) return;
+      if (entry === undefined || event.progress.stage === 'done') return;
       const at = Date.now();
       const { since } = entry.clock.tick(event.progress, at);
       entry.text = progressText(event.progress, at - since);
@@ -77,6 +80,7 @@ async function runAndPrint(dir: string, options: BatchCliOptions): Promise<numbe
     ...(options.force === true ? { force: true } : {}),
     onEvent,
   });
+  release();
   const { outcomes, seriesError } = result;
   if (options.json !== true && options.quiet !== true) writeOut(summaryTable(result));
   const failed = outcomes.filter((o) => o.status === 'failed');
@@ -85,6 +89,12 @@ async function runAndPrint(dir: string, options: BatchCliOptions): Promise<numbe
     writeErr(`${outcomes.length - failed.length} of ${outcomes.length} surveys analysed or up to date${failed.length === 0 ? '' : `; failed: ${failed.map((f) => f.survey).join(', ')}`}\n`);
   }
   return failed.length === 0 && seriesError === undefined ? 0 : 1;
+}
+
+/** A survey's folder name on the progress line: at most 24 columns, so several running surveys fit. */
+function shortName(name: string): string {
+  const cut = fitColumns(name, 23);
+  return cut === name ? name : `${cut}…`;
 }
 
 function printOutcome(options: BatchCliOptions, outcome: Outcome): void {
