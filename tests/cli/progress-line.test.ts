@@ -129,8 +129,8 @@ function onTerminal(args: readonly string[]): { status: number | null; text: str
 describe('progress of the commands', { timeout: 180_000 }, () => {
   const survey = path.join(work, 'kimi');
   cpSync(path.join(ROOT, 'surveys/kimi-2024'), survey, { recursive: true });
-  // 30,000 rows: enough for progress after every 10,000.
-  const synth = spawnSync(process.execPath, [BIN, 'synth', survey, '--rows', '30000', '--seed', '5', '--force'], { encoding: 'utf8' });
+  // 12,000 rows: enough for a count after the first 10,000.
+  const synth = spawnSync(process.execPath, [BIN, 'synth', survey, '--rows', '12000', '--seed', '5', '--force'], { encoding: 'utf8' });
   const out = path.join(work, 'reports');
 
   it('analyze shows each stage with rows and the share read on a terminal, and erases it before its summary', () => {
@@ -143,14 +143,14 @@ describe('progress of the commands', { timeout: 180_000 }, () => {
     expect(text).toContain('\r\x1b[Kcomputing and drawing');
     expect(text).toContain('\r\x1b[Kwriting the report');
     // Erased, then the summary on a clean line.
-    expect(text).toMatch(line('kimi-2024: 30000 rows read'));
+    expect(text).toMatch(line('kimi-2024: 12000 rows read'));
   });
 
   it('validate shows its reading on a terminal', () => {
     const { status, text } = onTerminal(['validate', survey]);
     expect(status, text).toBe(0);
     expect(text).toMatch(line('reading [\\d,]+ rows · \\d+%'));
-    expect(text).toMatch(line('kimi-2024: 30000 rows read'));
+    expect(text).toMatch(line('kimi-2024: 12000 rows read'));
   });
 
   it('batch shows each running survey and the overall count', () => {
@@ -175,11 +175,11 @@ describe('progress of the commands', { timeout: 180_000 }, () => {
     const json = onTerminal(['validate', survey, '--json']);
     expect(json.status).toBe(0);
     expect(json.text).not.toContain('\x1b');
-    expect((JSON.parse(json.text) as { rowsRead: number }).rowsRead).toBe(30000);
+    expect((JSON.parse(json.text) as { rowsRead: number }).rowsRead).toBe(12000);
     const piped = spawnSync(process.execPath, [BIN, 'analyze', survey, '--out', out], { encoding: 'utf8', env: { ...process.env, TERM: 'xterm' } });
     expect(piped.status).toBe(0);
     expect(piped.stderr).toBe('');
     expect(piped.stdout).not.toContain('\x1b');
-    expect(piped.stdout).toMatch(/^kimi-2024: 30000 rows read/);
+    expect(piped.stdout).toMatch(/^kimi-2024: 12000 rows read/);
   });
 });
