@@ -14,6 +14,7 @@ import type { GroupResult, MetricResult } from '../model/metric-result.ts';
 import type { Stats } from '../model/stats.ts';
 import { leaders, PERCENT, valueFormatOf, withInterval, type ValueFormat } from '../render/chart-summary.ts';
 import { kindOf } from '../stats/kinds/index.ts';
+import { figureText } from './figure-text.ts';
 import { joined } from './joined.ts';
 import { formatFixed, formatP } from './format-number.ts';
 import { reportText } from './report-text.ts';
@@ -62,7 +63,7 @@ const WORDS = {
     untested: (by: string) => `按${by}分组的各组样本过少，未作检验`,
     topDriver: (driver: string, outcome: string, share: string) => `对“${outcome}”影响最大的是${driver}：占 R² 的 ${share}`,
     model: (r2: string, n: number) => `R² = ${r2}，n = ${n}`,
-    noDriver: (outcome: string, r2: string, n: number, driver: string, r: string) => `驱动因素分析未发现明确影响“${outcome}”的因素：R² = ${r2}（n = ${n}），占比最大的${driver}与其相关系数 ${r} 的区间包含 0`,
+    noDriver: (outcome: string, r2: string, n: number, driver: string, r: string) => `驱动因素分析未发现明确影响“${outcome}”的因素：R² = ${r2}（n = ${n}），占比最大的${driver}与它的相关系数 ${r}的区间包含 0`,
     severity: { critical: '严重', warn: '警告', info: '提示' },
     caveat: (severity: string, text: string) => `最需要注意（${severity}）：${text}`,
     mix: (category: string, question: string, sample: string, population: string) => `样本中「${category}」（${question}）占 ${sample}，而总体中为 ${population}`,
@@ -93,7 +94,7 @@ const WORDS = {
     untested: (by: string) => `The groups by ${by} are too small to test`,
     topDriver: (driver: string, outcome: string, share: string) => `${driver} matters most to “${outcome}”: its share of R² is ${share}`,
     model: (r2: string, n: number) => `R² = ${r2}, n = ${n}`,
-    noDriver: (outcome: string, r2: string, n: number, driver: string, r: string) => `No driver clearly matters to “${outcome}”: R² = ${r2} (n = ${n}), and the interval of ${driver}'s correlation with it, ${r}, includes zero`,
+    noDriver: (outcome: string, r2: string, n: number, driver: string, r: string) => `No driver clearly matters to “${outcome}”: R² = ${r2} (n = ${n}), and the correlation of ${driver} with it, ${r}, could be zero`,
     severity: { critical: 'critical', warn: 'warning', info: 'note' },
     caveat: (severity: string, text: string) => `The main caveat (${severity}): ${text}`,
     mix: (category: string, question: string, sample: string, population: string) => `“${category}” (${question}) is ${sample} of the sample against ${population} of the population`,
@@ -148,7 +149,7 @@ function satisfactionFigures(metrics: readonly MetricResult[]): MetricResult[] {
 /** `89.0% (83.0–93.0%, n = 154)`; weighted: `(…, n = 200, effective n 169)`. */
 export function figure(language: Language, m: MetricResult): string {
   const format: ValueFormat = valueFormatOf(kindOf(m.kind));
-  return estimateText(language, m.estimate ?? 0, m.ci, sampleSize(language, m.n, m.weighted ? (m.nInterval ?? m.nEffective) : undefined), format);
+  return figureText(language, m.estimate ?? 0, m.ci, sampleSize(language, m.n, m.weighted ? (m.nInterval ?? m.nEffective) : undefined), format);
 }
 
 /** `n = 154`, or with weighting `n = 200, effective n 169` (the n of a simple random sample as precise). */
@@ -157,15 +158,6 @@ function sampleSize(language: Language, n: number, effective: number | undefined
   return effective === undefined ? w.n(n) : w.effective(n, Math.round(effective));
 }
 
-function estimateText(language: Language, estimate: number, ci: [number, number] | null, n: string, format: ValueFormat): string {
-  const open = language === 'zh' ? '（' : ' (';
-  const close = language === 'zh' ? '）' : ')';
-  const sep = language === 'zh' ? '，' : ', ';
-  if (ci === null) return `${format.percent ? `${formatFixed(estimate * 100, 1)}%` : format.format(estimate)}${open}${n}${close}`;
-  const withCi = withInterval(language, { label: '', estimate, low: ci[0], high: ci[1] }, format);
-  // withInterval closes its bracket last: the n goes inside it.
-  return `${withCi.slice(0, withCi.length - close.length)}${sep}${n}${close}`;
-}
 
 /** The usage section's first distribution: its most chosen option(s), with interval and n. */
 function usageSentence(language: Language, metrics: readonly MetricResult[]): string | undefined {
@@ -177,7 +169,7 @@ function usageSentence(language: Language, metrics: readonly MetricResult[]): st
   const top = tops[0];
   if (top === undefined || top.estimate === 0) return undefined;
   const n = sampleSize(language, distribution.n, distribution.weighted ? top.nInterval : undefined);
-  return w.mostChosen(distribution.label, joined(language, tops.map((g) => w.quoted(g.value))), estimateText(language, top.estimate, top.ci, n, PERCENT), tops.length > 1);
+  return w.mostChosen(distribution.label, joined(language, tops.map((g) => w.quoted(g.value))), figureText(language, top.estimate, top.ci, n, PERCENT), tops.length > 1);
 }
 
 /** Whether a breakdown is two groups of a single-choice question: each against the rest is one comparison, not adjusted as two. */
@@ -210,7 +202,7 @@ function differenceSentence(codebook: Codebook, stats: Stats): string | undefine
     const { b, metric, group } = best;
     const format = valueFormatOf(kindOf(metric.kind));
     const n = sampleSize(language, group.n, metric.weighted ? group.nInterval : undefined);
-    const value = estimateText(language, best.estimate, group.ci, best.small ? `${n}${language === 'zh' ? '，' : ', '}${w.small}` : n, format);
+    const value = figureText(language, best.estimate, group.ci, best.small ? `${n}${language === 'zh' ? '，' : ', '}${w.small}` : n, format);
     const overall = metric.estimate === null ? '—' : format.percent ? `${formatFixed(metric.estimate * 100, 1)}%` : format.format(metric.estimate);
     // The two groups of a pair are one comparison: counted once, and its p is not adjusted.
     const pairs = stats.breakdowns.filter((x) => onePair(codebook, x) && candidates.filter((c) => c.b === x).length === 2).length;
@@ -251,7 +243,7 @@ function driverSentence(codebook: Codebook, stats: Stats): string | undefined {
     const r = withInterval(language, { label: '', estimate: lead.pearson.r, low: ci[0], high: ci[1] }, { percent: false, format: (v) => formatFixed(v, 2) });
     return w.noDriver(outcome, r2, analysis.n, lead.label, `r = ${r}`);
   }
-  return w.topDriver(lead.label, outcome, estimateText(language, lead.lmgShare, lead.lmgShareCi, w.model(r2, analysis.n), PERCENT));
+  return w.topDriver(lead.label, outcome, figureText(language, lead.lmgShare, lead.lmgShareCi, w.model(r2, analysis.n), PERCENT));
 }
 
 /**

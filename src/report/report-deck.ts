@@ -1,6 +1,6 @@
 /**
  * `report.pptx`: the report as slides an analyst can present as they are. A title slide (the survey, its
- * fieldwork dates, n, the audit's top flag), one slide per chart (its finding as the headline, the chart as a
+ * fieldwork dates, n, the key findings with the main caveat last), one slide per chart (its finding as the headline, the chart as a
  * 2× image with its alt text, speaker notes with n, the interval method, the weighting and the caveats) and a
  * methods slide. Written by pptxgenjs; its clock stamps are then fixed, so the same inputs give the same bytes.
  */
@@ -52,7 +52,6 @@ const TEXT = {
     font: 'Microsoft YaHei',
     fielded: (start: string, end: string) => `调查时间：${start} 至 ${end}`,
     n: (accepted: number, read: number) => `有效样本 n = ${accepted}（读取 ${read} 行）`,
-    severity: { critical: '严重', warn: '警告', info: '提示' },
     factSep: '　·　',
     method: '方法',
     caveat: (message: string) => `注意：${message}`,
@@ -63,7 +62,6 @@ const TEXT = {
     font: 'Calibri',
     fielded: (start: string, end: string) => `Fieldwork: ${start} to ${end}`,
     n: (accepted: number, read: number) => `n = ${accepted} responses (${read} rows read)`,
-    severity: { critical: 'Critical', warn: 'Warning', info: 'Note' },
     factSep: '  ·  ',
     method: 'Method',
     caveat: (message: string) => `Caveat: ${message}`,

@@ -6,7 +6,9 @@
 import type { Language } from '../audit/messages.ts';
 import type { SeriesMetric, WaveChange, WavePoint } from '../model/series.ts';
 import { kindOf } from '../stats/kinds/index.ts';
+import { figureText } from './figure-text.ts';
 import { joined } from './joined.ts';
+import { valueFormatOf } from '../render/chart-summary.ts';
 import { oneLine } from '../util/one-line.ts';
 import { formatFixed, formatSigned } from './format-number.ts';
 
@@ -22,7 +24,6 @@ const WORDS = {
       `${label}：从 ${from} 的 ${fromValue}${direction} ${to} 的 ${toValue}，变化 ${difference}（${ci}），显著。`,
     points: (value: string) => `${value} 个百分点`,
     to: ' 至 ',
-    figure: (value: string, low: string, high: string, n: number) => `${value}（${low}–${high}，n = ${n}）`,
     more: (labels: string) => `另有显著变化：${labels}。`,
     none: (from: string, to: string, labels: string) => `${from} 与 ${to} 之间，${labels}${/[\x21-\x7e]$/.test(labels) ? ' ' : ''}无显著变化。`,
     separately: (count: number, level: number) => `每个变化按其自身的 ${level}% 置信区间判断，未按比较的 ${count} 个指标校正：其中偶有一个显著可能出于偶然。`,
@@ -35,7 +36,6 @@ const WORDS = {
       `${label} ${direction} from ${fromValue} in wave ${from} to ${toValue} in wave ${to}: ${difference} (${ci}), a significant change.`,
     points: (value: string) => `${value} points`,
     to: ' to ',
-    figure: (value: string, low: string, high: string, n: number) => `${value} (${low}–${high}, n = ${n})`,
     more: (labels: string) => `Also significant: ${labels}.`,
     none: (from: string, to: string, labels: string) => `No significant change between ${from} and ${to} in ${labels}.`,
     separately: (count: number, level: number) => `Each change is judged by its own ${level}% interval, not adjusted for the ${count} metrics compared: one significant change among many may be chance.`,
@@ -77,12 +77,7 @@ function changeSentence(language: Language, m: SeriesMetric, change: WaveChange,
   const kind = kindOf(m.kind);
   const share = kind.scale === 'share';
   const point = (survey: string): WavePoint | undefined => m.points.find((p) => p.survey === survey);
-  const figure = (p: WavePoint | undefined): string => {
-    if (p === undefined || p.estimate === null) return '—';
-    if (p.ci === null) return `${kind.format(p.estimate)} (n = ${p.n})`;
-    const show = (v: number): string => (share ? formatFixed(v * 100, 1) : kind.format(v));
-    return w.figure(share ? `${formatFixed(p.estimate * 100, 1)}%` : kind.format(p.estimate), show(p.ci[0]), `${show(p.ci[1])}${share ? '%' : ''}`, p.n);
-  };
+  const figure = (p: WavePoint | undefined): string => (p === undefined || p.estimate === null ? '—' : figureText(language, p.estimate, p.ci, `n = ${p.n}`, valueFormatOf(kind)));
   // A share's change is in percentage points; another's in its own units.
   const size = (v: number): string => (share ? formatFixed(v * 100, 1) : kind.format(v));
   const signed = (v: number): string => formatSigned(v, size);

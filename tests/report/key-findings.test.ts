@@ -350,7 +350,9 @@ describe('findings the tests must not overstate', async () => {
     const { codebook, built } = await survey(yaml, `id,x1,x2,y\n${rows.join('\n')}\n`);
     expect(built.stats.drivers?.[0]?.r2).toBeCloseTo(0.003957645332074877, 10);
     const sentence = keyFindings(codebook, built.stats).map((f) => f.text).find((t) => t.includes('driver'));
-    expect(sentence).toBe('No driver clearly matters to “Intent”: R² = 0.004 (n = 80), and the interval of Price\'s correlation with it, r = 0.06 (−0.16 to 0.28), includes zero.');
+    expect(sentence).toBe('No driver clearly matters to “Intent”: R² = 0.004 (n = 80), and the correlation of Price with it, r = 0.06 (−0.16 to 0.28), could be zero.');
+    const zh = await survey(yaml.replace('language: en', 'language: zh'), `id,x1,x2,y\n${rows.join('\n')}\n`);
+    expect(keyFindings(zh.codebook, zh.built.stats).map((f) => f.text).find((t) => t.startsWith('驱动'))).toBe('驱动因素分析未发现明确影响“Intent”的因素：R² = 0.004（n = 80），占比最大的Price与它的相关系数 r = 0.06（−0.16 至 0.28）的区间包含 0。');
   });
 
   it('says under "How far to trust this" that the sample matches its benchmarks when the audit raises no flag', async () => {
