@@ -110,7 +110,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   program
     .command('init')
     .description('draft a survey.yaml from a raw export: platform, encoding, respondent id, weights, question types, ordered options, example metrics, PII columns')
-    .argument('<export>', 'a raw export file (.csv, .tsv, .xlsx, or SPSS .sav / .zsav)')
+    .argument('<export>', 'a raw export file (.csv, .tsv, .xlsx, SPSS .sav / .zsav, or .parquet)')
     .option('--out <file>', 'where to write the draft (default: survey.yaml beside the export)')
     .option('--force', 'overwrite an existing survey.yaml')
     .option('--json', 'print a JSON summary on stdout')
@@ -128,7 +128,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 /** What `init --help` says it detects: src/init/ (sample-columns.ts, option-order.ts, rating-range.ts). */
 const INIT_HELP = `
 What it detects (every guess to check is marked with a comment in the draft):
-  platform, encoding  Wenjuanxing, Tencent, Qualtrics, Google Forms, SPSS .sav, or a generic CSV, TSV or .xlsx
+  platform, encoding  Wenjuanxing, Tencent, Qualtrics, Google Forms, SPSS .sav, Parquet, or a generic CSV, TSV or .xlsx
   respondent id       a column named like id, ID, respondent_id, ResponseId, caseid, 序号, 编号, X or
                       Unnamed: 0 whose values are all different; R's and pandas' unnamed row numbers are left out
   weights             positive numbers in a column named like weight, wt, wgt, pw, finalweight, 权重: not a

@@ -355,13 +355,13 @@ export const auditSettingsSchema = strictObject({
 });
 export type AuditSettings = z.infer<typeof auditSettingsSchema>;
 
-export const formats = ['wjx', 'qualtrics', 'google-forms', 'tencent', 'generic', 'spss'] as const;
+export const formats = ['wjx', 'qualtrics', 'google-forms', 'tencent', 'generic', 'spss', 'parquet'] as const;
 export type Format = (typeof formats)[number];
 export const encodings = ['auto', 'utf-8', 'gbk', 'gb18030', 'utf-16le'] as const;
 export type Encoding = (typeof encodings)[number];
 
 export const sourceSchema = strictObject({
-  file: text.regex(/\.(csv|tsv|xlsx|sav|zsav)$/i, 'must name a .csv, .tsv, .xlsx, .sav or .zsav file'),
+  file: text.regex(/\.(csv|tsv|xlsx|sav|zsav|parquet)$/i, 'must name a .csv, .tsv, .xlsx, .sav, .zsav or .parquet file'),
   format: z.enum(formats).default('generic'),
   encoding: z.enum(encodings).default('auto'),
 });

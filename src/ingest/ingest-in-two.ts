@@ -35,7 +35,7 @@ const FIRST_PART_SHARE = 0.58;
  * point (`Ingestor.nextPart`), so a file gives the same bytes whichever way it is read.
  */
 export function splitPoint(file: string, size: number): number | undefined {
-  return /\.(xlsx|z?sav)$/i.test(file) || size < SPLIT_MIN_BYTES ? undefined : firstPartEnd(size);
+  return /\.(xlsx|z?sav|parquet)$/i.test(file) || size < SPLIT_MIN_BYTES ? undefined : firstPartEnd(size);
 }
 
 function firstPartEnd(size: number): number {

@@ -1,5 +1,5 @@
 /**
- * Streams the rows of any export the tool reads: `.xlsx` workbooks, SPSS `.sav`/`.zsav` files, else CSV/TSV text. `open` is called
+ * Streams the rows of any export the tool reads: `.xlsx` workbooks, SPSS `.sav`/`.zsav` files, Parquet files, else CSV/TSV text. `open` is called
  * for a fresh row consumer each time reading starts: once, or twice when a file guessed to be UTF-8 turns
  * out to be GBK past its first megabyte and is read again as GB18030.
  */
@@ -15,6 +15,11 @@ export interface RowStreamOptions extends StreamOptions {
   savRaw?: ReadonlySet<string>;
 }
 
+/** Whether a file is read as Parquet (by DuckDB). */
+export function isParquetFile(file: string): boolean {
+  return /\.parquet$/i.test(file);
+}
+
 /** Whether a file is read as an SPSS system file. */
 export function isSpssFile(file: string): boolean {
   return /\.z?sav$/i.test(file);
@@ -24,6 +29,8 @@ export async function streamRows(file: string, setting: Encoding, format: Format
   // exceljs is large: it is loaded only for workbooks.
   if (/\.xlsx$/i.test(file)) return (await import('./stream-xlsx-rows.ts')).streamXlsxRows(file, open());
   if (isSpssFile(file)) return (await import('./stream-sav-rows.ts')).streamSavRows(file, open(), options.savRaw === undefined ? {} : { raw: options.savRaw });
+  // DuckDB is large too: loaded only for Parquet files.
+  if (isParquetFile(file)) return (await import('./stream-parquet-rows.ts')).streamParquetRows(file, open());
   try {
     return await streamCsvRows(file, setting, format, open(), options);
   } catch (error) {

@@ -19,6 +19,7 @@ export const DEFAULT_SEPARATOR: Record<Format, string> = {
   'google-forms': ', ',
   generic: ';',
   spss: ';',
+  parquet: ';',
 };
 
 /** Wenjuanxing writes an "other, please specify" answer as `其他〖written text〗`: the option is `其他`. */
@@ -103,6 +104,7 @@ export const PLATFORM_MISSING: Record<Format, readonly string[]> = {
   'google-forms': [],
   generic: [],
   spss: [],
+  parquet: [],
 };
 
 /** A cell value as missing values are compared: normalised, in lower case, a whole number in one form (`99.0` is `99`). */

@@ -290,6 +290,6 @@ describe('stickiness CLI', { timeout: 60_000 }, () => {
     expect(existsSync(path.join(dir, 'survey.yaml'))).toBe(true);
     expect(run('init', path.join(dir, 'responses.csv')).status).toBe(1);
     expect(run('analyze', dir, '--out', path.join(work, 'init-out')).status).toBe(0);
-    expect(run('init', path.join(dir, 'missing.csv'))).toMatchObject({ status: 1, stderr: `${path.join(dir, 'missing.csv')}: no such export file; pass the CSV, TSV, .xlsx or SPSS .sav file your survey platform exported\n` });
+    expect(run('init', path.join(dir, 'missing.csv'))).toMatchObject({ status: 1, stderr: `${path.join(dir, 'missing.csv')}: no such export file; pass the CSV, TSV, .xlsx, SPSS .sav or Parquet file your survey platform exported\n` });
   });
 });

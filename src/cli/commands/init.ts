@@ -8,7 +8,7 @@ import { writeOut } from '../write.ts';
 
 export async function initCommand(exportFile: string, options: { out?: string; force?: boolean; json?: boolean }): Promise<number> {
   if ((await stat(exportFile).catch(() => undefined))?.isFile() !== true) {
-    throw new UserError(exportFile, 'no such export file; pass the CSV, TSV, .xlsx or SPSS .sav file your survey platform exported');
+    throw new UserError(exportFile, 'no such export file; pass the CSV, TSV, .xlsx, SPSS .sav or Parquet file your survey platform exported');
   }
   const out = options.out ?? path.join(path.dirname(exportFile), 'survey.yaml');
   if (options.force !== true && (await stat(out).catch(() => undefined)) !== undefined) {

@@ -1,0 +1,52 @@
+/**
+ * Streams the rows of a Parquet file as rows of text cells, as a CSV export would give them: a header row of
+ * column names (row 1), then one row per record (rows 2…), read by DuckDB embedded (`@duckdb/node-api`) in
+ * chunks of about 2,048 rows, so a file of any size is never held whole. A cell reads as DuckDB writes its
+ * value as text: numbers without a trailing `.0` (a code stored as a double, as pandas stores an integer
+ * column with gaps, still matches its option), dates as `2024-03-15`, booleans as `true`/`false`, a null as
+ * an empty cell (no answer).
+ */
+import { DuckDBInstance } from '@duckdb/node-api';
+import { UserError } from '../util/user-error.ts';
+import { fileSha256 } from './file-sha256.ts';
+import type { StreamedFile } from './stream-csv-rows.ts';
+
+/** DuckDB's own limits for the read: one thread beside ours, a bounded memory, and nothing fetched from the network. */
+const SETTINGS = { threads: '1', memory_limit: '256MB', autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' };
+
+export async function streamParquetRows(file: string, push: (cells: string[], row: number) => void): Promise<StreamedFile> {
+  // DuckDB reads a file name as a pattern: a name that is one would read other files too.
+  if (/[*?[\]{}]/.test(file)) throw new UserError(file, 'a Parquet export’s name may not hold * ? [ ] { } (DuckDB reads them as a pattern of file names); rename the file and `source.file`');
+  const instance = await DuckDBInstance.create(':memory:', SETTINGS);
+  const connection = await instance.connect();
+  try {
+    // DuckDB's errors are about the file; an error of `push` (the ingestor's) goes on as it is.
+    const unreadable = (error: unknown, row: number): UserError =>
+      new UserError(file, `${row <= 1 ? 'is not a Parquet file DuckDB can read' : `could not be read past row ${row}`} (${firstLine(error)}); export the survey to Parquet again, or as CSV`);
+    const result = await connection.stream('SELECT * FROM read_parquet($1)', [file]).catch((error: unknown) => {
+      throw unreadable(error, 1);
+    });
+    push(result.columnNames(), 1);
+    let row = 1;
+    const chunks = result.yieldRows()[Symbol.asyncIterator]();
+    for (;;) {
+      const chunk = await chunks.next().catch((error: unknown) => {
+        throw unreadable(error, row);
+      });
+      if (chunk.done === true) break;
+      for (const values of chunk.value) {
+        row++;
+        push(values.map((value) => (value === null ? '' : String(value))), row);
+      }
+    }
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+  return { encoding: 'parquet', sha256: await fileSha256(file) };
+}
+
+/** DuckDB's message without the query it quotes on its next lines. */
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+}
