@@ -12,7 +12,7 @@ import { fileSha256 } from './file-sha256.ts';
 import type { StreamedFile } from './stream-csv-rows.ts';
 
 /** DuckDB's own limits for the read: one thread beside ours, a bounded memory, and nothing fetched from the network. */
-const SETTINGS = { threads: '1', memory_limit: '256MB', autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' };
+const SETTINGS = { threads: '1', memory_limit: '128MB', autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' };
 
 export async function streamParquetRows(file: string, push: (cells: string[], row: number) => void): Promise<StreamedFile> {
   // DuckDB reads a file name as a pattern: a name that is one would read other files too.
