@@ -169,7 +169,7 @@ describe('progress of the commands', { timeout: 180_000 }, () => {
   });
 
   it('shows nothing with --quiet or --json on a terminal, and nothing when piped', () => {
-    const quiet = onTerminal(['analyze', survey, '--out', out, '--quiet']);
+    const quiet = onTerminal(['validate', survey, '--quiet']);
     expect(quiet.status, quiet.text).toBe(0);
     expect(quiet.text).toBe('');
     const json = onTerminal(['validate', survey, '--json']);
