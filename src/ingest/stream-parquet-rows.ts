@@ -16,7 +16,7 @@ const SETTINGS = { threads: '1', memory_limit: '128MB', autoinstall_known_extens
 
 export async function streamParquetRows(file: string, push: (cells: string[], row: number) => void): Promise<StreamedFile> {
   // DuckDB reads a file name as a pattern: a name that is one would read other files too.
-  if (/[*?[\]{}]/.test(file)) throw new UserError(file, 'a Parquet export’s name may not hold * ? [ ] { } (DuckDB reads them as a pattern of file names); rename the file and `source.file`');
+  if (/[*?[\]{}]/.test(file)) throw new UserError(file, 'a Parquet export’s path may not hold * ? [ ] { } (DuckDB reads them as a pattern of file names); rename the file or its folder');
   const instance = await DuckDBInstance.create(':memory:', SETTINGS);
   const connection = await instance.connect();
   try {
