@@ -2,7 +2,8 @@
  * Parquet exports, read by DuckDB embedded: the sample's Wenjuanxing export written to Parquet (every column
  * as text, and again with its numbers as doubles, as pandas writes an integer column with gaps) gives the same
  * stats.json as the CSV, apart from `input`'s file, hash and encoding; the same rows are quarantined with the
- * same reasons; a file that is not Parquet, or whose name DuckDB would read as a pattern, is one line.
+ * same reasons; `synth`'s Parquet output reads back as the sample; a file that is not Parquet, or whose path
+ * DuckDB would read as a pattern, is one line.
  * The Parquet files are written by DuckDB itself (COPY … TO … (FORMAT parquet)), not by this project's code.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,10 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeSurvey } from '../../src/analyze-survey.ts';
 import { UserError } from '../../src/util/user-error.ts';
+import { loadCodebook } from '../../src/codebook/load-codebook.ts';
+import { loadProfile } from '../../src/synth/load-profile.ts';
+import { synthesizeRows } from '../../src/synth/synthesize-rows.ts';
+import { writeParquetExport } from '../../src/synth/write-parquet.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(path.join(tmpdir(), 'stickiness-parquet-'));
@@ -67,6 +72,16 @@ describe('Parquet exports', { timeout: 60_000 }, async () => {
     // Every metric as from the CSV (the quarantine too: a cell such as `abc` in a number column becomes null, so
     // only the rules that read those two columns may differ, and the sample has no such cell).
     expect(parquet.stats.metrics).toEqual(csv.stats.metrics);
+    expect(parquet.validation.byRule).toEqual(csv.validation.byRule);
+  });
+
+  it('reads what `synth --out x.parquet` writes: the sample rebuilt as Parquet gives the sample\'s stats.json', async () => {
+    const folder = surveyReading('synth', 'synth.parquet');
+    const loaded = await loadCodebook(folder);
+    const table = synthesizeRows(loaded.codebook, await loadProfile(loaded.dir), { rows: 160, faults: 6, seed: 2024 });
+    await writeParquetExport(table, path.join(folder, 'synth.parquet'));
+    const parquet = await analyzeSurvey(folder, { outDir: path.join(work, 'synth-out') });
+    expect(strip(String(parquet.files.get('stats.json')))).toEqual(strip(String(csv.files.get('stats.json'))));
     expect(parquet.validation.byRule).toEqual(csv.validation.byRule);
   });
 

@@ -39,15 +39,23 @@ export async function synthCommand(survey: string, options: SynthCliOptions): Pr
     throw new UserError(out, 'already exists; pass --force to overwrite it, or --out to write elsewhere');
   }
   const table = synthesizeRows(loaded.codebook, profile, { rows, faults, seed });
-  const bytes = /\.xlsx$/i.test(out) ? await xlsxExport(table) : encodeExport(loaded.codebook, table);
-  await writeFile(out, bytes);
+  let size: number;
+  if (/\.parquet$/i.test(out)) {
+    // DuckDB (loaded only for Parquet) writes the file itself.
+    await (await import('../../synth/write-parquet.ts')).writeParquetExport(table, out);
+    size = (await stat(out)).size;
+  } else {
+    const bytes = /\.xlsx$/i.test(out) ? await xlsxExport(table) : encodeExport(loaded.codebook, table);
+    await writeFile(out, bytes);
+    size = bytes.length;
+  }
   const kinds: Record<string, number> = {};
   for (const fault of table.faults) kinds[fault.kind] = (kinds[fault.kind] ?? 0) + 1;
   if (options.json === true) {
-    process.stdout.write(`${JSON.stringify({ file: out, rows, faults: table.faults.length, faultKinds: kinds, seed, bytes: bytes.length })}\n`);
+    process.stdout.write(`${JSON.stringify({ file: out, rows, faults: table.faults.length, faultKinds: kinds, seed, bytes: size })}\n`);
   } else {
     const detail = Object.entries(kinds).map(([kind, count]) => `${kind} ${count}`).join(', ');
-    writeOut(`${out}: ${rows} rows (${table.faults.length} faulty${detail === '' ? '' : `: ${detail}`}), seed ${seed}, ${bytes.length} bytes\n`);
+    writeOut(`${out}: ${rows} rows (${table.faults.length} faulty${detail === '' ? '' : `: ${detail}`}), seed ${seed}, ${size} bytes\n`);
   }
   return 0;
 }
