@@ -41,6 +41,11 @@ export function topFlag(flags: readonly Flag[]): Flag | undefined {
 /** How many headline figures a section's sentence gives at most. */
 const PER_SECTION = 2;
 
+/** A label between Chinese characters: a space on each side that starts or ends in a Latin letter or digit. */
+const spaced = (label: string): string => `${/^[A-Za-z0-9]/.test(label) ? ' ' : ''}${label}${/[A-Za-z0-9]$/.test(label) ? ' ' : ''}`;
+/** The same on its left only (its right is punctuation). */
+const spacedLeft = (label: string): string => `${/^[A-Za-z0-9]/.test(label) ? ' ' : ''}${label}`;
+
 const WORDS = {
   zh: {
     end: '。',
@@ -55,15 +60,15 @@ const WORDS = {
     mostChosen: (question: string, options: string, value: string, each: boolean) => `${question}：选择最多的是${options}，${each ? '各 ' : ''}${value}`,
     quoted: (option: string) => `「${option}」`,
     differs: (group: string, metric: string, by: string, value: string, overall: string, p: string, adjust: string | undefined, more: number) =>
-      `按${by}分组，「${group}」的${metric}与其余受访者差异显著：${value}，总体 ${overall}（${adjust === undefined ? p : `经 ${adjust} 校正，${p}`}）${more > 0 ? `；另有 ${more} 处分组差异显著` : ''}`,
+      `按${spaced(by)}分组，「${group}」的${spaced(metric)}与其余受访者差异显著：${value}，总体 ${overall}（${adjust === undefined ? p : `经 ${adjust} 校正，${p}`}）${more > 0 ? `；另有 ${more} 处分组差异显著` : ''}`,
     noDifference: (tested: string, p: string) => `分组之间均无显著差异：${tested}${p === '' ? '' : `；校正后最小 ${p}`}`,
-    testedBy: (by: string, metrics: string) => `按${by}分组的${metrics}`,
+    testedBy: (by: string, metrics: string) => `按${spaced(by)}分组的${spacedLeft(metrics)}`,
     testedSep: '；',
-    overallOnly: (by: string, metric: string, test: string) => `按${by}分组，${metric}在各组之间总体上有差异（${test}），但没有哪一组在校正后与其余受访者差异显著`,
-    untested: (by: string) => `按${by}分组的各组样本过少，未作检验`,
-    topDriver: (driver: string, outcome: string, share: string) => `对“${outcome}”影响最大的是${driver}：占 R² 的 ${share}`,
+    overallOnly: (by: string, metric: string, test: string) => `按${spaced(by)}分组，${metric}${/[A-Za-z0-9]$/.test(metric) ? ' ' : ''}在各组之间总体上有差异（${test}），但没有哪一组在校正后与其余受访者差异显著`,
+    untested: (by: string) => `按${spaced(by)}分组的各组样本过少，未作检验`,
+    topDriver: (driver: string, outcome: string, share: string) => `对“${outcome}”影响最大的是${spacedLeft(driver)}：占 R² 的 ${share}`,
     model: (r2: string, n: number) => `R² = ${r2}，n = ${n}`,
-    noDriver: (outcome: string, r2: string, n: number, driver: string, r: string) => `驱动因素分析未发现明确影响“${outcome}”的因素：R² = ${r2}（n = ${n}），占比最大的${driver}与它的相关系数 ${r}的区间包含 0`,
+    noDriver: (outcome: string, r2: string, n: number, driver: string, r: string) => `驱动因素分析未发现明确影响“${outcome}”的因素：R² = ${r2}（n = ${n}），占比最大的${spaced(driver)}与它的相关系数 ${r}的区间包含 0`,
     severity: { critical: '严重', warn: '警告', info: '提示' },
     caveat: (severity: string, text: string) => `最需要注意（${severity}）：${text}`,
     mix: (category: string, question: string, sample: string, population: string) => `样本中「${category}」（${question}）占 ${sample}，而总体中为 ${population}`,

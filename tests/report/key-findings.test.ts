@@ -161,7 +161,8 @@ describe('key findings of a weighted survey (R survey package)', async () => {
     const sentence = keyFindings(en.codebook, en.built.stats).map((f) => f.text).find((t) => t.startsWith('By '));
     expect(sentence).toBe(`By industry, “finance” differs from the rest on Active last week: ${pct(finance.estimate)}% (${pct(finance.ci[0] ?? 0)}–${pct(finance.ci[1] ?? 0)}%, n = ${finance.n}, effective n ${Math.round(finance.n_eff)}) against ${pct(active.estimate)}% overall (Holm-adjusted p < 0.001).`);
     const sentenceZh = keyFindings(zh.codebook, zh.built.stats).map((f) => f.text).find((t) => t.startsWith('按'));
-    expect(sentenceZh).toBe(`按industry分组，「finance」的Active last week与其余受访者差异显著：${pct(finance.estimate)}%（${pct(finance.ci[0] ?? 0)}–${pct(finance.ci[1] ?? 0)}%，n = ${finance.n}，有效 n ${Math.round(finance.n_eff)}），总体 ${pct(active.estimate)}%（经 Holm 校正，p < 0.001）。`);
+    // A Latin label between Chinese characters gets a space on each side.
+    expect(sentenceZh).toBe(`按 industry 分组，「finance」的 Active last week 与其余受访者差异显著：${pct(finance.estimate)}%（${pct(finance.ci[0] ?? 0)}–${pct(finance.ci[1] ?? 0)}%，n = ${finance.n}，有效 n ${Math.round(finance.n_eff)}），总体 ${pct(active.estimate)}%（经 Holm 校正，p < 0.001）。`);
   });
 
   it('counts the two groups of a single-choice question as one comparison, not two', () => {
@@ -327,7 +328,7 @@ describe('findings the tests must not overstate', async () => {
     const sentence = keyFindings(codebook, built.stats).map((f) => f.text).find((t) => t.startsWith('By '));
     expect(sentence).toBe('By Age group, Low vocabulary differs between the groups overall (Chi-square p = 0.012), but no single group differs from the rest after adjustment.');
     const zh = await survey(yaml.replace('language: en', 'language: zh'), `age,vocab\n${rows.join('\n')}\n`);
-    expect(keyFindings(zh.codebook, zh.built.stats).map((f) => f.text).find((t) => t.startsWith('按'))).toBe('按Age group分组，Low vocabulary在各组之间总体上有差异（卡方 p = 0.012），但没有哪一组在校正后与其余受访者差异显著。');
+    expect(keyFindings(zh.codebook, zh.built.stats).map((f) => f.text).find((t) => t.startsWith('按'))).toBe('按 Age group 分组，Low vocabulary 在各组之间总体上有差异（卡方 p = 0.012），但没有哪一组在校正后与其余受访者差异显著。');
   });
 
   it('names no top driver when the model explains nothing', async () => {
@@ -352,7 +353,7 @@ describe('findings the tests must not overstate', async () => {
     const sentence = keyFindings(codebook, built.stats).map((f) => f.text).find((t) => t.includes('driver'));
     expect(sentence).toBe('No driver clearly matters to “Intent”: R² = 0.004 (n = 80), and the correlation of Price with it, r = 0.06 (−0.16 to 0.28), could be zero.');
     const zh = await survey(yaml.replace('language: en', 'language: zh'), `id,x1,x2,y\n${rows.join('\n')}\n`);
-    expect(keyFindings(zh.codebook, zh.built.stats).map((f) => f.text).find((t) => t.startsWith('驱动'))).toBe('驱动因素分析未发现明确影响“Intent”的因素：R² = 0.004（n = 80），占比最大的Price与它的相关系数 r = 0.06（−0.16 至 0.28）的区间包含 0。');
+    expect(keyFindings(zh.codebook, zh.built.stats).map((f) => f.text).find((t) => t.startsWith('驱动'))).toBe('驱动因素分析未发现明确影响“Intent”的因素：R² = 0.004（n = 80），占比最大的 Price 与它的相关系数 r = 0.06（−0.16 至 0.28）的区间包含 0。');
   });
 
   it('says under "How far to trust this" that the sample matches its benchmarks when the audit raises no flag', async () => {
