@@ -14,6 +14,7 @@ import type { GroupResult, MetricResult } from '../model/metric-result.ts';
 import type { Stats } from '../model/stats.ts';
 import { leaders, PERCENT, valueFormatOf, withInterval, type ValueFormat } from '../render/chart-summary.ts';
 import { kindOf } from '../stats/kinds/index.ts';
+import { spaced, spacedLeft, spacedRight } from './cjk-spacing.ts';
 import { figureText } from './figure-text.ts';
 import { joined } from './joined.ts';
 import { formatFixed, formatP } from './format-number.ts';
@@ -41,11 +42,6 @@ export function topFlag(flags: readonly Flag[]): Flag | undefined {
 /** How many headline figures a section's sentence gives at most. */
 const PER_SECTION = 2;
 
-/** A label between Chinese characters: a space on each side that starts or ends in a Latin letter or digit. */
-const spaced = (label: string): string => `${/^[A-Za-z0-9]/.test(label) ? ' ' : ''}${label}${/[A-Za-z0-9]$/.test(label) ? ' ' : ''}`;
-/** The same on its left only (its right is punctuation). */
-const spacedLeft = (label: string): string => `${/^[A-Za-z0-9]/.test(label) ? ' ' : ''}${label}`;
-
 const WORDS = {
   zh: {
     end: '。',
@@ -64,7 +60,7 @@ const WORDS = {
     noDifference: (tested: string, p: string) => `分组之间均无显著差异：${tested}${p === '' ? '' : `；校正后最小 ${p}`}`,
     testedBy: (by: string, metrics: string) => `按${spaced(by)}分组的${spacedLeft(metrics)}`,
     testedSep: '；',
-    overallOnly: (by: string, metric: string, test: string) => `按${spaced(by)}分组，${metric}${/[A-Za-z0-9]$/.test(metric) ? ' ' : ''}在各组之间总体上有差异（${test}），但没有哪一组在校正后与其余受访者差异显著`,
+    overallOnly: (by: string, metric: string, test: string) => `按${spaced(by)}分组，${spacedRight(metric)}在各组之间总体上有差异（${test}），但没有哪一组在校正后与其余受访者差异显著`,
     untested: (by: string) => `按${spaced(by)}分组的各组样本过少，未作检验`,
     topDriver: (driver: string, outcome: string, share: string) => `对“${outcome}”影响最大的是${spacedLeft(driver)}：占 R² 的 ${share}`,
     model: (r2: string, n: number) => `R² = ${r2}，n = ${n}`,
@@ -152,7 +148,7 @@ function satisfactionFigures(metrics: readonly MetricResult[]): MetricResult[] {
 }
 
 /** `89.0% (83.0–93.0%, n = 154)`; weighted: `(…, n = 200, effective n 169)`. */
-export function figure(language: Language, m: MetricResult): string {
+function figure(language: Language, m: MetricResult): string {
   const format: ValueFormat = valueFormatOf(kindOf(m.kind));
   return figureText(language, m.estimate ?? 0, m.ci, sampleSize(language, m.n, m.weighted ? (m.nInterval ?? m.nEffective) : undefined), format);
 }

@@ -6,6 +6,7 @@
 import type { Language } from '../audit/messages.ts';
 import type { SeriesMetric, WaveChange, WavePoint } from '../model/series.ts';
 import { kindOf } from '../stats/kinds/index.ts';
+import { spacedRight } from './cjk-spacing.ts';
 import { figureText } from './figure-text.ts';
 import { joined } from './joined.ts';
 import { valueFormatOf } from '../render/chart-summary.ts';
@@ -25,7 +26,7 @@ const WORDS = {
     points: (value: string) => `${value} 个百分点`,
     to: ' 至 ',
     more: (labels: string) => `另有显著变化：${labels}。`,
-    none: (from: string, to: string, labels: string) => `${from} 与 ${to} 之间，${labels}${/[\x21-\x7e]$/.test(labels) ? ' ' : ''}无显著变化。`,
+    none: (from: string, to: string, labels: string) => `${from} 与 ${to} 之间，${spacedRight(labels)}无显著变化。`,
     separately: (count: number, level: number) => `每个变化按其自身的 ${level}% 置信区间判断，未按比较的 ${count} 个指标校正：其中偶有一个显著可能出于偶然。`,
   },
   en: {
