@@ -6,20 +6,16 @@
  * column with gaps, still matches its option), dates as `2024-03-15`, booleans as `true`/`false`, a null as
  * an empty cell (no answer).
  */
-import { DuckDBInstance } from '@duckdb/node-api';
 import { UserError } from '../util/user-error.ts';
 import { fileSha256 } from './file-sha256.ts';
+import { withDuckDB } from './with-duckdb.ts';
 import type { StreamedFile } from './stream-csv-rows.ts';
-
-/** DuckDB's own limits for the read: one thread beside ours, a bounded memory, and nothing fetched from the network. */
-const SETTINGS = { threads: '1', memory_limit: '128MB', autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' };
 
 export async function streamParquetRows(file: string, push: (cells: string[], row: number) => void): Promise<StreamedFile> {
   // DuckDB reads a file name as a pattern: a name that is one would read other files too.
   if (/[*?[\]{}]/.test(file)) throw new UserError(file, 'a Parquet export’s path may not hold * ? [ ] { } (DuckDB reads them as a pattern of file names); rename the file or its folder');
-  const instance = await DuckDBInstance.create(':memory:', SETTINGS);
-  const connection = await instance.connect();
-  try {
+  // One thread beside ours, and a bounded memory of DuckDB's own.
+  await withDuckDB({ threads: 1, memory: '128MB' }, async (connection) => {
     // DuckDB's errors are about the file; an error of `push` (the ingestor's) goes on as it is.
     const unreadable = (error: unknown, row: number): UserError =>
       new UserError(file, `${row <= 1 ? 'is not a Parquet file DuckDB can read' : `could not be read past row ${row}`} (${firstLine(error)}); export the survey to Parquet again, or as CSV`);
@@ -39,10 +35,7 @@ export async function streamParquetRows(file: string, push: (cells: string[], ro
         push(values.map((value) => (value === null ? '' : String(value))), row);
       }
     }
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
+  });
   return { encoding: 'parquet', sha256: await fileSha256(file) };
 }
 

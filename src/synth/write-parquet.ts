@@ -4,22 +4,20 @@
  * export of the table holds.
  */
 import { rm, writeFile } from 'node:fs/promises';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { withDuckDB } from '../ingest/with-duckdb.ts';
 import Papa from 'papaparse';
 import type { SynthTable } from './synthesize-rows.ts';
 
 export async function writeParquetExport(table: SynthTable, out: string): Promise<void> {
   const csv = `${out}.tmp-${process.pid}.csv`;
   await writeFile(csv, `${Papa.unparse([table.header, ...table.extraHeaderRows, ...table.rows], { newline: '\n', delimiter: ',' })}\n`, 'utf8');
-  const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '256MB', autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
-  const connection = await instance.connect();
   try {
-    // Every cell as text, in the table's own dialect (nothing left to DuckDB's guess but the row count).
-    const read = "read_csv($1, header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"')";
-    await connection.run(`COPY (SELECT * FROM ${read}) TO '${out.replace(/'/g, "''")}' (FORMAT parquet)`, [csv]);
+    await withDuckDB({ threads: 2, memory: '256MB' }, async (connection) => {
+      // Every cell as text, in the table's own dialect (nothing left to DuckDB's guess but the row count).
+      const read = "read_csv($1, header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"')";
+      await connection.run(`COPY (SELECT * FROM ${read}) TO '${out.replace(/'/g, "''")}' (FORMAT parquet)`, [csv]);
+    });
   } finally {
-    connection.closeSync();
-    instance.closeSync();
     await rm(csv, { force: true });
   }
 }
