@@ -364,6 +364,11 @@ export const sourceSchema = strictObject({
   file: text.regex(/\.(csv|tsv|xlsx|sav|zsav|parquet)$/i, 'must name a .csv, .tsv, .xlsx, .sav, .zsav or .parquet file'),
   format: z.enum(formats).default('generic'),
   encoding: z.enum(encodings).default('auto'),
+  /**
+   * How the export is read (docs/engines.md): `duckdb` aggregates a Parquet file inside DuckDB embedded (the
+   * default for Parquet); `rows` reads it row by row, as every other export is read.
+   */
+  engine: z.enum(['rows', 'duckdb']).optional(),
 });
 
 export const respondentSchema = strictObject({

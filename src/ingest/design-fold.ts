@@ -17,8 +17,9 @@ export type DesignPlaces = Map<string, CellTotal> | null;
 export function createFold(codebook: Codebook): Fold<DesignPlaces> {
   // This module as compiled, named beside the code that runs (dist/, or the command's bundle in dist/bundle/).
   const module = new URL('./design-fold.js', import.meta.url).href;
-  if (codebook.design === undefined) return { create: () => null, add: () => undefined, merge: () => undefined, module };
+  if (codebook.design === undefined) return { create: () => null, add: () => undefined, merge: () => undefined, module, reads: { questions: [] } };
   return {
+    reads: { questions: [], design: true },
     create: () => new Map(),
     add(places, response) {
       if (places === null || response.design === undefined) return;

@@ -8,7 +8,8 @@ import type { Fold } from '../model/fold.ts';
 import { ingestInTwo, splitPoint } from './ingest-in-two.ts';
 import type { ExportIngestion } from './ingest-text.ts';
 import { createIngestor, type IngestorOptions } from './ingestor.ts';
-import { streamRows } from './stream-rows.ts';
+import { isParquetFile, streamRows } from './stream-rows.ts';
+import { fileSha256 } from './file-sha256.ts';
 import { stopOnUnknownValues } from '../validate/unknown-values.ts';
 
 export interface IngestFileOptions extends Omit<IngestorOptions, 'file'> {
@@ -18,6 +19,8 @@ export interface IngestFileOptions extends Omit<IngestorOptions, 'file'> {
 
 export async function ingestFile<S>(codebook: Codebook, file: string, fold: Fold<S>, options: IngestFileOptions = {}): Promise<ExportIngestion<S>> {
   const { onBytes, ...ingestorOptions } = options;
+  // A Parquet file is aggregated inside DuckDB (unless every response must be seen one by one).
+  if (isParquetFile(file) && codebook.source.engine !== 'rows' && options.onAccepted === undefined) return ingestParquet(codebook, file, fold, options);
   const { size } = await stat(file);
   const stopAt = splitPoint(file, size);
   // A large CSV is read by two threads when the fold can be made in them (an `onAccepted` listener must see
@@ -62,6 +65,13 @@ export async function ingestFile<S>(codebook: Codebook, file: string, fold: Fold
   const ingestion = { ...ingestor.finish(), encoding, sha256 };
   stopOnUnknownValues(codebook, ingestion, file);
   return ingestion;
+}
+
+/** A Parquet file through the DuckDB engine (engine/engine-ingest.ts); DuckDB is loaded only for it. */
+async function ingestParquet<S>(codebook: Codebook, file: string, fold: Fold<S>, options: IngestFileOptions): Promise<ExportIngestion<S>> {
+  const [{ withParquetEngine }, { ingestWithEngine }] = await Promise.all([import('../engine/duckdb-parquet.ts'), import('../engine/engine-ingest.ts')]);
+  const sha256 = await fileSha256(file);
+  return withParquetEngine(file, (engine) => ingestWithEngine(codebook, engine, fold, { file, encoding: 'parquet', sha256, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) }));
 }
 
 /**

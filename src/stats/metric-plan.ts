@@ -54,6 +54,11 @@ export function planMetric(codebook: Codebook, metric: Metric): MetricPlan {
 }
 
 /** The answer this metric counts for a response, or null when the response is outside its denominator. */
+/** The answers a metric reads: its question's, its `among` question's and (retention) its `by` question's. */
+export function planQuestions(plan: MetricPlan): number[] {
+  return [plan.at, ...(plan.among === undefined ? [] : [plan.among.at]), ...(plan.by === undefined ? [] : [plan.by.at])];
+}
+
 export function answerFor(plan: MetricPlan, answers: readonly Answer[]): Exclude<Answer, null> | null {
   if (plan.among !== undefined && !isAllowed(answers[plan.among.at] ?? null, plan.among.allowed, plan.among.level)) return null;
   const answer = answers[plan.at] ?? null;

@@ -20,6 +20,7 @@ export function quantileBinned(codebook: Codebook): { id: string; at: number; bi
 export function answerCountsFold(codebook: Codebook): Fold<AnswerCounts> {
   const questions = quantileBinned(codebook);
   return {
+    reads: { questions: questions.map(({ at }) => at) },
     create: () => new Map(questions.map(({ id }) => [id, new Map<number, number>()])),
     add(state, { answers }) {
       for (const { id, at } of questions) {

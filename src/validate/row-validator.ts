@@ -7,7 +7,7 @@
  */
 import { indexScorer, isIndexQuestion } from '../codebook/index-questions.ts';
 import type { Codebook, Question } from '../codebook/schema.ts';
-import type { ColumnMap } from '../ingest/resolve-columns.ts';
+import type { ColumnMap, DesignSource } from '../ingest/resolve-columns.ts';
 import { parseDuration } from '../ingest/parse-duration.ts';
 import { detachString } from '../util/detach-string.ts';
 import { normalizeLabel } from '../util/normalize-label.ts';
@@ -28,8 +28,23 @@ export type RowVerdict =
   | { ok: false; quarantined: QuarantinedRow }
   | { ok: false; filtered: true };
 
+/**
+ * A rule on the cells of one row, as an engine compiles it (src/engine/): its columns, and whether given cells
+ * in them (every other cell empty) quarantine the row, leave it out (the codebook's `filter`), or flag it.
+ * A row fires no rule (and no duplicate key repeats) exactly when `check` accepts it unflagged.
+ */
+export interface CellRule {
+  columns: readonly number[];
+  effect: 'quarantine' | 'filter' | 'flag';
+  fires(cells: readonly string[]): boolean;
+}
+
 export interface RowValidator {
   check(row: number, cells: string[]): RowVerdict;
+  /** Every rule of a row but the duplicate key (see CellRule). */
+  rules(): CellRule[];
+  /** The response of a row that fires no rule: its answers, weights, design key and channel. */
+  responseOf(row: number, cells: readonly string[]): Response;
   /** Remembers the duplicate key of a row checked elsewhere (by the thread reading the first part of the file). */
   remember(row: number, cells: string[]): void;
 }
@@ -136,12 +151,7 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
       reasons.push({ rule: 'incomplete', column: headerName(columns.progress), value: cells[columns.progress] ?? '', message: `the respondent got ${progress}% of the way through the survey` });
     }
 
-    /** A weight cell: its text, the number it holds (NaN for none), and the weight (NaN outside the bounds). */
-    const weightText = (column: number): { text: string; number: number; value: number } => {
-      const text = (cells[column] ?? '').trim();
-      const number = text.length <= 64 && /^[+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text) ? Number(text) : Number.NaN;
-      return { text, number, value: number >= MIN_WEIGHT && number <= MAX_WEIGHT ? number : Number.NaN };
-    };
+    const weightText = (column: number): WeightCell => weightCell(cells[column] ?? '');
     let weight: number | undefined;
     if (columns.weight !== undefined) {
       const { text, number, value } = weightText(columns.weight);
@@ -224,8 +234,96 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
     if (specified !== undefined) response.specified = specified;
     return flag === undefined ? { ok: true, response } : { ok: true, response, flag };
   };
+  const answersOf = (cells: readonly string[]): { answers: Answer[]; specified?: Record<string, string> } => {
+    const answers: Answer[] = [];
+    let specified: Record<string, string> | undefined;
+    for (let q = 0; q < questions.length; q++) {
+      const scorer = scorers[q];
+      if (scorer !== undefined) {
+        answers.push(scorer(answers));
+        continue;
+      }
+      const result = answerOf(q, cells);
+      answers.push(result.ok ? result.answer : null);
+      if (result.ok && result.specified !== undefined) (specified ??= {})[(questions[q] as Question).id] = result.specified;
+    }
+    return specified === undefined ? { answers } : { answers, specified };
+  };
+  const questionColumns = (q: number): number[] => {
+    const where = columns.questions[q];
+    return where?.optionColumns?.filter((c) => c >= 0) ?? (where?.column === undefined ? [] : [where.column]);
+  };
+  const rules = (): CellRule[] => {
+    const list: CellRule[] = [];
+    for (const { at, allowed, level } of filter) {
+      list.push({ columns: questionColumns(at), effect: 'filter', fires: (cells) => {
+        const result = answerOf(at, cells);
+        return result.ok && !isAllowed(result.answer, allowed, level);
+      } });
+    }
+    questions.forEach((_, q) => {
+      if (scorers[q] !== undefined) return;
+      const attended = q === attentionIndex;
+      list.push({ columns: questionColumns(q), effect: 'quarantine', fires: (cells) => {
+        const result = answerOf(q, cells);
+        if (!result.ok) return true;
+        return attended && (typeof result.answer !== 'number' || !attentionExpected.has(result.answer));
+      } });
+    });
+    const single = (column: number | undefined, fires: (text: string) => boolean): void => {
+      if (column !== undefined) list.push({ columns: [column], effect: 'quarantine', fires: (cells) => fires(cells[column] ?? '') });
+    };
+    single(columns.finished, (text) => /^(false|0)$/i.test(text.trim()));
+    single(columns.progress, (text) => Number(text.trim() || '100') < 100);
+    single(columns.weight, (text) => Number.isNaN(weightCell(text).value));
+    const durationColumn = columns.respondent.duration;
+    const minimum = quality.minDurationSeconds;
+    if (minimum !== undefined) {
+      single(durationColumn, (text) => {
+        const trimmed = text.trim();
+        const seconds = durationOf(trimmed);
+        return (trimmed !== '' && seconds === undefined) || (seconds !== undefined && seconds < minimum);
+      });
+    }
+    const design = columns.design;
+    if (placeOf !== undefined && design !== undefined) {
+      const sources = [design.strata, ...design.ids, ...design.fpc].filter((source): source is DesignSource => source !== undefined && typeof source !== 'number');
+      const designColumns = [...new Set(sources.flatMap((source) => ('column' in source ? [source.column] : questionColumns(source.question))))];
+      list.push({ columns: designColumns, effect: 'quarantine', fires: (cells) => !placeOf(cells, answersOf(cells).answers).ok });
+    }
+    if (gridIndices.length > 1) {
+      list.push({
+        columns: [...new Set(gridIndices.flatMap(questionColumns))],
+        effect: quality.straightlining?.action === 'quarantine' ? 'quarantine' : 'flag',
+        fires: (cells) => {
+          const { answers } = answersOf(cells);
+          const grid = gridIndices.map((i) => answers[i]);
+          return grid.every((answer) => typeof answer === 'number' && answer === grid[0]);
+        },
+      });
+    }
+    return list;
+  };
+  const responseOf = (row: number, cells: readonly string[]): Response => {
+    const { answers, specified } = answersOf(cells);
+    const response: Response = { row, answers };
+    const weightOf = (column: number): number => weightCell(cells[column] ?? '').value;
+    const weight = columns.weight === undefined ? undefined : weightOf(columns.weight);
+    if (weight !== undefined) response.weight = weight;
+    if (columns.alternativeWeights !== undefined) response.alternativeWeights = columns.alternativeWeights.map((column) => (column === undefined ? undefined : column === columns.weight ? weight : weightOf(column)));
+    if (placeOf !== undefined) {
+      const place = placeOf(cells, answers);
+      if (place.ok) response.design = place.key;
+    }
+    const channelColumn = columns.respondent.channel;
+    if (channelColumn !== undefined) response.channel = normalizeLabel(cells[channelColumn] ?? '');
+    if (specified !== undefined) response.specified = specified;
+    return response;
+  };
   return {
     check,
+    rules,
+    responseOf,
     remember(row, cells) {
       // As `check` does: a ragged row is judged on its cell count alone, and a filtered one not at all, so neither key is remembered.
       const key = cells.length === header.length && columns.duplicateKeys.length > 0 && !(filter.length > 0 && filteredOut(cells)) ? duplicateKey(cells) : undefined;
@@ -241,6 +339,21 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
  */
 export const MIN_WEIGHT = 1e-30;
 export const MAX_WEIGHT = 1e30;
+
+interface WeightCell {
+  text: string;
+  /** The number it holds (NaN for none). */
+  number: number;
+  /** The weight: NaN outside the bounds. */
+  value: number;
+}
+
+/** A weight cell, trimmed: the number it holds and the weight it gives. */
+function weightCell(cell: string): WeightCell {
+  const text = cell.trim();
+  const number = text.length <= 64 && /^[+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text) ? Number(text) : Number.NaN;
+  return { text, number, value: number >= MIN_WEIGHT && number <= MAX_WEIGHT ? number : Number.NaN };
+}
 
 /** Cells up to this long, and this many distinct ones per column, have their verdicts remembered. */
 const MEMO_CELL_LENGTH = 64;

@@ -10,8 +10,8 @@ import type { Codebook, DriverAnalysis } from '../../codebook/schema.ts';
 import type { Fold } from '../../model/fold.ts';
 import { isHit } from '../kinds/share-kind.ts';
 import { valueOf } from '../kinds/value-kind.ts';
-import { answerFor, planMetric } from '../metric-plan.ts';
-import { readCase, type Variable } from '../reliability/reliability-fold.ts';
+import { answerFor, planMetric, planQuestions } from '../metric-plan.ts';
+import { questionsAt, readCase, type Variable } from '../reliability/reliability-fold.ts';
 import { cellKey, planWeighting } from '../weights/weighting-plan.ts';
 
 /** The complete cases of one analysis: `width` values a row, rows one after another. */
@@ -48,7 +48,20 @@ export function driversFold(codebook: Codebook): Fold<DriverCases[]> {
   const analyses = codebook.drivers.map((analysis) => [outcomeVariable(codebook, analysis), ...analysis.drivers.map((id) => questionValue(codebook, id))]);
   const weighting = planWeighting(codebook);
   const row: number[] = [];
+  const reads = codebook.drivers.flatMap((analysis) => [
+    ...(typeof analysis.outcome === 'string' ? [analysis.outcome] : []),
+    ...analysis.drivers,
+  ]);
+  const outcomeMetrics = codebook.drivers.flatMap((analysis) => (typeof analysis.outcome === 'string' ? [] : [analysis.outcome.metric]));
+  const metricQuestions = outcomeMetrics.flatMap((id) => {
+    const metric = codebook.metrics.find((m) => m.id === id);
+    return metric === undefined ? [] : planQuestions(planMetric(codebook, metric));
+  });
   return {
+    reads: {
+      questions: [...new Set([...questionsAt(codebook, reads), ...metricQuestions, ...(weighting?.margins.map((m) => m.at) ?? [])])],
+      ...(weighting === undefined ? {} : { weights: true, design: true }),
+    },
     create: () => analyses.map((vars) => ({ width: vars.length, values: [], ...(weighting === undefined ? {} : { weighted: { designWeights: [], cells: [], cellNames: [], cellIndex: new Map() } }) })),
     add(states, response) {
       const { answers } = response;

@@ -8,7 +8,7 @@ import type { Codebook } from '../../codebook/schema.ts';
 import type { Fold } from '../../model/fold.ts';
 import type { Answer } from '../../model/response.ts';
 import type { MetricPlan } from '../metric-plan.ts';
-import { addToMetricStates, createMetricStates, kindPlans, mergeMetricStates, statesInOrder, type KindPlan, type MetricStates } from './metric-fold.ts';
+import { addToMetricStates, createMetricStates, kindPlans, mergeMetricStates, plansReads, statesInOrder, type KindPlan, type MetricStates } from './metric-fold.ts';
 
 export interface BreakdownState {
   /** Per metric id: its state among the respondents who answered `by`. */
@@ -101,6 +101,24 @@ export function breakdownFold(entries: readonly BreakdownPlan[]): Fold<Breakdown
           a.groups.get(plan.metric.id)?.forEach((state, g) => kind.merge(state, groups[g]));
         }
       }
+    },
+    // One part per `by` question and metric, reading the two.
+    split: () => {
+      const pairs = entries.flatMap((entry) => entry.plans.map((p) => ({ entry, p })));
+      return {
+        parts: pairs.map(({ entry, p }) => ({ reads: plansReads([p], [entry.at]), fold: breakdownFold([{ ...entry, plans: [p] }]) as Fold<unknown> })),
+        join: (states) => {
+          const joined: BreakdownStates = new Map(entries.map(({ by }) => [by, { answered: new Map(), groups: new Map() }]));
+          pairs.forEach(({ entry, p }, i) => {
+            const id = p.plan.metric.id;
+            const part = (states[i] as BreakdownStates).get(entry.by) as BreakdownState;
+            const into = joined.get(entry.by) as BreakdownState;
+            into.answered.set(id, part.answered.get(id));
+            into.groups.set(id, part.groups.get(id) ?? []);
+          });
+          return joined;
+        },
+      };
     },
   };
 }

@@ -1,9 +1,9 @@
 /** The counts of every metric, by metric id: each kind's own state, over the respondents in its denominator. */
-import type { Fold } from '../../model/fold.ts';
+import type { Fold, FoldReads } from '../../model/fold.ts';
 import type { Answer } from '../../model/response.ts';
 import { kindOf } from '../kinds/index.ts';
 import type { MetricKind } from '../kinds/metric-kind.ts';
-import { answerFor, type MetricPlan } from '../metric-plan.ts';
+import { answerFor, planQuestions, type MetricPlan } from '../metric-plan.ts';
 
 export type MetricStates = Map<string, unknown>;
 
@@ -50,5 +50,15 @@ export function metricFold(plans: readonly KindPlan[]): Fold<MetricStates> {
       addToMetricStates(plans, list, response.answers);
     },
     merge: (into, from) => mergeMetricStates(plans, into, from),
+    // One part per metric, reading its question (and its `among` and retention's `by`).
+    split: () => ({
+      parts: plans.map((p) => ({ reads: { questions: planQuestions(p.plan) }, fold: metricFold([p]) as Fold<unknown> })),
+      join: (states) => new Map(plans.map(({ plan }, m) => [plan.metric.id, (states[m] as MetricStates).get(plan.metric.id)])),
+    }),
   };
+}
+
+/** What folding these metrics reads. */
+export function plansReads(plans: readonly KindPlan[], more: readonly number[] = []): FoldReads {
+  return { questions: [...new Set([...more, ...plans.flatMap(({ plan }) => planQuestions(plan))])] };
 }

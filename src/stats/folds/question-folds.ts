@@ -9,21 +9,24 @@ import { detachString } from '../../util/detach-string.ts';
 import { quoteAnswer } from '../../util/mask-contacts.ts';
 
 /** Accepted respondents who left each question unanswered. */
-export function nonResponseFold(codebook: Codebook): Fold<Map<string, number>> {
-  const ids = codebook.questions.map((q) => q.id);
+export function nonResponseFold(codebook: Codebook, only?: number): Fold<Map<string, number>> {
+  const ids = codebook.questions.map((q, i) => (only === undefined || i === only ? q.id : undefined));
   return {
-    create: () => new Map(ids.map((id) => [id, 0])),
+    create: () => new Map(ids.flatMap((id) => (id === undefined ? [] : [[id, 0]]))),
     add(counts, { answers }) {
       for (let q = 0; q < ids.length; q++) {
-        if (answers[q] === null) {
-          const id = ids[q] as string;
-          counts.set(id, (counts.get(id) ?? 0) + 1);
-        }
+        const id = ids[q];
+        if (id !== undefined && answers[q] === null) counts.set(id, (counts.get(id) ?? 0) + 1);
       }
     },
     merge(into, from) {
       for (const [id, count] of from) into.set(id, (into.get(id) ?? 0) + count);
     },
+    // One part per question; the counts of each are summed into a map in question order.
+    split: () => ({
+      parts: codebook.questions.map((_, q) => ({ reads: { questions: [q] }, fold: nonResponseFold(codebook, q) as Fold<unknown> })),
+      join: (states) => new Map(codebook.questions.map((q, i) => [q.id, (states[i] as Map<string, number>).get(q.id) ?? 0])),
+    }),
   };
 }
 
@@ -46,6 +49,10 @@ export function optionCountFold(codebook: Codebook, questions: readonly string[]
     merge(into, from) {
       for (const [id, counts] of into) counts.forEach((_, o) => (counts[o] = (counts[o] ?? 0) + (from.get(id)?.[o] ?? 0)));
     },
+    split: () => ({
+      parts: counted.map(({ id, at }) => ({ reads: { questions: [at] }, fold: optionCountFold(codebook, [id]) as Fold<unknown> })),
+      join: (states) => new Map(counted.map(({ id }, i) => [id, (states[i] as Map<string, number[]>).get(id) ?? []])),
+    }),
   };
 }
 
@@ -56,8 +63,8 @@ export interface Quotes {
 }
 
 /** The first answers (by row) of each text question with `quotes`, masked: what the report may quote. */
-export function quotesFold(codebook: Codebook): Fold<Map<string, Quotes>> {
-  const quoted = codebook.questions.flatMap((q, at) => (q.type === 'text' && q.quotes > 0 ? [{ id: q.id, at, limit: q.quotes }] : []));
+export function quotesFold(codebook: Codebook, only?: string): Fold<Map<string, Quotes>> {
+  const quoted = codebook.questions.flatMap((q, at) => (q.type === 'text' && q.quotes > 0 && (only === undefined || q.id === only) ? [{ id: q.id, at, limit: q.quotes }] : []));
   return {
     create: () => new Map(quoted.map(({ id, limit }) => [id, { limit, answers: [] }])),
     add(quotes, { row, answers }) {
@@ -70,6 +77,11 @@ export function quotesFold(codebook: Codebook): Fold<Map<string, Quotes>> {
     merge(into, from) {
       for (const [id, kept] of into) keepFirstRows(kept, from.get(id)?.answers ?? []);
     },
+    // One part per quoted question, given the lowest rows with an answer to it.
+    split: () => ({
+      parts: quoted.map(({ id, at, limit }) => ({ reads: { questions: [at], firstRows: limit }, fold: quotesFold(codebook, id) as Fold<unknown> })),
+      join: (states) => new Map(quoted.map(({ id }, i) => [id, (states[i] as Map<string, Quotes>).get(id) as Quotes])),
+    }),
   };
 }
 
@@ -91,6 +103,7 @@ function keepFirstRows(quotes: Quotes, more: readonly { row: number; text: strin
 /** Respondents per collection channel (`respondent.channel`). */
 export function channelFold(): Fold<Map<string, number>> {
   return {
+    reads: { questions: [], channel: true },
     create: () => new Map(),
     add(channels, { channel }) {
       if (channel === undefined) return;

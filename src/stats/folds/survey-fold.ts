@@ -97,7 +97,7 @@ export function surveyFold(codebook: Codebook): Fold<SurveyState> {
 }
 
 /** A weighting without weights keeps nothing: its results are the unweighted ones. */
-const nullFold: Fold<WeightedState | null> = { create: () => null, add: () => undefined, merge: () => undefined };
+const nullFold: Fold<WeightedState | null> = { create: () => null, add: () => undefined, merge: () => undefined, reads: { questions: [] } };
 
 /** For worker threads (Fold.module). */
 export const createFold = surveyFold;

@@ -4,7 +4,7 @@
  * then metric id), the sums within each group and what the group's design-based test needs; per benchmarked
  * question id, the sums of each option's indicator. The audit's re-weighting keeps the metrics' sums only.
  */
-import type { Fold } from '../../model/fold.ts';
+import type { Fold, FoldReads } from '../../model/fold.ts';
 import type { Response } from '../../model/response.ts';
 import { valueOf } from '../kinds/value-kind.ts';
 import { answerFor } from '../metric-plan.ts';
@@ -12,7 +12,7 @@ import type { CellTotal } from '../weights/calibrate.ts';
 import { addToCellSums, addValue, canonicalValueSums, cellSumsOf, createValueSums, mergeValues, mergeWeighted, type CellSums, type ValueSums, type WeightedSums } from '../weights/weighted-sums.ts';
 import { cellKey, type WeightingPlan } from '../weights/weighting-plan.ts';
 import { groupsOf, type BreakdownPlan } from './breakdown-fold.ts';
-import type { KindPlan } from './metric-fold.ts';
+import { plansReads, type KindPlan } from './metric-fold.ts';
 
 export interface WeightedBreakdown {
   /** groups[g][v]: the sums of variable v within group g. */
@@ -139,6 +139,40 @@ export function weightedFold(plan: WeightingPlan, scope: WeightedScope, weightOf
           w.tables?.forEach((table, g) => table.forEach((row, r) => both(row, f?.tables?.[g]?.[r])));
         }
       }
+    },
+    split: () => splitWeighted(plan, scope, weightOf),
+  };
+}
+
+/**
+ * The weighted fold as parts: the cells' totals alone, then each metric, benchmark and breakdown (by one
+ * metric) with its cell. Each reads the weighting's questions, the weights and the design, and its own answers.
+ */
+function splitWeighted(plan: WeightingPlan, scope: WeightedScope, weightOf: (response: Response) => number | undefined): ReturnType<NonNullable<Fold<WeightedState>['split']>> {
+  const cellReads = (more: FoldReads): FoldReads => ({ questions: [...new Set([...plan.margins.map((m) => m.at), ...more.questions])], weights: true, design: true });
+  const none: WeightedScope = { metrics: [], breakdowns: [], benchmarks: [] };
+  const scopes: WeightedScope[] = [
+    none,
+    ...scope.metrics.map((m) => ({ ...none, metrics: [m] })),
+    ...scope.benchmarks.map((b) => ({ ...none, benchmarks: [b] })),
+    ...scope.breakdowns.flatMap((entry) => entry.plans.map((p) => ({ ...none, breakdowns: [{ ...entry, plans: [p] }] }))),
+  ];
+  const readsOf = (s: WeightedScope): FoldReads =>
+    cellReads(plansReads(s.metrics, [...s.benchmarks.map((b) => b.at), ...s.breakdowns.flatMap((entry) => [entry.at, ...plansReads(entry.plans).questions])]));
+  return {
+    parts: scopes.map((s) => ({ reads: readsOf(s), fold: weightedFold(plan, s, weightOf) as Fold<unknown> })),
+    join: (states) => {
+      const [cells, ...rest] = states as WeightedState[];
+      if (cells === undefined) throw new Error('a weighted fold split without its cells');
+      const joined: WeightedState = { ...cells, metrics: new Map(), breakdowns: new Map(scope.breakdowns.map((entry) => [entry.by, new Map()])), benchmarks: new Map(), values: new Map() };
+      for (const part of rest) {
+        for (const [id, sums] of part.metrics) joined.metrics.set(id, sums);
+        for (const [id, sums] of part.benchmarks) joined.benchmarks.set(id, sums);
+        for (const [by, metrics] of part.breakdowns) for (const [id, b] of metrics) joined.breakdowns.get(by)?.set(id, b);
+      }
+      // Values in the order of the metrics that keep them, as `create` makes them.
+      for (const part of rest) for (const [id, sums] of part.values) joined.values.set(id, sums);
+      return joined;
     },
   };
 }

@@ -16,6 +16,7 @@ export interface IndexScores {
 export function indexScoresFold(codebook: Codebook): Fold<IndexScores[]> {
   const positions = codebook.indexes.map((index) => codebook.questions.findIndex((q) => q.id === index.id));
   return {
+    reads: { questions: positions },
     create: () => positions.map(() => ({ counts: new Map(), unscored: 0 })),
     add(states, { answers }) {
       positions.forEach((at, x) => {

@@ -59,7 +59,13 @@ export function completeCaseFold(sets: readonly (readonly Variable[])[]): Fold<I
 
 /** Each index's items as codes (a likert's 1..k, a rating's value), reverse items flipped as the index scores them. */
 export function reliabilityFold(codebook: Codebook): Fold<ItemSums[]> {
-  return completeCaseFold(codebook.indexes.map((index) => index.items.map((id): Variable => itemCode(codebook, index, id))));
+  const fold = completeCaseFold(codebook.indexes.map((index) => index.items.map((id): Variable => itemCode(codebook, index, id))));
+  return { ...fold, reads: { questions: questionsAt(codebook, codebook.indexes.flatMap((index) => index.items)) } };
+}
+
+/** Where these questions sit in a response. */
+export function questionsAt(codebook: Codebook, ids: readonly string[]): number[] {
+  return [...new Set(ids.map((id) => codebook.questions.findIndex((q) => q.id === id)))];
 }
 
 /** The sample covariance matrix (n − 1) of the variables: (Σ x_i x_j − Σ x_i Σ x_j / n) / (n − 1); null under two respondents. */

@@ -4,7 +4,7 @@
  * many gave each value; when the codebook weights, per row variable the per-cell weighted sums (weights/
  * weighted-sums.ts) that a weighted share, mean and their design-based tests need.
  */
-import type { Fold } from '../../model/fold.ts';
+import type { Fold, FoldSplit } from '../../model/fold.ts';
 import type { Response } from '../../model/response.ts';
 import { addToCellSums, cellSumsOf, mergeWeighted, type CellSums, type WeightedSums } from '../weights/weighted-sums.ts';
 import { cellKey, type WeightingPlan } from '../weights/weighting-plan.ts';
@@ -79,6 +79,7 @@ export function tableFold(plans: readonly TablePlan[], weighting?: WeightingPlan
     return index;
   };
   return {
+    split: () => splitTables(plans, weighting),
     create: () =>
       plans.map((plan, t) => ({
         blocks: plan.stubs.map((_, s) => Array.from({ length: widths[t] ?? 0 }, () => ({ n: 0, counts: new Array<number>(variables[t]?.[s]?.shares ?? 0).fill(0), values: new Map() }))),
@@ -146,5 +147,25 @@ export function tableFold(plans: readonly TablePlan[], weighting?: WeightingPlan
         state.sums?.forEach((block, s) => block.forEach((column, c) => column.forEach((sums, v) => mergeWeighted(sums, other.sums?.[s]?.[c]?.[v] ?? new Map()))));
       });
     },
+  };
+}
+
+/** Tables as parts of one stub each, reading the banner's answers and the stub's (and, weighted, the cell's). */
+function splitTables(plans: readonly TablePlan[], weighting: WeightingPlan | undefined): FoldSplit<TableState[]> {
+  const pieces = plans.flatMap((plan, t) => plan.stubs.map((stub) => ({ t, plan: { ...plan, stubs: [stub] } })));
+  return {
+    parts: pieces.map(({ plan }) => ({
+      reads: {
+        questions: [...new Set([...plan.groups.flatMap((g) => g.reads), ...(plan.stubs[0]?.reads ?? []), ...(weighting?.margins.map((m) => m.at) ?? [])])],
+        ...(weighting === undefined ? {} : { weights: true, design: true }),
+      },
+      fold: tableFold([plan], weighting) as Fold<unknown>,
+    })),
+    join: (states) =>
+      plans.map((_, t) => {
+        const mine = pieces.flatMap((piece, i) => (piece.t === t ? [(states[i] as TableState[])[0] as TableState] : []));
+        const blocks = mine.flatMap((state) => state.blocks);
+        return weighting === undefined ? { blocks } : { blocks, sums: mine.flatMap((state) => state.sums ?? []) };
+      }),
   };
 }

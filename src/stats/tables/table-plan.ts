@@ -11,7 +11,7 @@ import type { Answer } from '../../model/response.ts';
 import type { TableRowType } from '../../model/table-result.ts';
 import { isHit } from '../kinds/share-kind.ts';
 import { valueOf } from '../kinds/value-kind.ts';
-import { answerFor, planMetric } from '../metric-plan.ts';
+import { answerFor, planMetric, planQuestions } from '../metric-plan.ts';
 import { optionMatcher } from '../../validate/parse-answer.ts';
 
 export interface BannerGroupPlan {
@@ -23,6 +23,8 @@ export interface BannerGroupPlan {
   columns: readonly string[];
   /** The columns a respondent is in (none when they are in no column of the group). */
   of(answers: readonly Answer[]): readonly number[];
+  /** The answers `of` reads. */
+  reads: readonly number[];
 }
 
 export interface RowPlan {
@@ -47,6 +49,8 @@ export interface StubPlan {
   /** Whether a row needs the values (mean, SD) or the NPS score. */
   values: boolean;
   observe(answers: readonly Answer[]): Observation | null;
+  /** The answers `observe` reads. */
+  reads: readonly number[];
 }
 
 export interface TablePlan {
@@ -132,7 +136,7 @@ function bannerGroup(codebook: Codebook, entry: TableEntry): BannerGroupPlan {
       const answer = answerFor(plan, answers);
       return answer !== null && isHit(plan, answer) ? [0] : [];
     };
-    return { id: metric.id, label, type: 'metric', columns: [label], of };
+    return { id: metric.id, label, type: 'metric', columns: [label], of, reads: planQuestions(plan) };
   }
   const { question, at } = questionOf(codebook, ref.question);
   const levels = questionLevels(question);
@@ -142,6 +146,7 @@ function bannerGroup(codebook: Codebook, entry: TableEntry): BannerGroupPlan {
     label: question.label ?? question.id,
     type: question.type === 'multi' ? 'multi' : 'single',
     columns: levels.labels,
+    reads: [at],
     of: (answers) => {
       const level = levels.of(answers[at] ?? null);
       return level === null ? [] : typeof level === 'number' ? [level] : level;
@@ -155,7 +160,7 @@ function stubPlan(codebook: Codebook, table: Table, entry: TableEntry): StubPlan
     const metric = metricOf(codebook, ref.metric);
     const plan = planMetric(codebook, metric);
     const label = metric.label ?? metric.id;
-    const base = { id: metric.id, source: 'metric' as const, label };
+    const base = { id: metric.id, source: 'metric' as const, label, reads: planQuestions(plan) };
     if (metric.kind === 'nps') return npsStub(base, (answers) => answerFor(plan, answers));
     if (metric.kind === 'mean') {
       const observe = (answers: readonly Answer[]): Observation | null => {
@@ -172,7 +177,7 @@ function stubPlan(codebook: Codebook, table: Table, entry: TableEntry): StubPlan
     return { ...base, values: false, rows: [{ type: 'metric', label, levels: new Set([0]) }], observe };
   }
   const { question, at } = questionOf(codebook, ref.question);
-  const base = { id: question.id, source: 'question' as const, label: question.label ?? question.id };
+  const base = { id: question.id, source: 'question' as const, label: question.label ?? question.id, reads: [at] };
   if (question.type === 'nps') return npsStub(base, (answers) => answers[at] ?? null);
   const levels = questionLevels(question);
   const labels = levels?.labels ?? [];
@@ -202,7 +207,7 @@ function row(type: TableRowType): RowPlan {
 }
 
 /** An NPS stub: promoters, passives and detractors as share rows over the scores 0–10, then the NPS. */
-function npsStub(base: Pick<StubPlan, 'id' | 'source' | 'label'>, answerOf: (answers: readonly Answer[]) => Answer): StubPlan {
+function npsStub(base: Pick<StubPlan, 'id' | 'source' | 'label' | 'reads'>, answerOf: (answers: readonly Answer[]) => Answer): StubPlan {
   return {
     ...base,
     values: true,

@@ -1,0 +1,62 @@
+/**
+ * A Parquet file as an engine source (engine-ingest.ts), in DuckDB embedded: two threads and its own memory
+ * limit, spilling to a folder of its own under the system's temporary folder, removed when done.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { UserError } from '../util/user-error.ts';
+import { withDuckDB } from '../ingest/with-duckdb.ts';
+import { duckdbDialect } from './duckdb-dialect.ts';
+import type { EngineConnection } from './engine-ingest.ts';
+import { viewSql } from './engine-plan.ts';
+
+/** DuckDB's own memory for an aggregation: with the process's own, a 10-million-row file stays under 500 MB. */
+const MEMORY = '256MB';
+
+export async function withParquetEngine<T>(file: string, use: (engine: EngineConnection) => Promise<T>): Promise<T> {
+  // DuckDB reads a file name as a pattern: a name that is one would read other files too.
+  if (/[*?[\]{}]/.test(file)) throw new UserError(file, 'a Parquet export’s path may not hold * ? [ ] { } (DuckDB reads them as a pattern of file names); rename the file or its folder');
+  const temp = await mkdtemp(join(tmpdir(), 'stickiness-duckdb-'));
+  try {
+    return await withDuckDB({ threads: 2, memory: MEMORY, temp }, async (connection) => {
+      const relation = `read_parquet(${duckdbDialect.string(file)}, file_row_number = true)`;
+      const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${relation}`).catch((error: unknown) => {
+        throw new UserError(file, `is not a Parquet file DuckDB can read (${firstLine(error)}); export the survey to Parquet again, or as CSV`);
+      });
+      const columns = described
+        .getRowObjectsJS()
+        .map((row) => ({ name: String(row['column_name']), type: String(row['column_type']) }))
+        .filter((c) => c.name !== 'file_row_number');
+      const engine: EngineConnection = {
+        dialect: duckdbDialect,
+        columns,
+        // Row 1 is the header, as in a CSV export of the same table.
+        view: viewSql(duckdbDialect, relation, 'file_row_number + 2', columns),
+        async query(sql, each) {
+          // DuckDB's errors are about the file; an error of `each` (the ingestor's) goes on as it is.
+          const failed = (error: unknown): UserError => new UserError(file, `DuckDB could not read it (${firstLine(error)})`);
+          const result = await connection.stream(sql).catch((error: unknown) => {
+            throw failed(error);
+          });
+          const chunks = result.yieldRows()[Symbol.asyncIterator]();
+          for (;;) {
+            const chunk = await chunks.next().catch((error: unknown) => {
+              throw failed(error);
+            });
+            if (chunk.done === true) return;
+            for (const values of chunk.value) if (each(values.map((value) => (value === null ? '' : String(value)))) === false) return;
+          }
+        },
+      };
+      return use(engine);
+    });
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+}
+
+/** DuckDB's message without the query it quotes on its next lines. */
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+}
