@@ -48,6 +48,11 @@ export async function withParquetEngine<T>(file: string, use: (engine: EngineCon
             for (const values of chunk.value) if (each(values.map((value) => (value === null ? '' : String(value)))) === false) return;
           }
         },
+        async temporary(name, sql) {
+          await connection.run(`CREATE TEMP TABLE ${name} AS ${sql}`).catch((error: unknown) => {
+            throw new UserError(file, `DuckDB could not read it (${firstLine(error)})`);
+          });
+        },
       };
       return use(engine);
     });

@@ -36,8 +36,10 @@ export interface EngineConnection {
   columns: readonly { name: string; type: string }[];
   /** The view of the source: `r` and every column as text (engine-plan.ts `viewSql`). */
   view: string;
-  /** Runs `sql`; each result row's values as text ('' for null). `each` returning false stops the reading. */
-  query(sql: string, each: (values: string[]) => boolean | void): Promise<void>;
+  /** Runs `sql`; each result row's values as text ('' for null). `each` returning false (not undefined) stops the reading. */
+  query(sql: string, each: (values: string[]) => unknown): Promise<void>;
+  /** Keeps the result of `sql` as a temporary table `name` where the engine can; absent, queries repeat `sql`. */
+  temporary?(name: string, sql: string): Promise<void>;
 }
 
 export interface EngineIngestOptions extends Pick<IngestorOptions, 'onProgress'> {
@@ -79,7 +81,10 @@ export async function ingestWithEngine<S>(codebook: Codebook, source: EngineConn
   const exactFilter = anyOf(filters.filter((p) => p !== TRUE));
   const unknownFilter = filters.includes(TRUE) ? TRUE : FALSE;
   const suspect = anyOf([...checks, duplicateSql(dialect, columns.duplicateKeys, view)]);
-  const readWhole = anyOf([blankSql(dialect, used), unknownFilter, `(NOT ${exactFilter} AND ${suspect})`]);
+  const judged = anyOf([blankSql(dialect, used, values), unknownFilter, `(NOT ${exactFilter} AND ${suspect})`]);
+  // Judged once where the engine keeps tables: the row numbers of the rows read whole (a few per cent).
+  if (engine.temporary !== undefined) await engine.temporary('whole', `SELECT ${ROW} FROM ${view} WHERE ${judged}`);
+  const readWhole = engine.temporary === undefined ? judged : `${ROW} IN (SELECT ${ROW} FROM whole)`;
 
   // The rows read whole, in order, through the ingestor: validated, quarantined or folded as a file's rows.
   const all = header.map((_, i) => col(i)).join(', ');
@@ -128,7 +133,7 @@ export async function ingestWithEngine<S>(codebook: Codebook, source: EngineConn
     let found = 0;
     const wanted = part.reads.firstRows;
     if (question === undefined || read.length === 0 || wanted <= 0) continue;
-    await engine.query(`SELECT ${ROW}, ${read.map(col).join(', ')} FROM ${view} WHERE ${accepted} AND NOT ${blankSql(dialect, read)} ORDER BY ${ROW}`, (row) => {
+    await engine.query(`SELECT ${ROW}, ${read.map(col).join(', ')} FROM ${view} WHERE ${accepted} AND NOT ${blankSql(dialect, read, values)} ORDER BY ${ROW}`, (row) => {
       cells.fill('');
       read.forEach((c, i) => (cells[c] = row[i + 1] ?? ''));
       const response = validator.responseOf(Number(row[0]), cells);

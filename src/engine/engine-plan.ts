@@ -86,10 +86,17 @@ export function rulePredicate(dialect: Dialect, rule: CellRule, width: number, c
   return anyOf([`NOT ${dialect.fullMatch(c, shape)}`, ...outside]);
 }
 
-/** Every one of `columns` holds only white space (a superset of blank rows, which are read whole). */
-export function blankSql(dialect: Dialect, columns: readonly number[]): string {
+/**
+ * Every one of `columns` holds only white space (a superset of blank rows, which are read whole): over a
+ * column whose values are listed, one of its values that trims to nothing; else by a pattern.
+ */
+export function blankSql(dialect: Dialect, columns: readonly number[], values: ReadonlyMap<number, ColumnValues>): string {
   const space: Pattern = [{ anyOf: JS_SPACE, repeat: '*' }];
-  return columns.length === 0 ? FALSE : `(${columns.map((c) => dialect.fullMatch(col(c), space)).join(' AND ')})`;
+  const blank = (c: number): string => {
+    const listed = values.get(c);
+    return listed?.few === true ? isOneOf(dialect, col(c), listed.values.filter((v) => v.trim() === '')) : dialect.fullMatch(col(c), space);
+  };
+  return columns.length === 0 ? FALSE : `(${columns.map(blank).join(' AND ')})`;
 }
 
 /** Characters `normalizeLabel` leaves alone: printable ASCII and CJK unified ideographs (util/normalize-label.ts). */

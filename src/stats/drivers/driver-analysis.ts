@@ -43,7 +43,7 @@ export function driverAnalysis(codebook: Codebook, analysis: DriverAnalysis, pos
   const metric = typeof analysis.outcome === 'string' ? undefined : codebook.metrics.find((m) => m.id === outcome);
   const labelOf = (id: string): string => questionName(codebook, id);
   const width = analysis.drivers.length + 1;
-  const patterns = patternsOf(cases?.values ?? [], width, weights);
+  const patterns = patternsOf(cases?.values ?? [], width, cases?.counts ?? [], weights);
   const n = patterns.counts.reduce((sum, c) => sum + c, 0);
   const all = patterns.counts.map((count, k) => count * (patterns.weights[k] as number));
   const p = width - 1;
@@ -92,8 +92,8 @@ export function driverAnalysis(codebook: Codebook, analysis: DriverAnalysis, pos
   };
 }
 
-/** The cases as patterns in a fixed order (by their values, then weight), leaving out those with no weight: the same however the rows were ordered. */
-function patternsOf(values: readonly number[], width: number, weights?: ArrayLike<number>): Patterns {
+/** The cases (rows with their counts) as patterns in a fixed order (by their values, then weight), leaving out those with no weight: the same however the rows were ordered. */
+function patternsOf(values: readonly number[], width: number, counts: readonly number[], weights?: ArrayLike<number>): Patterns {
   const rows = Math.floor(values.length / width);
   const index = new Map<string, number>();
   const found: { row: number[]; weight: number; count: number }[] = [];
@@ -103,10 +103,11 @@ function patternsOf(values: readonly number[], width: number, weights?: ArrayLik
     const row = values.slice(r * width, (r + 1) * width);
     const key = `${row.join(',')}|${w}`;
     const k = index.get(key);
+    const count = counts[r] ?? 0;
     if (k === undefined) {
       index.set(key, found.length);
-      found.push({ row, weight: w, count: 1 });
-    } else (found[k] as { count: number }).count++;
+      found.push({ row, weight: w, count });
+    } else (found[k] as { count: number }).count += count;
   }
   found.sort((a, b) => {
     for (let i = 0; i < width; i++) if (a.row[i] !== b.row[i]) return (a.row[i] as number) - (b.row[i] as number);

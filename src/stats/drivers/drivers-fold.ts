@@ -1,10 +1,11 @@
 /**
  * What each key-driver analysis needs: the respondents with the outcome and every driver answered (complete
- * cases), kept as rows of [outcome, drivers...] so the analysis can be bootstrapped. The outcome is a
- * question's value (a likert's code 1..k), a share metric's success (1 or 0, in its denominator), or a mean
- * metric's value; each driver its question's value. Merged in row order, so the rows (and a seeded bootstrap
- * over them) are the same however the export was read. When the survey is weighted, each row also keeps its
- * design weight and weighting cell, whose calibration factor is known only at the end (final weight g·d).
+ * cases), kept as distinct rows of [outcome, drivers...] with how many respondents gave each, so the analysis
+ * can be bootstrapped. The outcome is a question's value (a likert's code 1..k), a share metric's success (1
+ * or 0, in its denominator), or a mean metric's value; each driver its question's value. The analysis sorts
+ * the rows (driver-analysis.ts), so they are the same however the export was read. When the survey is
+ * weighted, a row is also its design weight and weighting cell, whose calibration factor is known only at the
+ * end (final weight g·d).
  */
 import type { Codebook, DriverAnalysis } from '../../codebook/schema.ts';
 import type { Fold } from '../../model/fold.ts';
@@ -14,10 +15,12 @@ import { answerFor, planMetric, planQuestions } from '../metric-plan.ts';
 import { questionsAt, readCase, type Variable } from '../reliability/reliability-fold.ts';
 import { cellKey, planWeighting } from '../weights/weighting-plan.ts';
 
-/** The complete cases of one analysis: `width` values a row, rows one after another. */
+/** The complete cases of one analysis: `width` values a row, rows one after another, each distinct. */
 export interface DriverCases {
   width: number;
   values: number[];
+  /** Per row: the respondents who gave it. */
+  counts: number[];
   /** Weighted surveys: per row its design weight, and its weighting cell as an index into `cellNames` (−1: unweightable, no weight). */
   weighted?: { designWeights: number[]; cells: number[]; cellNames: string[]; cellIndex: Map<string, number> };
 }
@@ -62,27 +65,57 @@ export function driversFold(codebook: Codebook): Fold<DriverCases[]> {
       questions: [...new Set([...questionsAt(codebook, reads), ...metricQuestions, ...(weighting?.margins.map((m) => m.at) ?? [])])],
       ...(weighting === undefined ? {} : { weights: true, design: true }),
     },
-    create: () => analyses.map((vars) => ({ width: vars.length, values: [], ...(weighting === undefined ? {} : { weighted: { designWeights: [], cells: [], cellNames: [], cellIndex: new Map() } }) })),
+    create: () => analyses.map((vars) => ({ width: vars.length, values: [], counts: [], ...(weighting === undefined ? {} : { weighted: { designWeights: [], cells: [], cellNames: [], cellIndex: new Map() } }) })),
     add(states, response) {
       const { answers } = response;
       const cell = weighting === undefined ? undefined : cellKey(weighting, response, response.weight ?? 1);
       analyses.forEach((vars, a) => {
-        if (!readCase(vars, answers, row)) return;
-        const cases = states[a] as DriverCases;
-        for (const value of row) cases.values.push(value);
-        if (cases.weighted !== undefined) addCell(cases.weighted, cell, response.weight ?? 1);
+        if (readCase(vars, answers, row)) addCase(states[a] as DriverCases, row, cell, response.weight ?? 1, 1);
       });
     },
     merge(into, from) {
       into.forEach((cases, a) => {
         const other = from[a] as DriverCases;
-        for (const value of other.values) cases.values.push(value);
-        const [mine, theirs] = [cases.weighted, other.weighted];
-        if (mine === undefined || theirs === undefined) return;
-        theirs.cells.forEach((c, r) => addCell(mine, theirs.cellNames[c], theirs.designWeights[r] ?? 1));
+        const { width } = other;
+        for (let r = 0; r < other.counts.length; r++) {
+          const c = other.weighted?.cells[r] ?? -1;
+          addCase(cases, other.values.slice(r * width, (r + 1) * width), c < 0 ? undefined : other.weighted?.cellNames[c], other.weighted?.designWeights[r] ?? 1, other.counts[r] ?? 0);
+        }
       });
     },
   };
+}
+
+/** Where each distinct row of a state sits (a cache beside it, rebuilt from it when missing). */
+const rowIndexes = new WeakMap<DriverCases, Map<string, number>>();
+
+/** Adds `count` respondents with these values (and, weighted, cell and design weight) to their row, or as a new row. */
+function addCase(cases: DriverCases, values: readonly number[], cell: string | undefined, designWeight: number, count: number): void {
+  let index = rowIndexes.get(cases);
+  if (index === undefined) {
+    index = new Map();
+    for (let r = 0; r < cases.counts.length; r++) index.set(rowKey(cases, cases.values.slice(r * cases.width, (r + 1) * cases.width), r), r);
+    rowIndexes.set(cases, index);
+  }
+  const weighted = cases.weighted;
+  const key = `${values.join(',')}${weighted === undefined ? '' : `|${cell ?? ''}|${designWeight}`}`;
+  const found = index.get(key);
+  if (found !== undefined) {
+    cases.counts[found] = (cases.counts[found] ?? 0) + count;
+    return;
+  }
+  index.set(key, cases.counts.length);
+  for (const value of values) cases.values.push(value);
+  cases.counts.push(count);
+  if (weighted !== undefined) addCell(weighted, cell, designWeight);
+}
+
+/** A stored row's key, as addCase writes it. */
+function rowKey(cases: DriverCases, values: readonly number[], r: number): string {
+  const weighted = cases.weighted;
+  if (weighted === undefined) return values.join(',');
+  const c = weighted.cells[r] ?? -1;
+  return `${values.join(',')}|${c < 0 ? '' : (weighted.cellNames[c] ?? '')}|${weighted.designWeights[r] ?? 1}`;
 }
 
 function addCell(weighted: NonNullable<DriverCases['weighted']>, cell: string | undefined, designWeight: number): void {

@@ -85,13 +85,13 @@ describe('key drivers at the edges', () => {
     for (let r = 0; r < 300; r++) values.push(random.int(1, 5), ...Array.from({ length: 15 }, () => random.int(1, 5)));
     const drivers = Array.from({ length: 15 }, (_, i) => `d${i}`);
     const codebook = { questions: [], metrics: [], confidence: 0.95 } as unknown as Codebook;
-    const result = driverAnalysis(codebook, { outcome: 'y', drivers, bootstrap: 200, seed: 1 }, 0, { width: 16, values });
+    const result = driverAnalysis(codebook, { outcome: 'y', drivers, bootstrap: 200, seed: 1 }, 0, { width: 16, values, counts: Array.from({ length: 300 }, () => 1) });
     expect(result.r2).not.toBeNull();
     expect(result).toMatchObject({ bootstrap: null, bootstrapSkipped: true });
     expect(result.drivers.every((d) => d.lmgShareCi === null)).toBe(true);
     expect(driversMarkdown([result], 'en', 0.95).join('\n')).toContain('No intervals: that many resamples would take too long here');
     // Asked for none, none is skipped.
-    expect(driverAnalysis(codebook, { outcome: 'y', drivers, bootstrap: 0, seed: 1 }, 0, { width: 16, values }).bootstrapSkipped).toBe(false);
+    expect(driverAnalysis(codebook, { outcome: 'y', drivers, bootstrap: 0, seed: 1 }, 0, { width: 16, values, counts: Array.from({ length: 300 }, () => 1) }).bootstrapSkipped).toBe(false);
   });
 });
 
