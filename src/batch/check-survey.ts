@@ -9,6 +9,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCodebook } from '../codebook/load-codebook.ts';
 import { resolveSourceFile } from '../ingest/resolve-source-file.ts';
+import { onServer } from '../codebook/schema.ts';
 import { withLock } from '../report/folder-lock.ts';
 import { reportInputs } from '../report/report-inputs.ts';
 import { recoverReportFolder } from '../report/write-report-folder.ts';
@@ -31,6 +32,8 @@ export async function inspectSurvey(survey: string, out: string, force = false):
   const exportFile = await resolveSourceFile(codebook);
   if (force) return { survey, codebook, recorded: undefined };
   const hash = createHash('sha256');
+  // A table on a server may change without a sign here: it is read again every time.
+  if (onServer(codebook.codebook.source)) return { survey, codebook, recorded: undefined };
   for await (const chunk of createReadStream(exportFile) as AsyncIterable<Buffer>) hash.update(chunk);
   const { id } = codebook.codebook;
   const recorded = await withLock(path.join(out, `.${id}.lock`), path.join(out, id), async () => {

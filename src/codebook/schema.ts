@@ -361,15 +361,46 @@ export const encodings = ['auto', 'utf-8', 'gbk', 'gb18030', 'utf-16le'] as cons
 export type Encoding = (typeof encodings)[number];
 
 export const sourceSchema = strictObject({
-  file: text.regex(/\.(csv|tsv|xlsx|sav|zsav|parquet)$/i, 'must name a .csv, .tsv, .xlsx, .sav, .zsav or .parquet file'),
+  /** The export, beside survey.yaml; absent for a table on a server (`engine: clickhouse`). */
+  file: text.regex(/\.(csv|tsv|xlsx|sav|zsav|parquet)$/i, 'must name a .csv, .tsv, .xlsx, .sav, .zsav or .parquet file').optional(),
   format: z.enum(formats).default('generic'),
   encoding: z.enum(encodings).default('auto'),
   /**
    * How the export is read (docs/engines.md): `duckdb` aggregates a Parquet file inside DuckDB embedded (the
-   * default for Parquet); `rows` reads it row by row, as every other export is read.
+   * default for Parquet); `rows` reads it row by row, as every other export is read; `clickhouse` reads a
+   * table on a ClickHouse server (`url`, `table`, `row`, and `where` to pick its rows).
    */
-  engine: z.enum(['rows', 'duckdb']).optional(),
-});
+  engine: z.enum(['rows', 'duckdb', 'clickhouse']).optional(),
+  /** The server's HTTP address (no user or password in it: those come from the environment). */
+  url: text.regex(/^https?:\/\/[^/@\s]+(\/[^@\s]*)?$/, 'must be an http:// or https:// address without a user or password (set STICKINESS_CLICKHOUSE_USER and STICKINESS_CLICKHOUSE_PASSWORD instead)').optional(),
+  /** The table (`name` or `database.name`). */
+  table: text.regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/, 'must be a table name, or database.name (letters, digits and _)').optional(),
+  /** A condition in the server's SQL picking the survey's rows (e.g. `survey_id = 'kimi-2024'`). */
+  where: text.optional(),
+  /** The column numbering the rows (a whole number per row): quarantined rows are named by it, and a duplicate key keeps its lowest row. */
+  row: text.optional(),
+}).superRefine((source, ctx) => {
+  const server = source.engine === 'clickhouse';
+  const need = (key: 'url' | 'table' | 'row', why: string): void => {
+    if (source[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: why });
+  };
+  if (server) {
+    need('url', 'is needed for `engine: clickhouse`: the server\'s HTTP address, e.g. http://127.0.0.1:8123');
+    need('table', 'is needed for `engine: clickhouse`: the table holding the responses');
+    need('row', 'is needed for `engine: clickhouse`: the column numbering the rows (a table has no order of its own)');
+    if (source.file !== undefined) ctx.addIssue({ code: 'custom', path: ['file'], message: 'is not read with `engine: clickhouse` (the responses are in `table`); remove it' });
+  } else {
+    if (source.file === undefined) ctx.addIssue({ code: 'custom', path: ['file'], message: 'is needed: the export beside survey.yaml (or `engine: clickhouse` with `url`, `table` and `row`)' });
+    for (const key of ['url', 'table', 'where', 'row'] as const) {
+      if (source[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'is only for `engine: clickhouse`; remove it, or add `engine: clickhouse`' });
+    }
+  }
+}).transform((source) => ({ ...source, file: source.file ?? `${source.engine ?? 'clickhouse'}:${source.table ?? ''}` }));
+
+/** Whether the responses are on a server (a table), not in an export file. */
+export function onServer(source: { engine?: string | undefined }): boolean {
+  return source.engine === 'clickhouse';
+}
 
 export const respondentSchema = strictObject({
   id: text.optional(),

@@ -3,7 +3,7 @@
  * A value outside a question's options in many rows stops it (validate/unknown-values.ts).
  */
 import { stat } from 'node:fs/promises';
-import type { Codebook } from '../codebook/schema.ts';
+import { onServer, type Codebook } from '../codebook/schema.ts';
 import type { Fold } from '../model/fold.ts';
 import { ingestInTwo, splitPoint } from './ingest-in-two.ts';
 import type { ExportIngestion } from './ingest-text.ts';
@@ -19,6 +19,7 @@ export interface IngestFileOptions extends Omit<IngestorOptions, 'file'> {
 
 export async function ingestFile<S>(codebook: Codebook, file: string, fold: Fold<S>, options: IngestFileOptions = {}): Promise<ExportIngestion<S>> {
   const { onBytes, ...ingestorOptions } = options;
+  if (onServer(codebook.source)) return ingestServer(codebook, fold, options);
   // A Parquet file is aggregated inside DuckDB (unless every response must be seen one by one).
   if (isParquetFile(file) && codebook.source.engine !== 'rows' && options.onAccepted === undefined) return ingestParquet(codebook, file, fold, options);
   const { size } = await stat(file);
@@ -72,6 +73,16 @@ async function ingestParquet<S>(codebook: Codebook, file: string, fold: Fold<S>,
   const [{ withParquetEngine }, { ingestWithEngine }] = await Promise.all([import('../engine/duckdb-parquet.ts'), import('../engine/engine-ingest.ts')]);
   const sha256 = await fileSha256(file);
   return withParquetEngine(file, (engine) => ingestWithEngine(codebook, engine, fold, { file, encoding: 'parquet', sha256, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) }));
+}
+
+/** A table on a server (engine/clickhouse-table.ts), aggregated there. */
+async function ingestServer<S>(codebook: Codebook, fold: Fold<S>, options: IngestFileOptions): Promise<ExportIngestion<S>> {
+  const { url, table, where, row } = codebook.source;
+  if (url === undefined || table === undefined || row === undefined) throw new Error('a server source without url, table or row; the schema should have refused it');
+  const [{ clickhouseTable }, { ingestWithEngine }] = await Promise.all([import('../engine/clickhouse-table.ts'), import('../engine/engine-ingest.ts')]);
+  const source = await clickhouseTable({ url, table, where, row });
+  const sha256 = await source.fingerprint();
+  return ingestWithEngine(codebook, source.engine, fold, { file: source.name, encoding: 'clickhouse', sha256, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) });
 }
 
 /**

@@ -1,0 +1,112 @@
+/**
+ * A table on a ClickHouse server as an engine source (engine-ingest.ts), over its HTTP interface with plain
+ * `fetch` (old servers, such as Debian's 18.16, answer it as new ones do). The user and password come from
+ * STICKINESS_CLICKHOUSE_USER and STICKINESS_CLICKHOUSE_PASSWORD, never from the codebook; nothing of them
+ * reaches a message or an output. Results come as TabSeparated text, read as they stream.
+ */
+import { createHash } from 'node:crypto';
+import { UserError } from '../util/user-error.ts';
+import { clickhouseDialect } from './clickhouse-dialect.ts';
+import type { EngineConnection } from './engine-ingest.ts';
+import { col, viewSql } from './engine-plan.ts';
+
+export interface ClickhouseSource {
+  url: string;
+  table: string;
+  where?: string | undefined;
+  row: string;
+}
+
+/** The table as an engine, and a fingerprint of its rows (their count and a sum of row hashes) for `input.sha256`. */
+export async function clickhouseTable(source: ClickhouseSource, env: NodeJS.ProcessEnv = process.env): Promise<{ engine: EngineConnection; name: string; fingerprint(): Promise<string> }> {
+  const name = `ClickHouse ${source.url.replace(/\/+$/, '')} table ${source.table}`;
+  const run = (sql: string, each: (values: string[]) => unknown): Promise<void> => clickhouseQuery(source.url, name, sql, each, env);
+  const [database, table] = source.table.includes('.') ? (source.table.split('.') as [string, string]) : [undefined, source.table];
+  const quoted = database === undefined ? clickhouseDialect.ident(table) : `${clickhouseDialect.ident(database)}.${clickhouseDialect.ident(table)}`;
+  const described: { name: string; type: string }[] = [];
+  await run(`DESCRIBE TABLE ${quoted}`, ([column, type]) => described.push({ name: column ?? '', type: type ?? '' }));
+  const rowColumn = described.find((c) => c.name === source.row);
+  if (rowColumn === undefined) throw new UserError(name, `has no column \`${source.row}\` (source.row); name the column that numbers its rows`);
+  const columns = described.filter((c) => c.name !== source.row);
+  const relation = source.where === undefined ? quoted : `${quoted} WHERE ${source.where}`;
+  const engine: EngineConnection = {
+    dialect: clickhouseDialect,
+    columns,
+    view: viewSql(clickhouseDialect, relation, `toInt64(${clickhouseDialect.ident(source.row)})`, columns),
+    query: run,
+  };
+  return {
+    engine,
+    name,
+    async fingerprint() {
+      let found = '';
+      const cells = columns.map((_, i) => col(i)).join(', ');
+      await run(`SELECT count(*), sum(cityHash64(r, ${cells})) FROM ${engine.view}`, (values) => {
+        found = values.join(':');
+      });
+      return createHash('sha256').update(`clickhouse:${found}`).digest('hex');
+    },
+  };
+}
+
+/** Runs `sql` on the server, each TabSeparated row to `each` (false stops); a failure is one line naming the server and what to do. */
+async function clickhouseQuery(url: string, name: string, sql: string, each: (values: string[]) => unknown, env: NodeJS.ProcessEnv): Promise<void> {
+  const user = env['STICKINESS_CLICKHOUSE_USER'] ?? 'default';
+  const password = env['STICKINESS_CLICKHOUSE_PASSWORD'] ?? '';
+  // An error found part-way through a result would otherwise arrive after a 200 and half the rows.
+  const address = `${url.replace(/\/+$/, '')}/?wait_end_of_query=1`;
+  const controller = new AbortController();
+  const response = await fetch(address, {
+    method: 'POST',
+    body: `${sql} FORMAT TabSeparated`,
+    headers: { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` },
+    signal: controller.signal,
+  }).catch((error: unknown) => {
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+    throw new UserError(name, `cannot reach the server (${cause}); check source.url and that ClickHouse is running`);
+  });
+  if (!response.ok) throw new UserError(name, serverProblem(response.status, await response.text()));
+  if (response.body === null) return;
+  const decoder = new TextDecoder();
+  let pending = '';
+  const reader = response.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      pending += done ? decoder.decode() : decoder.decode(value, { stream: true });
+      const lines = pending.split('\n');
+      pending = done ? '' : (lines.pop() ?? '');
+      for (const line of lines) {
+        if (line === '' && done) continue;
+        if (each(line.split('\t').map(unescapeTsv)) === false) {
+          controller.abort();
+          return;
+        }
+      }
+      if (done) return;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+/** The server's error as what to fix: wrong credentials, a missing table or column, else its own first line. */
+function serverProblem(status: number, body: string): string {
+  const code = /Code: (\d+)/.exec(body)?.[1];
+  const message = (/DB::Exception: (.*?)(?:, e\.what\(\)|$)/m.exec(body)?.[1] ?? body.split('\n')[0] ?? '').trim();
+  if (status === 401 || status === 403 || code === '192' || code === '193' || code === '516') {
+    return 'refused the user or password; set STICKINESS_CLICKHOUSE_USER and STICKINESS_CLICKHOUSE_PASSWORD to an account that may read the table';
+  }
+  if (code === '60' || code === '81') return `has no such table (${message}); check source.table`;
+  if (code === '47') return `a column is missing (${message}); check source.where, source.row and the table's columns`;
+  if (code === '62') return `could not read source.where (${message}); write it in ClickHouse's SQL`;
+  return `answered HTTP ${status}${code === undefined ? '' : `, code ${code}`} (${message})`;
+}
+
+/** A TabSeparated field as it was: `\t`, `\n`, `\\` and the rest of ClickHouse's escapes undone. */
+export function unescapeTsv(field: string): string {
+  if (!field.includes('\\')) return field;
+  return field.replace(/\\(.)/gs, (_, c: string) => ESCAPES[c] ?? c);
+}
+
+const ESCAPES: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', '0': '\0', "'": "'", '\\': '\\' };
