@@ -28,7 +28,7 @@ const installed = clickhouseBinary() !== undefined;
 // Where the package is missing, one skipped test says so (and why) instead of the comparisons.
 it.runIf(!installed)('skipped: clickhouse-server is not installed here (apt-get install clickhouse-server; .ci/run installs it)', (context) => context.skip());
 
-const SURVEYS = ['surveys/kimi-2024', 'surveys/kimi-2024-06', 'tests/fixtures/design/apistrat', 'tests/fixtures/design/nhanes', 'tests/fixtures/indexes/attitude-weighted', 'tests/fixtures/jupyter-2020'];
+const SURVEYS = ['surveys/kimi-2024', 'tests/fixtures/design/apistrat', 'tests/fixtures/indexes/attitude-weighted', 'tests/fixtures/jupyter-2020'];
 
 let server: TestServer | undefined;
 const env = { ...process.env };
