@@ -142,3 +142,97 @@ async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => 
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 }
+
+/**
+ * The sample's codebook over a Parquet export of `rows` rows (a multiple of a million): a million synthetic
+ * rows written by `synth --out F.parquet` (1 in 100 faulty), then repeated by DuckDB with each copy's
+ * respondent number and IP (the duplicate key) made its own, so the copies are not duplicates of each other.
+ */
+export async function parquetSurvey(rows: number, log: (line: string) => void): Promise<BenchSurvey> {
+  const million = 1_000_000;
+  const name = sizeName(rows);
+  const base = { folder: join(CACHE, 'kimi-parquet-1m'), id: 'bench-parquet-1m', rows: million, faults: million / 100, seed: 7 };
+  const folder = join(CACHE, `kimi-parquet-${name.toLowerCase()}`);
+  const spec = { folder, id: `bench-parquet-${name.toLowerCase()}`, rows, faults: rows / 100, seed: 7 };
+  const parquet = (f: string): string => join(f, 'responses.parquet');
+  const fresh = (s: SynthSpec): boolean => existsSync(parquet(s.folder)) && existsSync(stampFile(s)) && readFileSync(stampFile(s), 'utf8') === stampOf(s);
+  const codebookFor = (s: SynthSpec): void => {
+    mkdirSync(s.folder, { recursive: true });
+    const codebook = readFileSync(join(SAMPLE, 'survey.yaml'), 'utf8').replace(/^id: .*$/m, `id: ${s.id}`).replace(/file: responses\.csv/, 'file: responses.parquet');
+    writeFileSync(join(s.folder, 'survey.yaml'), codebook);
+    copyFileSync(join(SAMPLE, 'synth-profile.yaml'), join(s.folder, 'synth-profile.yaml'));
+  };
+  if (!fresh(base)) {
+    log(`synthesising 1M rows as Parquet into ${relative(ROOT, base.folder)} (once; about two minutes)`);
+    rmSync(base.folder, { recursive: true, force: true });
+    codebookFor(base);
+    await runProcess(process.execPath, [BIN, 'synth', relative(ROOT, base.folder), '--rows', String(million), '--faults', String(base.faults), '--seed', '7', '--out', relative(ROOT, parquet(base.folder)), '--force'], { cwd: ROOT });
+    mkdirSync(STAMPS, { recursive: true });
+    writeFileSync(stampFile(base), stampOf(base));
+  }
+  if (rows === million) return { folder: base.folder, id: base.id, rows, bytes: statSync(parquet(base.folder)).size };
+  if (!fresh(spec)) {
+    log(`repeating them to ${name} rows into ${relative(ROOT, folder)} (once)`);
+    rmSync(folder, { recursive: true, force: true });
+    codebookFor(spec);
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '1GB' });
+    const connection = await instance.connect();
+    const copies = rows / million;
+    const copy = `CASE WHEN t.i = 0 THEN "来自IP" ELSE "来自IP" || '#' || t.i END AS "来自IP", CAST(CAST("序号" AS BIGINT) + t.i * ${million} AS VARCHAR) AS "序号"`;
+    await connection.run(`COPY (SELECT * EXCLUDE (file_row_number, i) REPLACE (${copy}) FROM read_parquet('${parquet(base.folder)}', file_row_number = true), range(${copies}) AS t(i) ORDER BY t.i, file_row_number) TO '${parquet(folder)}' (FORMAT parquet)`);
+    connection.closeSync();
+    instance.closeSync();
+    mkdirSync(STAMPS, { recursive: true });
+    writeFileSync(stampFile(spec), stampOf(spec));
+  }
+  return { folder, id: spec.id, rows, bytes: statSync(parquet(folder)).size };
+}
+
+/**
+ * The same rows in a table `responses` of a ClickHouse server of the bench's own (tests/engine/clickhouse-server.ts),
+ * with a `row` column numbering them as the file's rows; a survey folder whose codebook reads it. The server
+ * is stopped by the caller (`stop`).
+ */
+export async function clickhouseSurvey(survey: BenchSurvey, log: (line: string) => void): Promise<{ survey: BenchSurvey; env: Record<string, string>; stop: () => Promise<void> } | undefined> {
+  const { startClickhouse } = await import('../engine/clickhouse-server.ts');
+  const server = await startClickhouse();
+  if (server === undefined) return undefined;
+  try {
+    const csv = join(CACHE, 'clickhouse-load.csv');
+    log(`loading ${survey.rows ?? 0} rows into ClickHouse (${server.url})`);
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '1GB' });
+    const connection = await instance.connect();
+    const file = join(survey.folder, 'responses.parquet');
+    const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${file}')`);
+    const names = described.getRowObjectsJS().map((row) => String(row['column_name']));
+    await connection.run(`COPY (SELECT file_row_number + 2 AS row, * EXCLUDE (file_row_number) FROM read_parquet('${file}', file_row_number = true)) TO '${csv}' (HEADER false)`);
+    connection.closeSync();
+    instance.closeSync();
+    const ident = (n: string): string => `\`${n.replace(/\\/g, '\\\\').replace(/`/g, '\\`')}\``;
+    await server.run(`CREATE TABLE responses (row UInt64, ${names.map((n) => `${ident(n)} String`).join(', ')}) ENGINE = MergeTree ORDER BY row`);
+    const { createReadStream } = await import('node:fs');
+    const { Readable } = await import('node:stream');
+    const auth = `Basic ${Buffer.from(`${server.user}:${server.password}`).toString('base64')}`;
+    const body = Readable.toWeb(createReadStream(csv)) as ReadableStream<Uint8Array>;
+    const response = await fetch(`${server.url}/?query=${encodeURIComponent('INSERT INTO responses FORMAT CSV')}`, { method: 'POST', body, headers: { authorization: auth }, duplex: 'half' } as RequestInit);
+    if (!response.ok) throw new Error(`ClickHouse refused the rows: ${await response.text()}`);
+    rmSync(csv, { force: true });
+    const folder = join(CACHE, 'kimi-clickhouse');
+    rmSync(folder, { recursive: true, force: true });
+    mkdirSync(folder, { recursive: true });
+    const codebook = readFileSync(join(survey.folder, 'survey.yaml'), 'utf8')
+      .replace(/^id: .*$/m, 'id: bench-clickhouse')
+      .replace(/\n\s+file: responses\.parquet/, `\n  engine: clickhouse\n  url: ${server.url}\n  table: responses\n  row: row`);
+    writeFileSync(join(folder, 'survey.yaml'), codebook);
+    return {
+      survey: { folder, id: 'bench-clickhouse', rows: survey.rows ?? 0, bytes: survey.bytes },
+      env: { STICKINESS_CLICKHOUSE_USER: server.user, STICKINESS_CLICKHOUSE_PASSWORD: server.password },
+      stop: () => server.stop(),
+    };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}

@@ -22,7 +22,7 @@ import { cpus, release, tmpdir, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { BIN, ROOT, sampleSurvey, sizedSurvey, sizeName, smallSurveys, type BenchBatch, type BenchSurvey } from './bench-inputs.ts';
+import { BIN, clickhouseSurvey, parquetSurvey, ROOT, sampleSurvey, sizedSurvey, sizeName, smallSurveys, type BenchBatch, type BenchSurvey } from './bench-inputs.ts';
 import { formatReport, type BenchRow } from './bench-report.ts';
 import { compareWithPeer, peerJson, statsJson, TOLERANCE, type PeerJson, type StatsJson } from './compare-with-peer.ts';
 import { median, runProcess } from './run-process.ts';
@@ -31,7 +31,7 @@ const PEAK_RSS_MODULE = pathToFileURL(join(ROOT, 'tests', 'bench', 'report-peak-
 const PEER = join(ROOT, 'tests', 'bench', 'pandas_peer.py');
 const PYTHONS = ['python3', '/usr/bin/python3'];
 const INSTALL_HINT = 'sudo apt-get install python3-pandas python3-scipy python3-yaml';
-const USAGE = 'usage: npx tsx tests/bench/bench.ts [--runs N] [--quick]';
+const USAGE = 'usage: npx tsx tests/bench/bench.ts [--runs N] [--quick | --engines]';
 
 const log = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
 
@@ -53,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function measureAll({ runs, quick }: { runs: number; quick: boolean }): Promise<number> {
+async function measureAll({ runs, quick, engines }: { runs: number; quick: boolean; engines: boolean }): Promise<number> {
   const rows: BenchRow[] = [];
   const notes: string[] = [];
   const python = findPython();
@@ -76,10 +76,10 @@ async function measureAll({ runs, quick }: { runs: number; quick: boolean }): Pr
   };
 
   const sample = sampleSurvey();
-  const sampleRun = await attempt('analyze sample', () => timeAnalyze(sample, runs));
+  const sampleRun = engines ? undefined : await attempt('analyze sample', () => timeAnalyze(sample, runs));
   if (sampleRun !== undefined) rows.push(analyzeRow('analyze sample', sample, sampleRun, null));
 
-  for (const size of quick ? [100_000] : [100_000, 1_000_000]) {
+  for (const size of engines ? [] : quick ? [100_000] : [100_000, 1_000_000]) {
     const name = sizeName(size);
     const survey = await attempt(`synth ${name}`, () => sizedSurvey(size, log));
     if (survey === undefined) continue;
@@ -96,12 +96,31 @@ async function measureAll({ runs, quick }: { runs: number; quick: boolean }): Pr
   }
 
   if (!quick) {
+    // Issue 22: ten million rows as Parquet through DuckDB embedded, and the same rows on a ClickHouse server.
+    const parquet = await attempt('synth 10M Parquet', () => parquetSurvey(10_000_000, log));
+    const viaDuckdb = parquet === undefined ? undefined : await attempt('analyze 10M Parquet (DuckDB)', () => timeAnalyze(parquet, 1));
+    if (parquet !== undefined && viaDuckdb !== undefined) rows.push(analyzeRow('analyze 10M Parquet (DuckDB)', parquet, viaDuckdb, null));
+    const server = parquet === undefined ? undefined : await attempt('load 10M into ClickHouse', () => clickhouseSurvey(parquet, log));
+    if (server === undefined) notes.push('ClickHouse: skipped (clickhouse-server is not installed, or the load failed)');
+    else {
+      try {
+        const viaServer = await attempt('analyze 10M (ClickHouse)', () => timeAnalyze(server.survey, 1, server.env));
+        if (viaServer !== undefined) {
+          rows.push({ ...analyzeRow('analyze 10M (ClickHouse)', server.survey, viaServer, null), bytes: 0 });
+          if (viaDuckdb !== undefined) notes.push(`10M: DuckDB and ClickHouse accepted ${viaDuckdb.stats.input.accepted} and ${viaServer.stats.input.accepted} rows`);
+        }
+      } finally {
+        await server.stop();
+      }
+    }
+  }
+  if (!quick && !engines) {
     const batch = await attempt('synth batch', () => smallSurveys(log));
     const seconds = batch === undefined ? undefined : await attempt('batch 100 surveys', () => timeBatch(batch, runs));
     if (batch !== undefined && seconds !== undefined) rows.push({ run: 'batch 100 surveys', rows: batch.rows, bytes: batch.bytes, seconds, peakRssMB: null, vsPandas: null });
   }
 
-  const reasons = [quick ? 'not run with --quick' : '', python === undefined ? 'the pandas peer was skipped' : '', failures.length > 0 ? 'a run failed' : ''];
+  const reasons = [quick ? 'not run with --quick' : '', engines ? 'only the engines run with --engines' : '', python === undefined ? 'the pandas peer was skipped' : '', failures.length > 0 ? 'a run failed' : ''];
   const skipped = reasons.filter((reason) => reason !== '').join(', or ');
   const machine = `${describeMachine()}; ${python === undefined ? 'pandas peer skipped' : python.versions}; ${new Date().toISOString().slice(0, 10)}`;
   process.stdout.write(formatReport({ rows, runs, notes, machine, skipped, mismatches, failures }));
@@ -109,16 +128,16 @@ async function measureAll({ runs, quick }: { runs: number; quick: boolean }): Pr
 }
 
 /** The options, 'help' for --help, undefined when they make no sense. */
-function parseOptions(argv: string[]): { runs: number; quick: boolean } | 'help' | undefined {
+function parseOptions(argv: string[]): { runs: number; quick: boolean; engines: boolean } | 'help' | undefined {
   try {
     const { values } = parseArgs({
       args: argv,
-      options: { runs: { type: 'string', default: '3' }, quick: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      options: { runs: { type: 'string', default: '3' }, quick: { type: 'boolean', default: false }, engines: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
       strict: true,
     });
     if (values.help) return 'help';
     const runs = Number(values.runs);
-    return Number.isInteger(runs) && runs >= 1 ? { runs, quick: values.quick } : undefined;
+    return Number.isInteger(runs) && runs >= 1 ? { runs, quick: values.quick, engines: values.engines } : undefined;
   } catch {
     return undefined;
   }
@@ -146,7 +165,7 @@ function analyzeRow(run: string, survey: BenchSurvey, measured: { seconds: numbe
 }
 
 /** `stickiness analyze` into a fresh folder each run; the stats.json of the last run. */
-async function timeAnalyze(survey: BenchSurvey, runs: number): Promise<{ seconds: number; peakRssMB: number; stats: StatsJson }> {
+async function timeAnalyze(survey: BenchSurvey, runs: number, env: Record<string, string> = {}): Promise<{ seconds: number; peakRssMB: number; stats: StatsJson }> {
   const seconds: number[] = [];
   const peaks: number[] = [];
   let stats: StatsJson | undefined;
@@ -156,7 +175,7 @@ async function timeAnalyze(survey: BenchSurvey, runs: number): Promise<{ seconds
     const rssFile = join(out, 'peak-rss.txt');
     const run = await runProcess(process.execPath, ['--import', PEAK_RSS_MODULE, BIN, 'analyze', survey.folder, '--out', out], {
       cwd: ROOT,
-      env: { ...process.env, BENCH_PEAK_RSS_FILE: rssFile },
+      env: { ...process.env, ...env, BENCH_PEAK_RSS_FILE: rssFile },
     });
     seconds.push(run.seconds);
     peaks.push(peakRssMB(rssFile));
