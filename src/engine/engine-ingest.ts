@@ -234,9 +234,23 @@ export async function groupedCounts(engine: EngineConnection, from: string, sets
   const inner = `SELECT ${expressions.map((e, i) => `${e} AS g${i}`).join(', ')} FROM ${from}`;
   const groupings = [...masks.keys()].map((m) => `(${[...m].flatMap((bit, i) => (bit === '1' ? [`g${i}`] : [])).join(', ')})`).join(', ');
   const order = ['m', ...expressions.map((_, i) => `g${i}`)].join(', ');
-  await engine.query(`SELECT ${mask} AS m, ${expressions.map((_, i) => `g${i}`).join(', ')}, count(*) FROM (${inner}) AS x GROUP BY GROUPING SETS (${groupings}) ORDER BY ${order}`, (row) => {
+  // Held until the query ends (a few thousand combinations), so that a query the engine cannot fit in its
+  // memory is run again as two halves without anything counted twice.
+  const found: string[][] = [];
+  try {
+    await engine.query(`SELECT ${mask} AS m, ${expressions.map((_, i) => `g${i}`).join(', ')}, count(*) FROM (${inner}) AS x GROUP BY GROUPING SETS (${groupings}) ORDER BY ${order}`, (row) => {
+      found.push(row);
+    });
+  } catch (error) {
+    if (sets.length < 2 || !/out of memory/i.test(error instanceof Error ? error.message : String(error))) throw error;
+    const half = Math.ceil(sets.length / 2);
+    await groupedCounts(engine, from, sets.slice(0, half), each);
+    await groupedCounts(engine, from, sets.slice(half), (set, values, count) => each(half + set, values, count));
+    return;
+  }
+  for (const row of found) {
     for (const i of masks.get(row[0] ?? '') ?? []) each(i, (sets[i] ?? []).map((e) => row[at(e) + 1] ?? ''), Number(row[expressions.length + 1]));
-  });
+  }
 }
 
 /**

@@ -196,7 +196,7 @@ export async function parquetSurvey(rows: number, log: (line: string) => void): 
  */
 export async function clickhouseSurvey(survey: BenchSurvey, log: (line: string) => void): Promise<{ survey: BenchSurvey; env: Record<string, string>; stop: () => Promise<void> } | undefined> {
   const { startClickhouse } = await import('../engine/clickhouse-server.ts');
-  const server = await startClickhouse();
+  const server = await startClickhouse(8_000_000_000);
   if (server === undefined) return undefined;
   try {
     const csv = join(CACHE, 'clickhouse-load.csv');

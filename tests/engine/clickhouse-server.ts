@@ -36,7 +36,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startClickhouse(): Promise<TestServer | undefined> {
+/** `maxMemory`: the server's limit per query, in bytes (a load of millions of rows needs more than the tests' 1 GB). */
+export async function startClickhouse(maxMemory = 1_000_000_000): Promise<TestServer | undefined> {
   const binary = clickhouseBinary();
   if (binary === undefined) return undefined;
   const dir = mkdtempSync(path.join(tmpdir(), 'stickiness-clickhouse-'));
@@ -52,7 +53,7 @@ export async function startClickhouse(): Promise<TestServer | undefined> {
   );
   writeFileSync(
     path.join(dir, 'users.xml'),
-    `<?xml version="1.0"?><yandex><profiles><default><max_memory_usage>1000000000</max_memory_usage></default></profiles>
+    `<?xml version="1.0"?><yandex><profiles><default><max_memory_usage>${maxMemory}</max_memory_usage></default></profiles>
 <users><${user}><password>${password}</password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks><profile>default</profile><quota>default</quota></${user}></users>
 <quotas><default></default></quotas></yandex>`,
   );
