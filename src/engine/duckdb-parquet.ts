@@ -11,15 +11,21 @@ import { duckdbDialect } from './duckdb-dialect.ts';
 import type { EngineConnection } from './engine-ingest.ts';
 import { viewSql } from './engine-plan.ts';
 
-/** DuckDB's own memory for an aggregation: with the process's own, a 10-million-row file stays under 500 MB. */
+/** DuckDB's own memory for an aggregation (beyond it, it spills to `temp`), unless STICKINESS_DUCKDB_MEMORY says otherwise (e.g. `1GB`). */
 const MEMORY = '256MB';
+
+function memoryLimit(): string {
+  const asked = process.env['STICKINESS_DUCKDB_MEMORY']?.trim();
+  return asked !== undefined && /^\d+(\.\d+)?\s*[KMGT]i?B$/i.test(asked) ? asked : MEMORY;
+}
 
 export async function withParquetEngine<T>(file: string, use: (engine: EngineConnection) => Promise<T>): Promise<T> {
   // DuckDB reads a file name as a pattern: a name that is one would read other files too.
   if (/[*?[\]{}]/.test(file)) throw new UserError(file, 'a Parquet export’s path may not hold * ? [ ] { } (DuckDB reads them as a pattern of file names); rename the file or its folder');
   const temp = await mkdtemp(join(tmpdir(), 'stickiness-duckdb-'));
   try {
-    return await withDuckDB({ threads: 2, memory: MEMORY, temp }, async (connection) => {
+    const memory = memoryLimit();
+    return await withDuckDB({ threads: 2, memory, temp }, async (connection) => {
       const relation = `read_parquet(${duckdbDialect.string(file)}, file_row_number = true)`;
       const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${relation}`).catch((error: unknown) => {
         throw new UserError(file, `is not a Parquet file DuckDB can read (${firstLine(error)}); export the survey to Parquet again, or as CSV`);
@@ -28,14 +34,17 @@ export async function withParquetEngine<T>(file: string, use: (engine: EngineCon
         .getRowObjectsJS()
         .map((row) => ({ name: String(row['column_name']), type: String(row['column_type']) }))
         .filter((c) => c.name !== 'file_row_number');
+      // DuckDB's errors are about the file (an error of a query's `each`, the ingestor's, goes on as it is).
+      const failed = (error: unknown): UserError =>
+        /out of memory/i.test(firstLine(error))
+          ? new UserError(file, `DuckDB ran out of memory (${firstLine(error)}); give it more with STICKINESS_DUCKDB_MEMORY (now ${memory}), or read the file row by row with \`source.engine: rows\``)
+          : new UserError(file, `DuckDB could not read it (${firstLine(error)})`);
       const engine: EngineConnection = {
         dialect: duckdbDialect,
         columns,
         // Row 1 is the header, as in a CSV export of the same table.
         view: viewSql(duckdbDialect, relation, 'file_row_number + 2', columns),
         async query(sql, each) {
-          // DuckDB's errors are about the file; an error of `each` (the ingestor's) goes on as it is.
-          const failed = (error: unknown): UserError => new UserError(file, `DuckDB could not read it (${firstLine(error)})`);
           const result = await connection.stream(sql).catch((error: unknown) => {
             throw failed(error);
           });
@@ -50,7 +59,7 @@ export async function withParquetEngine<T>(file: string, use: (engine: EngineCon
         },
         async temporary(name, sql) {
           await connection.run(`CREATE TEMP TABLE ${name} AS ${sql}`).catch((error: unknown) => {
-            throw new UserError(file, `DuckDB could not read it (${firstLine(error)})`);
+            throw failed(error);
           });
         },
       };
