@@ -20,7 +20,9 @@ export interface ClickhouseSource {
 /** The table as an engine, and a fingerprint of its rows (their count and a sum of row hashes) for `input.sha256`. */
 export async function clickhouseTable(source: ClickhouseSource, env: NodeJS.ProcessEnv = process.env): Promise<{ engine: EngineConnection; name: string; fingerprint(): Promise<string> }> {
   const name = `ClickHouse ${source.url.replace(/\/+$/, '')} table ${source.table}`;
-  const run = (sql: string, each: (values: string[]) => unknown): Promise<void> => clickhouseQuery(source.url, name, sql, each, env);
+  // One session for the whole reading: its temporary tables (the rows read whole) live as long as it.
+  const session = `stickiness-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  const run = (sql: string, each: (values: string[]) => unknown): Promise<void> => clickhouseQuery(source.url, name, sql, each, env, session);
   const [database, table] = source.table.includes('.') ? (source.table.split('.') as [string, string]) : [undefined, source.table];
   const quoted = database === undefined ? clickhouseDialect.ident(table) : `${clickhouseDialect.ident(database)}.${clickhouseDialect.ident(table)}`;
   const described: { name: string; type: string }[] = [];
@@ -34,6 +36,15 @@ export async function clickhouseTable(source: ClickhouseSource, env: NodeJS.Proc
     columns,
     view: viewSql(clickhouseDialect, relation, `toInt64(${clickhouseDialect.ident(source.row)})`, columns),
     query: run,
+    // A read-only account may not make one: its queries then judge the rows each time.
+    temporary: (table, sql) =>
+      run(`CREATE TEMPORARY TABLE ${table} AS ${sql}`, () => undefined).then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof UserError && /readonly|Cannot (create|execute)|Not enough privileges/i.test(error.message)) return false;
+          throw error;
+        },
+      ),
   };
   return {
     engine,
@@ -50,11 +61,11 @@ export async function clickhouseTable(source: ClickhouseSource, env: NodeJS.Proc
 }
 
 /** Runs `sql` on the server, each TabSeparated row to `each` (false stops); a failure is one line naming the server and what to do. */
-async function clickhouseQuery(url: string, name: string, sql: string, each: (values: string[]) => unknown, env: NodeJS.ProcessEnv): Promise<void> {
+async function clickhouseQuery(url: string, name: string, sql: string, each: (values: string[]) => unknown, env: NodeJS.ProcessEnv, session: string): Promise<void> {
   const user = env['STICKINESS_CLICKHOUSE_USER'] ?? 'default';
   const password = env['STICKINESS_CLICKHOUSE_PASSWORD'] ?? '';
   // An error found part-way through a result would otherwise arrive after a 200 and half the rows.
-  const address = `${url.replace(/\/+$/, '')}/?wait_end_of_query=1`;
+  const address = `${url.replace(/\/+$/, '')}/?wait_end_of_query=1&session_id=${encodeURIComponent(session)}`;
   const controller = new AbortController();
   const response = await fetch(address, {
     method: 'POST',
@@ -78,6 +89,7 @@ async function clickhouseQuery(url: string, name: string, sql: string, each: (va
       pending = done ? '' : (lines.pop() ?? '');
       for (const line of lines) {
         if (line === '' && done) continue;
+        // Stopping early leaves the answer unread: the session is not used again (engine-ingest pages with LIMIT instead).
         if (each(line.split('\t').map(unescapeTsv)) === false) {
           controller.abort();
           return;

@@ -61,6 +61,7 @@ export async function withParquetEngine<T>(file: string, use: (engine: EngineCon
           await connection.run(`CREATE TEMP TABLE ${name} AS ${sql}`).catch((error: unknown) => {
             throw failed(error);
           });
+          return true;
         },
       };
       return use(engine);

@@ -38,8 +38,8 @@ export interface EngineConnection {
   view: string;
   /** Runs `sql`; each result row's values as text ('' for null). `each` returning false (not undefined) stops the reading. */
   query(sql: string, each: (values: string[]) => unknown): Promise<void>;
-  /** Keeps the result of `sql` as a temporary table `name` where the engine can; absent, queries repeat `sql`. */
-  temporary?(name: string, sql: string): Promise<void>;
+  /** Keeps the result of `sql` as a temporary table `name` where the engine can (true); otherwise queries repeat `sql`. */
+  temporary?(name: string, sql: string): Promise<boolean>;
 }
 
 export interface EngineIngestOptions extends Pick<IngestorOptions, 'onProgress'> {
@@ -83,8 +83,8 @@ export async function ingestWithEngine<S>(codebook: Codebook, source: EngineConn
   const suspect = anyOf([...checks, duplicateSql(dialect, columns.duplicateKeys, view)]);
   const judged = anyOf([blankSql(dialect, used, values), unknownFilter, `(NOT ${exactFilter} AND ${suspect})`]);
   // Judged once where the engine keeps tables: the row numbers of the rows read whole (a few per cent).
-  if (engine.temporary !== undefined) await engine.temporary('whole', `SELECT ${ROW} FROM ${view} WHERE ${judged}`);
-  const readWhole = engine.temporary === undefined ? judged : `${ROW} IN (SELECT ${ROW} FROM whole)`;
+  const kept = (await engine.temporary?.('whole', `SELECT ${ROW} FROM ${view} WHERE ${judged}`)) === true;
+  const readWhole = kept ? `${ROW} IN (SELECT ${ROW} FROM whole)` : judged;
 
   // The rows read whole, in order, through the ingestor: validated, quarantined or folded as a file's rows.
   const all = header.map((_, i) => col(i)).join(', ');
@@ -125,22 +125,29 @@ export async function ingestWithEngine<S>(codebook: Codebook, source: EngineConn
   });
   const accepted = `NOT ${readWhole} AND NOT ${exactFilter}`;
 
-  // Parts that keep the lowest rows (quotes) read accepted rows in order until they have enough answers.
+  // Parts that keep the lowest rows (quotes) read accepted rows in order, a page at a time, until they have
+  // enough answers (a blank-looking cell may still be a missing-value label: the validator says).
   for (const [p, part] of split.parts.entries()) {
     if (part.reads === 'all' || part.reads.firstRows === undefined) continue;
     const [question] = part.reads.questions;
     const read = readSets[p] ?? [];
-    let found = 0;
     const wanted = part.reads.firstRows;
     if (question === undefined || read.length === 0 || wanted <= 0) continue;
-    await engine.query(`SELECT ${ROW}, ${read.map(col).join(', ')} FROM ${view} WHERE ${accepted} AND NOT ${blankSql(dialect, read, values)} ORDER BY ${ROW}`, (row) => {
-      cells.fill('');
-      read.forEach((c, i) => (cells[c] = row[i + 1] ?? ''));
-      const response = validator.responseOf(Number(row[0]), cells);
-      part.fold.add(states[p], response);
-      if (response.answers[question] !== null) found++;
-      return found < wanted;
-    });
+    const page = Math.max(1000, wanted * 4);
+    let found = 0;
+    for (let offset = 0, more = true; more && found < wanted; offset += page) {
+      let rows = 0;
+      await engine.query(`SELECT ${ROW}, ${read.map(col).join(', ')} FROM ${view} WHERE ${accepted} AND NOT ${blankSql(dialect, read, values)} ORDER BY ${ROW} LIMIT ${page} OFFSET ${offset}`, (row) => {
+        rows++;
+        if (found >= wanted) return;
+        cells.fill('');
+        read.forEach((c, i) => (cells[c] = row[i + 1] ?? ''));
+        const response = validator.responseOf(Number(row[0]), cells);
+        part.fold.add(states[p], response);
+        if (response.answers[question] !== null) found++;
+      });
+      more = rows === page;
+    }
   }
 
   const wholeRows = ingestor.finish();
