@@ -248,6 +248,9 @@ export function crossCheck(codebook: Codebook): CodebookIssue[] {
   if (codebook.source.format === 'spss' && !/\.z?sav$/i.test(codebook.source.file)) {
     report(['source', 'format'], '`spss` is for SPSS system files: name a .sav or .zsav file in `source.file`, or use `generic` for a CSV');
   }
+  if (codebook.source.engine === 'clickhouse' && codebook.source.format === 'qualtrics') {
+    report(['source', 'format'], "a Qualtrics export's question-text and ImportId rows are not responses: load the table without them, and use `format: generic`");
+  }
   if (codebook.source.engine === 'duckdb' && !/\.parquet$/i.test(codebook.source.file)) {
     report(['source', 'engine'], '`duckdb` reads Parquet files (name a .parquet file in `source.file`); other exports are read row by row: remove `engine`');
   }

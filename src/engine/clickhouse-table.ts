@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { UserError } from '../util/user-error.ts';
 import { clickhouseDialect } from './clickhouse-dialect.ts';
 import type { EngineConnection } from './engine-ingest.ts';
-import { col, viewSql } from './engine-plan.ts';
+import { col, ROW, viewSql } from './engine-plan.ts';
 
 export interface ClickhouseSource {
   url: string;
@@ -52,7 +52,7 @@ export async function clickhouseTable(source: ClickhouseSource, env: NodeJS.Proc
     async fingerprint() {
       let found = '';
       const cells = columns.map((_, i) => col(i)).join(', ');
-      await run(`SELECT count(*), sum(cityHash64(r, ${cells})) FROM ${engine.view}`, (values) => {
+      await run(`SELECT count(*), sum(cityHash64(${ROW}, ${cells})) FROM ${engine.view}`, (values) => {
         found = values.join(':');
       });
       return createHash('sha256').update(`clickhouse:${found}`).digest('hex');
@@ -78,7 +78,8 @@ async function clickhouseQuery(url: string, name: string, sql: string, each: (va
   });
   if (!response.ok) throw new UserError(name, serverProblem(response.status, await response.text()));
   if (response.body === null) return;
-  const decoder = new TextDecoder();
+  // A cell's leading U+FEFF is part of it, not a byte-order mark of the answer.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let pending = '';
   const reader = response.body.getReader();
   try {

@@ -8,10 +8,16 @@ export const duckdbDialect: Dialect = {
   string: (value) => `'${value.replace(/'/g, "''")}'`,
   text(column, type) {
     const t = type.toUpperCase();
-    if (t === 'VARCHAR') return `coalesce(${column}, '')`;
     // A whole double as a whole number (`9`, not `9.0`), as an export of codes written by pandas is read.
-    if (t === 'DOUBLE' || t === 'FLOAT') return `coalesce(CASE WHEN isfinite(${column}) AND ${column} = trunc(${column}) AND abs(${column}) < 1e15 THEN CAST(CAST(${column} AS BIGINT) AS VARCHAR) ELSE CAST(${column} AS VARCHAR) END, '')`;
-    return `coalesce(CAST(${column} AS VARCHAR), '')`;
+    const text =
+      t === 'VARCHAR'
+        ? column
+        : t === 'DOUBLE' || t === 'FLOAT'
+          ? `CASE WHEN isfinite(${column}) AND ${column} = trunc(${column}) AND abs(${column}) < 1e15 THEN CAST(CAST(${column} AS BIGINT) AS VARCHAR) ELSE CAST(${column} AS VARCHAR) END`
+          : `CAST(${column} AS VARCHAR)`;
+    // The client hands text over without one leading U+FEFF (it decodes as TextDecoder does): the SQL sees
+    // the cell as JavaScript will, so that a value listed from it matches it.
+    return `regexp_replace(coalesce(${text}, ''), '^\\x{feff}', '')`;
   },
   // Patterns hold no quote (dialect.ts): written as they are.
   fullMatch: (expr, pattern) => `regexp_full_match(${expr}, '${writePattern(pattern, re2CodePoint)}')`,

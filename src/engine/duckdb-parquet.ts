@@ -19,21 +19,22 @@ function memoryLimit(): string {
   return asked !== undefined && /^\d+(\.\d+)?\s*[KMGT]i?B$/i.test(asked) ? asked : MEMORY;
 }
 
-export async function withParquetEngine<T>(file: string, use: (engine: EngineConnection) => Promise<T>): Promise<T> {
+/** Runs `use` on the file as an engine; undefined, without running it, for a file with a column named `file_row_number` (DuckDB's own name for the row numbers): such a file is read row by row. */
+export async function withParquetEngine<T>(file: string, use: (engine: EngineConnection) => Promise<T>): Promise<T | undefined> {
   // DuckDB reads a file name as a pattern: a name that is one would read other files too.
   if (/[*?[\]{}]/.test(file)) throw new UserError(file, 'a Parquet export’s path may not hold * ? [ ] { } (DuckDB reads them as a pattern of file names); rename the file or its folder');
   const temp = await mkdtemp(join(tmpdir(), 'stickiness-duckdb-'));
   try {
     const memory = memoryLimit();
     return await withDuckDB({ threads: 2, memory, temp }, async (connection) => {
-      const relation = `read_parquet(${duckdbDialect.string(file)}, file_row_number = true)`;
-      const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${relation}`).catch((error: unknown) => {
+      const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${duckdbDialect.string(file)})`).catch((error: unknown) => {
         throw new UserError(file, `is not a Parquet file DuckDB can read (${firstLine(error)}); export the survey to Parquet again, or as CSV`);
       });
       const columns = described
         .getRowObjectsJS()
-        .map((row) => ({ name: String(row['column_name']), type: String(row['column_type']) }))
-        .filter((c) => c.name !== 'file_row_number');
+        .map((row) => ({ name: String(row['column_name']), type: String(row['column_type']) }));
+      if (columns.some((c) => c.name === 'file_row_number')) return undefined;
+      const relation = `read_parquet(${duckdbDialect.string(file)}, file_row_number = true)`;
       // DuckDB's errors are about the file (an error of a query's `each`, the ingestor's, goes on as it is).
       const failed = (error: unknown): UserError =>
         /out of memory/i.test(firstLine(error))

@@ -22,19 +22,20 @@ import { resolveColumns, type ColumnMap } from '../ingest/resolve-columns.ts';
 import { splitOf, type Fold, type FoldReads } from '../model/fold.ts';
 import type { Response } from '../model/response.ts';
 import { looksPersonal } from '../util/looks-personal.ts';
+import { normalizeLabel } from '../util/normalize-label.ts';
 import { UserError } from '../util/user-error.ts';
 import { MAX_ANSWER, numberRange } from '../validate/parse-answer.ts';
 import { createRowValidator, MAX_WEIGHT, MIN_WEIGHT, type CellRule } from '../validate/row-validator.ts';
 import { stopOnUnknownValues } from '../validate/unknown-values.ts';
 import type { Dialect } from './dialect.ts';
-import { anyOf, blankSql, col, duplicateSql, FALSE, MAX_LISTED_VALUES, ROW, TRUE, rulePredicate, textClassSql, type ColumnValues, type WideRule } from './engine-plan.ts';
+import { anyOf, blankSql, coarseKey, col, duplicateSql, FALSE, joinedSql, unusualKeySql, MAX_LISTED_VALUES, ROW, TRUE, rulePredicate, textClassSql, type ColumnValues, type WideRule } from './engine-plan.ts';
 
 /** A source an engine holds, as engine-ingest reads it. */
 export interface EngineConnection {
   dialect: Dialect;
   /** The source's columns in order, with the engine's type names. */
   columns: readonly { name: string; type: string }[];
-  /** The view of the source: `r` and every column as text (engine-plan.ts `viewSql`). */
+  /** The view of the source: its row number (`ROW`) and every column as text (engine-plan.ts `viewSql`). */
   view: string;
   /** Runs `sql`; each result row's values as text ('' for null). `each` returning false (not undefined) stops the reading. */
   query(sql: string, each: (values: string[]) => unknown): Promise<void>;
@@ -80,7 +81,7 @@ export async function ingestWithEngine<S>(codebook: Codebook, source: EngineConn
   const checks = rules.filter((r) => r.effect !== 'filter').map(predicate);
   const exactFilter = anyOf(filters.filter((p) => p !== TRUE));
   const unknownFilter = filters.includes(TRUE) ? TRUE : FALSE;
-  const suspect = anyOf([...checks, duplicateSql(dialect, columns.duplicateKeys, view)]);
+  const suspect = anyOf([...checks, await duplicates(engine, columns.duplicateKeys)]);
   const judged = anyOf([blankSql(dialect, used, values), unknownFilter, `(NOT ${exactFilter} AND ${suspect})`]);
   // Judged once where the engine keeps tables: the row numbers of the rows read whole (a few per cent).
   const kept = (await engine.temporary?.('whole', `SELECT ${ROW} FROM ${view} WHERE ${judged}`)) === true;
@@ -167,6 +168,20 @@ export async function ingestWithEngine<S>(codebook: Codebook, source: EngineConn
   options.onProgress?.(ingestion.rowsRead);
   stopOnUnknownValues(codebook, ingestion, options.file);
   return ingestion;
+}
+
+/** The predicate of rows that may repeat a duplicate key (engine-plan.ts `duplicateSql`), with the unusual keys' plain twins found. */
+async function duplicates(engine: EngineConnection, keys: readonly number[]): Promise<string> {
+  if (keys.length === 0) return FALSE;
+  const { dialect, view } = engine;
+  const joined = joinedSql(dialect, keys);
+  const unusual: string[] = [];
+  await engine.query(`SELECT ${joined} AS k FROM ${view} WHERE ${unusualKeySql(dialect, keys)} GROUP BY k ORDER BY k LIMIT ${MAX_LISTED_VALUES + 1}`, ([key]) => {
+    unusual.push(key ?? '');
+  });
+  // Too many to list: every row is read whole (correct, only slow).
+  if (unusual.length > MAX_LISTED_VALUES) return TRUE;
+  return duplicateSql(dialect, keys, view, [...new Set(unusual.map((key) => coarseKey(key, normalizeLabel)))]);
 }
 
 /** The connection writing each query's time, rows and start on stderr (STICKINESS_DEBUG=1). */

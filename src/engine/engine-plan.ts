@@ -1,6 +1,6 @@
 /**
- * A codebook compiled for an engine: SQL over a view of the source in which every column is text (`c0`, `c1`,
- * …, never null) beside its row number (`r`). Pure: the values each column holds come in (`ColumnValues`),
+ * A codebook compiled for an engine: SQL over a view of the source in which every column is text (`sk_c0_`,
+ * `sk_c1_`, …, never null) beside its row number (`sk_row_`). Pure: the values each column holds come in (`ColumnValues`),
  * and SQL text goes out.
  *
  * Each rule of a row (validate/row-validator.ts `rules`) is judged here on the distinct values of its
@@ -21,7 +21,11 @@ export type WideRule = 'never' | 'number' | 'whole-number' | 'weight' | 'duratio
 /** Distinct values fetched per column at most: a column with more is judged in SQL (WideRule). */
 export const MAX_LISTED_VALUES = 100_000;
 
-export const ROW = 'r';
+/**
+ * The view's names. ClickHouse lets an alias stand for a source column of the same name anywhere in a query,
+ * so they are names no export is likely to have.
+ */
+export const ROW = 'sk_row_';
 
 /** Truth and falsehood as every engine writes them (old ClickHouse has no boolean literals). */
 export const TRUE = '(1 = 1)';
@@ -29,10 +33,10 @@ export const FALSE = '(1 = 0)';
 
 /** The name of column `i` in the view. */
 export function col(i: number): string {
-  return `c${i}`;
+  return `sk_c${i}_`;
 }
 
-/** The view: `r` and every column as text. `relation` is a table, a function call or a subquery; `row` the SQL of its row number. */
+/** The view: the row number (`ROW`) and every column as text. `relation` is a table, a function call or a subquery; `row` the SQL of its row number. */
 export function viewSql(dialect: Dialect, relation: string, row: string, columns: readonly { name: string; type: string }[]): string {
   const texts = columns.map(({ name, type }, i) => `${dialect.text(dialect.ident(name), type)} AS ${col(i)}`);
   return `(SELECT ${row} AS ${ROW}${texts.map((t) => `, ${t}`).join('')} FROM ${relation}) AS v`;
@@ -106,17 +110,30 @@ const PLAIN_TEXT: readonly [number, number][] = [
 ];
 
 /**
- * Rows that may repeat an earlier row's duplicate key: those whose key, its spaces removed, another row
- * shares, and every row whose key holds a character Unicode normalisation may change (normalised keys equal
- * only if such keys are equal). All rows of a repeated key are read whole, in order, as the file is.
+ * Rows that may repeat an earlier row's duplicate key: every row whose key holds a character Unicode
+ * normalisation may change (`unusualKeySql`), and every row whose key, its spaces removed, another row shares
+ * or one of `twins` is (the unusual keys normalised, their spaces removed: a plain key equal to one of them
+ * once normalised). All rows of a repeated key are read whole, in order, as the file is.
  */
-export function duplicateSql(dialect: Dialect, keys: readonly number[], view: string): string {
+export function duplicateSql(dialect: Dialect, keys: readonly number[], view: string, twins: readonly string[]): string {
   if (keys.length === 0) return FALSE;
-  const odd: Pattern = [{ anyOf: PLAIN_TEXT, not: true }];
-  const unusual = anyOf(keys.map((k) => dialect.contains(col(k), odd)));
   const coarse = dialect.removeAll(joinedSql(dialect, keys), [' ']);
   const empty = dialect.string(JOIN.repeat(keys.length - 1));
-  return `(${unusual} OR (${coarse} <> ${empty} AND ${coarse} IN (SELECT ${coarse} FROM ${view} GROUP BY ${coarse} HAVING count(*) > 1)))`;
+  return `(${unusualKeySql(dialect, keys)} OR (${coarse} <> ${empty} AND (${coarse} IN (SELECT ${coarse} FROM ${view} GROUP BY ${coarse} HAVING count(*) > 1) OR ${isOneOf(dialect, coarse, twins)})))`;
+}
+
+/** The key holds a character outside printable ASCII and the CJK ideographs, which normalisation may change. */
+export function unusualKeySql(dialect: Dialect, keys: readonly number[]): string {
+  const odd: Pattern = [{ anyOf: PLAIN_TEXT, not: true }];
+  return anyOf(keys.map((k) => dialect.contains(col(k), odd)));
+}
+
+/** A key of several cells (joined as `joinedSql` joins them) as `duplicateSql` compares it with a plain key: each cell normalised (`normalize`), spaces removed. */
+export function coarseKey(joined: string, normalize: (text: string) => string): string {
+  return joined
+    .split(JOIN)
+    .map((cell) => normalize(cell).replaceAll(' ', ''))
+    .join(JOIN);
 }
 
 /**

@@ -21,7 +21,11 @@ export async function ingestFile<S>(codebook: Codebook, file: string, fold: Fold
   const { onBytes, ...ingestorOptions } = options;
   if (onServer(codebook.source)) return ingestServer(codebook, fold, options);
   // A Parquet file is aggregated inside DuckDB (unless every response must be seen one by one).
-  if (isParquetFile(file) && codebook.source.engine !== 'rows' && options.onAccepted === undefined) return ingestParquet(codebook, file, fold, options);
+  // A Qualtrics export's second and third header rows are rows of a Parquet file: the ingestor reads them as headers.
+  if (isParquetFile(file) && codebook.source.engine !== 'rows' && codebook.source.format !== 'qualtrics' && options.onAccepted === undefined) {
+    const aggregated = await ingestParquet(codebook, file, fold, options);
+    if (aggregated !== undefined) return aggregated;
+  }
   const { size } = await stat(file);
   const stopAt = splitPoint(file, size);
   // A large CSV is read by two threads when the fold can be made in them (an `onAccepted` listener must see
@@ -68,8 +72,8 @@ export async function ingestFile<S>(codebook: Codebook, file: string, fold: Fold
   return ingestion;
 }
 
-/** A Parquet file through the DuckDB engine (engine/engine-ingest.ts); DuckDB is loaded only for it. */
-async function ingestParquet<S>(codebook: Codebook, file: string, fold: Fold<S>, options: IngestFileOptions): Promise<ExportIngestion<S>> {
+/** A Parquet file through the DuckDB engine (engine/engine-ingest.ts), loaded only for it; undefined when the file is to be read row by row. */
+async function ingestParquet<S>(codebook: Codebook, file: string, fold: Fold<S>, options: IngestFileOptions): Promise<ExportIngestion<S> | undefined> {
   const [{ withParquetEngine }, { ingestWithEngine }] = await Promise.all([import('../engine/duckdb-parquet.ts'), import('../engine/engine-ingest.ts')]);
   const sha256 = await fileSha256(file);
   return withParquetEngine(file, (engine) => ingestWithEngine(codebook, engine, fold, { file, encoding: 'parquet', sha256, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) }));

@@ -2,13 +2,15 @@
  * Streams the rows of a Parquet file as rows of text cells, as a CSV export would give them: a header row of
  * column names (row 1), then one row per record (rows 2…), read by DuckDB embedded (`@duckdb/node-api`) in
  * chunks of about 2,048 rows, so a file of any size is never held whole. A cell reads as DuckDB writes its
- * value as text: numbers without a trailing `.0` (a code stored as a double, as pandas stores an integer
- * column with gaps, still matches its option), dates as `2024-03-15`, booleans as `true`/`false`, a null as
- * an empty cell (no answer).
+ * value as text (engine/duckdb-dialect.ts, the engines' own rule): numbers without a trailing `.0` (a code
+ * stored as a double, as pandas stores an integer column with gaps, still matches its option), a FLOAT as its
+ * shortest decimal (`0.1`), dates as `2024-03-15`, booleans as `true`/`false`, a null as an empty cell (no
+ * answer).
  */
 import { UserError } from '../util/user-error.ts';
 import { fileSha256 } from './file-sha256.ts';
 import { withDuckDB } from './with-duckdb.ts';
+import { duckdbDialect } from '../engine/duckdb-dialect.ts';
 import type { StreamedFile } from './stream-csv-rows.ts';
 
 export async function streamParquetRows(file: string, push: (cells: string[], row: number) => void): Promise<StreamedFile> {
@@ -19,10 +21,17 @@ export async function streamParquetRows(file: string, push: (cells: string[], ro
     // DuckDB's errors are about the file; an error of `push` (the ingestor's) goes on as it is.
     const unreadable = (error: unknown, row: number): UserError =>
       new UserError(file, `${row <= 1 ? 'is not a Parquet file DuckDB can read' : `could not be read past row ${row}`} (${firstLine(error)}); export the survey to Parquet again, or as CSV`);
-    const result = await connection.stream('SELECT * FROM read_parquet($1)', [file]).catch((error: unknown) => {
+    // Every cell as text written by DuckDB, as the engines read it (engine/duckdb-dialect.ts), so both paths see the same cells.
+    const relation = `read_parquet(${duckdbDialect.string(file)})`;
+    const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${relation}`).catch((error: unknown) => {
       throw unreadable(error, 1);
     });
-    push(result.columnNames(), 1);
+    const columns = described.getRowObjectsJS().map((r) => ({ name: String(r['column_name']), type: String(r['column_type']) }));
+    const select = columns.map(({ name, type }) => duckdbDialect.text(duckdbDialect.ident(name), type)).join(', ');
+    const result = await connection.stream(`SELECT ${select} FROM ${relation}`).catch((error: unknown) => {
+      throw unreadable(error, 1);
+    });
+    push(columns.map((c) => c.name), 1);
     let row = 1;
     const chunks = result.yieldRows()[Symbol.asyncIterator]();
     for (;;) {

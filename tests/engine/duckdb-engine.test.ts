@@ -10,7 +10,7 @@
  * may differ in its last bits: numbers are compared to a relative 1e-12 (absolute under 1), and the test also counts how many
  * differ at all (docs/engines.md says which).
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
@@ -112,6 +112,71 @@ describe('the DuckDB engine gives the numbers of reading row by row', { timeout:
       expect(found.far).toEqual([]);
       // Where every sum is of whole numbers (no fractional weight, score or answer), nothing may differ at all.
       if (WHOLE.has(survey)) expect(found.lastBits).toEqual([]);
+    });
+  }
+});
+
+/**
+ * Hostile files (found by an attack on the first version): each written by DuckDB from SQL, analysed row by
+ * row and by the engine; both must agree on every count, reason and number. The oracle is the row path.
+ */
+describe('the DuckDB engine agrees with reading row by row on hostile files', { timeout: 60_000 }, () => {
+  const cases: { name: string; sql: string; codebook: string }[] = [
+    {
+      // node-api hands text over without a leading U+FEFF: a listed value must still match its cell.
+      name: 'bom',
+      sql: "SELECT * FROM (VALUES ('done','a'),('done','b'),('done',chr(65279)||'zzz'),(chr(65279)||'partial','a'),('done','a')) t(status,q)",
+      codebook: 'filter: { question: status, in: [done] }\nquestions:\n  - { id: status, column: status, type: single, options: [done, partial] }\n  - { id: q, column: q, type: single, options: [a, b] }\n',
+    },
+    {
+      // Keys equal only once normalised (fullwidth letters, a tab, a non-breaking space), either first.
+      name: 'dupfw',
+      sql: "SELECT key, q FROM (VALUES (1,'ABC','a'),(2,chr(65313)||chr(65314)||chr(65315),'b'),(3,'x y','a'),(4,'x'||chr(9)||'y','b'),(5,'p'||chr(160)||'q','a'),(6,'p q','b'),(7,'DEF','a'),(8,'  DEF ','b')) t(i,key,q) ORDER BY i",
+      codebook: 'questions:\n  - { id: q, column: q, type: single, options: [a, b] }\nquality:\n  duplicateKeys: [key]\n',
+    },
+    {
+      // A FLOAT reads as its shortest decimal on both paths (0.3, within `max: 0.3`, not 0.30000001192092896).
+      name: 'float',
+      sql: "SELECT * FROM (VALUES (0.1::FLOAT, 1e-7::DOUBLE), (0.3::FLOAT, 2.5::DOUBLE), (0.2::FLOAT, 'inf'::DOUBLE), (NULL::FLOAT, NULL::DOUBLE)) t(share, tiny)",
+      codebook: 'questions:\n  - { id: share, column: share, type: numeric, min: 0, max: 0.3 }\n  - { id: tiny, column: tiny, type: numeric }\n',
+    },
+    {
+      // DuckDB's own name for row numbers as a column: read row by row.
+      name: 'frn',
+      sql: "SELECT i AS file_row_number, CASE WHEN i % 2 = 0 THEN 'a' ELSE 'c' END AS q FROM range(5) t(i)",
+      codebook: 'questions:\n  - { id: q, column: q, type: single, options: [a, b] }\nquality: { unknownValues: quarantine }\n',
+    },
+    {
+      // A Qualtrics export saved as Parquet: its question-text and ImportId rows are headers, not responses.
+      name: 'qualtrics',
+      sql: `SELECT * FROM (VALUES ('Why?','Age'), ('{"ImportId":"QID2_TEXT"}','{"ImportId":"QID3"}'), ('great','30'), ('meh','40')) t(Q2, Q3)`,
+      codebook: 'questions:\n  - { id: why, column: Q2, type: text }\n  - { id: age, column: Age, type: numeric }\n',
+    },
+  ];
+  for (const { name, sql, codebook } of cases) {
+    it(name, async () => {
+      const folder = path.join(work, `hostile-${name}`);
+      mkdirSync(folder, { recursive: true });
+      await withDuckDB({ threads: 1, memory: '256MB' }, async (connection) => {
+        await connection.run(`COPY (${sql}) TO '${path.join(folder, 'x.parquet')}' (FORMAT parquet)`);
+      });
+      const format = name === 'qualtrics' ? 'qualtrics' : 'generic';
+      writeFileSync(path.join(folder, 'survey.yaml'), `id: ${name}\ntitle: ${name}\nsource: { file: x.parquet, format: ${format} }\n${codebook}`);
+      const rows = await analyzeSurvey(withEngine(folder, 'rows'), { outDir: path.join(work, `hostile-${name}-rows`) });
+      const engine = await analyzeSurvey(withEngine(folder, 'duckdb'), { outDir: path.join(work, `hostile-${name}-duckdb`) });
+      expect(engine.validation).toEqual(rows.validation);
+      expect(String(engine.files.get('quarantine.csv'))).toBe(String(rows.files.get('quarantine.csv')));
+      expect(differences(JSON.parse(String(engine.files.get('stats.json'))), JSON.parse(String(rows.files.get('stats.json'))), 1e-12).far).toEqual([]);
+      // And what the row path found, in numbers: the faults these files hold.
+      const expected: Record<string, { accepted: number; quarantined: number; filtered: number }> = {
+        bom: { accepted: 3, quarantined: 1, filtered: 1 },
+        dupfw: { accepted: 4, quarantined: 4, filtered: 0 },
+        // The row of nulls is blank: no response. `inf` is no number.
+        float: { accepted: 2, quarantined: 1, filtered: 0 },
+        frn: { accepted: 3, quarantined: 2, filtered: 0 },
+        qualtrics: { accepted: 2, quarantined: 0, filtered: 0 },
+      };
+      expect(engine.stats.input).toMatchObject(expected[name] ?? {});
     });
   }
 });
