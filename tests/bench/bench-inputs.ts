@@ -199,26 +199,12 @@ export async function clickhouseSurvey(survey: BenchSurvey, log: (line: string) 
   const server = await startClickhouse(8_000_000_000);
   if (server === undefined) return undefined;
   try {
-    const csv = join(CACHE, 'clickhouse-load.csv');
     log(`loading ${survey.rows ?? 0} rows into ClickHouse (${server.url})`);
-    const { DuckDBInstance } = await import('@duckdb/node-api');
-    const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '1GB' });
-    const connection = await instance.connect();
-    const file = join(survey.folder, 'responses.parquet');
-    const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${file}')`);
-    const names = described.getRowObjectsJS().map((row) => String(row['column_name']));
-    await connection.run(`COPY (SELECT file_row_number + 2 AS row, * EXCLUDE (file_row_number) FROM read_parquet('${file}', file_row_number = true)) TO '${csv}' (HEADER false)`);
-    connection.closeSync();
-    instance.closeSync();
-    const ident = (n: string): string => `\`${n.replace(/\\/g, '\\\\').replace(/`/g, '\\`')}\``;
-    await server.run(`CREATE TABLE responses (row UInt64, ${names.map((n) => `${ident(n)} String`).join(', ')}) ENGINE = MergeTree ORDER BY row`);
-    const { createReadStream } = await import('node:fs');
-    const { Readable } = await import('node:stream');
-    const auth = `Basic ${Buffer.from(`${server.user}:${server.password}`).toString('base64')}`;
-    const body = Readable.toWeb(createReadStream(csv)) as ReadableStream<Uint8Array>;
-    const response = await fetch(`${server.url}/?query=${encodeURIComponent('INSERT INTO responses FORMAT CSV')}`, { method: 'POST', body, headers: { authorization: auth }, duplex: 'half' } as RequestInit);
-    if (!response.ok) throw new Error(`ClickHouse refused the rows: ${await response.text()}`);
-    rmSync(csv, { force: true });
+    const credentials = { STICKINESS_CLICKHOUSE_USER: server.user, STICKINESS_CLICKHOUSE_PASSWORD: server.password };
+    await runProcess(process.execPath, ['--import', 'tsx', join(ROOT, 'tests', 'bench', 'load-clickhouse.ts'), join(survey.folder, 'responses.parquet'), server.url, join(CACHE, 'clickhouse-load.csv')], {
+      cwd: ROOT,
+      env: { ...process.env, ...credentials },
+    });
     const folder = join(CACHE, 'kimi-clickhouse');
     rmSync(folder, { recursive: true, force: true });
     mkdirSync(folder, { recursive: true });
@@ -228,7 +214,7 @@ export async function clickhouseSurvey(survey: BenchSurvey, log: (line: string) 
     writeFileSync(join(folder, 'survey.yaml'), codebook);
     return {
       survey: { folder, id: 'bench-clickhouse', rows: survey.rows ?? 0, bytes: survey.bytes },
-      env: { STICKINESS_CLICKHOUSE_USER: server.user, STICKINESS_CLICKHOUSE_PASSWORD: server.password },
+      env: credentials,
       stop: () => server.stop(),
     };
   } catch (error) {

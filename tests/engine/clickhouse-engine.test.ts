@@ -18,7 +18,7 @@ import { loadCodebook } from '../../src/codebook/load-codebook.ts';
 import { resolveSourceFile } from '../../src/ingest/resolve-source-file.ts';
 import { streamRows } from '../../src/ingest/stream-rows.ts';
 import { UserError } from '../../src/util/user-error.ts';
-import { differences } from './duckdb-engine.test.ts';
+import { differences, surveyNumbers } from './engine-oracle.ts';
 import { clickhouseBinary, loadTable, startClickhouse, type TestServer } from './clickhouse-server.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -78,13 +78,14 @@ describe.skipIf(!installed)('the ClickHouse engine gives the numbers of the expo
     it(survey, async () => {
       const rows = await exportRows(path.join(ROOT, survey));
       await loadTable(server as TestServer, `t${i}`, rows[0] ?? [], rows.slice(1));
-      const file = await analyzeSurvey(path.join(ROOT, survey), { outDir: path.join(work, `file${i}`) });
-      const table = await analyzeSurvey(surveyOnServer(path.join(ROOT, survey), `s${i}`, { table: `t${i}` }), { outDir: path.join(work, `out${i}`) });
-      expect(table.stats.input).toMatchObject({ file: `clickhouse:t${i}`, encoding: 'clickhouse', rowsRead: file.stats.input.rowsRead, accepted: file.stats.input.accepted, quarantined: file.stats.input.quarantined, filtered: file.stats.input.filtered });
+      const file = await surveyNumbers(path.join(ROOT, survey));
+      const table = await surveyNumbers(surveyOnServer(path.join(ROOT, survey), `s${i}`, { table: `t${i}` }));
+      const { rowsRead, accepted, quarantined, filtered } = file.stats.input;
+      expect(table.stats.input).toMatchObject({ file: `clickhouse:t${i}`, encoding: 'clickhouse', rowsRead, accepted, quarantined, filtered });
       expect(table.validation.rejections).toEqual(file.validation.rejections);
       expect(table.validation.byRule).toEqual(file.validation.byRule);
-      expect(String(table.files.get('quarantine.csv'))).toBe(String(file.files.get('quarantine.csv')));
-      const found = differences({ ...(JSON.parse(String(table.files.get('stats.json'))) as object), input: null }, { ...(JSON.parse(String(file.files.get('stats.json'))) as object), input: null }, 1e-12);
+      expect(table.quarantineCsv).toBe(file.quarantineCsv);
+      const found = differences({ ...table.stats, input: null }, { ...file.stats, input: null }, 1e-12);
       expect(found.far).toEqual([]);
     });
   }
@@ -95,9 +96,9 @@ describe.skipIf(!installed)('the ClickHouse engine gives the numbers of the expo
     // Two surveys in one table, told apart by a `wave` column (March's rows first, numbered as in its file;
     // the other its rows reversed, so that reading them too would change every figure).
     await loadTable(server as TestServer, 'waves', [...header, 'wave'], [...a.slice(1).map((r) => [...r, 'march']), ...a.slice(1).reverse().slice(0, 40).map((r) => [...r, 'june'])]);
-    const march = await analyzeSurvey(surveyOnServer(path.join(ROOT, 'surveys/kimi-2024'), 'march', { table: 'waves', where: "wave = 'march'" }), { outDir: path.join(work, 'march') });
-    const file = await analyzeSurvey(path.join(ROOT, 'surveys/kimi-2024'), { outDir: path.join(work, 'march-file') });
-    expect(march.stats.metrics).toEqual(file.stats.metrics);
+    const march = await surveyNumbers(surveyOnServer(path.join(ROOT, 'surveys/kimi-2024'), 'march', { table: 'waves', where: "wave = 'march'" }));
+    const file = await surveyNumbers(path.join(ROOT, 'surveys/kimi-2024'));
+    expect(march.stats['metrics']).toEqual(file.stats['metrics']);
     expect(march.validation.rejections).toEqual(file.validation.rejections);
   });
 
