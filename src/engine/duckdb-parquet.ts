@@ -23,7 +23,10 @@ function memoryLimit(): string {
 export async function withParquetEngine<T>(file: string, use: (engine: EngineConnection) => Promise<T>): Promise<T | undefined> {
   // DuckDB reads a file name as a pattern: a name that is one would read other files too.
   if (/[*?[\]{}]/.test(file)) throw new UserError(file, 'a Parquet export’s path may not hold * ? [ ] { } (DuckDB reads them as a pattern of file names); rename the file or its folder');
-  const temp = await mkdtemp(join(tmpdir(), 'stickiness-duckdb-'));
+  const temp = await mkdtemp(join(tmpdir(), 'stickiness-duckdb-')).catch((error: unknown) => {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new UserError(file, `cannot make DuckDB's scratch folder in ${tmpdir()} (${code}); free space there, or point TMPDIR at a folder with room`);
+  });
   try {
     const memory = memoryLimit();
     return await withDuckDB({ threads: 2, memory, temp }, async (connection) => {
