@@ -41,7 +41,7 @@ export async function withParquetEngine<T>(file: string, use: (engine: EngineCon
       // DuckDB's errors are about the file (an error of a query's `each`, the ingestor's, goes on as it is).
       const failed = (error: unknown): UserError =>
         /out of memory/i.test(firstLine(error))
-          ? new UserError(file, `DuckDB ran out of memory (${firstLine(error)}); give it more with STICKINESS_DUCKDB_MEMORY (now ${memory}), or read the file row by row with \`source.engine: rows\``)
+          ? new UserError(file, `DuckDB ran out of memory (${firstLine(error)}); give it more with STICKINESS_DUCKDB_MEMORY (now ${memory}) or more room to spill in ${tmpdir()} (TMPDIR), or read the file row by row with \`source.engine: rows\``)
           : new UserError(file, `DuckDB could not read it (${firstLine(error)})`);
       const engine: EngineConnection = {
         dialect: duckdbDialect,
