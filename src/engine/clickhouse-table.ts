@@ -10,6 +10,9 @@ import { clickhouseDialect } from './clickhouse-dialect.ts';
 import type { EngineConnection } from './engine-ingest.ts';
 import { col, ROW, viewSql } from './engine-plan.ts';
 
+/** The alias of the table in the view. */
+const SOURCE = 'sk_source_';
+
 export interface ClickhouseSource {
   url: string;
   table: string;
@@ -30,11 +33,13 @@ export async function clickhouseTable(source: ClickhouseSource, env: NodeJS.Proc
   const rowColumn = described.find((c) => c.name === source.row);
   if (rowColumn === undefined) throw new UserError(name, `has no column \`${source.row}\` (source.row); name the column that numbers its rows`);
   const columns = described.filter((c) => c.name !== source.row);
-  const relation = source.where === undefined ? quoted : `${quoted} WHERE ${source.where}`;
+  // The table under an alias, so that its columns are named through it: ClickHouse would otherwise take a
+  // column named as one of the view's aliases for that alias.
+  const relation = `${quoted} AS ${SOURCE}${source.where === undefined ? '' : ` WHERE ${source.where}`}`;
   const engine: EngineConnection = {
     dialect: clickhouseDialect,
     columns,
-    view: viewSql(clickhouseDialect, relation, `toInt64(${clickhouseDialect.ident(source.row)})`, columns),
+    view: viewSql(clickhouseDialect, relation, `toInt64(${SOURCE}.${clickhouseDialect.ident(source.row)})`, columns, SOURCE),
     query: run,
     // A read-only account may not make one: its queries then judge the rows each time.
     temporary: (table, sql) =>

@@ -36,9 +36,15 @@ export function col(i: number): string {
   return `sk_c${i}_`;
 }
 
-/** The view: the row number (`ROW`) and every column as text. `relation` is a table, a function call or a subquery; `row` the SQL of its row number. */
-export function viewSql(dialect: Dialect, relation: string, row: string, columns: readonly { name: string; type: string }[]): string {
-  const texts = columns.map(({ name, type }, i) => `${dialect.text(dialect.ident(name), type)} AS ${col(i)}`);
+/**
+ * The view: the row number (`ROW`) and every column as text. `relation` is a table, a function call or a
+ * subquery (with a WHERE); `row` the SQL of its row number; `qualifier` the relation's alias, when the
+ * columns are to be named through it.
+ */
+export function viewSql(dialect: Dialect, relation: string, row: string, columns: readonly { name: string; type: string }[], qualifier?: string): string {
+  // Qualified (`src.column`), a column is never taken for an alias of the same name (ClickHouse's rule).
+  const ref = (name: string): string => (qualifier === undefined ? dialect.ident(name) : `${qualifier}.${dialect.ident(name)}`);
+  const texts = columns.map(({ name, type }, i) => `${dialect.text(ref(name), type)} AS ${col(i)}`);
   return `(SELECT ${row} AS ${ROW}${texts.map((t) => `, ${t}`).join('')} FROM ${relation}) AS v`;
 }
 

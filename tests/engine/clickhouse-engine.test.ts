@@ -7,7 +7,7 @@
  * missing table or column, a wrong password, each one line naming the server, exit 1.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -100,6 +100,25 @@ describe.skipIf(!installed)('the ClickHouse engine gives the numbers of the expo
     const file = await surveyNumbers(path.join(ROOT, 'surveys/kimi-2024'));
     expect(march.stats['metrics']).toEqual(file.stats['metrics']);
     expect(march.validation.rejections).toEqual(file.validation.rejections);
+  });
+
+  it('reads a table whose columns are named as the SQL names its own (r, c0, c1): they cannot be taken for one another', async () => {
+    // Found by an attack: ClickHouse let an alias of the view stand for a column of the table of the same name.
+    await (server as TestServer).run('CREATE TABLE clash (r UInt64, c1 String, c0 String) ENGINE = MergeTree ORDER BY r');
+    await (server as TestServer).run('INSERT INTO clash FORMAT TabSeparated', '2\tx\t5\n3\ty\t7\n4\tzz\t9\n');
+    const folder = path.join(work, 'clash');
+    mkdirSync(folder, { recursive: true });
+    const source = `{ engine: clickhouse, url: "${(server as TestServer).url}", table: clash, row: r }`;
+    writeFileSync(
+      path.join(folder, 'survey.yaml'),
+      `id: clash\ntitle: clash\nsource: ${source}\nquestions:\n  - { id: q, column: c1, type: single, options: [x, y] }\n  - { id: n, column: c0, type: numeric }\nquality: { unknownValues: quarantine }\nmetrics:\n  - { id: avg, kind: mean, question: n }\n`,
+    );
+    const numbers = await surveyNumbers(folder);
+    // By hand: rows 2 and 3 answer x and y; row 4's `zz` is no option of q.
+    expect(numbers.stats.input).toMatchObject({ rowsRead: 3, accepted: 2, quarantined: 1 });
+    expect(numbers.validation.rejections).toEqual([{ row: 4, reasons: [expect.objectContaining({ rule: 'invalid-option', column: 'c1' })] }]);
+    // The mean of c0 over the accepted rows: (5 + 7) / 2.
+    expect(numbers.stats['metrics']).toEqual([expect.objectContaining({ id: 'avg', estimate: 6, n: 2 })]);
   });
 
   it('says in one line what is wrong with the server, the table, a column or the password; exit 1', async () => {

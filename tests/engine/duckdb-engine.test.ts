@@ -1,8 +1,8 @@
 /**
  * The DuckDB engine (src/engine/) against reading row by row: surveys of this repository (the first sample,
  * with its faults and quality rules; the Jupyter 2020 survey, with multi-selects over columns and free text;
- * a stratified design; a raked design with skipped raking questions) written to Parquet, then their numbers
- * made both ways (engine-oracle.ts; the ClickHouse test covers the index battery). The rows read row by row (`engine: rows`) are the oracle; they are the CSV's own
+ * a stratified design) written to Parquet, then their numbers made both ways (engine-oracle.ts; the
+ * ClickHouse test covers the index battery). The rows read row by row (`engine: rows`) are the oracle; they are the CSV's own
  * cells, parsed by the tool's CSV reader and written to Parquet by DuckDB.
  *
  * Counts, the quarantine and every reason are identical. Sums of fractional values (index scores, weights,
@@ -30,7 +30,6 @@ const SURVEYS = [
   'surveys/kimi-2024',
   'tests/fixtures/jupyter-2020',
   'tests/fixtures/design/apistrat',
-  'tests/fixtures/design/skipped',
 ];
 
 /**
