@@ -38,8 +38,16 @@ export interface BuiltReport {
   files: Map<string, string | Uint8Array>;
 }
 
-/** `file` names the export and `codebookFile` the survey.yaml in messages. */
-export async function buildReport(codebook: Codebook, ingestion: ExportIngestion<SurveyState>, file: string, codebookFile = 'survey.yaml'): Promise<BuiltReport> {
+/** What the statistics of one survey come to before anything is drawn: its validation summary, the finished statistics, the audit and stats.json. */
+export interface SurveyStats {
+  validation: ValidationSummary;
+  finished: ReturnType<typeof finishStats>;
+  audit: ReturnType<typeof runAudit>;
+  stats: Stats;
+}
+
+/** The statistics of an ingested survey, as stats.json holds them; `file` names the export and `codebookFile` the survey.yaml in messages. */
+export function surveyStats(codebook: Codebook, ingestion: ExportIngestion<SurveyState>, file: string, codebookFile = 'survey.yaml'): SurveyStats {
   const validation = validationSummary(codebook.id, codebook.source.file, ingestion);
   if (validation.accepted === 0) {
     throw new UserError(file, `no response passed validation (${ingestion.rowsRead} read); run \`stickiness validate\` to see why`);
@@ -63,6 +71,23 @@ export async function buildReport(codebook: Codebook, ingestion: ExportIngestion
     reliability,
     drivers,
   });
+  return { validation, finished, audit, stats };
+}
+
+/** quarantine.csv: free text never decides a quarantine, and is personal more often than not, so its columns go the way of PII. */
+export function quarantineFile(codebook: Codebook, ingestion: ExportIngestion<SurveyState>): string {
+  const textColumns = codebook.questions.flatMap((q, i) => {
+    const column = ingestion.columns.questions[i]?.column;
+    return q.type === 'text' && column !== undefined ? [column] : [];
+  });
+  return quarantineCsv(ingestion.header, ingestion.quarantined, new Set([...ingestion.columns.pii, ...textColumns]));
+}
+
+/** `file` names the export and `codebookFile` the survey.yaml in messages. */
+export async function buildReport(codebook: Codebook, ingestion: ExportIngestion<SurveyState>, file: string, codebookFile = 'survey.yaml'): Promise<BuiltReport> {
+  const { validation, finished, audit, stats } = surveyStats(codebook, ingestion, file, codebookFile);
+  const state = ingestion.folded;
+  const { metrics, breakdowns, weighting, design, drivers } = finished;
   const charts = chartSpecs(codebook, metrics, weighting, audit.audit.variables, {
     likertCounts: state.likertCounts,
     breakdowns,
@@ -75,12 +100,7 @@ export async function buildReport(codebook: Codebook, ingestion: ExportIngestion
   const files = new Map<string, string | Uint8Array>();
   files.set('stats.json', toJson(stats));
   files.set('validation.json', toJson(validation));
-  // Free text never decides a quarantine, and is personal more often than not: its columns go the way of PII.
-  const textColumns = codebook.questions.flatMap((q, i) => {
-    const column = ingestion.columns.questions[i]?.column;
-    return q.type === 'text' && column !== undefined ? [column] : [];
-  });
-  files.set('quarantine.csv', quarantineCsv(ingestion.header, ingestion.quarantined, new Set([...ingestion.columns.pii, ...textColumns])));
+  files.set('quarantine.csv', quarantineFile(codebook, ingestion));
   // The renderers are loaded only now: a large export is read before they take any memory.
   const [{ renderSvg }, { renderPngs }] = await Promise.all([import('./render/render-svg.ts'), import('./render/render-png.ts')]);
   const chartSvgs: string[] = [];

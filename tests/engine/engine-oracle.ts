@@ -1,19 +1,16 @@
 /**
  * What the engine tests compare, without drawing a report: a survey's validation summary, quarantine.csv and
- * stats.json, made as `analyze` makes them (src/analyze-survey.ts `buildReport`) but without charts and decks,
- * which take most of a small survey's time and read nothing the engines change.
+ * stats.json, made by the functions `analyze` makes them with (src/analyze-survey.ts `surveyStats`,
+ * `quarantineFile`), without the charts and decks, which take most of a small survey's time and read nothing
+ * the engines change.
  */
-import { runAudit } from '../../src/audit/run-audit.ts';
+import { quarantineFile, surveyStats } from '../../src/analyze-survey.ts';
 import { loadCodebook } from '../../src/codebook/load-codebook.ts';
 import { ingestFile } from '../../src/ingest/ingest-file.ts';
 import { resolveSourceFile } from '../../src/ingest/resolve-source-file.ts';
 import { withBinEdges } from '../../src/ingest-survey.ts';
 import type { ValidationSummary } from '../../src/model/validation.ts';
-import { quarantineCsv } from '../../src/report/quarantine-csv.ts';
-import { buildStats } from '../../src/report/stats-json.ts';
-import { finishStats } from '../../src/stats/finish-stats.ts';
 import { surveyFold } from '../../src/stats/folds/survey-fold.ts';
-import { validationSummary } from '../../src/validate/validation-summary.ts';
 
 export interface SurveyNumbers {
   validation: ValidationSummary;
@@ -24,35 +21,12 @@ export interface SurveyNumbers {
 
 export async function surveyNumbers(folder: string): Promise<SurveyNumbers> {
   const read = await loadCodebook(folder);
-  const loaded = await withBinEdges(read, await resolveSourceFile(read));
+  const file = await resolveSourceFile(read);
+  const loaded = await withBinEdges(read, file);
   const { codebook } = loaded;
-  const ingestion = await ingestFile(codebook, await resolveSourceFile(loaded), surveyFold(codebook));
-  const validation = validationSummary(codebook.id, codebook.source.file, ingestion);
-  const finished = finishStats(codebook, ingestion.folded, loaded.file);
-  const audit = runAudit({ codebook, state: ingestion.folded, stats: finished, validation });
-  const { metrics, breakdowns, weighting, design, weightings, tables, indexes, reliability, drivers } = finished;
-  const stats = buildStats({
-    codebook,
-    sha256: ingestion.sha256,
-    validation,
-    metrics,
-    breakdowns,
-    audit,
-    ...(weighting === undefined ? {} : { weighting }),
-    ...(design === undefined ? {} : { design }),
-    ...(weightings === undefined ? {} : { weightings }),
-    tables,
-    indexes,
-    reliability,
-    drivers,
-  });
-  // As analyze writes it: PII and free-text columns withheld.
-  const textColumns = codebook.questions.flatMap((q, i) => {
-    const column = ingestion.columns.questions[i]?.column;
-    return q.type === 'text' && column !== undefined ? [column] : [];
-  });
-  const quarantine = quarantineCsv(ingestion.header, ingestion.quarantined, new Set([...ingestion.columns.pii, ...textColumns]));
-  return { validation, quarantineCsv: quarantine, stats: JSON.parse(JSON.stringify(stats)) as SurveyNumbers['stats'] };
+  const ingestion = await ingestFile(codebook, file, surveyFold(codebook));
+  const { validation, stats } = surveyStats(codebook, ingestion, file, loaded.file);
+  return { validation, quarantineCsv: quarantineFile(codebook, ingestion), stats: JSON.parse(JSON.stringify(stats)) as SurveyNumbers['stats'] };
 }
 
 /** Where two JSON values differ: paths of numbers apart by more than a relative `tolerance`, and of anything else unequal. */
