@@ -18,7 +18,7 @@ import { isIndexQuestion } from '../codebook/index-questions.ts';
 import type { Codebook, Question } from '../codebook/schema.ts';
 import { createIngestor, withholdPiiValues, type IngestorOptions } from '../ingest/ingestor.ts';
 import type { ExportIngestion } from '../ingest/ingest-text.ts';
-import { resolveColumns, type ColumnMap } from '../ingest/resolve-columns.ts';
+import { designColumnsOf, questionColumnsOf, resolveColumns, type ColumnMap } from '../ingest/resolve-columns.ts';
 import { splitOf, type Fold, type FoldReads } from '../model/fold.ts';
 import type { Response } from '../model/response.ts';
 import { looksPersonal } from '../util/looks-personal.ts';
@@ -62,7 +62,7 @@ export async function ingestWithEngine<S>(codebook: Codebook, source: EngineConn
   const { columns } = resolved;
   const validator = createRowValidator(codebook, header, columns);
   const rules = validator.rules();
-  const where = placesOf(codebook, columns);
+  const where = placesOf(columns);
 
   const used = [...new Set([...rules.flatMap((r) => r.columns), ...columns.duplicateKeys, ...where.weights, ...where.design, ...where.channel])].sort((a, b) => a - b);
   const questionColumns = new Set(columns.questions.flatMap((q) => [q.column ?? -1, ...(q.optionColumns ?? [])]));
@@ -360,19 +360,12 @@ interface Places {
 }
 
 /** The columns of the design weights, the design and the channel. */
-function placesOf(codebook: Codebook, columns: ColumnMap): Places {
-  const design = columns.design;
-  const sources = design === undefined ? [] : [design.strata, ...design.ids, ...design.fpc];
+function placesOf(columns: ColumnMap): Places {
   return {
     weights: [...new Set([columns.weight, ...(columns.alternativeWeights ?? [])].filter((c): c is number => c !== undefined))],
-    design: sources.flatMap((source) => (source === undefined || typeof source === 'number' ? [] : 'column' in source ? [source.column] : questionColumnsOf(columns, source.question))),
+    design: designColumnsOf(columns),
     channel: columns.respondent.channel === undefined ? [] : [columns.respondent.channel],
   };
-}
-
-function questionColumnsOf(columns: ColumnMap, q: number): number[] {
-  const where = columns.questions[q];
-  return where?.optionColumns?.filter((c) => c >= 0) ?? (where?.column === undefined ? [] : [where.column]);
 }
 
 /** The columns a part of the fold reads, sorted: its questions' (an index's items' for an index), and the weights, design and channel it asks for. */

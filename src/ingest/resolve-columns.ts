@@ -36,6 +36,19 @@ export interface ColumnMap {
   progress?: number;
 }
 
+/** The columns a question's answer is read from: its column, or (`columnPrefix`) the option columns there are. */
+export function questionColumnsOf(columns: ColumnMap, q: number): number[] {
+  const where = columns.questions[q];
+  return where?.optionColumns?.filter((c) => c >= 0) ?? (where?.column === undefined ? [] : [where.column]);
+}
+
+/** The columns the design's strata, ids and fpc are read from (a question's columns for one read from answers), each once. */
+export function designColumnsOf(columns: ColumnMap): number[] {
+  const design = columns.design;
+  const sources = design === undefined ? [] : [design.strata, ...design.ids, ...design.fpc];
+  return [...new Set(sources.flatMap((source) => (source === undefined || typeof source === 'number' ? [] : 'column' in source ? [source.column] : questionColumnsOf(columns, source.question))))];
+}
+
 /** A design variable: the cells of a column, or the answers to a question (by its index). */
 export type DesignSource = { column: number } | { question: number };
 

@@ -7,7 +7,7 @@
  */
 import { indexScorer, isIndexQuestion } from '../codebook/index-questions.ts';
 import type { Codebook, Question } from '../codebook/schema.ts';
-import type { ColumnMap, DesignSource } from '../ingest/resolve-columns.ts';
+import { designColumnsOf, questionColumnsOf, type ColumnMap } from '../ingest/resolve-columns.ts';
 import { parseDuration } from '../ingest/parse-duration.ts';
 import { detachString } from '../util/detach-string.ts';
 import { normalizeLabel } from '../util/normalize-label.ts';
@@ -249,10 +249,7 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
     }
     return specified === undefined ? { answers } : { answers, specified };
   };
-  const questionColumns = (q: number): number[] => {
-    const where = columns.questions[q];
-    return where?.optionColumns?.filter((c) => c >= 0) ?? (where?.column === undefined ? [] : [where.column]);
-  };
+  const questionColumns = (q: number): number[] => questionColumnsOf(columns, q);
   const rules = (): CellRule[] => {
     const list: CellRule[] = [];
     for (const { at, allowed, level } of filter) {
@@ -285,12 +282,7 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
         return (trimmed !== '' && seconds === undefined) || (seconds !== undefined && seconds < minimum);
       });
     }
-    const design = columns.design;
-    if (placeOf !== undefined && design !== undefined) {
-      const sources = [design.strata, ...design.ids, ...design.fpc].filter((source): source is DesignSource => source !== undefined && typeof source !== 'number');
-      const designColumns = [...new Set(sources.flatMap((source) => ('column' in source ? [source.column] : questionColumns(source.question))))];
-      list.push({ columns: designColumns, effect: 'quarantine', fires: (cells) => !placeOf(cells, answersOf(cells).answers).ok });
-    }
+    if (placeOf !== undefined) list.push({ columns: designColumnsOf(columns), effect: 'quarantine', fires: (cells) => !placeOf(cells, answersOf(cells).answers).ok });
     if (gridIndices.length > 1) {
       list.push({
         columns: [...new Set(gridIndices.flatMap(questionColumns))],
