@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../util/user-error.ts';
-import { withDuckDB } from '../ingest/with-duckdb.ts';
+import { duckdbMessage, withDuckDB } from '../ingest/with-duckdb.ts';
 import { duckdbDialect } from './duckdb-dialect.ts';
 import type { EngineConnection } from './engine-ingest.ts';
 import { viewSql } from './engine-plan.ts';
@@ -31,7 +31,7 @@ export async function withParquetEngine<T>(file: string, use: (engine: EngineCon
     const memory = memoryLimit();
     return await withDuckDB({ threads: 2, memory, temp }, async (connection) => {
       const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${duckdbDialect.string(file)})`).catch((error: unknown) => {
-        throw new UserError(file, `is not a Parquet file DuckDB can read (${firstLine(error)}); export the survey to Parquet again, or as CSV`);
+        throw new UserError(file, `is not a Parquet file DuckDB can read (${duckdbMessage(error)}); export the survey to Parquet again, or as CSV`);
       });
       const columns = described
         .getRowObjectsJS()
@@ -40,9 +40,9 @@ export async function withParquetEngine<T>(file: string, use: (engine: EngineCon
       const relation = `read_parquet(${duckdbDialect.string(file)}, file_row_number = true)`;
       // DuckDB's errors are about the file (an error of a query's `each`, the ingestor's, goes on as it is).
       const failed = (error: unknown): UserError =>
-        /out of memory/i.test(firstLine(error))
-          ? new UserError(file, `DuckDB ran out of memory (${firstLine(error)}); give it more with STICKINESS_DUCKDB_MEMORY (now ${memory}) or more room to spill in ${tmpdir()} (TMPDIR), or read the file row by row with \`source.engine: rows\``)
-          : new UserError(file, `DuckDB could not read it (${firstLine(error)})`);
+        /out of memory/i.test(duckdbMessage(error))
+          ? new UserError(file, `DuckDB ran out of memory (${duckdbMessage(error)}); give it more with STICKINESS_DUCKDB_MEMORY (now ${memory}) or more room to spill in ${tmpdir()} (TMPDIR), or read the file row by row with \`source.engine: rows\``)
+          : new UserError(file, `DuckDB could not read it (${duckdbMessage(error)})`);
       const engine: EngineConnection = {
         dialect: duckdbDialect,
         columns,
@@ -73,9 +73,4 @@ export async function withParquetEngine<T>(file: string, use: (engine: EngineCon
   } finally {
     await rm(temp, { recursive: true, force: true });
   }
-}
-
-/** DuckDB's message without the query it quotes on its next lines. */
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 }

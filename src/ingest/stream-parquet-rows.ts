@@ -9,7 +9,7 @@
  */
 import { UserError } from '../util/user-error.ts';
 import { fileSha256 } from './file-sha256.ts';
-import { withDuckDB } from './with-duckdb.ts';
+import { duckdbMessage, withDuckDB } from './with-duckdb.ts';
 import { duckdbDialect } from '../engine/duckdb-dialect.ts';
 import type { StreamedFile } from './stream-csv-rows.ts';
 
@@ -20,7 +20,7 @@ export async function streamParquetRows(file: string, push: (cells: string[], ro
   await withDuckDB({ threads: 1, memory: '128MB' }, async (connection) => {
     // DuckDB's errors are about the file; an error of `push` (the ingestor's) goes on as it is.
     const unreadable = (error: unknown, row: number): UserError =>
-      new UserError(file, `${row <= 1 ? 'is not a Parquet file DuckDB can read' : `could not be read past row ${row}`} (${firstLine(error)}); export the survey to Parquet again, or as CSV`);
+      new UserError(file, `${row <= 1 ? 'is not a Parquet file DuckDB can read' : `could not be read past row ${row}`} (${duckdbMessage(error)}); export the survey to Parquet again, or as CSV`);
     // Every cell as text written by DuckDB, as the engines read it (engine/duckdb-dialect.ts), so both paths see the same cells.
     const relation = `read_parquet(${duckdbDialect.string(file)})`;
     const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${relation}`).catch((error: unknown) => {
@@ -46,9 +46,4 @@ export async function streamParquetRows(file: string, push: (cells: string[], ro
     }
   });
   return { encoding: 'parquet', sha256: await fileSha256(file) };
-}
-
-/** DuckDB's message without the query it quotes on its next lines. */
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 }

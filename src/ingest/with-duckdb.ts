@@ -22,3 +22,8 @@ export async function withDuckDB<T>(limits: { threads: number; memory: string; t
     instance.closeSync();
   }
 }
+
+/** DuckDB's message without the query it quotes on its next lines. */
+export function duckdbMessage(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+}

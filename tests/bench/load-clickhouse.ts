@@ -9,6 +9,7 @@
 import { createReadStream, rmSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { clickhouseDialect } from '../../src/engine/clickhouse-dialect.ts';
 
 const [file, url, csv] = process.argv.slice(2);
 if (file === undefined || url === undefined || csv === undefined) throw new Error('usage: load-clickhouse.ts <file.parquet> <url> <scratch.csv>');
@@ -25,7 +26,6 @@ const names = described.getRowObjectsJS().map((row) => String(row['column_name']
 await connection.run(`COPY (SELECT file_row_number + 2 AS row, * EXCLUDE (file_row_number) FROM read_parquet('${file}', file_row_number = true)) TO '${csv}' (HEADER false)`);
 connection.closeSync();
 instance.closeSync();
-const ident = (n: string): string => `\`${n.replace(/\\/g, '\\\\').replace(/`/g, '\\`')}\``;
-await post(`CREATE TABLE responses (row UInt64, ${names.map((n) => `${ident(n)} String`).join(', ')}) ENGINE = MergeTree ORDER BY row`, '');
+await post(`CREATE TABLE responses (row UInt64, ${names.map((n) => `${clickhouseDialect.ident(n)} String`).join(', ')}) ENGINE = MergeTree ORDER BY row`, '');
 await post('INSERT INTO responses FORMAT CSV', Readable.toWeb(createReadStream(csv)) as ReadableStream<Uint8Array>);
 rmSync(csv, { force: true });

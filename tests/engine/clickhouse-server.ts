@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { clickhouseDialect } from '../../src/engine/clickhouse-dialect.ts';
 
 export interface TestServer {
   url: string;
@@ -92,8 +93,7 @@ export async function startClickhouse(maxMemory = 1_000_000_000): Promise<TestSe
 
 /** A table `name` of String columns named as `header`, with `row` (UInt64) numbering `rows` from 2 (a CSV's row numbers). */
 export async function loadTable(server: TestServer, name: string, header: readonly string[], rows: readonly (readonly string[])[]): Promise<void> {
-  const ident = (n: string): string => `\`${n.replace(/\\/g, '\\\\').replace(/`/g, '\\`')}\``;
-  await server.run(`CREATE TABLE ${name} (row UInt64, ${header.map((h) => `${ident(h)} String`).join(', ')}) ENGINE = MergeTree ORDER BY row`);
+  await server.run(`CREATE TABLE ${name} (row UInt64, ${header.map((h) => `${clickhouseDialect.ident(h)} String`).join(', ')}) ENGINE = MergeTree ORDER BY row`);
   const escape = (cell: string): string => cell.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\0/g, '\\0');
   const tsv = rows.map((cells, i) => [String(i + 2), ...header.map((_, c) => escape(cells[c] ?? ''))].join('\t')).join('\n');
   await server.run(`INSERT INTO ${name} FORMAT TabSeparated`, `${tsv}\n`);
