@@ -112,6 +112,20 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
       return result.ok && !isAllowed(result.answer, allowed, level);
     });
 
+  /** The weights of `weightings` (NaN for a bad cell: unweightable there, not quarantined). */
+  const alternativesOf = (cells: readonly string[], weight: number | undefined): (number | undefined)[] | undefined =>
+    columns.alternativeWeights?.map((column) => (column === undefined ? undefined : column === columns.weight ? weight : weightCell(cells[column] ?? '').value));
+  /** An accepted row's response: its answers, and the weights, design key, channel and written-in text it has. */
+  const respond = (row: number, cells: readonly string[], answers: Answer[], weight: number | undefined, alternativeWeights: (number | undefined)[] | undefined, design: string | undefined, specified: Record<string, string> | undefined): Response => {
+    const response: Response = { row, answers };
+    if (weight !== undefined) response.weight = weight;
+    if (alternativeWeights !== undefined) response.alternativeWeights = alternativeWeights;
+    if (design !== undefined) response.design = design;
+    const channelColumn = columns.respondent.channel;
+    if (channelColumn !== undefined) response.channel = normalizeLabel(cells[channelColumn] ?? '');
+    if (specified !== undefined) response.specified = specified;
+    return response;
+  };
   const check = (row: number, cells: string[]): RowVerdict => {
     const reasons: Reason[] = [];
     if (cells.length !== header.length) {
@@ -151,10 +165,9 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
       reasons.push({ rule: 'incomplete', column: headerName(columns.progress), value: cells[columns.progress] ?? '', message: `the respondent got ${progress}% of the way through the survey` });
     }
 
-    const weightText = (column: number): WeightCell => weightCell(cells[column] ?? '');
     let weight: number | undefined;
     if (columns.weight !== undefined) {
-      const { text, number, value } = weightText(columns.weight);
+      const { text, number, value } = weightCell(cells[columns.weight] ?? '');
       weight = value;
       if (Number.isNaN(value)) {
         const message = number > 0 && Number.isFinite(number) ? `a design weight must be between ${MIN_WEIGHT} and ${MAX_WEIGHT}; rescale the weight column (every estimate is the same for weights multiplied by one number)` : 'a design weight must be a positive number';
@@ -163,7 +176,7 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
     }
     // The weightings side by side only compare: a bad weight there leaves the respondent out of that
     // weighting (NaN: unweightable in it), not out of the analysis.
-    const alternativeWeights = columns.alternativeWeights?.map((column) => (column === undefined ? undefined : column === columns.weight ? weight : weightText(column).value));
+    const alternativeWeights = alternativesOf(cells, weight);
 
     let design: string | undefined;
     if (placeOf !== undefined) {
@@ -224,14 +237,7 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
     }
 
     if (reasons.length > 0) return { ok: false, quarantined: unknown === undefined ? { row, cells, reasons } : { row, cells, reasons, unknown } };
-    const channelColumn = columns.respondent.channel;
-    const channel = channelColumn === undefined ? undefined : normalizeLabel(cells[channelColumn] ?? '');
-    const response: Response = { row, answers };
-    if (weight !== undefined) response.weight = weight;
-    if (alternativeWeights !== undefined) response.alternativeWeights = alternativeWeights;
-    if (design !== undefined) response.design = design;
-    if (channel !== undefined) response.channel = channel;
-    if (specified !== undefined) response.specified = specified;
+    const response = respond(row, cells, answers, weight, alternativeWeights, design, specified);
     return flag === undefined ? { ok: true, response } : { ok: true, response, flag };
   };
   const answersOf = (cells: readonly string[]): { answers: Answer[]; specified?: Record<string, string> } => {
@@ -298,19 +304,9 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
   };
   const responseOf = (row: number, cells: readonly string[]): Response => {
     const { answers, specified } = answersOf(cells);
-    const response: Response = { row, answers };
-    const weightOf = (column: number): number => weightCell(cells[column] ?? '').value;
-    const weight = columns.weight === undefined ? undefined : weightOf(columns.weight);
-    if (weight !== undefined) response.weight = weight;
-    if (columns.alternativeWeights !== undefined) response.alternativeWeights = columns.alternativeWeights.map((column) => (column === undefined ? undefined : column === columns.weight ? weight : weightOf(column)));
-    if (placeOf !== undefined) {
-      const place = placeOf(cells, answers);
-      if (place.ok) response.design = place.key;
-    }
-    const channelColumn = columns.respondent.channel;
-    if (channelColumn !== undefined) response.channel = normalizeLabel(cells[channelColumn] ?? '');
-    if (specified !== undefined) response.specified = specified;
-    return response;
+    const weight = columns.weight === undefined ? undefined : weightCell(cells[columns.weight] ?? '').value;
+    const place = placeOf?.(cells, answers);
+    return respond(row, cells, answers, weight, alternativesOf(cells, weight), place?.ok === true ? place.key : undefined, specified);
   };
   return {
     check,
