@@ -69,14 +69,15 @@ export async function ingestWithEngine<S>(codebook: Codebook, source: EngineConn
   // Columns outside the questions become PII when a cell looks personal: judged on their distinct values.
   const watched = header.map((_, i) => i).filter((i) => !questionColumns.has(i) && !columns.pii.has(i));
   const listed = [...new Set([...used.filter((c) => !columns.duplicateKeys.includes(c) || rules.some((r) => r.columns.includes(c))), ...watched])].sort((a, b) => a - b);
-  const values = await distinctValues(engine, listed, rules.filter((r) => r.columns.length > 1).map((r) => r.columns));
+  const found = await distinctValues(engine, listed, rules.filter((r) => r.columns.length > 1).map((r) => r.columns));
+  const { values } = found;
 
   for (const c of watched) {
     const found = values.get(c);
     if (found === undefined || !found.few || found.values.some(looksPersonal)) columns.pii.add(c);
   }
 
-  const predicate = (rule: CellRule): string => rulePredicateOf(dialect, rule, header.length, values, wideRuleOf(codebook, columns, rule));
+  const predicate = (rule: CellRule): string => rulePredicateOf(dialect, rule, header.length, found, wideRuleOf(codebook, columns, rule));
   const filters = rules.filter((r) => r.effect === 'filter').map(predicate);
   const checks = rules.filter((r) => r.effect !== 'filter').map(predicate);
   const exactFilter = anyOf(filters.filter((p) => p !== TRUE));
@@ -275,77 +276,75 @@ export async function groupedCounts(engine: EngineConnection, from: string, sets
   }
 }
 
+/** What the engine found of the columns: each column's values (or that they are many), and the combinations of each set of columns listed together (by the columns joined with commas). */
+interface Found {
+  values: Map<number, ColumnValues>;
+  combinations: Map<string, string[][]>;
+}
+
 /**
  * The distinct values of each column, or that they are more than MAX_LISTED_VALUES (by an estimate first: a
  * column of a million distinct ids is not grouped only to learn it is wide); and the combinations of each
  * set of columns (`together`) whose columns all have few values.
  */
-async function distinctValues(engine: EngineConnection, columns: readonly number[], together: readonly (readonly number[])[]): Promise<Map<number, ColumnValues>> {
-  const found = new Map<number, ColumnValues>();
-  combinationsFound.set(found, new Map());
-  if (columns.length === 0) return found;
+async function distinctValues(engine: EngineConnection, columns: readonly number[], together: readonly (readonly number[])[]): Promise<Found> {
+  const values = new Map<number, ColumnValues>();
+  const combinations = new Map<string, string[][]>();
+  if (columns.length === 0) return { values, combinations };
   let estimates: number[] = [];
   await engine.query(`SELECT ${columns.map((c) => engine.dialect.approxDistinct(col(c))).join(', ')} FROM ${engine.view}`, (row) => {
     estimates = row.map(Number);
   });
   const few = columns.filter((_, i) => (estimates[i] ?? Infinity) <= MAX_LISTED_VALUES * 1.5);
   const lists = new Map<number, string[]>(few.map((c) => [c, []]));
-  for (const c of columns) found.set(c, { few: false });
+  for (const c of columns) values.set(c, { few: false });
   const joint = together.filter((set) => set.length > 1 && set.every((c) => few.includes(c)));
   const sets = [...few.map((c) => [col(c)]), ...joint.map((set) => set.map(col))];
-  const combinations = new Map<string, string[][]>();
-  await groupedCounts(engine, engine.view, sets, (i, values) => {
-    if (i < few.length) lists.get(few[i] as number)?.push(values[0] ?? '');
+  await groupedCounts(engine, engine.view, sets, (i, cells) => {
+    if (i < few.length) lists.get(few[i] as number)?.push(cells[0] ?? '');
     else {
       const key = (joint[i - few.length] ?? []).join(',');
-      combinations.set(key, [...(combinations.get(key) ?? []), values]);
+      combinations.set(key, [...(combinations.get(key) ?? []), cells]);
     }
   });
-  for (const [c, list] of lists) found.set(c, { few: true, values: list });
-  combinationsFound.set(found, combinations);
-  return found;
+  for (const [c, list] of lists) values.set(c, { few: true, values: list });
+  return { values, combinations };
 }
-
-/** The combinations found of each set of columns (by the columns joined with commas), beside the values they were found with. */
-const combinationsFound = new WeakMap<Map<number, ColumnValues>, Map<string, string[][]>>();
 
 /** A rule's predicate: over its columns' listed values (their combinations, for a rule of several), else by its wide rule. */
-function rulePredicateOf(dialect: Dialect, rule: CellRule, width: number, values: Map<number, ColumnValues>, wide: WideRule): string {
+function rulePredicateOf(dialect: Dialect, rule: CellRule, width: number, { values, combinations }: Found, { wide, bounds }: WideCheck): string {
   if (rule.columns.length === 0) return rule.fires(new Array<string>(width).fill('')) ? TRUE : FALSE;
   const lists = rule.columns.map((c) => values.get(c));
-  if (lists.some((l) => l?.few !== true)) {
-    const bounds = wide === 'weight' ? { min: MIN_WEIGHT, max: MAX_WEIGHT } : undefined;
-    return rulePredicate(dialect, rule, width, undefined, wide, bounds ?? wideBounds.get(rule));
-  }
+  if (lists.some((l) => l?.few !== true)) return rulePredicate(dialect, rule, width, undefined, wide, bounds);
   const [only] = lists;
   if (rule.columns.length === 1 && only?.few === true) return rulePredicate(dialect, rule, width, only.values.map((v) => [v]), wide);
-  const combinations = combinationsFound.get(values)?.get(rule.columns.join(','));
-  return combinations === undefined ? TRUE : rulePredicate(dialect, rule, width, combinations, wide);
+  const found = combinations.get(rule.columns.join(','));
+  return found === undefined ? TRUE : rulePredicate(dialect, rule, width, found, wide);
 }
 
-/** The bounds a wide number column's rule checks (kept beside the rule by wideRuleOf). */
-const wideBounds = new WeakMap<CellRule, { min: number; max: number }>();
+/** How a rule over one column of many values is checked, and the bounds a number's check keeps to. */
+interface WideCheck {
+  wide: WideRule;
+  bounds?: { min: number; max: number };
+}
 
 /** What a rule over one column of many values checks, by the column's role. */
-function wideRuleOf(codebook: Codebook, columns: ColumnMap, rule: CellRule): WideRule {
-  if (rule.columns.length !== 1 || rule.effect !== 'quarantine') return 'unknown';
+function wideRuleOf(codebook: Codebook, columns: ColumnMap, rule: CellRule): WideCheck {
+  if (rule.columns.length !== 1 || rule.effect !== 'quarantine') return { wide: 'unknown' };
   const c = rule.columns[0] as number;
-  if (c === columns.weight) return 'weight';
-  if (c === columns.respondent.duration && codebook.quality.minDurationSeconds !== undefined) {
-    wideBounds.set(rule, { min: codebook.quality.minDurationSeconds, max: Infinity });
-    return 'duration';
-  }
+  if (c === columns.weight) return { wide: 'weight', bounds: { min: MIN_WEIGHT, max: MAX_WEIGHT } };
+  const minimum = codebook.quality.minDurationSeconds;
+  if (c === columns.respondent.duration && minimum !== undefined) return { wide: 'duration', bounds: { min: minimum, max: Infinity } };
   const q = columns.questions.findIndex((where) => where.column === c);
   const question = codebook.questions[q];
-  if (question === undefined) return 'unknown';
+  if (question === undefined) return { wide: 'unknown' };
   const attention = codebook.quality.attentionCheck?.question === question.id;
-  if (question.type === 'text' && !attention) return 'never';
+  if (question.type === 'text' && !attention) return { wide: 'never' };
   if (question.type === 'numeric' || question.type === 'rating') {
     const { min, max } = numberRange(question);
-    wideBounds.set(rule, { min: Math.max(min, -MAX_ANSWER), max: Math.min(max, MAX_ANSWER) });
-    return 'number';
+    return { wide: 'number', bounds: { min: Math.max(min, -MAX_ANSWER), max: Math.min(max, MAX_ANSWER) } };
   }
-  return 'unknown';
+  return { wide: 'unknown' };
 }
 
 function isTextColumn(codebook: Codebook, columns: ColumnMap, column: number): boolean {
