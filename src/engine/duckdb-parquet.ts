@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../util/user-error.ts';
 import { duckdbMessage, withDuckDB } from '../ingest/with-duckdb.ts';
+import { parquetColumns, refusePatternPath } from '../ingest/stream-parquet-rows.ts';
 import { duckdbDialect } from './duckdb-dialect.ts';
 import type { EngineConnection } from './engine-ingest.ts';
 import { viewSql } from './engine-plan.ts';
@@ -21,8 +22,7 @@ function memoryLimit(): string {
 
 /** Runs `use` on the file as an engine; undefined, without running it, for a file with a column named `file_row_number` (DuckDB's own name for the row numbers): such a file is read row by row. */
 export async function withParquetEngine<T>(file: string, use: (engine: EngineConnection) => Promise<T>): Promise<T | undefined> {
-  // DuckDB reads a file name as a pattern: a name that is one would read other files too.
-  if (/[*?[\]{}]/.test(file)) throw new UserError(file, 'a Parquet export’s path may not hold * ? [ ] { } (DuckDB reads them as a pattern of file names); rename the file or its folder');
+  refusePatternPath(file);
   const temp = await mkdtemp(join(tmpdir(), 'stickiness-duckdb-')).catch((error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new UserError(file, `cannot make DuckDB's scratch folder in ${tmpdir()} (${code}); free space there, or point TMPDIR at a folder with room`);
@@ -30,12 +30,7 @@ export async function withParquetEngine<T>(file: string, use: (engine: EngineCon
   try {
     const memory = memoryLimit();
     return await withDuckDB({ threads: 2, memory, temp }, async (connection) => {
-      const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${duckdbDialect.string(file)})`).catch((error: unknown) => {
-        throw new UserError(file, `is not a Parquet file DuckDB can read (${duckdbMessage(error)}); export the survey to Parquet again, or as CSV`);
-      });
-      const columns = described
-        .getRowObjectsJS()
-        .map((row) => ({ name: String(row['column_name']), type: String(row['column_type']) }));
+      const columns = await parquetColumns(connection, file);
       if (columns.some((c) => c.name === 'file_row_number')) return undefined;
       const relation = `read_parquet(${duckdbDialect.string(file)}, file_row_number = true)`;
       // DuckDB's errors are about the file (an error of a query's `each`, the ingestor's, goes on as it is).

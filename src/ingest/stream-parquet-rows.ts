@@ -9,13 +9,26 @@
  */
 import { UserError } from '../util/user-error.ts';
 import { fileSha256 } from './file-sha256.ts';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { duckdbMessage, withDuckDB } from './with-duckdb.ts';
 import { duckdbDialect } from '../engine/duckdb-dialect.ts';
 import type { StreamedFile } from './stream-csv-rows.ts';
 
-export async function streamParquetRows(file: string, push: (cells: string[], row: number) => void): Promise<StreamedFile> {
-  // DuckDB reads a file name as a pattern: a name that is one would read other files too.
+/** Refuses a path DuckDB would read as a pattern of file names: it would read other files too. */
+export function refusePatternPath(file: string): void {
   if (/[*?[\]{}]/.test(file)) throw new UserError(file, 'a Parquet export’s path may not hold * ? [ ] { } (DuckDB reads them as a pattern of file names); rename the file or its folder');
+}
+
+/** A Parquet file's columns with DuckDB's type names; a file DuckDB cannot read is one line naming it. */
+export async function parquetColumns(connection: DuckDBConnection, file: string): Promise<{ name: string; type: string }[]> {
+  const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${duckdbDialect.string(file)})`).catch((error: unknown) => {
+    throw new UserError(file, `is not a Parquet file DuckDB can read (${duckdbMessage(error)}); export the survey to Parquet again, or as CSV`);
+  });
+  return described.getRowObjectsJS().map((row) => ({ name: String(row['column_name']), type: String(row['column_type']) }));
+}
+
+export async function streamParquetRows(file: string, push: (cells: string[], row: number) => void): Promise<StreamedFile> {
+  refusePatternPath(file);
   // One thread beside ours, and a bounded memory of DuckDB's own.
   await withDuckDB({ threads: 1, memory: '128MB' }, async (connection) => {
     // DuckDB's errors are about the file; an error of `push` (the ingestor's) goes on as it is.
@@ -23,10 +36,7 @@ export async function streamParquetRows(file: string, push: (cells: string[], ro
       new UserError(file, `${row <= 1 ? 'is not a Parquet file DuckDB can read' : `could not be read past row ${row}`} (${duckdbMessage(error)}); export the survey to Parquet again, or as CSV`);
     // Every cell as text written by DuckDB, as the engines read it (engine/duckdb-dialect.ts), so both paths see the same cells.
     const relation = `read_parquet(${duckdbDialect.string(file)})`;
-    const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${relation}`).catch((error: unknown) => {
-      throw unreadable(error, 1);
-    });
-    const columns = described.getRowObjectsJS().map((r) => ({ name: String(r['column_name']), type: String(r['column_type']) }));
+    const columns = await parquetColumns(connection, file);
     const select = columns.map(({ name, type }) => duckdbDialect.text(duckdbDialect.ident(name), type)).join(', ');
     const result = await connection.stream(`SELECT ${select} FROM ${relation}`).catch((error: unknown) => {
       throw unreadable(error, 1);
