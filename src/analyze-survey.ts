@@ -19,23 +19,25 @@ import { withBinEdges, type ReadingProgress } from './ingest-survey.ts';
 import type { Stats } from './model/stats.ts';
 import type { ValidationSummary } from './model/validation.ts';
 import { chartSpecs } from './render/chart-specs.ts';
-import { quarantineCsv } from './report/quarantine-csv.ts';
+import { jsonChunks } from './report/json-chunks.ts';
+import { quarantineCsvChunks } from './report/quarantine-csv.ts';
 import { reportHtml } from './report/report-html.ts';
 import { reportInputs } from './report/report-inputs.ts';
 import { reportMarkdown } from './report/report-md.ts';
 import { methodOf } from './report/method-lines.ts';
 import { buildStats } from './report/stats-json.ts';
-import { writeReportFolder } from './report/write-report-folder.ts';
+import { writeReportFolder, type PiecedFile, type ReportFile } from './report/write-report-folder.ts';
 import { finishStats } from './stats/finish-stats.ts';
 import { surveyFold, type SurveyState } from './stats/folds/survey-fold.ts';
+import { withCells } from './ingest/quarantine-cells.ts';
 import { UserError } from './util/user-error.ts';
 import { validationSummary } from './validate/validation-summary.ts';
 
 export interface BuiltReport {
   stats: Stats;
   validation: ValidationSummary;
-  /** Report files by path relative to the report folder. */
-  files: Map<string, string | Uint8Array>;
+  /** Report files by path relative to the report folder (`fileBytes` gives any one's bytes). */
+  files: Map<string, ReportFile>;
 }
 
 /** What the statistics of one survey come to before anything is drawn: its validation summary, the finished statistics, the audit and stats.json. */
@@ -74,13 +76,15 @@ export function surveyStats(codebook: Codebook, ingestion: ExportIngestion<Surve
   return { validation, finished, audit, stats };
 }
 
-/** quarantine.csv: free text never decides a quarantine, and is personal more often than not, so its columns go the way of PII. */
-export function quarantineFile(codebook: Codebook, ingestion: ExportIngestion<SurveyState>): string {
+/** quarantine.csv, made as it is written: free text never decides a quarantine, and is personal more often than not, so its columns go the way of PII. */
+export function quarantineFile(codebook: Codebook, ingestion: ExportIngestion<SurveyState>): PiecedFile {
   const textColumns = codebook.questions.flatMap((q, i) => {
     const column = ingestion.columns.questions[i]?.column;
     return q.type === 'text' && column !== undefined ? [column] : [];
   });
-  return quarantineCsv(ingestion.header, ingestion.quarantined, new Set([...ingestion.columns.pii, ...textColumns]));
+  const { header, quarantined, quarantinedCells } = ingestion;
+  const withheld = new Set([...ingestion.columns.pii, ...textColumns]);
+  return { pieces: () => quarantineCsvChunks(header, withCells(quarantined, quarantinedCells), quarantinedCells.widest, withheld) };
 }
 
 /** `file` names the export and `codebookFile` the survey.yaml in messages. */
@@ -97,9 +101,10 @@ export async function buildReport(codebook: Codebook, ingestion: ExportIngestion
     drivers,
   });
 
-  const files = new Map<string, string | Uint8Array>();
+  const files = new Map<string, ReportFile>();
   files.set('stats.json', toJson(stats));
-  files.set('validation.json', toJson(validation));
+  // As long as the faulty rows are many (tens of megabytes at 100,000 of them): made as they are written.
+  files.set('validation.json', { pieces: () => jsonChunks(validation) });
   files.set('quarantine.csv', quarantineFile(codebook, ingestion));
   // The renderers are loaded only now: a large export is read before they take any memory.
   const [{ renderSvg }, { renderPngs }] = await Promise.all([import('./render/render-svg.ts'), import('./render/render-png.ts')]);

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fileBytes } from '../src/report/write-report-folder.ts';
 import { analyzeSurvey, buildReport, type BuiltReport } from '../src/analyze-survey.ts';
 import { loadCodebook, type LoadedCodebook } from '../src/codebook/load-codebook.ts';
 import { parseCodebook } from '../src/codebook/parse-codebook.ts';
@@ -263,13 +264,13 @@ describe('buildReport on the sample survey', () => {
       .match(/\d+\.\d+\.\d+\.\d+/g) ?? [];
     expect(ips.length).toBeGreaterThan(150);
     for (const [name, content] of built.files) {
-      const text = typeof content === 'string' ? content : Buffer.from(content).toString('latin1');
+      const text = typeof content === 'string' ? content : Buffer.from(fileBytes(content)).toString('latin1');
       for (const ip of ips) expect(text.includes(ip), `${name} holds ${ip}`).toBe(false);
     }
   });
 
   it('writes quarantine.csv with a row, the non-PII columns and all reasons', () => {
-    const csv = String(built.files.get('quarantine.csv') ?? '');
+    const csv = Buffer.from(fileBytes(built.files.get('quarantine.csv') ?? '')).toString('utf8');
     const lines = csv.replace(/^\ufeff/, '').trim().split('\n');
     expect(lines).toHaveLength(7);
     expect(lines[0]).toMatch(/^row,序号,提交答卷时间,所用时间,来源,1、/);

@@ -23,4 +23,5 @@ export const clickhouseDialect: Dialect = {
   concat: (parts) => (parts.length === 1 ? (parts[0] as string) : `concat(${parts.join(', ')})`),
   groupingSets: false,
   approxDistinct: (expr) => `uniq(${expr})`,
+  hash: (expr) => `cityHash64(${expr})`,
 };

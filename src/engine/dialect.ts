@@ -20,6 +20,8 @@ export interface Dialect {
   length(expr: string): string;
   concat(parts: readonly string[]): string;
   approxDistinct(expr: string): string;
+  /** A 64-bit hash of `expr` (text): equal texts hash alike. */
+  hash(expr: string): string;
   /** Whether it has GROUPING SETS (several groupings in one pass). */
   groupingSets: boolean;
 }

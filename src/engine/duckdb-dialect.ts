@@ -28,4 +28,5 @@ export const duckdbDialect: Dialect = {
   concat: (parts) => (parts.length === 1 ? (parts[0] as string) : `concat(${parts.join(', ')})`),
   groupingSets: true,
   approxDistinct: (expr) => `approx_count_distinct(${expr})`,
+  hash: (expr) => `hash(${expr})`,
 };

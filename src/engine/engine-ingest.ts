@@ -198,7 +198,9 @@ function timed(engine: EngineConnection): EngineConnection {
           return each(values);
         });
       } finally {
-        process.stderr.write(`stickiness: ${engine.dialect.name} ${Date.now() - start} ms, ${rows} rows: ${sql.slice(0, 160).replace(/\s+/g, ' ')}\n`);
+        const { rss, heapUsed } = process.memoryUsage();
+        const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
+        process.stderr.write(`stickiness: ${engine.dialect.name} at ${(performance.now() / 1000).toFixed(1)} s, ${Date.now() - start} ms, ${rows} rows, rss ${mb(rss)} MB, heap ${mb(heapUsed)} MB: ${sql.slice(0, 160).replace(/\s+/g, ' ')}\n`);
       }
     },
   };
@@ -220,8 +222,11 @@ export function addTimes<S>(fold: Fold<S>, into: S, response: Response, times: n
   }
 }
 
-/** Grouping sets per query. */
-const SETS_AT_ONCE = 24;
+/**
+ * Grouping sets per query. Each keeps a hash table of its own; at 10 million rows, 24 at a time took DuckDB's
+ * and the fold's memory some 100 MB higher than 8 at a time, which were no slower.
+ */
+const SETS_AT_ONCE = 8;
 
 /**
  * Counts of the rows of `from` (a relation and its WHERE) per combination of each set of expressions: in one
@@ -229,7 +234,6 @@ const SETS_AT_ONCE = 24;
  * (in the set's order) and the count, each set's combinations in sorted order.
  */
 export async function groupedCounts(engine: EngineConnection, from: string, sets: readonly (readonly string[])[], each: (set: number, values: string[], count: number) => void): Promise<void> {
-  // Each grouping keeps a hash table of its own: a few dozen at a time stay within the engine's memory.
   if (engine.dialect.groupingSets && sets.length > SETS_AT_ONCE) {
     for (let start = 0; start < sets.length; start += SETS_AT_ONCE) {
       await groupedCounts(engine, from, sets.slice(start, start + SETS_AT_ONCE), (set, values, count) => each(start + set, values, count));

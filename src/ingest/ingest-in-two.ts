@@ -22,6 +22,7 @@ import type { Fold, FoldFactory } from '../model/fold.ts';
 import type { ExportIngestion } from './ingest-text.ts';
 import { createIngestor, withholdPiiValues, type Ingestion, type IngestorOptions } from './ingestor.ts';
 import { streamCsvRows } from './stream-csv-rows.ts';
+import { joinCells } from './quarantine-cells.ts';
 
 /** Files smaller than this are read on one thread: starting two workers costs more than it saves. */
 export const SPLIT_MIN_BYTES = 8 << 20;
@@ -164,6 +165,7 @@ function mergeParts<S>(fold: Fold<S>, first: Ingestion<S>, second: ExportIngesti
     filtered: first.filtered + second.filtered,
     blankRows: first.blankRows + second.blankRows,
     quarantined,
+    quarantinedCells: joinCells(first.quarantinedCells, second.quarantinedCells),
     flagged: [...first.flagged, ...second.flagged],
     folded: first.folded,
     encoding: second.encoding,

@@ -12,6 +12,7 @@ import type { Response } from '../model/response.ts';
 import { createRowValidator, type RowValidator } from '../validate/row-validator.ts';
 import { detachString } from '../util/detach-string.ts';
 import { looksPersonal } from '../util/looks-personal.ts';
+import { emptyCells, keepCells, type QuarantineCells } from './quarantine-cells.ts';
 import { resolveColumns, type ColumnMap } from './resolve-columns.ts';
 import type { QuarantinedRow, Reason } from '../model/validation.ts';
 
@@ -26,6 +27,8 @@ export interface Ingestion<S> {
   /** Rows of only empty cells (`,,,,` lines spreadsheets leave): not responses, not counted as read. Empty lines are passed over uncounted. */
   blankRows: number;
   quarantined: QuarantinedRow[];
+  /** The quarantined rows' cells, in the same order (quarantine.csv). */
+  quarantinedCells: QuarantineCells;
   /** Accepted rows flagged but kept (straight-lining under `action: flag`). */
   flagged: { row: number; rule: string }[];
   /** The accepted responses, folded. */
@@ -78,6 +81,7 @@ export function createIngestor<S>(codebook: Codebook, fold: Fold<S>, options: In
   let accepted = 0;
   let filtered = 0;
   const quarantined: QuarantinedRow[] = [];
+  const quarantinedCells = emptyCells();
   const flagged: Ingestion<S>['flagged'] = [];
   let rowsRead = 0;
   let blankRows = 0;
@@ -116,7 +120,10 @@ export function createIngestor<S>(codebook: Codebook, fold: Fold<S>, options: In
     const verdict = state.validator.check(row, cells);
     if (!verdict.ok) {
       if ('filtered' in verdict) filtered++;
-      else quarantined.push(detachRow(verdict.quarantined));
+      else {
+        quarantined.push(detachRow(verdict.quarantined));
+        keepCells(quarantinedCells, cells);
+      }
       return;
     }
     accepted++;
@@ -165,7 +172,7 @@ export function createIngestor<S>(codebook: Codebook, fold: Fold<S>, options: In
       if (state === undefined) throw new UserError(options.file, 'is empty: no header row and no responses');
       // A column found personal part-way through may have had values quoted in earlier reasons.
       withholdPiiValues(quarantined, state.header, state.columns.pii);
-      return { header: state.header, columns: state.columns, rowsRead, accepted, filtered, blankRows, quarantined, flagged, folded: first };
+      return { header: state.header, columns: state.columns, rowsRead, accepted, filtered, blankRows, quarantined, quarantinedCells, flagged, folded: first };
     },
   };
 }
@@ -182,7 +189,6 @@ export function withholdPiiValues(quarantined: readonly QuarantinedRow[], header
 function detachRow(row: QuarantinedRow): QuarantinedRow {
   const detached: QuarantinedRow = {
     row: row.row,
-    cells: row.cells.map(detachString),
     // Same keys in the same order: validation.json writes them as they are.
     reasons: row.reasons.map((reason) => Object.fromEntries(Object.entries(reason).map(([key, value]) => [key, detachString(value)])) as unknown as Reason),
   };

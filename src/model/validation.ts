@@ -8,9 +8,9 @@ export interface Reason {
   message: string;
 }
 
+/** A quarantined row's reasons; its cells are kept apart (ingest/quarantine-cells.ts), for quarantine.csv alone. */
 export interface QuarantinedRow {
   row: number;
-  cells: string[];
   reasons: Reason[];
   /**
    * The values of this row that its questions do not know (a cell outside a question's options, or not a

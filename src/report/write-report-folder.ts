@@ -5,11 +5,30 @@
  * old report moved aside just before the swap) is cleaned up or put back by the next run; a staging folder
  * whose run is still alive is never touched.
  */
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../util/user-error.ts';
+import { utf8Blocks, utf8Bytes } from '../util/utf8-bytes.ts';
 import { processAlive, withLock } from './folder-lock.ts';
+
+/**
+ * A file made as it is written, a piece at a time (every piece whole text: no surrogate pair split), so that a
+ * file of tens of megabytes (validation.json and quarantine.csv of 100,000 faulty rows) is never held whole.
+ * `pieces` may be called more than once, and gives the same pieces each time.
+ */
+export interface PiecedFile {
+  pieces: () => Iterable<string>;
+}
+
+/** A report file's content: text (written as UTF-8), bytes, or text in pieces. */
+export type ReportFile = string | Uint8Array | PiecedFile;
+
+/** The bytes `content` is written as. */
+export function fileBytes(content: ReportFile): Uint8Array {
+  if (typeof content === 'string') return Buffer.from(content, 'utf8');
+  return content instanceof Uint8Array ? content : utf8Bytes(content.pieces());
+}
 
 /** Moments of a write a test can hold a run at, to widen the windows between its steps. */
 export type WriteStage = 'staged' | 'moved-aside';
@@ -19,7 +38,7 @@ export interface WriteOptions {
   pause?: (stage: WriteStage) => Promise<void>;
 }
 
-export async function writeReportFolder(outDir: string, id: string, files: ReadonlyMap<string, string | Uint8Array>, options: WriteOptions = {}): Promise<string> {
+export async function writeReportFolder(outDir: string, id: string, files: ReadonlyMap<string, ReportFile>, options: WriteOptions = {}): Promise<string> {
   const target = path.join(outDir, id);
   try {
     // A file where the folder should be: said as the system says it when a path goes through a file.
@@ -54,7 +73,7 @@ function makeFolder(dir: string): void {
   }
 }
 
-async function writeAside(outDir: string, id: string, files: ReadonlyMap<string, string | Uint8Array>, options: WriteOptions): Promise<string> {
+async function writeAside(outDir: string, id: string, files: ReadonlyMap<string, ReportFile>, options: WriteOptions): Promise<string> {
   const target = path.join(outDir, id);
   const staging = path.join(outDir, `.${id}.tmp-${process.pid}`);
   const retired = path.join(outDir, `.${id}.old-${process.pid}`);
@@ -65,7 +84,8 @@ async function writeAside(outDir: string, id: string, files: ReadonlyMap<string,
       const dir = path.dirname(file);
       if (!made.has(dir)) mkdirSync(dir, { recursive: true });
       made.add(dir);
-      writeFileSync(file, content);
+      if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(file, content);
+      else writePieces(file, content);
     }
     await options.pause?.('staged');
     await rename(target, retired).catch((error: NodeJS.ErrnoException) => {
@@ -78,6 +98,16 @@ async function writeAside(outDir: string, id: string, files: ReadonlyMap<string,
     await rm(staging, { recursive: true, force: true });
   }
   return target;
+}
+
+/** Writes `content`'s pieces a block at a time. */
+function writePieces(file: string, content: PiecedFile): void {
+  const fd = openSync(file, 'w');
+  try {
+    for (const block of utf8Blocks(content.pieces())) writeSync(fd, block);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

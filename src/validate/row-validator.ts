@@ -131,7 +131,7 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
     if (cells.length !== header.length) {
       // Its cells are shifted against the header: judging them (or quoting them, PII included) makes no sense.
       const message = `has ${cells.length} cells where the header has ${header.length}; a delimiter or quote in the row is off`;
-      return { ok: false, quarantined: { row, cells, reasons: [{ rule: RAGGED_ROW, message }] } };
+      return { ok: false, quarantined: { row, reasons: [{ rule: RAGGED_ROW, message }] } };
     }
     if (filter.length > 0 && filteredOut(cells)) return { ok: false, filtered: true };
     // Plain loops and few objects from here on: this runs for every row of the export.
@@ -236,7 +236,7 @@ export function createRowValidator(codebook: Codebook, header: readonly string[]
       }
     }
 
-    if (reasons.length > 0) return { ok: false, quarantined: unknown === undefined ? { row, cells, reasons } : { row, cells, reasons, unknown } };
+    if (reasons.length > 0) return { ok: false, quarantined: unknown === undefined ? { row, reasons } : { row, reasons, unknown } };
     const response = respond(row, cells, answers, weight, alternativeWeights, design, specified);
     return flag === undefined ? { ok: true, response } : { ok: true, response, flag };
   };

@@ -5,6 +5,7 @@
  * the engines change.
  */
 import { quarantineFile, surveyStats } from '../../src/analyze-survey.ts';
+import { fileBytes } from '../../src/report/write-report-folder.ts';
 import { loadCodebook } from '../../src/codebook/load-codebook.ts';
 import { ingestFile } from '../../src/ingest/ingest-file.ts';
 import { resolveSourceFile } from '../../src/ingest/resolve-source-file.ts';
@@ -26,7 +27,7 @@ export async function surveyNumbers(folder: string): Promise<SurveyNumbers> {
   const { codebook } = loaded;
   const ingestion = await ingestFile(codebook, file, surveyFold(codebook));
   const { validation, stats } = surveyStats(codebook, ingestion, file, loaded.file);
-  return { validation, quarantineCsv: quarantineFile(codebook, ingestion), stats: JSON.parse(JSON.stringify(stats)) as SurveyNumbers['stats'] };
+  return { validation, quarantineCsv: Buffer.from(fileBytes(quarantineFile(codebook, ingestion))).toString('utf8'), stats: JSON.parse(JSON.stringify(stats)) as SurveyNumbers['stats'] };
 }
 
 /** Where two JSON values differ: paths of numbers apart by more than a relative `tolerance`, and of anything else unequal. */

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseCodebook } from '../../src/codebook/parse-codebook.ts';
 import type { Codebook } from '../../src/codebook/schema.ts';
 import { ingestFile } from '../../src/ingest/ingest-file.ts';
+import { cellRows } from '../../src/ingest/quarantine-cells.ts';
 import { UserError } from '../../src/util/user-error.ts';
 import { surveyFold } from '../../src/stats/folds/survey-fold.ts';
 
@@ -79,7 +80,7 @@ describe('hostile CSV', () => {
     const result = await ingestFile(codebook, file('big.csv', `choice,note\nyes,"${big}"\n${big},short\n`), surveyFold(codebook));
     expect(result.rowsRead).toBe(2);
     expect(result.accepted).toBe(1);
-    expect(result.quarantined[0]?.cells[0]).toHaveLength(10 * 1024 * 1024);
+    expect([...cellRows(result.quarantinedCells)][0]?.[0]).toHaveLength(10 * 1024 * 1024);
     expect(result.quarantined[0]?.reasons[0]?.value).toHaveLength(201);
   });
 

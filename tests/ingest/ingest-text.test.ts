@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCodebook } from '../../src/codebook/parse-codebook.ts';
 import type { Codebook } from '../../src/codebook/schema.ts';
 import { ingestText } from '../../src/ingest/ingest-text.ts';
+import { withCells } from '../../src/ingest/quarantine-cells.ts';
 import type { Response } from '../../src/model/response.ts';
 import { surveyFold } from '../../src/stats/folds/survey-fold.ts';
 
@@ -88,7 +89,7 @@ describe('PII detection', () => {
     expect(result.quarantined.map((q) => q.reasons)).toEqual([
       [{ rule: 'duplicate', column: '来自IP', message: 'same 来自IP as row 2; the later response is kept out' }],
     ]);
-    const csv = quarantineCsv(result.header, result.quarantined, result.columns.pii);
+    const csv = quarantineCsv(result.header, [...withCells(result.quarantined, result.quarantinedCells)], result.columns.pii);
     expect(csv).not.toContain('1.2.3.4');
     expect(csv).not.toContain('来自IP,');
   });

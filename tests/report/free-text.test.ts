@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fileBytes } from '../../src/report/write-report-folder.ts';
 import { buildReport } from '../../src/analyze-survey.ts';
 import { parseCodebook } from '../../src/codebook/parse-codebook.ts';
 import { ingestFile } from '../../src/ingest/ingest-file.ts';
@@ -40,7 +41,8 @@ metrics:
   const file = path.join(work, 'r.csv');
   writeFileSync(file, csv);
   const built = await buildReport(parsed.value, await ingestFile(parsed.value, file, surveyFold(parsed.value)), file);
-  return new Map([...built.files].flatMap(([name, content]) => (typeof content === 'string' ? [[name, content] as const] : [])));
+  // Every text file: validation.json and quarantine.csv come as UTF-8 bytes, the rest as strings.
+  return new Map([...built.files].flatMap(([name, content]) => (/\.(png|pptx|xlsx)$/.test(name) ? [] : [[name, typeof content === 'string' ? content : Buffer.from(fileBytes(content)).toString('utf8')] as const])));
 }
 
 describe('free text in reports', () => {

@@ -4,6 +4,7 @@
  * no terminal control sequence. Expected text written by hand.
  */
 import { describe, expect, it } from 'vitest';
+import { fileBytes } from '../../src/report/write-report-folder.ts';
 import { buildReport } from '../../src/analyze-survey.ts';
 import { parseCodebook } from '../../src/codebook/parse-codebook.ts';
 import { ingestText } from '../../src/ingest/ingest-text.ts';
@@ -58,7 +59,7 @@ metrics:
     expect(html).not.toMatch(/<a\b/);
     expect(html).not.toMatch(/<h1>heading|<li>https/);
     for (const [name, content] of files) {
-      if (typeof content === 'string') expect(content.includes(RLO), name).toBe(false);
+      if (!/\.(png|pptx|xlsx)$/.test(name)) expect((typeof content === 'string' ? content : Buffer.from(fileBytes(content)).toString('utf8')).includes(RLO), name).toBe(false);
     }
   }, 60_000);
 });

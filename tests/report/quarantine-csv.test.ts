@@ -3,7 +3,8 @@
  * columns dropped, ragged rows' cells withheld when the export has PII. Expected text written by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { quarantineCsv } from '../../src/report/quarantine-csv.ts';
+import Papa from 'papaparse';
+import { quarantineCsv, quarantineCsvChunks } from '../../src/report/quarantine-csv.ts';
 
 const header = ['id', 'email', 'note'];
 
@@ -45,5 +46,14 @@ describe('quarantineCsv', () => {
     expect(quarantineCsv(header, rows, new Set())).toBe(
       '\ufeffrow,id,email,note,extra cells,reason\n2,1,a,b,"[""extra"",""=x""]","ragged-row: 5 cells, the header has 3"\n3,2,c,d,,invalid-option: z\n',
     );
+  });
+
+  it('in pieces of a thousand rows, writes what one table of all the rows writes (Papa.unparse of the whole)', () => {
+    const rows = Array.from({ length: 2500 }, (_, i) => ({ row: i + 2, cells: [String(i), `a${i}@b.example`, i % 7 === 0 ? 'with, comma' : 'plain'], reasons: [{ rule: 'speeder', message: `answered in ${i % 30}s` }] }));
+    const pieces = [...quarantineCsvChunks(header, rows, 3, new Set([1]))];
+    expect(pieces).toHaveLength(4);
+    const whole = Papa.unparse([['row', 'id', 'note', 'reason'], ...rows.map((r) => [String(r.row), r.cells[0] ?? '', r.cells[2] ?? '', `speeder: ${r.reasons[0]?.message ?? ''}`])], { newline: '\n' });
+    expect(pieces.join('')).toBe(`\ufeff${whole}\n`);
+    expect(quarantineCsv(header, rows, new Set([1]))).toBe(pieces.join(''));
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { recoverReportFolder, writeReportFolder } from '../../src/report/write-report-folder.ts';
+import { fileBytes, recoverReportFolder, writeReportFolder } from '../../src/report/write-report-folder.ts';
 import { builtPackage } from '../built-package.ts';
 import { listFiles } from '../list-files.ts';
 
@@ -19,6 +19,17 @@ describe('writeReportFolder', () => {
     expect(readdirSync(out)).toEqual(['survey']);
     expect(readdirSync(path.join(out, 'survey'))).toEqual(['stats.json']);
     expect(readFileSync(path.join(out, 'survey', 'stats.json'), 'utf8')).toBe('2');
+  });
+
+  it('writes a file given in pieces as the pieces joined, in UTF-8, however many megabytes', async () => {
+    const out = path.join(work, 'pieces');
+    const piece = (i: number): string => `${i},行「${'x'.repeat(i % 50)}」🙂\n`;
+    const pieces = { pieces: () => Array.from({ length: 60_000 }, (_, i) => piece(i)) };
+    await writeReportFolder(out, 'survey', new Map([['quarantine.csv', pieces]]));
+    const expected = pieces.pieces().join('');
+    expect(expected.length).toBeGreaterThan(2_000_000);
+    expect(readFileSync(path.join(out, 'survey', 'quarantine.csv'), 'utf8')).toBe(expected);
+    expect(Buffer.from(fileBytes(pieces)).equals(Buffer.from(expected, 'utf8'))).toBe(true);
   });
 
   it('keeps the previous report as it was when writing the new one fails part-way', async () => {

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCodebook } from '../../src/codebook/parse-codebook.ts';
 import { ingestText } from '../../src/ingest/ingest-text.ts';
+import { withCells } from '../../src/ingest/quarantine-cells.ts';
 import { quarantineCsv } from '../../src/report/quarantine-csv.ts';
 import { surveyFold } from '../../src/stats/folds/survey-fold.ts';
 import { shownValue } from '../../src/util/shown-value.ts';
@@ -39,7 +40,7 @@ describe('values shown from the data', () => {
     ];
     const ingestion = { ...ingestText(parsed.value, rows.join('\n'), surveyFold(parsed.value), { file: 'r.csv' }), encoding: 'utf-8', sha256: '' };
     const validation = validationSummary('t', 'r.csv', ingestion);
-    const csv = quarantineCsv(ingestion.header, ingestion.quarantined, new Set());
+    const csv = quarantineCsv(ingestion.header, [...withCells(ingestion.quarantined, ingestion.quarantinedCells)], new Set());
     expect(validation.quarantined).toBe(4);
     for (const text of PERSONAL) {
       expect(JSON.stringify(validation), text).not.toContain(text);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCodebook } from '../../src/codebook/parse-codebook.ts';
 import type { Codebook } from '../../src/codebook/schema.ts';
 import { ingestText } from '../../src/ingest/ingest-text.ts';
+import { withCells } from '../../src/ingest/quarantine-cells.ts';
 import { resolveColumns } from '../../src/ingest/resolve-columns.ts';
 import type { Response } from '../../src/model/response.ts';
 import { surveyFold } from '../../src/stats/folds/survey-fold.ts';
@@ -128,7 +129,7 @@ describe('ragged rows and PII', () => {
     // An unquoted comma shifts the IP address under another column.
     const result = validate(['1,95秒,微信,extra,10.0.0.1(北京-北京),每天,满意,9,金融投研,同意,高,中']);
     expect(result.quarantined[0]?.reasons).toEqual([{ rule: 'ragged-row', message: 'has 12 cells where the header has 11; a delimiter or quote in the row is off' }]);
-    const csv = quarantineCsv(result.header, result.quarantined, result.columns.pii);
+    const csv = quarantineCsv(result.header, [...withCells(result.quarantined, result.quarantinedCells)], result.columns.pii);
     expect(csv).not.toContain('10.0.0.1');
     expect(csv).toContain('cells withheld');
   });
