@@ -10,7 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, wr
 import { cpus } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { z } from 'zod';
 import { runProcess } from './run-process.ts';
 
@@ -221,4 +221,71 @@ export async function clickhouseSurvey(survey: BenchSurvey, log: (line: string) 
     await server.stop();
     throw error;
   }
+}
+
+/**
+ * The second shape (issue 22): a lean codebook over the sample's export columns, with only what a typical
+ * stickiness survey asks of the tool: a free-text question, a duplicate key on the IP column, a multi-select,
+ * an attention check, two benchmarks (industry, gender) and a breakdown by the multi-select; no index, grid,
+ * drivers or other questions. `rows` synthetic rows (1 in 100 faulty) as a GBK CSV in `lean-<size>/`, and the
+ * same rows as Parquet in `lean-parquet-<size>/` (read by DuckDB).
+ */
+export async function leanSurveys(rows: number, log: (line: string) => void): Promise<{ csv: BenchSurvey; parquet: BenchSurvey }> {
+  const name = sizeName(rows).toLowerCase();
+  const csv = { folder: join(CACHE, `lean-${name}`), id: `bench-lean-${name}`, rows, faults: rows / 100, seed: 11 };
+  const parquet = { folder: join(CACHE, `lean-parquet-${name}`), id: `bench-lean-parquet-${name}`, rows, faults: rows / 100, seed: 11 };
+  for (const [spec, file] of [[csv, 'responses.csv'], [parquet, 'responses.parquet']] as const) {
+    const fresh = existsSync(join(spec.folder, file)) && existsSync(stampFile(spec)) && readFileSync(stampFile(spec), 'utf8') === leanStamp(spec);
+    if (fresh) continue;
+    log(`synthesising ${sizeName(rows)} rows of the lean shape into ${relative(ROOT, spec.folder)} (once)`);
+    rmSync(stampFile(spec), { force: true });
+    rmSync(spec.folder, { recursive: true, force: true });
+    mkdirSync(spec.folder, { recursive: true });
+    writeFileSync(join(spec.folder, 'survey.yaml'), leanCodebook(spec.id, file));
+    writeFileSync(join(spec.folder, 'synth-profile.yaml'), leanProfile());
+    const out = file === 'responses.csv' ? [] : ['--out', relative(ROOT, join(spec.folder, file))];
+    await runProcess(process.execPath, [BIN, 'synth', relative(ROOT, spec.folder), '--rows', String(spec.rows), '--faults', String(spec.faults), '--seed', String(spec.seed), ...out, '--force'], { cwd: ROOT });
+    mkdirSync(STAMPS, { recursive: true });
+    writeFileSync(stampFile(spec), leanStamp(spec));
+  }
+  const bytes = (spec: SynthSpec, file: string): number => statSync(join(spec.folder, file)).size;
+  return {
+    csv: { folder: csv.folder, id: csv.id, rows, bytes: bytes(csv, 'responses.csv') },
+    parquet: { folder: parquet.folder, id: parquet.id, rows, bytes: bytes(parquet, 'responses.parquet') },
+  };
+}
+
+/** The questions of the lean shape, by id. */
+const LEAN_QUESTIONS = ['tenure', 'freq', 'sat', 'nps', 'scenarios', 'industry', 'gender', 'attn', 'feedback'];
+
+/** The sample's codebook cut down to the lean shape, as survey `id` reading `file`. */
+function leanCodebook(id: string, file: string): string {
+  const sample = parse(readFileSync(join(SAMPLE, 'survey.yaml'), 'utf8')) as Record<string, unknown> & { questions: { id: string }[]; metrics: { id: string }[]; benchmarks: { question: string }[] };
+  // Not in the sample's series either: `batch` would put the two shapes in one trend.
+  const rest = Object.fromEntries(Object.entries(sample).filter(([key]) => !['indexes', 'drivers', 'series'].includes(key)));
+  const lean = {
+    ...rest,
+    id,
+    title: 'Kimi Chat 用户粘性调研（精简形状，合成样本）',
+    source: { ...(sample['source'] as object), file },
+    questions: sample.questions.filter((q) => LEAN_QUESTIONS.includes(q.id)),
+    metrics: sample.metrics.filter((m) => ['weekly_active', 'csat', 'nps', 'scenario_mix'].includes(m.id)),
+    breakdowns: [{ by: 'scenarios', metrics: ['weekly_active', 'csat', 'nps'] }],
+    benchmarks: sample.benchmarks.filter((b) => ['industry', 'gender'].includes(b.question)),
+  };
+  return stringify(lean);
+}
+
+/** The sample's synth profile for the lean shape's questions only. */
+function leanProfile(): string {
+  const profile = parse(readFileSync(join(SAMPLE, 'synth-profile.yaml'), 'utf8')) as Record<string, unknown> & { questions: Record<string, unknown>; linked?: { question: string; with: Record<string, unknown> }[] };
+  const kept = (id: string): boolean => LEAN_QUESTIONS.includes(id);
+  const linked = (profile.linked ?? []).filter((link) => kept(link.question) && Object.keys(link.with).every(kept));
+  return stringify({ ...profile, questions: Object.fromEntries(Object.entries(profile.questions).filter(([id]) => kept(id))), linked });
+}
+
+function leanStamp(spec: SynthSpec): string {
+  const synth = createHash('sha256').update(readFileSync(join(ROOT, 'src', 'synth', 'synthesize-rows.ts'))).digest('hex');
+  const made = createHash('sha256').update(leanCodebook(spec.id, 'x') + leanProfile()).digest('hex');
+  return `${JSON.stringify({ id: spec.id, args: synthArgs(spec), lean: made, synth }, null, 2)}\n`;
 }

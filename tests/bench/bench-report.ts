@@ -86,7 +86,7 @@ export function formatTargets(targets: readonly Target[]): string {
 }
 
 /**
- * Issue 8's targets, judged on the rows measured (named as in bench.ts). A target whose rows were not run is
+ * Issue 8's targets and issue 22's aims, judged on the rows measured (named as in bench.ts). A target whose rows were not run is
  * not measured; `skipped` says why.
  */
 export function judgeTargets(find: (run: string) => BenchRow | undefined, skipped: string): Target[] {
@@ -95,6 +95,9 @@ export function judgeTargets(find: (run: string) => BenchRow | undefined, skippe
   const analyze1M = find('analyze 1M');
   const pandas1M = find('pandas 1M');
   const batch = find('batch 100 surveys');
+  const leanRow = find('analyze lean 1M');
+  const leanDuckdb = find('analyze lean 1M Parquet (DuckDB)');
+  const leanPandas = find('pandas lean 1M');
   const rss100k = analyze100k?.peakRssMB ?? undefined;
   const rss1M = analyze1M?.peakRssMB ?? undefined;
   const target = (goal: string, measured: { met: boolean; detail: string } | undefined): Target =>
@@ -108,6 +111,14 @@ export function judgeTargets(find: (run: string) => BenchRow | undefined, skippe
     target('peak RSS at 1M within 1.3× of 100k', rss1M === undefined || rss100k === undefined ? undefined : {
       met: rss1M <= 1.3 * rss100k,
       detail: `${decimal(rss1M / rss100k, 2)}×: ${integer(rss1M)} MB vs ${integer(rss100k)} MB`,
+    }),
+    target('lean 1M analyze ≤ 0.4× pandas (issue 22, an aim)', leanRow && leanPandas && {
+      met: leanRow.seconds <= 0.4 * leanPandas.seconds,
+      detail: `${decimal(leanRow.seconds / leanPandas.seconds, 2)}×`,
+    }),
+    target('lean 1M Parquet through DuckDB ≤ 0.15× pandas (issue 22, an aim)', leanDuckdb && leanPandas && {
+      met: leanDuckdb.seconds <= 0.15 * leanPandas.seconds,
+      detail: `${decimal(leanDuckdb.seconds / leanPandas.seconds, 2)}×`,
     }),
     target('sample < 1 s', sample && { met: sample.seconds < 1, detail: `${decimal(sample.seconds, 2)} s` }),
     target('batch of 100 < 15 s', batch && { met: batch.seconds < 15, detail: `${decimal(batch.seconds, 2)} s` }),

@@ -5,7 +5,10 @@
  *   npx tsx tests/bench/bench.ts [--runs N] [--quick]
  *
  * Runs, each `--runs` times (default 3), reporting the median: analyze on the 160-row sample; analyze and the
- * pandas peer at 100k and 1M synthetic rows; batch over 100 small surveys. `--quick`: the sample and 100k only.
+ * pandas peer at 100k and 1M synthetic rows; the lean shape at 1M (bench-inputs.ts `leanSurveys`) as CSV, with
+ * its pandas peer, and as Parquet through DuckDB; batch over 100 small surveys; once each, 10M rows as Parquet
+ * through DuckDB and on ClickHouse. `--quick`: the sample and 100k only; `--engines`: the 10M runs only;
+ * `--lean`: the lean shape only.
  * Times are wall clock around the spawn, start-up included. Peak RSS of node runs comes from
  * tests/bench/report-peak-rss.mjs, preloaded with `--import`. Prints a Markdown table and issue 8's targets on
  * stdout (progress on stderr); exits 1 when a run fails or analyze's stats.json and the peer disagree.
@@ -22,7 +25,7 @@ import { cpus, release, tmpdir, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { BIN, clickhouseSurvey, parquetSurvey, ROOT, sampleSurvey, sizedSurvey, sizeName, smallSurveys, type BenchBatch, type BenchSurvey } from './bench-inputs.ts';
+import { BIN, clickhouseSurvey, leanSurveys, parquetSurvey, ROOT, sampleSurvey, sizedSurvey, sizeName, smallSurveys, type BenchBatch, type BenchSurvey } from './bench-inputs.ts';
 import { formatReport, type BenchRow } from './bench-report.ts';
 import { compareWithPeer, peerJson, statsJson, TOLERANCE, type PeerJson, type StatsJson } from './compare-with-peer.ts';
 import { median, runProcess } from './run-process.ts';
@@ -31,7 +34,7 @@ const PEAK_RSS_MODULE = pathToFileURL(join(ROOT, 'tests', 'bench', 'report-peak-
 const PEER = join(ROOT, 'tests', 'bench', 'pandas_peer.py');
 const PYTHONS = ['python3', '/usr/bin/python3'];
 const INSTALL_HINT = 'sudo apt-get install python3-pandas python3-scipy python3-yaml';
-const USAGE = 'usage: npx tsx tests/bench/bench.ts [--runs N] [--quick | --engines]';
+const USAGE = 'usage: npx tsx tests/bench/bench.ts [--runs N] [--quick | --engines | --lean]';
 
 const log = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
 
@@ -53,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function measureAll({ runs, quick, engines }: { runs: number; quick: boolean; engines: boolean }): Promise<number> {
+async function measureAll({ runs, quick, engines, lean }: { runs: number; quick: boolean; engines: boolean; lean: boolean }): Promise<number> {
   const rows: BenchRow[] = [];
   const notes: string[] = [];
   const python = findPython();
@@ -76,10 +79,11 @@ async function measureAll({ runs, quick, engines }: { runs: number; quick: boole
   };
 
   const sample = sampleSurvey();
-  const sampleRun = engines ? undefined : await attempt('analyze sample', () => timeAnalyze(sample, runs));
+  const only = engines || lean;
+  const sampleRun = only ? undefined : await attempt('analyze sample', () => timeAnalyze(sample, runs));
   if (sampleRun !== undefined) rows.push(analyzeRow('analyze sample', sample, sampleRun, null));
 
-  for (const size of engines ? [] : quick ? [100_000] : [100_000, 1_000_000]) {
+  for (const size of only ? [] : quick ? [100_000] : [100_000, 1_000_000]) {
     const name = sizeName(size);
     const survey = await attempt(`synth ${name}`, () => sizedSurvey(size, log));
     if (survey === undefined) continue;
@@ -95,7 +99,25 @@ async function measureAll({ runs, quick, engines }: { runs: number; quick: boole
     mismatches.push(...agreement.mismatches.map((line) => `${name}: ${line}`));
   }
 
-  if (!quick) {
+  if (!quick && !engines) {
+    // Issue 22's second shape: the lean codebook at 1M rows, as CSV against pandas, and as Parquet through DuckDB.
+    const shapes = await attempt('synth lean 1M', () => leanSurveys(1_000_000, log));
+    const peer = shapes === undefined || python === undefined ? undefined : await attempt('pandas lean 1M', () => timePeer(python.command, shapes.csv, runs));
+    for (const [run, survey] of shapes === undefined ? [] : ([['analyze lean 1M', shapes.csv], ['analyze lean 1M Parquet (DuckDB)', shapes.parquet]] as const)) {
+      const analyzed = await attempt(run, () => timeAnalyze(survey, runs));
+      if (analyzed === undefined) continue;
+      rows.push(analyzeRow(run, survey, analyzed, peer?.seconds ?? null));
+      if (peer === undefined) continue;
+      const agreement = compareWithPeer(analyzed.stats, peer.output);
+      notes.push(`agreement of ${run} with pandas: ${agreement.compared} numbers compared, ${agreement.mismatches.length} outside ${TOLERANCE}`);
+      mismatches.push(...agreement.mismatches.map((line) => `${run}: ${line}`));
+    }
+    if (shapes !== undefined && peer !== undefined) {
+      rows.push({ run: 'pandas lean 1M', rows: 1_000_000, bytes: shapes.csv.bytes, seconds: peer.seconds, peakRssMB: peer.peakRssMB, vsPandas: null });
+      notes.push(`pandas lean 1M: ${peer.ownSeconds.toFixed(2)} s by the script's own clock (imports included)`);
+    }
+  }
+  if (!quick && !lean) {
     // Issue 22: ten million rows as Parquet through DuckDB embedded, and the same rows on a ClickHouse server.
     const parquet = await attempt('synth 10M Parquet', () => parquetSurvey(10_000_000, log));
     const viaDuckdb = parquet === undefined ? undefined : await attempt('analyze 10M Parquet (DuckDB)', () => timeAnalyze(parquet, 1));
@@ -114,13 +136,13 @@ async function measureAll({ runs, quick, engines }: { runs: number; quick: boole
       }
     }
   }
-  if (!quick && !engines) {
+  if (!quick && !only) {
     const batch = await attempt('synth batch', () => smallSurveys(log));
     const seconds = batch === undefined ? undefined : await attempt('batch 100 surveys', () => timeBatch(batch, runs));
     if (batch !== undefined && seconds !== undefined) rows.push({ run: 'batch 100 surveys', rows: batch.rows, bytes: batch.bytes, seconds, peakRssMB: null, vsPandas: null });
   }
 
-  const reasons = [quick ? 'not run with --quick' : '', engines ? 'only the engines run with --engines' : '', python === undefined ? 'the pandas peer was skipped' : '', failures.length > 0 ? 'a run failed' : ''];
+  const reasons = [quick ? 'not run with --quick' : '', engines ? 'only the engines run with --engines' : '', lean ? 'only the lean shape runs with --lean' : '', python === undefined ? 'the pandas peer was skipped' : '', failures.length > 0 ? 'a run failed' : ''];
   const skipped = reasons.filter((reason) => reason !== '').join(', or ');
   const machine = `${describeMachine()}; ${python === undefined ? 'pandas peer skipped' : python.versions}; ${new Date().toISOString().slice(0, 10)}`;
   process.stdout.write(formatReport({ rows, runs, notes, machine, skipped, mismatches, failures }));
@@ -128,16 +150,23 @@ async function measureAll({ runs, quick, engines }: { runs: number; quick: boole
 }
 
 /** The options, 'help' for --help, undefined when they make no sense. */
-function parseOptions(argv: string[]): { runs: number; quick: boolean; engines: boolean } | 'help' | undefined {
+function parseOptions(argv: string[]): { runs: number; quick: boolean; engines: boolean; lean: boolean } | 'help' | undefined {
   try {
     const { values } = parseArgs({
       args: argv,
-      options: { runs: { type: 'string', default: '3' }, quick: { type: 'boolean', default: false }, engines: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      options: {
+        runs: { type: 'string', default: '3' },
+        quick: { type: 'boolean', default: false },
+        engines: { type: 'boolean', default: false },
+        lean: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
       strict: true,
     });
     if (values.help) return 'help';
     const runs = Number(values.runs);
-    return Number.isInteger(runs) && runs >= 1 ? { runs, quick: values.quick, engines: values.engines } : undefined;
+    const chosen = [values.quick, values.engines, values.lean].filter(Boolean).length;
+    return Number.isInteger(runs) && runs >= 1 && chosen <= 1 ? { runs, quick: values.quick, engines: values.engines, lean: values.lean } : undefined;
   } catch {
     return undefined;
   }
