@@ -43,7 +43,7 @@ export interface EngineConnection {
   temporary?(name: string, sql: string): Promise<boolean>;
 }
 
-export interface EngineIngestOptions extends Pick<IngestorOptions, 'onProgress'> {
+export interface EngineIngestOptions extends Pick<IngestorOptions, 'onProgress' | 'names'> {
   /** Names the source in messages. */
   file: string;
   encoding: string;
@@ -54,10 +54,11 @@ export async function ingestWithEngine<S>(codebook: Codebook, source: EngineConn
   const engine = process.env['STICKINESS_DEBUG'] === '1' ? timed(source) : source;
   const { dialect, view } = engine;
   const header = engine.columns.map((c) => c.name);
-  const ingestor = createIngestor(codebook, fold, { file: options.file, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) });
+  const names = options.names === undefined ? {} : { names: options.names };
+  const ingestor = createIngestor(codebook, fold, { file: options.file, ...names, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) });
   // The header first: the ingestor resolves the columns and names any problem as it does for a file.
   ingestor.push([...header], 1);
-  const resolved = resolveColumns(codebook, { header });
+  const resolved = resolveColumns(codebook, { header, ...names });
   if (!resolved.ok) throw new UserError(options.file, resolved.messages.join(`\n${options.file}: `));
   const { columns } = resolved;
   const validator = createRowValidator(codebook, header, columns);

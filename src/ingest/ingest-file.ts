@@ -86,7 +86,7 @@ async function ingestServer<S>(codebook: Codebook, fold: Fold<S>, options: Inges
   const [{ clickhouseTable }, { ingestWithEngine }] = await Promise.all([import('../engine/clickhouse-table.ts'), import('../engine/engine-ingest.ts')]);
   const source = await clickhouseTable({ url, table, where, row });
   const sha256 = await source.fingerprint();
-  return ingestWithEngine(codebook, source.engine, fold, { file: source.name, encoding: 'clickhouse', sha256, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) });
+  return ingestWithEngine(codebook, source.engine, fold, { file: source.name, encoding: 'clickhouse', names: "the table's columns", sha256, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) });
 }
 
 /**

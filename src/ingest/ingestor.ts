@@ -55,6 +55,8 @@ export interface Ingestor<S> {
 export interface IngestorOptions {
   /** Names the export in messages. */
   file: string;
+  /** Where the column names are, in messages (resolve-columns.ts `HeaderRows.names`). */
+  names?: string;
   /**
    * Sees every accepted response (tests and embedders); the ingestor itself keeps none. When a file guessed
    * to be UTF-8 is read again as GB18030, a fresh ingestor starts over and this sees the rows again.
@@ -88,7 +90,8 @@ export function createIngestor<S>(codebook: Codebook, fold: Fold<S>, options: In
 
   const start = (header: string[], altHeader?: string[]): void => {
     if (header.length > MAX_COLUMNS) throw new UserError(options.file, `has ${header.length} columns, more than the ${MAX_COLUMNS} an export may have (Excel's limit); check the delimiter, or split the export`);
-    const resolved = resolveColumns(codebook, altHeader === undefined ? { header } : { header, altHeader });
+    const names = options.names === undefined ? {} : { names: options.names };
+    const resolved = resolveColumns(codebook, altHeader === undefined ? { header, ...names } : { header, altHeader, ...names });
     // One line per problem, each naming the file, as codebook errors are printed.
     if (!resolved.ok) throw new UserError(options.file, resolved.messages.join(`\n${options.file}: `));
     const { columns } = resolved;

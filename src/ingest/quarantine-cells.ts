@@ -70,10 +70,7 @@ function seal(store: QuarantineCells): void {
 
 /** Each of `rows` with its cells, the rows being those whose cells `store` kept, in the same order. */
 export function* withCells<R extends object>(rows: readonly R[], store: QuarantineCells): Generator<R & { cells: string[] }> {
+  if (rows.length !== store.length) throw new Error(`${rows.length} quarantined rows but the cells of ${store.length}`);
   let at = 0;
-  for (const cells of cellRows(store)) {
-    const row = rows[at++];
-    if (row === undefined) break;
-    yield { ...row, cells };
-  }
+  for (const cells of cellRows(store)) yield { ...(rows[at++] as R), cells };
 }

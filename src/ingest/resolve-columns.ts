@@ -17,6 +17,8 @@ export interface QuestionColumns {
 export interface HeaderRows {
   header: string[];
   altHeader?: string[];
+  /** Where the names are, as messages say it: "the export's header" unless told ("the table's columns"). */
+  names?: string;
 }
 
 export interface ColumnMap {
@@ -79,7 +81,7 @@ export function resolveColumns(codebook: Codebook, table: HeaderRows): ResolveRe
     const at = index.get(normalizeLabel(name));
     if (at === undefined) {
       const near = nearest(normalizeLabel(name), headerNames, { limit: 3, always: true });
-      messages.push(`${where}: no column \`${name}\` in the export's header; nearest: ${near.map((n) => `\`${n}\``).join(', ')}`);
+      messages.push(`${where}: no column \`${name}\` in ${table.names ?? "the export's header"}; nearest: ${near.map((n) => `\`${n}\``).join(', ')}`);
       return undefined;
     }
     if (at.length > 1) {
@@ -103,7 +105,7 @@ export function resolveColumns(codebook: Codebook, table: HeaderRows): ResolveRe
       if ((optionColumns[o] ?? -1) >= 0) return;
       const wanted = normalizeLabel(`${prefix} ${option}`);
       const near = nearest(wanted, headerNames, { limit: 3, always: true });
-      messages.push(`questions[${i}].options[${o}]: no column \`${wanted}\` (columnPrefix + option) in the export's header; nearest: ${near.map((n) => `\`${n}\``).join(', ')}`);
+      messages.push(`questions[${i}].options[${o}]: no column \`${wanted}\` (columnPrefix + option) in ${table.names ?? "the export's header"}; nearest: ${near.map((n) => `\`${n}\``).join(', ')}`);
     });
     return { optionColumns };
   });

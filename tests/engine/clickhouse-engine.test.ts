@@ -146,11 +146,11 @@ describe.skipIf(!installed)('the ClickHouse engine gives the numbers of the expo
     expect(await failure('no-row', { table: 'e0', row: 'line' })).toMatch(/table e0: has no column `line` \(source\.row\); name the column that numbers its rows$/);
     expect(await failure('bad-where', { table: 'e0', where: 'no_such_column = 1' })).toMatch(/table e0: a column is missing \(.*no_such_column.*\); check source\.where, source\.row and the table's columns$/);
     expect(await failure('password', { table: 'e0' }, 'wrong')).toMatch(/table e0: refused the user or password; set STICKINESS_CLICKHOUSE_USER and STICKINESS_CLICKHOUSE_PASSWORD/);
-    // A codebook column the table lacks: the export's own message, naming the column.
+    // A codebook column the table lacks: the export's message, naming the column among the table's.
     await (server as TestServer).run('CREATE TABLE narrow (row UInt64, `序号` String) ENGINE = MergeTree ORDER BY row');
     const narrow = (await failure('narrow', { table: 'narrow' })).split('\n');
     expect(narrow.length).toBeGreaterThan(1);
-    for (const line of narrow) expect(line).toMatch(/^ClickHouse http:\S+ table narrow: \S+: no column `.+`/);
+    for (const line of narrow) expect(line).toMatch(/^ClickHouse http:\S+ table narrow: \S+: no column `.+` in the table's columns; nearest: /);
     // The command: one line on stderr, exit 1.
     const down = surveyOnServer(survey, 'down-cli', { table: 'e0', url: `http://127.0.0.1:${closed}` });
     const result = spawnSync(process.execPath, [BIN, 'analyze', down, '--out', path.join(work, 'down-cli-out')], { encoding: 'utf8' });

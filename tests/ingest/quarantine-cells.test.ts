@@ -57,5 +57,7 @@ describe('quarantine cells', () => {
       { row: 2, cells: ['1', 'a'] },
       { row: 3, cells: ['2', 'b'] },
     ]);
+    // Rows and cells that do not pair up are a bug, not something to pass over.
+    expect(() => [...withCells([{ row: 2 }], store)]).toThrow('1 quarantined rows but the cells of 2');
   });
 });
