@@ -53,7 +53,7 @@ export function formatReport(report: BenchReport): string {
     '',
     `Machine: ${report.machine}`,
     '',
-    'Targets (issue 8):',
+    'Targets (issue 8) and aims (issue 22):',
     formatTargets(judgeTargets((run) => rows.find((row) => row.run === run), report.skipped)),
     ...(mismatches.length === 0 ? [] : ['', `stats.json and the pandas peer disagree (${mismatches.length}):`, ...list(mismatches)]),
     ...(failures.length === 0 ? [] : ['', `Failed runs (${failures.length}):`, ...list(failures)]),
