@@ -186,8 +186,14 @@ async function duplicates(engine: EngineConnection, keys: readonly number[]): Pr
   return duplicateSql(dialect, keys, view, [...new Set(unusual.map((key) => coarseKey(key, normalizeLabel)))]);
 }
 
-/** The connection writing each query's time, rows and start on stderr (STICKINESS_DEBUG=1). */
+/** The connection writing each query's time, rows, the memory then and its start on stderr (STICKINESS_DEBUG=1). */
 function timed(engine: EngineConnection): EngineConnection {
+  const told = (start: number, what: string, sql: string): void => {
+    const { rss, heapUsed } = process.memoryUsage();
+    const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
+    process.stderr.write(`stickiness: ${engine.dialect.name} at ${(performance.now() / 1000).toFixed(1)} s, ${Date.now() - start} ms, ${what}, rss ${mb(rss)} MB, heap ${mb(heapUsed)} MB: ${sql.slice(0, 160).replace(/\s+/g, ' ')}\n`);
+  };
+  const { temporary } = engine;
   return {
     ...engine,
     async query(sql, each) {
@@ -199,11 +205,21 @@ function timed(engine: EngineConnection): EngineConnection {
           return each(values);
         });
       } finally {
-        const { rss, heapUsed } = process.memoryUsage();
-        const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
-        process.stderr.write(`stickiness: ${engine.dialect.name} at ${(performance.now() / 1000).toFixed(1)} s, ${Date.now() - start} ms, ${rows} rows, rss ${mb(rss)} MB, heap ${mb(heapUsed)} MB: ${sql.slice(0, 160).replace(/\s+/g, ' ')}\n`);
+        told(start, `${rows} rows`, sql);
       }
     },
+    ...(temporary === undefined
+      ? {}
+      : {
+          async temporary(name, sql) {
+            const start = Date.now();
+            try {
+              return await temporary.call(engine, name, sql);
+            } finally {
+              told(start, `temporary table ${name}`, sql);
+            }
+          },
+        }),
   };
 }
 
