@@ -1,23 +1,24 @@
 /** Wording of every audit flag, in both report languages, in one place, for a reader who is no statistician. */
+import { fixed } from '../util/fixed.ts';
 export type Language = 'zh' | 'en';
 
-const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;
-const points = (share: number): string => (share * 100).toFixed(1);
+const percent = (share: number): string => `${fixed(share * 100, 1)}%`;
+const points = (share: number): string => fixed(share * 100, 1);
 const list = (language: Language, items: readonly string[]): string => items.join(language === 'zh' ? '、' : ', ');
 
 export const auditMessages = {
   notRepresentative(language: Language, args: { question: string; category: string; sample: number; population: number; tvd: number }): string {
     const { question, category, sample, population, tvd } = args;
     return language === 'zh'
-      ? `样本中「${category}」占 ${percent(sample)}，而基准为 ${percent(population)}：${question}的构成与总体明显不同（总变差距离 ${tvd.toFixed(2)}），结论更多代表「${category}」这部分人。`
-      : `“${category}” is ${percent(sample)} of the sample against ${percent(population)} in the population: the ${question} mix differs clearly from the benchmark (total variation distance ${tvd.toFixed(2)}), so the results speak mostly for “${category}”.`;
+      ? `样本中「${category}」占 ${percent(sample)}，而基准为 ${percent(population)}：${question}的构成与总体明显不同（总变差距离 ${fixed(tvd, 2)}），结论更多代表「${category}」这部分人。`
+      : `“${category}” is ${percent(sample)} of the sample against ${percent(population)} in the population: the ${question} mix differs clearly from the benchmark (total variation distance ${fixed(tvd, 2)}), so the results speak mostly for “${category}”.`;
   },
   /** The unweighted mix is off, but the survey's weights bring it within the audit's distance of the benchmark. */
   correctedByWeights(language: Language, args: { question: string; category: string; sample: number; population: number; tvd: number; weighted: number; weightedTvd: number }): string {
     const { question, category, sample, population, tvd, weighted, weightedTvd } = args;
     return language === 'zh'
-      ? `样本中「${category}」占 ${percent(sample)}，而基准为 ${percent(population)}（${question}，总变差距离 ${tvd.toFixed(2)}）；加权后为 ${percent(weighted)}（总变差距离 ${weightedTvd.toFixed(2)}）：加权结果在${question}上不偏向「${category}」，代价是有效样本量变小。`
-      : `“${category}” is ${percent(sample)} of the sample against ${percent(population)} in the population (${question}, total variation distance ${tvd.toFixed(2)}); weighted, it is ${percent(weighted)} (distance ${weightedTvd.toFixed(2)}): the weighted results do not lean toward “${category}” on ${question}, at the cost of a smaller effective sample.`;
+      ? `样本中「${category}」占 ${percent(sample)}，而基准为 ${percent(population)}（${question}，总变差距离 ${fixed(tvd, 2)}）；加权后为 ${percent(weighted)}（总变差距离 ${fixed(weightedTvd, 2)}）：加权结果在${question}上不偏向「${category}」，代价是有效样本量变小。`
+      : `“${category}” is ${percent(sample)} of the sample against ${percent(population)} in the population (${question}, total variation distance ${fixed(tvd, 2)}); weighted, it is ${percent(weighted)} (distance ${fixed(weightedTvd, 2)}): the weighted results do not lean toward “${category}” on ${question}, at the cost of a smaller effective sample.`;
   },
   smallSample(language: Language, args: { n: number; margin: number; bound: number }): string {
     const { n, margin, bound } = args;
@@ -30,8 +31,8 @@ export const auditMessages = {
     const units = psus === null ? `${strata} 层` : `${strata} 层中的 ${psus} 个初级抽样单元`;
     const unitsEn = psus === null ? `${strata} strata` : `${psus} PSUs in ${strata} ${strata === 1 ? 'stratum' : 'strata'}`;
     return language === 'zh'
-      ? `抽样设计（${units}，自由度 ${degf}）使区间变宽：主要指标的设计效应中位数为 ${deff.toFixed(1)}，${n} 份样本只相当于约 ${Math.round(n / deff)} 份简单随机样本。`
-      : `The sampling design (${unitsEn}, ${degf} degrees of freedom) widens the intervals: the headlines' median design effect is ${deff.toFixed(1)}, so ${n} responses are worth about ${Math.round(n / deff)} from a simple random sample.`;
+      ? `抽样设计（${units}，自由度 ${degf}）使区间变宽：主要指标的设计效应中位数为 ${fixed(deff, 1)}，${n} 份样本只相当于约 ${Math.round(n / deff)} 份简单随机样本。`
+      : `The sampling design (${unitsEn}, ${degf} degrees of freedom) widens the intervals: the headlines' median design effect is ${fixed(deff, 1)}, so ${n} responses are worth about ${Math.round(n / deff)} from a simple random sample.`;
   },
   lonelyPsu(language: Language, args: { count: number; strata: string[]; rule: string }): string {
     const named = list(language, args.strata.slice(0, 5)) + (args.count > 5 ? (language === 'zh' ? ` 等 ${args.count} 个` : ` and ${args.count - 5} more`) : '');
@@ -81,8 +82,8 @@ export const auditMessages = {
   },
   extremeWeights(language: Language, args: { ratio: number; nEffective: number; n: number }): string {
     return language === 'zh'
-      ? `权重差异很大（最大/最小 ${args.ratio.toFixed(1)} 倍）：${args.n} 份样本加权后只相当于约 ${args.nEffective.toFixed(0)} 份，区间随之变宽。`
-      : `The weights are extreme (largest/smallest ${args.ratio.toFixed(1)}×): weighted, ${args.n} responses count as only about ${args.nEffective.toFixed(0)}, and intervals widen accordingly.`;
+      ? `权重差异很大（最大/最小 ${fixed(args.ratio, 1)} 倍）：${args.n} 份样本加权后只相当于约 ${fixed(args.nEffective, 0)} 份，区间随之变宽。`
+      : `The weights are extreme (largest/smallest ${fixed(args.ratio, 1)}×): weighted, ${args.n} responses count as only about ${fixed(args.nEffective, 0)}, and intervals widen accordingly.`;
   },
   notConverged(language: Language, args: { iterations: number }): string {
     return language === 'zh'

@@ -248,22 +248,42 @@ const SETS_AT_ONCE = 8;
 /**
  * Counts of the rows of `from` (a relation and its WHERE) per combination of each set of expressions: in one
  * pass where the engine has GROUPING SETS, else one query per set. `each` is told the set's index, its values
- * (in the set's order) and the count, each set's combinations in sorted order.
+ * (in the set's order) and the count: the sets in order, each set's combinations sorted by their values (as
+ * JavaScript compares text). The order is the sets' own, whichever sets share a query and whichever engine
+ * counts: sums of fractional weights folded in another order differ in their last bits.
  */
 export async function groupedCounts(engine: EngineConnection, from: string, sets: readonly (readonly string[])[], each: (set: number, values: string[], count: number) => void): Promise<void> {
-  if (engine.dialect.groupingSets && sets.length > SETS_AT_ONCE) {
-    for (let start = 0; start < sets.length; start += SETS_AT_ONCE) {
-      await groupedCounts(engine, from, sets.slice(start, start + SETS_AT_ONCE), (set, values, count) => each(start + set, values, count));
+  // Sets at a time: each keeps its combinations until its query ends (a few thousand), then they are sorted.
+  const batch = engine.dialect.groupingSets ? SETS_AT_ONCE : 1;
+  for (let start = 0; start < sets.length; start += batch) {
+    const part = sets.slice(start, start + batch);
+    const found = part.map((): { values: string[]; count: number }[] => []);
+    await countEach(engine, from, part, (set, values, count) => found[set]?.push({ values, count }));
+    for (const [set, combinations] of found.entries()) {
+      combinations.sort((a, b) => compareTexts(a.values, b.values));
+      for (const { values, count } of combinations) each(start + set, values, count);
     }
-    return;
   }
+}
+
+/** Orders lists of text as their first differing element does (as `<` compares text). */
+function compareTexts(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const [x, y] = [a[i] ?? '', b[i] ?? ''];
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+/** `groupedCounts`' queries for a few sets: `each` is told every combination of every set, in no order to rely on. */
+async function countEach(engine: EngineConnection, from: string, sets: readonly (readonly string[])[], each: (set: number, values: string[], count: number) => void): Promise<void> {
   const expressions = [...new Set(sets.flat())];
   const at = (e: string): number => expressions.indexOf(e);
   if (!engine.dialect.groupingSets) {
     for (const [i, set] of sets.entries()) {
       const keys = set.map((e) => `g${at(e)}`);
       const select = [...set.map((e) => `${e} AS g${at(e)}`), 'count(*)'].join(', ');
-      const group = keys.length === 0 ? '' : ` GROUP BY ${keys.join(', ')} ORDER BY ${keys.join(', ')}`;
+      const group = keys.length === 0 ? '' : ` GROUP BY ${keys.join(', ')}`;
       await engine.query(`SELECT ${select} FROM ${from}${group}`, (row) => each(i, row.slice(0, set.length), Number(row[set.length])));
     }
     return;
@@ -277,19 +297,18 @@ export async function groupedCounts(engine: EngineConnection, from: string, sets
   });
   const inner = `SELECT ${expressions.map((e, i) => `${e} AS g${i}`).join(', ')} FROM ${from}`;
   const groupings = [...masks.keys()].map((m) => `(${[...m].flatMap((bit, i) => (bit === '1' ? [`g${i}`] : [])).join(', ')})`).join(', ');
-  const order = ['m', ...expressions.map((_, i) => `g${i}`)].join(', ');
   // Held until the query ends (a few thousand combinations), so that a query the engine cannot fit in its
   // memory is run again as two halves without anything counted twice.
   const found: string[][] = [];
   try {
-    await engine.query(`SELECT ${mask} AS m, ${expressions.map((_, i) => `g${i}`).join(', ')}, count(*) FROM (${inner}) AS x GROUP BY GROUPING SETS (${groupings}) ORDER BY ${order}`, (row) => {
+    await engine.query(`SELECT ${mask} AS m, ${expressions.map((_, i) => `g${i}`).join(', ')}, count(*) FROM (${inner}) AS x GROUP BY GROUPING SETS (${groupings})`, (row) => {
       found.push(row);
     });
   } catch (error) {
     if (sets.length < 2 || !/out of memory/i.test(error instanceof Error ? error.message : String(error))) throw error;
     const half = Math.ceil(sets.length / 2);
-    await groupedCounts(engine, from, sets.slice(0, half), each);
-    await groupedCounts(engine, from, sets.slice(half), (set, values, count) => each(half + set, values, count));
+    await countEach(engine, from, sets.slice(0, half), each);
+    await countEach(engine, from, sets.slice(half), (set, values, count) => each(half + set, values, count));
     return;
   }
   for (const row of found) {

@@ -32,6 +32,7 @@ import type { DriverResult } from '../model/driver-result.ts';
 import { fixFirstOf, quadrantChart } from './quadrant-chart.ts';
 import { isOrdinal } from '../codebook/ordinal-question.ts';
 import { barWords, largest, leaders, listed, percent, PERCENT, valueFormatOf, withInterval, words, type ChartWords } from './chart-summary.ts';
+import { fixed } from '../util/fixed.ts';
 
 export interface ChartSpec extends ChartWords {
   /** File stem under `charts/`: the section name, or `dist-<metric id>`. */
@@ -184,18 +185,18 @@ export function chartSpecs(
   }
   for (const metric of metrics) {
     if (!kindOf(metric.kind).charts.includes('nps') || metric.estimate === null || metric.promoters === undefined) continue;
-    const ci = metric.ci === null ? '' : ` (${metric.ci[0].toFixed(1)} – ${metric.ci[1].toFixed(1)})`;
+    const ci = metric.ci === null ? '' : ` (${fixed(metric.ci[0], 1)} – ${fixed(metric.ci[1], 1)})`;
     const parts = { detractors: metric.detractors ?? 0, passives: metric.passives ?? 0, promoters: metric.promoters };
-    const score = metric.ci === null ? metric.estimate.toFixed(0) : withInterval(language, { label: metric.label, estimate: metric.estimate, low: metric.ci[0], high: metric.ci[1] }, { percent: false, format: (v) => v.toFixed(0) });
+    const score = metric.ci === null ? fixed(metric.estimate, 0) : withInterval(language, { label: metric.label, estimate: metric.estimate, low: metric.ci[0], high: metric.ci[1] }, { percent: false, format: (v) => fixed(v, 0) });
     charts.push({
       name: `nps-${metric.id}`,
       title: metric.label,
-      alt: w.sentence(w.bars, metric.label, `NPS ${metric.estimate.toFixed(1)}${w.list}${w.npsAlt(percent(parts.promoters, 1), percent(parts.passives, 1), percent(parts.detractors, 1))}`),
+      alt: w.sentence(w.bars, metric.label, `NPS ${fixed(metric.estimate, 1)}${w.list}${w.npsAlt(percent(parts.promoters, 1), percent(parts.passives, 1), percent(parts.detractors, 1))}`),
       headline: w.nps(score, percent(parts.promoters, 0), percent(parts.detractors, 0)),
       spec: npsChart(
         parts,
         t.npsParts,
-        { title: `${metric.label}: ${metric.estimate.toFixed(1)}${ci}`, subtitle: caption(codebook, String(metric.n), weighting, metric.ci === null ? 'none' : 'title', extras.design, effectiveN([metric.nEffective])), axisTitle: t.share, theme: codebook.theme },
+        { title: `${metric.label}: ${fixed(metric.estimate, 1)}${ci}`, subtitle: caption(codebook, String(metric.n), weighting, metric.ci === null ? 'none' : 'title', extras.design, effectiveN([metric.nEffective])), axisTitle: t.share, theme: codebook.theme },
       ),
     });
   }
@@ -326,7 +327,7 @@ function driverCharts(codebook: Codebook, analysis: DriverResult): Omit<ChartSpe
       ),
       spec: shareChart(sorted, {
         title,
-        subtitle: t.driversCaption(r2.toFixed(2), analysis.n, intervals, weighting),
+        subtitle: t.driversCaption(fixed(r2, 2), analysis.n, intervals, weighting),
         axisTitle: t.driversAxis,
         theme: codebook.theme,
         sortByEstimate: false,
@@ -340,7 +341,7 @@ function driverCharts(codebook: Codebook, analysis: DriverResult): Omit<ChartSpe
   const points = drivers.flatMap((d) =>
     d.mean === null || d.scale === null || !(d.scale[1] > d.scale[0]) || reversed.includes(d)
       ? []
-      : [{ label: fitText(d.label, POINT_LABEL_WIDTH, 11), importance: d.share, performance: (d.mean - d.scale[0]) / (d.scale[1] - d.scale[0]), mean: `${d.mean.toFixed(2)} (${d.scale[0]}–${d.scale[1]})` }],
+      : [{ label: fitText(d.label, POINT_LABEL_WIDTH, 11), importance: d.share, performance: (d.mean - d.scale[0]) / (d.scale[1] - d.scale[0]), mean: `${fixed(d.mean, 2)} (${d.scale[0]}–${d.scale[1]})` }],
   );
   // A map needs points to place against each other.
   if (points.length < 2) return charts;

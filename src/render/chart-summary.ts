@@ -5,6 +5,7 @@
  */
 import type { Language } from '../audit/messages.ts';
 import type { Scale } from '../stats/kinds/metric-kind.ts';
+import { fixed } from '../util/fixed.ts';
 
 export interface ChartWords {
   alt: string;
@@ -121,14 +122,14 @@ export function words(language: Language) {
 
 /** `12%` (a headline's whole percent) or `12.3%`. */
 export function percent(share: number, decimals: number): string {
-  return `${(share * 100).toFixed(decimals)}%`;
+  return `${fixed(share * 100, decimals)}%`;
 }
 
 /** A value and its interval: `89% (83–93%)` for shares, `3.41 (3.20–3.62)` otherwise. */
 export function withInterval(language: Language, value: Valued, format: ValueFormat, decimals = 1): string {
   const w = words(language);
   if (format.percent) {
-    const number = (share: number): string => (share * 100).toFixed(decimals);
+    const number = (share: number): string => fixed(share * 100, decimals);
     return `${number(value.estimate)}%${w.open}${number(value.low)}–${number(value.high)}%${w.close}`;
   }
   // A range across zero reads `−53.3 to 53.3`: a dash between a minus and a number would blur into it.

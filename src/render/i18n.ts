@@ -1,5 +1,6 @@
 /** Chart and report wording in both languages, in one place. */
 import type { Language } from '../audit/messages.ts';
+import { fixed } from '../util/fixed.ts';
 
 const TEXT = {
   zh: {
@@ -60,7 +61,7 @@ const TEXT = {
     driversCaption: (r2: string, n: number, intervals: string, weighting: string) => `R² = ${r2}，n = ${n}；${intervals}；${weighting}`,
     driversIntervals: (level: number, replicates: number) => `误差线为 ${Math.round(level * 100)}% 自助法区间（${replicates} 次重抽样）`,
     driversNoIntervals: (skipped: boolean) => (skipped ? '无区间（重抽样计算量过大）' : '无区间（未做自助法）'),
-    driversWeighted: (neff: number) => `已加权（有效样本量 ${neff.toFixed(0)}）`,
+    driversWeighted: (neff: number) => `已加权（有效样本量 ${fixed(neff, 0)}）`,
     quadrantTitle: (analysis: string) => `重要性与表现：${analysis}`,
     quadrantCaption: (n: number, weighting: string) => `n = ${n}；表现为均值在量表上的位置；虚线为两者的中位数；${weighting}`,
     quadrantLeftOut: (drivers: string) => `未画出（越高结果越低）：${drivers}`,
@@ -126,7 +127,7 @@ const TEXT = {
     driversCaption: (r2: string, n: number, intervals: string, weighting: string) => `R² = ${r2}, n = ${n}; ${intervals}; ${weighting}`,
     driversIntervals: (level: number, replicates: number) => `error bars are ${Math.round(level * 100)}% bootstrap intervals (${replicates} resamples)`,
     driversNoIntervals: (skipped: boolean) => (skipped ? 'no intervals (the bootstrap would take too long)' : 'no intervals (no bootstrap)'),
-    driversWeighted: (neff: number) => `weighted (effective n ${neff.toFixed(0)})`,
+    driversWeighted: (neff: number) => `weighted (effective n ${fixed(neff, 0)})`,
     quadrantTitle: (analysis: string) => `Importance and performance: ${analysis}`,
     quadrantCaption: (n: number, weighting: string) => `n = ${n}; performance is the mean's place on its scale; dashed lines are the medians; ${weighting}`,
     quadrantLeftOut: (drivers: string) => `left out (higher goes with a lower outcome): ${drivers}`,

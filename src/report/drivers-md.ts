@@ -8,6 +8,7 @@ import type { Correlation, DriverResult } from '../model/driver-result.ts';
 import type { ChartSpec } from '../render/chart-specs.ts';
 import { chartImage } from './chart-image.ts';
 import { escapeMarkdown as esc } from './escape-markdown.ts';
+import { fixed } from '../util/fixed.ts';
 
 const TEXT = {
   zh: {
@@ -61,12 +62,12 @@ export function driversMarkdown(results: readonly DriverResult[], language: Lang
   if (results.length === 0) return [];
   const t = TEXT[language];
   const lines = [`## ${t.heading}`, ''];
-  const percent = (x: number): string => `${(100 * x).toFixed(1)}%`;
+  const percent = (x: number): string => `${fixed(100 * x, 1)}%`;
   // A percentile interval need not hold its estimate: a share near 0 is biased upward in the resamples.
   const outside = (x: number | null, ci: [number, number] | null): boolean => x !== null && ci !== null && (x < ci[0] || x > ci[1]);
   const share = (x: number | null, ci: [number, number] | null): string =>
     x === null ? '—' : `${percent(x)}${ci === null ? '' : ` (${percent(ci[0])} – ${percent(ci[1])})`}${outside(x, ci) ? ' †' : ''}`;
-  const correlation = (c: Correlation | null): string => (c === null ? '—' : `${c.r.toFixed(2)}${c.ci === null ? '' : ` (${c.ci[0].toFixed(2)} – ${c.ci[1].toFixed(2)})`}`);
+  const correlation = (c: Correlation | null): string => (c === null ? '—' : `${fixed(c.r, 2)}${c.ci === null ? '' : ` (${fixed(c.ci[0], 2)} – ${fixed(c.ci[1], 2)})`}`);
   for (const r of results) {
     lines.push(`### ${esc(r.label)}`, '');
     if (r.r2 === null) {
@@ -74,7 +75,7 @@ export function driversMarkdown(results: readonly DriverResult[], language: Lang
       continue;
     }
     const r2 = r.r2;
-    lines.push(t.summary(t.models[r.model], r2.toFixed(3), r.n, r.weighted ? t.weighted(r.effectiveN.toFixed(1)) : t.unweighted), '');
+    lines.push(t.summary(t.models[r.model], fixed(r2, 3), r.n, r.weighted ? t.weighted(fixed(r.effectiveN, 1)) : t.unweighted), '');
     const chart = (name: string): string[] => {
       const found = charts.find((c) => c.name === name);
       return found === undefined ? [] : [chartImage(found), ''];
@@ -83,7 +84,7 @@ export function driversMarkdown(results: readonly DriverResult[], language: Lang
     lines.push(`| ${t.driver} | ${t.lmg} | ${t.johnson} | ${t.beta} | ${t.pearson} | ${t.spearman} |`, '|---|---:|---:|---:|---:|---:|');
     const ranked = [...r.drivers].sort((a, b) => (b.lmg ?? 0) - (a.lmg ?? 0) || (a.id < b.id ? -1 : 1));
     for (const d of ranked) {
-      lines.push(`| ${esc(d.label)} | ${share(d.lmgShare, d.lmgShareCi)} | ${share(d.johnsonShare, d.johnsonShareCi)} | ${d.beta === null ? '—' : d.beta.toFixed(3)} | ${correlation(d.pearson)} | ${correlation(d.spearman)} |`);
+      lines.push(`| ${esc(d.label)} | ${share(d.lmgShare, d.lmgShareCi)} | ${share(d.johnsonShare, d.johnsonShareCi)} | ${d.beta === null ? '—' : fixed(d.beta, 3)} | ${correlation(d.pearson)} | ${correlation(d.spearman)} |`);
     }
     lines.push('');
     if (r.bootstrap !== null) lines.push(t.interval(Math.round(r.bootstrap.level * 100), r.bootstrap.replicates, r.bootstrap.seed), '');

@@ -1,10 +1,11 @@
 /** Number formats of reports: shares as percent with one decimal, other values with fixed decimals. */
+import { fixed } from '../util/fixed.ts';
 export function formatPercent(share: number): string {
-  return `${(share * 100).toFixed(1)}%`;
+  return `${fixed(share * 100, 1)}%`;
 }
 
 export function formatFixed(value: number, decimals: number): string {
-  return value.toFixed(decimals);
+  return fixed(value, decimals);
 }
 
 /** A difference with its sign (`+2.1%`, `−0.4%`), by `format` of its size; one that rounds to zero gets none (`0.0%`, not `−0.0%`). */

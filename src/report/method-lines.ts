@@ -11,6 +11,7 @@ import type { WeightingDiagnostics } from '../model/weighting-diagnostics.ts';
 import { packageVersion } from '../package-info.ts';
 import { text as chartWords } from '../render/i18n.ts';
 import { reportText } from './report-text.ts';
+import { fixed } from '../util/fixed.ts';
 
 const CI_NAMES = { wilson: 'Wilson', 'clopper-pearson': 'Clopper-Pearson', 'agresti-coull': 'Agresti-Coull' } as const;
 
@@ -24,7 +25,7 @@ const TEXT = {
     unweighted: '加权：未加权，每位受访者权重相同。',
     designBased: (facts: string) => `抽样设计：${facts}；按设计估计，方差为泰勒线性化。`,
     weighted: (method: string, by: string, neff: number, trimmed: boolean) =>
-      `加权：${method}${by === '' ? '' : `（${by}）`}，有效样本量 ${neff.toFixed(0)}${trimmed ? '，权重已截尾' : ''}；区间考虑了权重（泰勒线性化）。`,
+      `加权：${method}${by === '' ? '' : `（${by}）`}，有效样本量 ${fixed(neff, 0)}${trimmed ? '，权重已截尾' : ''}；区间考虑了权重（泰勒线性化）。`,
     methods: { rake: 'rake', poststratify: '事后分层' },
     weightColumn: (column: string) => `权重列 ${column}`,
     tests: (adjust: string, alpha: number, designBased: boolean) =>
@@ -45,7 +46,7 @@ const TEXT = {
     unweighted: 'Weighting: none; every respondent counts once.',
     designBased: (facts: string) => `Sampling design: ${facts}; design-based estimates, Taylor-linearised variances.`,
     weighted: (method: string, by: string, neff: number, trimmed: boolean) =>
-      `Weighting: ${method}${by === '' ? '' : ` on ${by}`}, effective n ${neff.toFixed(0)}${trimmed ? ', weights trimmed' : ''}; intervals account for the weights (Taylor linearisation).`,
+      `Weighting: ${method}${by === '' ? '' : ` on ${by}`}, effective n ${fixed(neff, 0)}${trimmed ? ', weights trimmed' : ''}; intervals account for the weights (Taylor linearisation).`,
     methods: { rake: 'raked', poststratify: 'post-stratified' },
     weightColumn: (column: string) => `the weights in column ${column}`,
     tests: (adjust: string, alpha: number, designBased: boolean) =>

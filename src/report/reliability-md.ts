@@ -6,6 +6,7 @@
 import type { Language } from '../audit/messages.ts';
 import type { ReliabilityResult } from '../model/reliability-result.ts';
 import { escapeMarkdown as esc } from './escape-markdown.ts';
+import { fixed } from '../util/fixed.ts';
 
 const TEXT = {
   zh: {
@@ -39,7 +40,7 @@ export function reliabilityMarkdown(results: readonly ReliabilityResult[], langu
   if (results.length === 0) return [];
   const t = TEXT[language];
   const lines = [`## ${t.heading}`, '', t.intro, ''];
-  const f = (x: number | null): string => (x === null ? '—' : x.toFixed(3));
+  const f = (x: number | null): string => (x === null ? '—' : fixed(x, 3));
   for (const r of results) {
     lines.push(`### ${esc(r.label)}`, '');
     if (r.alpha === null) {

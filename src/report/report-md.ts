@@ -23,6 +23,7 @@ import { kindOf } from '../stats/kinds/index.ts';
 import type { WeightingDiagnostics } from '../model/weighting-diagnostics.ts';
 import type { Stats } from '../model/stats.ts';
 import type { ValidationSummary } from '../model/validation.ts';
+import { fixed } from '../util/fixed.ts';
 
 /** A text question's quoted answers (`quotes` in the codebook), already masked. */
 export interface QuotedAnswers {
@@ -216,8 +217,8 @@ function metricTable(metrics: readonly MetricResult[], level: number, weighted: 
     : [`| ${t.metric} | ${t.estimate} | ${t.interval(level)} | n |`, '|---|---:|---:|---:|'];
   const rows = metrics.map((m) => {
     const cells = `| ${esc(m.label)} | ${value(m, m.estimate, t.noAnswers)} | ${interval(m, m.ci, t.noInterval)} | ${m.n} |`;
-    const used = m.nInterval === undefined ? '—' : m.nInterval.toFixed(1);
-    return weighted ? `${cells} ${used} | ${m.nEffective.toFixed(1)} | ${value(m, m.unweighted?.estimate ?? null, t.noAnswers)} |` : cells;
+    const used = m.nInterval === undefined ? '—' : fixed(m.nInterval, 1);
+    return weighted ? `${cells} ${used} | ${fixed(m.nEffective, 1)} | ${value(m, m.unweighted?.estimate ?? null, t.noAnswers)} |` : cells;
   });
   return [...head, ...rows, ''];
 }

@@ -1,6 +1,7 @@
 /** Wording of `report.md` in both languages, in one place. */
 import type { Language } from '../audit/messages.ts';
 import type { DesignDiagnostics } from '../model/design-diagnostics.ts';
+import { fixed } from '../util/fixed.ts';
 
 const TEXT = {
   zh: {
@@ -10,7 +11,7 @@ const TEXT = {
     weighting: '加权',
     none: '无（未加权）',
     weightingFacts: (method: string, by: string, nEffective: number, deff: number, ratio: number) =>
-      `${method}${by === '' ? '' : `（${by}）`}；有效样本量 ${nEffective.toFixed(1)}，加权设计效应 ${deff.toFixed(2)}，最大/最小权重比 ${Number.isFinite(ratio) ? ratio.toFixed(1) : '无穷（有权重为 0）'}`,
+      `${method}${by === '' ? '' : `（${by}）`}；有效样本量 ${fixed(nEffective, 1)}，加权设计效应 ${fixed(deff, 2)}，最大/最小权重比 ${Number.isFinite(ratio) ? fixed(ratio, 1) : '无穷（有权重为 0）'}`,
     unweightableFact: (n: number) => `未加权的受访者: ${n} 人未回答加权问题，不计入加权估计`,
     nEffective: '有效样本量（区间所用）',
     design: '抽样设计',
@@ -97,7 +98,7 @@ const TEXT = {
     weighting: 'Weighting',
     none: 'none (unweighted)',
     weightingFacts: (method: string, by: string, nEffective: number, deff: number, ratio: number) =>
-      `${method}${by === '' ? '' : ` (${by})`}; effective n ${nEffective.toFixed(1)}, design effect of weighting ${deff.toFixed(2)}, max/min weight ratio ${Number.isFinite(ratio) ? ratio.toFixed(1) : 'infinite (some weights are 0)'}`,
+      `${method}${by === '' ? '' : ` (${by})`}; effective n ${fixed(nEffective, 1)}, design effect of weighting ${fixed(deff, 2)}, max/min weight ratio ${Number.isFinite(ratio) ? fixed(ratio, 1) : 'infinite (some weights are 0)'}`,
     unweightableFact: (n: number) => `Not weighted: ${n} respondents did not answer a weighting question and are left out of the weighted estimates`,
     nEffective: 'Effective n (of the interval)',
     design: 'Sampling design',

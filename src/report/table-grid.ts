@@ -6,6 +6,7 @@
 import type { Language } from '../audit/messages.ts';
 import type { TableCell, TableResult, TableRow } from '../model/table-result.ts';
 import { tableText } from './table-text.ts';
+import { fixed } from '../util/fixed.ts';
 
 /** How a number reads: respondents, a weighted count, a share, a mean or SD, an NPS. */
 export type GridFormat = 'count' | 'weight' | 'percent' | 'mean' | 'score';
@@ -75,12 +76,12 @@ export function formatGridValue(value: number | null, format: GridFormat): strin
   if (value === null) return '—';
   switch (format) {
     case 'percent':
-      return `${(value * 100).toFixed(1)}%`;
+      return `${fixed(value * 100, 1)}%`;
     case 'mean':
-      return value.toFixed(2);
+      return fixed(value, 2);
     case 'score':
     case 'weight':
-      return value.toFixed(1);
+      return fixed(value, 1);
     case 'count':
       return String(value);
   }

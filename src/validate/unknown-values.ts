@@ -15,6 +15,7 @@ import { normalizeLabel } from '../util/normalize-label.ts';
 import { UserError } from '../util/user-error.ts';
 import { wholeNumberText } from './parse-answer.ts';
 import { quotedValue } from './quoted-value.ts';
+import { fixed } from '../util/fixed.ts';
 
 /** A value is frequent when it fills at least this many rows… */
 export const MIN_ROWS = 3;
@@ -67,7 +68,7 @@ export function unknownValueMessages(codebook: Codebook, found: readonly Unknown
     if (question === undefined) return '';
     const column = columns.questions[q]?.column;
     const shown = column !== undefined && columns.pii.has(column) ? 'a value (withheld: personal data)' : `"${quotedValue(value)}"`;
-    const share = `${rows} of ${rowsRead} rows (${((100 * rows) / rowsRead).toFixed(1)}%)`;
+    const share = `${rows} of ${rowsRead} rows (${fixed((100 * rows) / rowsRead, 1)}%)`;
     const where = `questions[${q}]`;
     const named = `question \`${question.id}\`${column === undefined ? '' : ` (column "${quotedValue(header[column] ?? '')}")`}`;
     const keep = 'or set `quality.unknownValues: quarantine` to quarantine these rows';

@@ -7,6 +7,7 @@ import { finishStats } from '../../stats/finish-stats.ts';
 import { UserError } from '../../util/user-error.ts';
 import { formatFlag } from '../format-result.ts';
 import { writeOut } from '../write.ts';
+import { fixed } from '../../util/fixed.ts';
 
 /** `stickiness audit`: the representativeness audit as a terminal summary (or JSON); exit 0 even with flags. */
 export async function auditCommand(survey: string, options: { json?: boolean }): Promise<number> {
@@ -23,12 +24,12 @@ export async function auditCommand(survey: string, options: { json?: boolean }):
     process.stdout.write(`${JSON.stringify({ ...audit, flags }, null, 2)}\n`);
     return 0;
   }
-  const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;
+  const percent = (share: number): string => `${fixed(share * 100, 1)}%`;
   const label = (id: string): string => metrics.find((m) => m.id === id)?.label ?? id;
   const lines = [`${codebook.id}: representativeness of ${ingestion.accepted} accepted responses`];
   for (const v of audit.variables) {
-    const p = v.pValue === null ? 'n/a' : v.pValue < 0.001 ? '<0.001' : v.pValue.toFixed(3);
-    lines.push(`  ${v.question} (n=${v.n}): chi-square p=${p}, TVD=${v.tvd === null ? 'n/a' : v.tvd.toFixed(2)}, mean ASMD=${v.meanAsmd === null ? 'n/a' : v.meanAsmd.toFixed(2)}`);
+    const p = v.pValue === null ? 'n/a' : v.pValue < 0.001 ? '<0.001' : fixed(v.pValue, 3);
+    lines.push(`  ${v.question} (n=${v.n}): chi-square p=${p}, TVD=${v.tvd === null ? 'n/a' : fixed(v.tvd, 2)}, mean ASMD=${v.meanAsmd === null ? 'n/a' : fixed(v.meanAsmd, 2)}`);
     for (const [option, share] of Object.entries(v.sample)) {
       const weighted = v.weightedSample?.[option];
       const w = weighted === undefined || weighted === null ? '' : `, weighted ${percent(weighted)}`;

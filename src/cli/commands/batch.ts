@@ -10,6 +10,7 @@ import { kindOf } from '../../stats/kinds/index.ts';
 import { UsageError } from '../../util/usage-error.ts';
 import { writeErr, writeOut } from '../write.ts';
 import { clearOnSignal, fitColumns, progressLine, progressText, showsProgress, stageClock } from '../progress-line.ts';
+import { fixed } from '../../util/fixed.ts';
 
 export interface BatchCliOptions {
   out: string;
@@ -113,7 +114,7 @@ function summaryTable({ outcomes, entries }: BatchResult): string {
     const headline = stats?.metrics.find((m) => kindOf(m.kind).headline && m.estimate !== null);
     const show = (v: number): string => (headline === undefined ? '' : kindOf(headline.kind).format(v));
     const head = headline?.estimate === null || headline?.estimate === undefined ? '' : `${headline.id} ${show(headline.estimate)}${headline.ci === null ? '' : ` [${show(headline.ci[0])}, ${show(headline.ci[1])}]`}`;
-    return [o.id || path.basename(o.survey), stats ? `${stats.input.rowsRead}/${stats.input.accepted}/${stats.input.quarantined}` : '', head, stats ? String(stats.flags.length) : '', o.status, `${o.seconds.toFixed(1)}s`];
+    return [o.id || path.basename(o.survey), stats ? `${stats.input.rowsRead}/${stats.input.accepted}/${stats.input.quarantined}` : '', head, stats ? String(stats.flags.length) : '', o.status, `${fixed(o.seconds, 1)}s`];
   });
   const header = ['survey', 'read/accepted/quarantined', 'headline', 'flags', 'status', 'time'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
