@@ -6,14 +6,15 @@
  * thread as they are (structured clone).
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { detachString } from '../util/detach-string.ts';
 
 export interface QuarantineCells {
   /** Rows kept. */
   length: number;
   /** The most cells a kept row has. */
   widest: number;
-  /** Deflated blocks of JSON lines, oldest first. */
-  blocks: Uint8Array[];
+  /** Deflated blocks of JSON lines, oldest first; a row of more than a million characters is a block of its own, its cells as they are. */
+  blocks: (Uint8Array | string[])[];
   /** The newest lines, not yet a block. */
   lines: string[];
   /** Characters in `lines`. */
@@ -26,12 +27,25 @@ export interface QuarantineCells {
  */
 const BLOCK_CHARS = 1 << 15;
 
+/**
+ * Characters beyond which a row is kept as it is: JSON writes a control character in six, and a row of 100
+ * million of them would pass the longest string V8 can make. Such rows are rare; kept, they take their size.
+ */
+const RAW_CHARS = 1 << 20;
+
 export function emptyCells(): QuarantineCells {
   return { length: 0, widest: 0, blocks: [], lines: [], chars: 0 };
 }
 
 /** Keeps one row's cells (copied: the row's strings are not held). */
 export function keepCells(store: QuarantineCells, cells: readonly string[]): void {
+  if (cells.reduce((chars, cell) => chars + cell.length, 0) > RAW_CHARS) {
+    seal(store);
+    store.blocks.push(cells.map(detachString));
+    store.length++;
+    store.widest = Math.max(store.widest, cells.length);
+    return;
+  }
   // JSON escapes line breaks, lone surrogates and NUL, so a line is one row and reads back as it was.
   const line = JSON.stringify(cells);
   store.lines.push(line);
@@ -44,6 +58,10 @@ export function keepCells(store: QuarantineCells, cells: readonly string[]): voi
 /** Every row's cells, in the order kept. */
 export function* cellRows(store: QuarantineCells): Generator<string[]> {
   for (const block of store.blocks) {
+    if (Array.isArray(block)) {
+      yield [...block];
+      continue;
+    }
     for (const line of inflateRawSync(block).toString('utf8').split('\n')) if (line !== '') yield JSON.parse(line) as string[];
   }
   for (const line of store.lines) yield JSON.parse(line) as string[];
@@ -63,7 +81,8 @@ export function joinCells(first: QuarantineCells, second: QuarantineCells): Quar
 function seal(store: QuarantineCells): void {
   if (store.lines.length === 0) return;
   // Level 1: the cells of a survey repeat, so even the fastest level shrinks them several times over.
-  store.blocks.push(deflateRawSync(Buffer.from(`${store.lines.join('\n')}\n`, 'utf8'), { level: 1 }));
+  // Copied to its own size: zlib's result may sit in a larger buffer, which a structured clone would copy whole.
+  store.blocks.push(new Uint8Array(deflateRawSync(Buffer.from(`${store.lines.join('\n')}\n`, 'utf8'), { level: 1 })));
   store.lines = [];
   store.chars = 0;
 }

@@ -100,11 +100,25 @@ async function writeAside(outDir: string, id: string, files: ReadonlyMap<string,
   return target;
 }
 
-/** Writes `content`'s pieces a block at a time. */
+/**
+ * Writes `content`'s pieces a block at a time. A failure to make a piece is a bug, not the folder's: it is
+ * thrown without an error code, so that it is not taken for a write refused (see `writeReportFolder`).
+ */
 function writePieces(file: string, content: PiecedFile): void {
   const fd = openSync(file, 'w');
   try {
-    for (const block of utf8Blocks(content.pieces())) writeSync(fd, block);
+    const blocks = utf8Blocks(content.pieces())[Symbol.iterator]();
+    for (;;) {
+      let next: IteratorResult<Buffer>;
+      try {
+        next = blocks.next();
+      } catch (error) {
+        throw new Error(`making ${path.basename(file)}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (next.done === true) break;
+      // A write may take part of a block (a disk filling up); the rest is written, or its refusal thrown.
+      for (let at = 0; at < next.value.length; ) at += writeSync(fd, next.value, at);
+    }
   } finally {
     closeSync(fd);
   }

@@ -43,6 +43,16 @@ describe('quarantine cells', () => {
     expect([...cellRows(second)]).toHaveLength(5);
   });
 
+  it('keep a row of more than a million characters as it is, in its place (as JSON, control characters take six each)', () => {
+    const store = emptyCells();
+    const huge = ['x', '\u0001'.repeat(1_100_000)];
+    keepCells(store, ['before']);
+    keepCells(store, huge);
+    keepCells(store, ['after']);
+    expect(store.blocks.filter(Array.isArray)).toEqual([huge]);
+    expect([...cellRows(structuredClone(store))]).toEqual([['before'], huge, ['after']]);
+  });
+
   it('survive a structured clone (a worker thread hands its rows over so)', () => {
     const store = emptyCells();
     for (let i = 0; i < 4000; i++) keepCells(store, [String(i), 'z'.repeat(300)]);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileBytes, recoverReportFolder, writeReportFolder } from '../../src/report/write-report-folder.ts';
+import { UserError } from '../../src/util/user-error.ts';
 import { builtPackage } from '../built-package.ts';
 import { listFiles } from '../list-files.ts';
 
@@ -30,6 +31,23 @@ describe('writeReportFolder', () => {
     expect(expected.length).toBeGreaterThan(2_000_000);
     expect(readFileSync(path.join(out, 'survey', 'quarantine.csv'), 'utf8')).toBe(expected);
     expect(Buffer.from(fileBytes(pieces)).equals(Buffer.from(expected, 'utf8'))).toBe(true);
+  });
+
+  it('says a piece that cannot be made is a bug, not the folder\'s fault, and leaves the previous report', async () => {
+    const out = path.join(work, 'bad-pieces');
+    await writeReportFolder(out, 'survey', new Map([['stats.json', 'old']]));
+    const failing = {
+      *pieces(): Generator<string> {
+        yield 'a';
+        throw Object.assign(new Error('invalid stored block lengths'), { code: 'Z_DATA_ERROR' });
+      },
+    };
+    const error = await writeReportFolder(out, 'survey', new Map([['quarantine.csv', failing]])).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(UserError);
+    expect((error as Error).message).toBe('making quarantine.csv: invalid stored block lengths');
+    expect(readFileSync(path.join(out, 'survey', 'stats.json'), 'utf8')).toBe('old');
+    expect(readdirSync(out)).toEqual(['survey']);
   });
 
   it('keeps the previous report as it was when writing the new one fails part-way', async () => {
