@@ -39,19 +39,17 @@ export function emptyCells(): QuarantineCells {
 
 /** Keeps one row's cells (copied: the row's strings are not held). */
 export function keepCells(store: QuarantineCells, cells: readonly string[]): void {
+  store.length++;
+  store.widest = Math.max(store.widest, cells.length);
   if (cells.reduce((chars, cell) => chars + cell.length, 0) > RAW_CHARS) {
     seal(store);
     store.blocks.push(cells.map(detachString));
-    store.length++;
-    store.widest = Math.max(store.widest, cells.length);
     return;
   }
   // JSON escapes line breaks, lone surrogates and NUL, so a line is one row and reads back as it was.
   const line = JSON.stringify(cells);
   store.lines.push(line);
   store.chars += line.length;
-  store.length++;
-  store.widest = Math.max(store.widest, cells.length);
   if (store.chars >= BLOCK_CHARS) seal(store);
 }
 

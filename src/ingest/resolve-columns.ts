@@ -76,12 +76,13 @@ export function resolveColumns(codebook: Codebook, table: HeaderRows): ResolveRe
     });
   }
   const headerNames = table.header.map(normalizeLabel).filter((name) => name !== '');
+  const place = table.names ?? "the export's header";
 
   const find = (name: string, where: string): number | undefined => {
     const at = index.get(normalizeLabel(name));
     if (at === undefined) {
       const near = nearest(normalizeLabel(name), headerNames, { limit: 3, always: true });
-      messages.push(`${where}: no column \`${name}\` in ${table.names ?? "the export's header"}; nearest: ${near.map((n) => `\`${n}\``).join(', ')}`);
+      messages.push(`${where}: no column \`${name}\` in ${place}; nearest: ${near.map((n) => `\`${n}\``).join(', ')}`);
       return undefined;
     }
     if (at.length > 1) {
@@ -105,7 +106,7 @@ export function resolveColumns(codebook: Codebook, table: HeaderRows): ResolveRe
       if ((optionColumns[o] ?? -1) >= 0) return;
       const wanted = normalizeLabel(`${prefix} ${option}`);
       const near = nearest(wanted, headerNames, { limit: 3, always: true });
-      messages.push(`questions[${i}].options[${o}]: no column \`${wanted}\` (columnPrefix + option) in ${table.names ?? "the export's header"}; nearest: ${near.map((n) => `\`${n}\``).join(', ')}`);
+      messages.push(`questions[${i}].options[${o}]: no column \`${wanted}\` (columnPrefix + option) in ${place}; nearest: ${near.map((n) => `\`${n}\``).join(', ')}`);
     });
     return { optionColumns };
   });

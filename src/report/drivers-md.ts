@@ -9,6 +9,7 @@ import type { ChartSpec } from '../render/chart-specs.ts';
 import { chartImage } from './chart-image.ts';
 import { escapeMarkdown as esc } from './escape-markdown.ts';
 import { fixed } from '../util/fixed.ts';
+import { formatPercent } from './format-number.ts';
 
 const TEXT = {
   zh: {
@@ -62,7 +63,7 @@ export function driversMarkdown(results: readonly DriverResult[], language: Lang
   if (results.length === 0) return [];
   const t = TEXT[language];
   const lines = [`## ${t.heading}`, ''];
-  const percent = (x: number): string => `${fixed(100 * x, 1)}%`;
+  const percent = formatPercent;
   // A percentile interval need not hold its estimate: a share near 0 is biased upward in the resamples.
   const outside = (x: number | null, ci: [number, number] | null): boolean => x !== null && ci !== null && (x < ci[0] || x > ci[1]);
   const share = (x: number | null, ci: [number, number] | null): string =>

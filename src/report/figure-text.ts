@@ -4,13 +4,13 @@
  */
 import type { Language } from '../audit/messages.ts';
 import { withInterval, type ValueFormat } from '../render/chart-summary.ts';
-import { formatFixed } from './format-number.ts';
+import { formatPercent } from './format-number.ts';
 
 export function figureText(language: Language, estimate: number, ci: readonly [number, number] | null, note: string, format: ValueFormat): string {
   const open = language === 'zh' ? '（' : ' (';
   const close = language === 'zh' ? '）' : ')';
   const sep = language === 'zh' ? '，' : ', ';
-  if (ci === null) return `${format.percent ? `${formatFixed(estimate * 100, 1)}%` : format.format(estimate)}${open}${note}${close}`;
+  if (ci === null) return `${format.percent ? formatPercent(estimate) : format.format(estimate)}${open}${note}${close}`;
   const withCi = withInterval(language, { label: '', estimate, low: ci[0], high: ci[1] }, format);
   // withInterval closes its bracket last: the note goes inside it.
   return `${withCi.slice(0, withCi.length - close.length)}${sep}${note}${close}`;

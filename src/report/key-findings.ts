@@ -17,7 +17,8 @@ import { kindOf } from '../stats/kinds/index.ts';
 import { spaced, spacedLeft, spacedRight } from './cjk-spacing.ts';
 import { figureText } from './figure-text.ts';
 import { joined } from './joined.ts';
-import { formatFixed, formatP } from './format-number.ts';
+import { formatP, formatPercent } from './format-number.ts';
+import { fixed } from '../util/fixed.ts';
 import { reportText } from './report-text.ts';
 import { oneLine } from '../util/one-line.ts';
 
@@ -204,7 +205,7 @@ function differenceSentence(codebook: Codebook, stats: Stats): string | undefine
     const format = valueFormatOf(kindOf(metric.kind));
     const n = sampleSize(language, group.n, metric.weighted ? group.nInterval : undefined);
     const value = figureText(language, best.estimate, group.ci, best.small ? `${n}${language === 'zh' ? '，' : ', '}${w.small}` : n, format);
-    const overall = metric.estimate === null ? '—' : format.percent ? `${formatFixed(metric.estimate * 100, 1)}%` : format.format(metric.estimate);
+    const overall = metric.estimate === null ? '—' : format.percent ? formatPercent(metric.estimate) : format.format(metric.estimate);
     // The two groups of a pair are one comparison: counted once, and its p is not adjusted.
     const pairs = stats.breakdowns.filter((x) => onePair(codebook, x) && candidates.filter((c) => c.b === x).length === 2).length;
     const adjust = onePair(codebook, b) ? undefined : b.adjust === 'holm' ? 'Holm' : 'Benjamini-Hochberg';
@@ -237,11 +238,11 @@ function driverSentence(codebook: Codebook, stats: Stats): string | undefined {
   if (analysis === undefined || analysis.r2 === null) return undefined;
   const lead = [...analysis.drivers].filter((d) => d.lmgShare !== null).sort((a, b) => (b.lmgShare ?? 0) - (a.lmgShare ?? 0))[0];
   if (lead === undefined || lead.lmgShare === null) return undefined;
-  const r2 = formatFixed(analysis.r2, analysis.r2 < 0.01 ? 3 : 2);
+  const r2 = fixed(analysis.r2, analysis.r2 < 0.01 ? 3 : 2);
   const outcome = outcomeName(codebook, analysis.outcome);
   const ci = lead.pearson?.ci ?? null;
   if (lead.pearson !== null && ci !== null && ci[0] <= 0 && ci[1] >= 0) {
-    const r = withInterval(language, { label: '', estimate: lead.pearson.r, low: ci[0], high: ci[1] }, { percent: false, format: (v) => formatFixed(v, 2) });
+    const r = withInterval(language, { label: '', estimate: lead.pearson.r, low: ci[0], high: ci[1] }, { percent: false, format: (v) => fixed(v, 2) });
     return w.noDriver(outcome, r2, analysis.n, lead.label, `r = ${r}`);
   }
   return w.topDriver(lead.label, outcome, figureText(language, lead.lmgShare, lead.lmgShareCi, w.model(r2, analysis.n), PERCENT));
@@ -260,7 +261,7 @@ function caveatOf(codebook: Codebook, stats: Stats): KeyFinding {
   const severity = w.severity[flag.severity];
   if (flag.code !== 'not-representative') return { text: w.caveat(severity, flag.message), severity: flag.severity };
   const { category, question, sample, population, weighted } = flag.evidence;
-  const percent = (share: unknown): string => (typeof share === 'number' ? `${formatFixed(share * 100, 1)}%` : '—');
+  const percent = (share: unknown): string => (typeof share === 'number' ? formatPercent(share) : '—');
   const moved = stats.flags.find((f) => f.code === 'depends-on-sample');
   const basis = stats.audit.sensitivity.basis === 'benchmarks' ? 'benchmarks' : 'weighting';
   const after = weighted !== undefined ? w.corrected(percent(weighted)) : moved === undefined ? '' : w.moved(Object.keys(moved.evidence).length, basis);

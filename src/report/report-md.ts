@@ -11,7 +11,7 @@ import { chartImage } from './chart-image.ts';
 import { findingsWords, keyFindings, trustNotes } from './key-findings.ts';
 import { methodLines, type Method } from './method-lines.ts';
 import { escapeMarkdown as esc } from './escape-markdown.ts';
-import { formatFixed, formatP, formatPercent, formatSigned } from './format-number.ts';
+import { formatP, formatPercent, formatSigned } from './format-number.ts';
 import { reportText } from './report-text.ts';
 import { driversMarkdown } from './drivers-md.ts';
 import { reliabilityMarkdown } from './reliability-md.ts';
@@ -146,10 +146,10 @@ export function reportMarkdown(
         const signed = (x: number): string => formatSigned(x, formatPercent);
         const difference = d === undefined ? '—' : `${signed(d.difference)}${d.ci === null ? '' : ` (${signed(d.ci[0])} – ${signed(d.ci[1])})`}`;
         const w = weighted === undefined ? '' : ` ${weighted[option] === null || weighted[option] === undefined ? '—' : formatPercent(weighted[option] ?? 0)} |`;
-        lines.push(`| ${esc(option)} | ${formatPercent(share)} |${w} ${formatPercent(v.population[option] ?? 0)} | ${difference} | ${d?.asmd === null || d?.asmd === undefined ? '—' : formatFixed(d.asmd, 2)} |`);
+        lines.push(`| ${esc(option)} | ${formatPercent(share)} |${w} ${formatPercent(v.population[option] ?? 0)} | ${difference} | ${d?.asmd === null || d?.asmd === undefined ? '—' : fixed(d.asmd, 2)} |`);
       }
       const p = v.pValue === null ? 'p —' : formatP(v.pValue);
-      const tvd = v.tvd === null ? '—' : formatFixed(v.tvd, 2);
+      const tvd = v.tvd === null ? '—' : fixed(v.tvd, 2);
       lines.push('', t.auditSummary(p, tvd, v.n), '', `${t.source}: ${esc(v.source)}`, '');
       const chart = charts.find((c) => c.name === `audit-${v.question}`);
       if (chart !== undefined) lines.push(chartImage(chart), '');
@@ -251,7 +251,7 @@ function breakdownTable(head: string, metric: MetricResult, groups: readonly Gro
     if (g.significant === true) flags.unshift(t.significant);
     const shown = g.flags.includes('suppressed') ? '—' : value(metric, g.estimate, t.noAnswers);
     const ci = g.flags.includes('suppressed') ? '—' : interval(metric, g.ci, t.noInterval);
-    const p = g.pAdjusted === null || g.pAdjusted === undefined ? '—' : g.pAdjusted < 0.001 ? '< 0.001' : formatFixed(g.pAdjusted, 3);
+    const p = g.pAdjusted === null || g.pAdjusted === undefined ? '—' : g.pAdjusted < 0.001 ? '< 0.001' : fixed(g.pAdjusted, 3);
     rows.push(`| ${esc(g.value)} | ${shown} | ${ci} | ${g.n} | ${p} | ${flags.join('; ')} |`);
   }
   return [...rows, ''];
@@ -260,9 +260,9 @@ function breakdownTable(head: string, metric: MetricResult, groups: readonly Gro
 /** A test as the report names it: `Rao-Scott F(1.9, 380.2) = 3.21, p = 0.042`. */
 function testText(test: TestResult, t: ReturnType<typeof reportText>): string {
   const p = formatP(test.pValue);
-  const df = (x: number): string => (Number.isInteger(x) ? String(x) : formatFixed(x, 1));
+  const df = (x: number): string => (Number.isInteger(x) ? String(x) : fixed(x, 1));
   const dfs = test.df === null ? '' : test.df2 === undefined ? `(${df(test.df)})` : `(${df(test.df)}, ${df(test.df2)})`;
-  return `${t.testName[test.method]}${dfs} = ${formatFixed(test.statistic, 2)}, ${p}`;
+  return `${t.testName[test.method]}${dfs} = ${fixed(test.statistic, 2)}, ${p}`;
 }
 
 /** A quantiles metric: each quantile with its interval, and the histogram. */
@@ -291,7 +291,7 @@ function weightingsTable(stats: Stats, codebook: Codebook, t: ReturnType<typeof 
     });
     lines.push(`| ${esc(m.label)} | ${cell(m, m.estimate, m.ci)} | ${others.join(' | ')} |`);
   }
-  lines.push(`| ${t.kishN} | ${'nEffective' in stats.weighting ? formatFixed(stats.weighting.nEffective, 1) : '—'} | ${comparisons.map((c) => (c.nEffective === null ? '—' : formatFixed(c.nEffective, 1))).join(' | ')} |`, '');
+  lines.push(`| ${t.kishN} | ${'nEffective' in stats.weighting ? fixed(stats.weighting.nEffective, 1) : '—'} | ${comparisons.map((c) => (c.nEffective === null ? '—' : fixed(c.nEffective, 1))).join(' | ')} |`, '');
   return lines;
 }
 

@@ -11,7 +11,8 @@ import { figureText } from './figure-text.ts';
 import { joined } from './joined.ts';
 import { valueFormatOf } from '../render/chart-summary.ts';
 import { oneLine } from '../util/one-line.ts';
-import { formatFixed, formatSigned } from './format-number.ts';
+import { formatSigned } from './format-number.ts';
+import { fixed } from '../util/fixed.ts';
 
 /** At most this many changes get a sentence of their own; the rest are named together. */
 const MAX_CHANGES = 4;
@@ -80,7 +81,7 @@ function changeSentence(language: Language, m: SeriesMetric, change: WaveChange,
   const point = (survey: string): WavePoint | undefined => m.points.find((p) => p.survey === survey);
   const figure = (p: WavePoint | undefined): string => (p === undefined || p.estimate === null ? '—' : figureText(language, p.estimate, p.ci, `n = ${p.n}`, valueFormatOf(kind)));
   // A share's change is in percentage points; another's in its own units.
-  const size = (v: number): string => (share ? formatFixed(v * 100, 1) : kind.format(v));
+  const size = (v: number): string => (share ? fixed(v * 100, 1) : kind.format(v));
   const signed = (v: number): string => formatSigned(v, size);
   const difference = share ? w.points(signed(change.difference)) : signed(change.difference);
   return w.change(m.label, name(change.from), figure(point(change.from)), change.difference > 0 ? w.rose : w.fell, name(change.to), figure(point(change.to)), difference, `${signed(change.ci[0])}${w.to}${signed(change.ci[1])}`);

@@ -7,6 +7,7 @@ import type { Language } from '../audit/messages.ts';
 import type { TableCell, TableResult, TableRow } from '../model/table-result.ts';
 import { tableText } from './table-text.ts';
 import { fixed } from '../util/fixed.ts';
+import { formatPercent } from './format-number.ts';
 
 /** How a number reads: respondents, a weighted count, a share, a mean or SD, an NPS. */
 export type GridFormat = 'count' | 'weight' | 'percent' | 'mean' | 'score';
@@ -76,7 +77,7 @@ export function formatGridValue(value: number | null, format: GridFormat): strin
   if (value === null) return '—';
   switch (format) {
     case 'percent':
-      return `${fixed(value * 100, 1)}%`;
+      return formatPercent(value);
     case 'mean':
       return fixed(value, 2);
     case 'score':
